@@ -1,0 +1,90 @@
+/**
+ * The adapter contract: the only way a Kolo widget talks to a backend.
+ *
+ * Four methods, two of them optional. An adapter for another backend is a plain object
+ * that implements `load` and `send`; `subscribe` adds live updates and `track` records signals.
+ */
+import type { Signal } from '../signals/signals.ts';
+
+/** Which widget an action or a state belongs to. `id` is unique per kind on a site. */
+export interface WidgetRef {
+  kind: string;
+  id: string;
+}
+
+/** What a widget shows: how many people chose what, and what this voter chose. */
+export interface Tally {
+  /** choice id → number of voters whose current ballot includes it */
+  counts: Record<string, number>;
+  /** number of distinct voters with a ballot */
+  voters: number;
+  /** this voter's current choices (empty when they have not voted) */
+  mine: string[];
+}
+
+/**
+ * The rules a ballot must obey. The memory and local adapters take them from the action;
+ * a server uses its own registered copy and may ignore these.
+ */
+export interface VotePolicy {
+  /** allowed choice ids */
+  options: string[];
+  /** more than one choice per ballot */
+  multiple: boolean;
+  /** the most choices per ballot when `multiple` */
+  max?: number;
+  /** a voter may replace or withdraw their ballot */
+  change: boolean;
+  /** ISO date-time after which no ballot is accepted */
+  closesAt?: string;
+}
+
+/** Cast, replace or (with no choices) withdraw this voter's ballot. */
+export interface VoteAction {
+  type: 'vote';
+  /** client-generated idempotency key: the same id is applied once */
+  id: string;
+  /** anonymous, stable per-browser voter id */
+  voter: string;
+  widget: WidgetRef;
+  choices: string[];
+  policy: VotePolicy;
+  /** ISO date-time when the person acted */
+  at: string;
+}
+
+export type KoloAction = VoteAction;
+
+export interface KoloAdapter {
+  /** The current tally of a widget as seen by `voter`. */
+  load(widget: WidgetRef, voter: string): Promise<Tally>;
+  /** Apply an action; resolves with the tally after it, rejects with a {@link KoloError}. */
+  send(action: KoloAction): Promise<Tally>;
+  /** Push every later change of the widget's tally; returns the unsubscribe function. */
+  subscribe?(widget: WidgetRef, voter: string, listener: (tally: Tally) => void): () => void;
+  /** Record an analytics signal; fire and forget, never throws. */
+  track?(signal: Signal): void;
+}
+
+export type KoloErrorCode = 'network' | 'rejected' | 'rate-limited';
+
+/** Why an adapter could not do what was asked. */
+export class KoloError extends Error {
+  override name = 'KoloError';
+  constructor(
+    readonly code: KoloErrorCode,
+    /** machine-readable reason for `rejected`, e.g. `closed`, `already-voted`, `invalid-choice` */
+    readonly reason = '',
+    message = reason || code,
+    /** seconds to wait before trying again, for `rate-limited` */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Any thrown value as a KoloError (unknown failures count as network failures). */
+export const toKoloError = (e: unknown): KoloError =>
+  e instanceof KoloError ? e : new KoloError('network', '', e instanceof Error ? e.message : String(e));
+
+export const widgetKey = (w: WidgetRef): string => `${w.kind}:${w.id}`;

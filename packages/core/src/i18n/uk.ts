@@ -1,0 +1,40 @@
+import type { Messages } from './i18n.ts';
+
+/** Українська. */
+export const uk: Messages = {
+  loading: 'Завантаження…',
+  loadError: 'Не вдалося завантажити. Перевірте з’єднання і спробуйте ще раз.',
+  retry: 'Спробувати ще раз',
+  invalid: 'Цей віджет не можна показати: {details}',
+  sendError: 'Вашу відповідь не збережено: {reason}',
+  errNetwork: 'збій з’єднання. Спробуйте ще раз.',
+  errRateLimited: 'забагато спроб. Зачекайте трохи і спробуйте знову.',
+  errClosed: 'голосування завершено.',
+  errAlreadyVoted: 'ви вже проголосували.',
+  errRejected: 'її не прийнято ({reason}).',
+  closedOn: 'Завершено {date}.',
+  closesOn: 'Триває до {date}.',
+  vote: 'Проголосувати',
+  sending: 'Надсилаємо…',
+  changeVote: 'Змінити голос',
+  cancel: 'Скасувати',
+  votes: { one: '{count} голос', few: '{count} голоси', many: '{count} голосів', other: '{count} голосу' },
+  voters: {
+    one: 'Проголосувала {count} людина',
+    few: 'Проголосували {count} людини',
+    many: 'Проголосували {count} людей',
+    other: 'Проголосували {count} людини',
+  },
+  yourChoice: 'ваш вибір',
+  chooseOne: 'Оберіть одну відповідь.',
+  chooseUpTo: {
+    one: 'Оберіть до {count} відповіді.',
+    few: 'Оберіть до {count} відповідей.',
+    many: 'Оберіть до {count} відповідей.',
+    other: 'Оберіть до {count} відповіді.',
+  },
+  chooseAny: 'Оберіть усе, що підходить.',
+  thanks: 'Дякуємо, ваш голос враховано.',
+  resultsHidden: 'Результати цього опитування не публікуються.',
+  noVotes: 'Голосів ще немає.',
+};

@@ -1,0 +1,14 @@
+export * from './adapter/adapter.ts';
+export * from './adapter/ballots.ts';
+export { memoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from './adapter/memory.ts';
+export { localAdapter, type LocalAdapterOptions } from './adapter/local.ts';
+export * from './schemas/common.ts';
+export * from './schemas/poll.ts';
+export * from './stores/vote.ts';
+export * from './stores/poll.ts';
+export * from './results.ts';
+export * from './i18n/index.ts';
+export * from './signals/signals.ts';
+export * from './signals/utm.ts';
+export { randomId, voterId } from './ids.ts';
+export { safeStorage, memoryStorage } from './storage.ts';

@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+import { safeUrl } from '../signals/utm.ts';
+
+/** A widget or option id: what authors type in `poll-id` and `data-value`. */
+export const idSchema = z.string().check(
+  z.minLength(1, 'is required'),
+  z.maxLength(80, 'must be at most 80 characters'),
+  z.regex(/^[\p{L}\p{N}][\p{L}\p{N}_.:-]*$/u, 'may hold only letters, digits, "-", "_", "." and ":"'),
+);
+
+/** Author-written text, trimmed: never rendered as HTML. */
+export const text = (max: number) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(max, `must be at most ${max} characters`),
+  );
+
+export const dateSchema = z.string().check(
+  z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date such as 2026-12-31 or 2026-12-31T18:00:00Z'),
+);
+
+/** The call to action shown after the interaction. */
+export const nextStepSchema = z.object({
+  label: text(120),
+  href: z.string().check(z.refine((s) => safeUrl(s) !== null, 'must be an http(s), relative, mailto: or tel: link')),
+});
+export type NextStep = z.infer<typeof nextStepSchema>;
+
+export const resultsVisibilitySchema = z.enum(['after-vote', 'always', 'never']);
+export type ResultsVisibility = z.infer<typeof resultsVisibilitySchema>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Validate and say what is wrong in one line: `options: a poll needs at least 2 options`. */
+export function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown): Parsed<T> {
+  const r = schema.safeParse(input);
+  if (r.success) return { ok: true, value: r.data };
+  const error = r.error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message)
+    .join('; ');
+  return { ok: false, error };
+}

@@ -1,0 +1,42 @@
+import * as z from 'zod/mini';
+import { dateSchema, idSchema, nextStepSchema, parseWith, resultsVisibilitySchema, text, type Parsed } from './common.ts';
+import type { VotePolicy } from '../adapter/adapter.ts';
+
+export const pollOptionSchema = z.object({ id: idSchema, label: text(200) });
+
+export const pollConfigSchema = z
+  .object({
+    id: idSchema,
+    question: text(300),
+    description: z.optional(text(1000)),
+    options: z
+      .array(pollOptionSchema)
+      .check(
+        z.minLength(2, 'a poll needs at least 2 options'),
+        z.maxLength(20, 'a poll has at most 20 options'),
+        z.refine((o) => new Set(o.map((x) => x.id)).size === o.length, 'option ids must be unique'),
+      ),
+    multiple: z.optional(z.boolean()),
+    maxChoices: z.optional(z.number().check(z.int(), z.minimum(1, 'must be at least 1'))),
+    results: z.optional(resultsVisibilitySchema),
+    closesAt: z.optional(dateSchema),
+    allowChange: z.optional(z.boolean()),
+    nextStep: z.optional(nextStepSchema),
+  });
+
+export type PollConfigInput = z.input<typeof pollConfigSchema>;
+export type PollConfig = z.output<typeof pollConfigSchema>;
+
+export const parsePollConfig = (input: unknown): Parsed<PollConfig> => parseWith(pollConfigSchema, input);
+
+/** The ballot rules an adapter enforces for this poll. */
+export const pollPolicy = (c: PollConfig): VotePolicy => ({
+  options: c.options.map((o) => o.id),
+  multiple: !!c.multiple,
+  ...(c.multiple && c.maxChoices ? { max: c.maxChoices } : {}),
+  change: !!c.allowChange,
+  ...(c.closesAt ? { closesAt: new Date(c.closesAt).toISOString() } : {}),
+});
+
+export const isClosed = (c: { closesAt?: string | undefined }, now = Date.now()): boolean =>
+  !!c.closesAt && now >= Date.parse(c.closesAt);
