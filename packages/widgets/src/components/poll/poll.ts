@@ -1,0 +1,410 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import {
+  createPollStore,
+  isClosed,
+  parsePollConfig,
+  resultRows,
+  withUtm,
+  type KoloAdapter,
+  type KoloError,
+  type Parsed,
+  type PollConfig,
+  type Tally,
+  type VoteStore,
+  type VoteView,
+} from '@kolo/core';
+import { KoloElement } from '../../internal/kolo-element.ts';
+import { lightText } from '../../internal/light-dom.ts';
+import { tokens } from '../../styles/tokens.ts';
+import { KoloChangeEvent } from '../../events/kolo-change.ts';
+import { KoloNextStepEvent } from '../../events/kolo-next-step.ts';
+import { KoloVoteEvent } from '../../events/kolo-vote.ts';
+import { pollStyles } from './poll.styles.ts';
+
+const ERROR_KEYS: Record<string, 'errClosed' | 'errAlreadyVoted'> = { closed: 'errClosed', 'already-voted': 'errAlreadyVoted' };
+
+/**
+ * A poll: one question, single or multiple choice, results as bars with counts and percentages.
+ *
+ * Author it in HTML so the question is readable before the script runs: the first heading (or
+ * `[data-question]`) is the question, the first other paragraph a description, each `li` of the first
+ * list an option (`data-value` is its id), and `a[data-next-step]` the call to action after voting.
+ * Or set `.config` to an object of the same shape (see `PollConfig`).
+ *
+ * @summary Single or multiple-choice poll with live result bars.
+ * @tag kolo-poll
+ *
+ * @event kolo-vote - Before a vote is sent; cancelable. `detail: { id, choices, previous }`.
+ * @event kolo-change - After the results change (vote accepted or live update). `detail: { id, tally, source }`.
+ * @event kolo-next-step - The next-step link was followed; cancelable. `detail: { id, href }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart question - The question (a legend).
+ * @csspart description - The optional description.
+ * @csspart hint - How many answers to choose.
+ * @csspart options - The list of options.
+ * @csspart option - One option; also `option-mine` (this person's choice) and `option-leading` (most votes).
+ * @csspart label - An option's label (holds the input while voting).
+ * @csspart input - The radio button or checkbox.
+ * @csspart result - An option's percentage and count.
+ * @csspart percent - The percentage.
+ * @csspart count - The number of votes.
+ * @csspart bar - The bar's track.
+ * @csspart bar-fill - The filled part of the bar.
+ * @csspart actions - The row of buttons and the total.
+ * @csspart vote-button - The vote button.
+ * @csspart change-button - "Change my vote".
+ * @csspart cancel-button - Cancels changing the vote.
+ * @csspart total - The number of votes (or voters).
+ * @csspart meta - The closing date.
+ * @csspart status - The polite live region that confirms a vote.
+ * @csspart error - An error message (load failure, refused vote, invalid content).
+ * @csspart retry-button - Loads again after a failure.
+ * @csspart next-step - The call-to-action link.
+ *
+ * @cssproperty --kolo-poll-bar-color - The fill of the result bars (default: the accent color).
+ * @cssproperty --kolo-color-accent - Accent color (buttons, bars, focus ring).
+ * @cssproperty --kolo-color-surface - Background.
+ * @cssproperty --kolo-color-text - Text color.
+ * @cssproperty --kolo-radius - Corner radius.
+ *
+ * @cssstate loading - The results are loading.
+ * @cssstate ready - Loaded.
+ * @cssstate error - Loading failed.
+ * @cssstate invalid - The content is invalid; an error is shown instead.
+ * @cssstate voted - This person has voted.
+ * @cssstate closed - The poll has closed.
+ * @cssstate results - The results are visible.
+ * @cssstate pending - A vote is being sent.
+ * @cssstate changing - This person is changing their vote.
+ */
+export class KoloPoll extends KoloElement {
+  static override styles = [tokens, pollStyles];
+  static override properties: PropertyDeclarations = {
+    ...KoloElement.properties,
+    pollId: { attribute: 'poll-id' },
+    multiple: { type: Boolean },
+    maxChoices: { type: Number, attribute: 'max-choices' },
+    results: {},
+    closes: {},
+    allowChange: { type: Boolean, attribute: 'allow-change' },
+    config: { attribute: false },
+    view: { state: true },
+    selected: { state: true },
+    changing: { state: true },
+    announcement: { state: true },
+    contentVersion: { state: true },
+  };
+
+  /** The poll's id, unique among the site's polls. */
+  declare pollId: string;
+  /** Allow more than one answer. */
+  declare multiple: boolean;
+  /** With `multiple`: the most answers one person may choose. */
+  declare maxChoices: number | undefined;
+  /** When results are shown: `after-vote` (default), `always` or `never`. */
+  declare results: 'after-vote' | 'always' | 'never' | undefined;
+  /** Closing date-time (ISO, e.g. `2026-12-31T18:00:00Z`); after it the poll shows its results. */
+  declare closes: string | undefined;
+  /** Let a person change their vote. */
+  declare allowChange: boolean;
+  /** The whole poll as an object; replaces the HTML content and attributes. */
+  declare config: Partial<PollConfig> | undefined;
+
+  declare private view: VoteView | undefined;
+  declare private selected: string[];
+  declare private changing: boolean;
+  declare private announcement: string;
+  declare private contentVersion: number;
+
+  protected readonly kind = 'poll';
+  private parsed?: Parsed<PollConfig>;
+  private store?: VoteStore;
+  private storeKey = '';
+  private storeAdapter?: KoloAdapter;
+  private unbind?: () => void;
+  private contentObserver?: MutationObserver;
+  private closeTimer?: ReturnType<typeof setTimeout>;
+  private loggedError = '';
+
+  constructor() {
+    super();
+    this.pollId = '';
+    this.multiple = false;
+    this.allowChange = false;
+    this.selected = [];
+    this.changing = false;
+    this.announcement = '';
+    this.contentVersion = 0;
+  }
+
+  protected get widget() {
+    return this.parsed?.ok ? { kind: this.kind, id: this.parsed.value.id } : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.contentObserver = new MutationObserver(() => this.contentVersion++);
+    this.contentObserver.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-value', 'href'] });
+    if (this.store) this.bind(this.store);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.contentObserver?.disconnect();
+    this.unbind?.();
+    this.unbind = undefined;
+    clearTimeout(this.closeTimer);
+  }
+
+  /** The poll as authored: `.config`, or the light-DOM content and attributes. */
+  private readConfig(): unknown {
+    if (this.config) return { id: this.pollId || undefined, ...this.config };
+    const kids = [...this.children];
+    const list = kids.find((k) => k.matches('ul, ol'));
+    const question = kids.find((k) => k.matches('[data-question]')) ?? kids.find((k) => k.matches('h1, h2, h3, h4, h5, h6, p'));
+    const description = kids.find((k) => k !== question && k.matches('p, [data-description]'));
+    const next = this.querySelector('a[data-next-step]');
+    const options = [...(list?.children ?? [])].map((li, i) => ({
+      id: li.getAttribute('data-value') ?? String(i + 1),
+      label: lightText(li),
+    }));
+    return {
+      id: this.pollId,
+      question: question ? lightText(question) : '',
+      ...(description ? { description: lightText(description) } : {}),
+      options,
+      multiple: this.multiple,
+      ...(this.maxChoices ? { maxChoices: this.maxChoices } : {}),
+      ...(this.results ? { results: this.results } : {}),
+      ...(this.closes ? { closesAt: this.closes } : {}),
+      allowChange: this.allowChange,
+      ...(next ? { nextStep: { label: lightText(next), href: next.getAttribute('href') ?? '' } } : {}),
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const inputs = ['config', 'pollId', 'multiple', 'maxChoices', 'results', 'closes', 'allowChange', 'adapter', 'contentVersion'];
+    if (this.parsed && !inputs.some((k) => changed.has(k as keyof KoloPoll))) return;
+    this.parsed = parsePollConfig(this.readConfig());
+    let adapter: KoloAdapter | undefined;
+    if (this.parsed.ok) {
+      try {
+        adapter = this.resolveAdapter();
+      } catch (e) {
+        this.parsed = { ok: false, error: (e as Error).message };
+      }
+    }
+    if (!this.parsed.ok) {
+      this.unbind?.();
+      this.store = this.unbind = undefined;
+      this.storeKey = '';
+      if (this.loggedError !== this.parsed.error) console.error(`<kolo-poll>: ${(this.loggedError = this.parsed.error)}`);
+      return;
+    }
+    const key = JSON.stringify(this.parsed.value);
+    if (key !== this.storeKey || adapter !== this.storeAdapter) {
+      this.storeKey = key;
+      this.storeAdapter = adapter;
+      this.store = createPollStore(adapter!, this.parsed.value, this.voter);
+      this.view = undefined;
+      this.bind(this.store);
+    }
+  }
+
+  private bind(store: VoteStore): void {
+    this.unbind?.();
+    let last: Tally | undefined;
+    this.unbind = store.$view.subscribe((view) => {
+      const previous = this.view;
+      this.view = view;
+      if (view.status !== 'ready' || view.pending) return;
+      if (last && JSON.stringify(last) !== JSON.stringify(view.tally)) {
+        const source = previous?.pending ? 'vote' : 'live';
+        this.dispatchEvent(new KoloChangeEvent({ id: store.widget.id, tally: view.tally, source }));
+      }
+      last = view.tally;
+    });
+  }
+
+  protected override updated(): void {
+    clearTimeout(this.closeTimer);
+    const closesAt = this.parsed?.ok ? this.parsed.value.closesAt : undefined;
+    const wait = closesAt ? Date.parse(closesAt) - Date.now() : -1;
+    if (wait > 0 && wait < 2 ** 31 - 1) this.closeTimer = setTimeout(() => this.requestUpdate(), wait + 50);
+  }
+
+  private pick(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const cfg = this.parsed?.ok && this.parsed.value;
+    if (!cfg) return;
+    if (!this.selected.length) this.signal('interact');
+    this.selected = cfg.multiple
+      ? input.checked
+        ? [...this.selected, input.value]
+        : this.selected.filter((v) => v !== input.value)
+      : [input.value];
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    const store = this.store;
+    const view = this.view;
+    if (!store || !view || !this.selected.length) return;
+    const choices = [...this.selected];
+    const ok = this.dispatchEvent(new KoloVoteEvent({ id: store.widget.id, choices, previous: view.tally.mine }));
+    if (!ok) return;
+    this.announcement = '';
+    this.signal('submit', { choices: choices.join(' ') });
+    const accepted = await store.vote(choices);
+    if (accepted) {
+      this.changing = false;
+      this.selected = [];
+      this.announcement = this.i18n.t('thanks');
+    }
+    await this.updateComplete;
+    // the form was replaced by the (optimistic) results: put focus where the person can go on
+    this.renderRoot.querySelector<HTMLElement>(accepted ? 'fieldset' : '[part~="vote-button"]')?.focus();
+  }
+
+  private startChange(): void {
+    this.changing = true;
+    this.selected = [...(this.view?.tally.mine ?? [])];
+    this.announcement = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input:checked, input')?.focus());
+  }
+
+  private cancelChange(): void {
+    this.changing = false;
+    this.selected = [];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="change-button"]')?.focus());
+  }
+
+  private followNextStep(e: MouseEvent, href: string): void {
+    const id = this.widget!.id;
+    this.signal('next-step', { href });
+    if (!this.dispatchEvent(new KoloNextStepEvent({ id, href }))) e.preventDefault();
+  }
+
+  private errorText(error: KoloError): string {
+    const { t } = this.i18n;
+    const reason =
+      error.code === 'network'
+        ? t('errNetwork')
+        : error.code === 'rate-limited'
+          ? t('errRateLimited')
+          : ERROR_KEYS[error.reason]
+            ? t(ERROR_KEYS[error.reason]!)
+            : t('errRejected', { reason: error.reason || error.message });
+    return t('sendError', { reason });
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    const { t } = i18n;
+    if (!this.parsed?.ok) {
+      this.setStates({ invalid: true, loading: false, ready: false, error: false, voted: false, closed: false, results: false, pending: false, changing: false });
+      return html`<div part="base error" role="alert">${t('invalid', { details: this.parsed?.error ?? '' })}</div>`;
+    }
+    const cfg = this.parsed.value;
+    const view = this.view ?? { status: 'loading', tally: { counts: {}, voters: 0, mine: [] }, pending: false, error: null };
+    const { tally, status, pending } = view;
+    const ready = status === 'ready';
+    const closed = isClosed(cfg);
+    const voted = tally.mine.length > 0;
+    const mode = cfg.results ?? 'after-vote';
+    const showForm = !closed && status !== 'error' && (!voted || this.changing);
+    const showResults = ready && mode !== 'never' && (mode === 'always' || voted || closed);
+    const max = cfg.multiple ? (cfg.maxChoices ?? cfg.options.length) : 1;
+    const chosen = new Set(this.selected);
+    const rows = resultRows(cfg.options, tally);
+    this.setStates({ invalid: false, loading: status === 'loading', ready, error: status === 'error', voted, closed, results: showResults, pending, changing: this.changing });
+
+    const hint = cfg.multiple
+      ? cfg.maxChoices && cfg.maxChoices < cfg.options.length
+        ? t('chooseUpTo', { count: cfg.maxChoices })
+        : t('chooseAny')
+      : t('chooseOne');
+    const total = cfg.multiple ? t('voters', { count: tally.voters }) : t('votes', { count: tally.voters });
+    const href = cfg.nextStep && withUtm(cfg.nextStep.href, { campaign: this.campaign, content: cfg.id });
+
+    return html`
+      <form part="base" @submit=${this.submit} aria-busy=${status === 'loading' ? 'true' : 'false'} novalidate>
+        <fieldset tabindex="-1" ?disabled=${pending || (showForm && !ready)} aria-describedby=${showForm ? 'hint' : nothing}>
+          <legend part="question">${cfg.question}</legend>
+          ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
+          ${showForm ? html`<p part="hint" id="hint" class="muted">${hint}</p>` : nothing}
+          <ul part="options" role="list">
+            ${rows.map((row, i) => {
+              const parts = ['option', row.mine && 'option-mine', showResults && row.leading && 'option-leading'].filter(Boolean).join(' ');
+              const text = html`<span>${row.label}</span>`;
+              return html`<li part=${parts}>
+                ${showForm
+                  ? html`<label part="label"
+                      ><input
+                        part="input"
+                        id=${`o${i}`}
+                        type=${cfg.multiple ? 'checkbox' : 'radio'}
+                        name="choice"
+                        .value=${row.id}
+                        .checked=${chosen.has(row.id)}
+                        ?disabled=${cfg.multiple && !chosen.has(row.id) && chosen.size >= max}
+                        @change=${this.pick}
+                      />${text}</label
+                    >`
+                  : html`<span part="label">${text}</span>`}
+                ${showResults
+                  ? html`<span part="result"
+                        ><span part="percent">${i18n.percent(row.percent)}</span>
+                        <span part="count" class="muted">${t('votes', { count: row.count })}</span>${row.mine
+                          ? html`<span class="muted"> · ${t('yourChoice')}</span>`
+                          : nothing}</span
+                      ><span part="bar" aria-hidden="true"
+                        ><span part="bar-fill" style=${styleMap({ inlineSize: `${row.percent}%` })}></span
+                      ></span>`
+                  : nothing}
+              </li>`;
+            })}
+          </ul>
+        </fieldset>
+        ${status === 'loading' ? html`<p class="muted">${t('loading')}</p>` : nothing}
+        ${status === 'error'
+          ? html`<div part="error" role="alert">
+              <p>${t('loadError')}</p>
+              <button part="retry-button" type="button" @click=${() => this.store?.reload()}>${t('retry')}</button>
+            </div>`
+          : nothing}
+        ${ready && view.error ? html`<p part="error" role="alert">${this.errorText(view.error)}</p>` : nothing}
+        <div part="actions">
+          ${showForm
+            ? html`<button part="vote-button" class="primary" type="submit" ?disabled=${!ready || pending || !chosen.size}>
+                ${pending ? t('sending') : t('vote')}
+              </button>`
+            : nothing}
+          ${showForm && this.changing
+            ? html`<button part="cancel-button" type="button" @click=${this.cancelChange}>${t('cancel')}</button>`
+            : nothing}
+          ${!showForm && voted && cfg.allowChange && !closed && ready
+            ? html`<button part="change-button" type="button" @click=${this.startChange}>${t('changeVote')}</button>`
+            : nothing}
+          ${showResults ? html`<span part="total" class="muted">${tally.voters ? total : t('noVotes')}</span>` : nothing}
+          ${ready && voted && mode === 'never' ? html`<span class="muted">${t('resultsHidden')}</span>` : nothing}
+        </div>
+        ${cfg.closesAt
+          ? html`<p part="meta" class="muted">${t(closed ? 'closedOn' : 'closesOn', { date: i18n.date(cfg.closesAt) })}</p>`
+          : nothing}
+        <p part="status" role="status" class=${this.announcement ? 'muted' : 'sr-only'}>${this.announcement}</p>
+        ${href && (voted || closed)
+          ? html`<a part="next-step" href=${href} @click=${(e: MouseEvent) => this.followNextStep(e, href)}>${cfg.nextStep!.label}</a>`
+          : nothing}
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kolo-poll': KoloPoll;
+  }
+}

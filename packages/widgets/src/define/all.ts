@@ -1,0 +1,4 @@
+/** Registers every Kolo element. The all-in-one bundle (`@kolo/widgets/cdn`) is built from this file. */
+import './kolo-poll.ts';
+
+export * from '../index.ts';

@@ -1,0 +1,3 @@
+import { KoloPoll } from '../components/poll/poll.ts';
+
+KoloPoll.define('kolo-poll');

@@ -1,0 +1,7 @@
+/** Classes and types only: importing this registers nothing (use `@kolo/widgets/define/*`). */
+export { KoloElement } from './internal/kolo-element.ts';
+export { provideAdapter, registerAdapter, namedAdapter, findAdapter, type AdapterFactory } from './internal/adapters.ts';
+export { KoloPoll } from './components/poll/poll.ts';
+export * from './events/index.ts';
+export { tokens } from './styles/tokens.ts';
+export type { KoloAdapter, PollConfig, Tally } from '@kolo/core';

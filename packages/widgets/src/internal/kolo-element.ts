@@ -1,0 +1,141 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+import {
+  createSignal,
+  createTranslator,
+  voterId,
+  type KoloAdapter,
+  type MessageOverrides,
+  type SignalType,
+  type Translator,
+  type WidgetRef,
+} from '@kolo/core';
+import { findAdapter } from './adapters.ts';
+
+const connected = new Set<KoloElement>();
+let langObserver: MutationObserver | undefined;
+
+/** The closest `lang` at or above `el`, crossing shadow roots; else the document's; else English. */
+function langOf(el: Element): string {
+  for (let n: Node | null = el; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    const lang = (n as Element).getAttribute?.('lang');
+    if (lang) return lang;
+  }
+  return 'en';
+}
+
+/**
+ * The base of every Kolo element: safe registration, language and messages, adapter lookup,
+ * custom states and signals.
+ */
+export abstract class KoloElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
+    theme: { reflect: true },
+    messages: { type: Object },
+    adapter: { attribute: false },
+    campaign: {},
+  };
+
+  /** Force `light` or `dark`; by default the OS preference decides. */
+  declare theme: 'light' | 'dark' | undefined;
+  /** Replace any message, e.g. `{ "vote": "Send" }` (JSON in the attribute). */
+  declare messages: MessageOverrides | undefined;
+  /** The adapter for this element; by default found from the page (see `provideAdapter`). */
+  declare adapter: KoloAdapter | undefined;
+  /** `utm_campaign` for next-step links. */
+  declare campaign: string | undefined;
+
+  /** The kind of widget, for adapters and signals. */
+  protected abstract readonly kind: string;
+  protected readonly internals: ElementInternals;
+  private translator?: Translator;
+  private translatorKey = '';
+  private viewObserver?: IntersectionObserver;
+  private viewed = false;
+
+  /** Register under `tag` unless the tag is taken; a second tag for the same class also works. */
+  static define(tag: string): void {
+    if (customElements.get(tag)) return;
+    try {
+      customElements.define(tag, this as unknown as CustomElementConstructor);
+    } catch {
+      customElements.define(tag, class extends (this as unknown as typeof HTMLElement) {});
+    }
+  }
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    if (!langObserver && typeof MutationObserver === 'function') {
+      langObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+      langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+    if (typeof IntersectionObserver === 'function' && !this.viewed) {
+      this.viewObserver = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            this.viewed = true;
+            this.viewObserver?.disconnect();
+            this.signal('view');
+          }
+        },
+        { threshold: 0.5 },
+      );
+      this.viewObserver.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+    this.viewObserver?.disconnect();
+  }
+
+  /** Messages in the element's language, with its overrides. */
+  protected get i18n(): Translator {
+    const lang = langOf(this);
+    const key = `${lang}\u0000${JSON.stringify(this.messages ?? {})}`;
+    if (key !== this.translatorKey || !this.translator) {
+      this.translatorKey = key;
+      this.translator = createTranslator(lang, this.messages ?? {});
+    }
+    return this.translator;
+  }
+
+  /** This element's adapter: its own `.adapter`, else the page's choice. Throws for an unknown adapter name. */
+  protected resolveAdapter(): KoloAdapter {
+    return this.adapter ?? findAdapter(this);
+  }
+
+  protected get voter(): string {
+    return voterId();
+  }
+
+  /** The widget this element shows, once its content is valid. */
+  protected abstract get widget(): WidgetRef | undefined;
+
+  /** Send a signal to the adapter (fire and forget). */
+  protected signal(type: SignalType, data?: Record<string, string | number | boolean>): void {
+    const widget = this.widget;
+    if (!widget) return;
+    try {
+      this.resolveAdapter().track?.(createSignal(type, widget, this.voter, data));
+    } catch {
+      /* signals never break a widget */
+    }
+  }
+
+  /** Expose states for `:state(name)` styling. */
+  protected setStates(states: Record<string, boolean>): void {
+    const set = this.internals.states;
+    for (const [name, on] of Object.entries(states)) {
+      if (on) set.add(name);
+      else set.delete(name);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+import { writeFileSync, mkdirSync } from 'node:fs';
+
+const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
+const results = process.env.KOLO_WTR_RESULTS;
+
+/** Writes pass/fail counts for scripts/test-all.mjs. */
+const countingReporter = () => ({
+  onTestRunFinished({ sessions }) {
+    if (!results) return;
+    let passed = 0;
+    let failed = 0;
+    const walk = (suite) => {
+      for (const t of suite?.tests ?? []) t.skipped ? 0 : t.passed ? passed++ : failed++;
+      for (const s of suite?.suites ?? []) walk(s);
+    };
+    for (const s of sessions) {
+      walk(s.testResults);
+      if (!s.passed && !s.testResults?.tests?.length && !s.testResults?.suites?.length) failed++;
+    }
+    mkdirSync(fileURLToPath(new URL('.', `file://${results}`)), { recursive: true });
+    writeFileSync(results, JSON.stringify({ passed, failed }));
+  },
+});
+
+export default {
+  files: process.env.KOLO_WTR_FILES ?? 'src/**/*.test.ts',
+  rootDir: '../..',
+  nodeResolve: { exportConditions: ['kolo-source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <script>window.process = { env: { NODE_ENV: 'development' } };</script></head>
+    <body><script type="module" src="${testFramework}"></script></body></html>`,
+  testFramework: { config: { timeout: 10000 } },
+  concurrency: 1,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  reporters: [(await import('@web/test-runner')).defaultReporter(), countingReporter()],
+};
