@@ -130,12 +130,10 @@ export abstract class KoloElement extends LitElement {
     }
   }
 
-  /** Expose states for `:state(name)` styling. */
+  /** Expose exactly the states that are true, for `:state(name)` styling. */
   protected setStates(states: Record<string, boolean>): void {
     const set = this.internals.states;
-    for (const [name, on] of Object.entries(states)) {
-      if (on) set.add(name);
-      else set.delete(name);
-    }
+    set.clear();
+    for (const name in states) if (states[name]) set.add(name);
   }
 }

@@ -1,3 +1,4 @@
+/// <reference types="mocha" />
 import { waitUntil } from '@open-wc/testing';
 import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   createPollStore,
   isClosed,
@@ -304,7 +303,7 @@ export class KoloPoll extends KoloElement {
     const i18n = this.i18n;
     const { t } = i18n;
     if (!this.parsed?.ok) {
-      this.setStates({ invalid: true, loading: false, ready: false, error: false, voted: false, closed: false, results: false, pending: false, changing: false });
+      this.setStates({ invalid: true });
       return html`<div part="base error" role="alert">${t('invalid', { details: this.parsed?.error ?? '' })}</div>`;
     }
     const cfg = this.parsed.value;
@@ -319,7 +318,7 @@ export class KoloPoll extends KoloElement {
     const max = cfg.multiple ? (cfg.maxChoices ?? cfg.options.length) : 1;
     const chosen = new Set(this.selected);
     const rows = resultRows(cfg.options, tally);
-    this.setStates({ invalid: false, loading: status === 'loading', ready, error: status === 'error', voted, closed, results: showResults, pending, changing: this.changing });
+    this.setStates({ loading: status === 'loading', ready, error: status === 'error', voted, closed, results: showResults, pending, changing: this.changing });
 
     const hint = cfg.multiple
       ? cfg.maxChoices && cfg.maxChoices < cfg.options.length
@@ -361,7 +360,7 @@ export class KoloPoll extends KoloElement {
                           ? html`<span class="muted"> · ${t('yourChoice')}</span>`
                           : nothing}</span
                       ><span part="bar" aria-hidden="true"
-                        ><span part="bar-fill" style=${styleMap({ inlineSize: `${row.percent}%` })}></span
+                        ><span part="bar-fill" .style=${`inline-size:${row.percent}%`}></span
                       ></span>`
                   : nothing}
               </li>`;

@@ -1,0 +1,8 @@
+import { defineConfig, defaultClientConditions } from 'vite';
+
+export default defineConfig({
+  // Use the workspace packages' TypeScript sources directly (see the "kolo-source" export condition).
+  resolve: { conditions: ['kolo-source', ...defaultClientConditions] },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+});

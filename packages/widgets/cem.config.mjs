@@ -1,0 +1,53 @@
+/**
+ * Custom-elements manifest: generated from the JSDoc of the elements. Feeds Storybook controls,
+ * editor completion and the API docs.
+ */
+
+/** Internal reactive state (`{ state: true }` in `static properties`) is not public API. */
+function hideInternalState() {
+  const internal = new Map(); // class name → Set of state names
+  return {
+    name: 'kolo-hide-internal-state',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        if (member.name?.getText() !== 'properties' || !member.initializer || !ts.isObjectLiteralExpression(member.initializer)) continue;
+        for (const prop of member.initializer.properties) {
+          if (!ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.initializer)) continue;
+          const isState = prop.initializer.properties.some(
+            (p) => ts.isPropertyAssignment(p) && p.name.getText() === 'state' && p.initializer.kind === ts.SyntaxKind.TrueKeyword,
+          );
+          if (isState) {
+            const set = internal.get(node.name.getText()) ?? new Set();
+            set.add(prop.name.getText());
+            internal.set(node.name.getText(), set);
+          }
+        }
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        // `KoloElement.define(tag)` is not a registration of an element named "tag".
+        mod.exports = mod.exports?.filter((e) => e.kind !== 'custom-element-definition' || e.name.includes('-'));
+        for (const decl of mod.declarations ?? []) {
+          if (decl.tagName && !decl.tagName.includes('-')) {
+            delete decl.tagName;
+            delete decl.customElement;
+          }
+          const hidden = internal.get(decl.name) ?? new Set();
+          decl.attributes = decl.attributes?.filter((a) => !hidden.has(a.fieldName ?? a.name));
+          decl.members = decl.members?.filter((m) => !hidden.has(m.name));
+          decl.events = decl.events?.filter((e) => e.name);
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['src/components/**/*.ts', 'src/internal/kolo-element.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.styles.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [hideInternalState()],
+};

@@ -1,0 +1,121 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
+import '../../define/kolo-poll.ts';
+
+interface Args {
+  'poll-id': string;
+  multiple: boolean;
+  'max-choices'?: number;
+  results: 'after-vote' | 'always' | 'never';
+  closes?: string;
+  'allow-change': boolean;
+  theme?: 'light' | 'dark';
+  lang?: string;
+  adapter?: KoloAdapter;
+}
+
+const seed = { counts: { carousel: 31, video: 22, longread: 9 } };
+const OPTIONS = ['carousel', 'video', 'longread'];
+
+/** A memory adapter with starting votes, where this browser's voter has already chosen `mine`. */
+function votedAdapter(id: string, mine: string[], multiple = false): KoloAdapter {
+  const adapter = memoryAdapter({ seed: { [`poll:${id}`]: seed } });
+  void adapter.send({
+    type: 'vote',
+    id: `story-${id}`,
+    voter: voterId(),
+    widget: { kind: 'poll', id },
+    choices: mine,
+    policy: { options: OPTIONS, multiple, change: true },
+    at: new Date().toISOString(),
+  });
+  return adapter;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Poll',
+  component: 'kolo-poll',
+  args: { 'poll-id': 'format', multiple: false, results: 'after-vote', 'allow-change': false },
+  argTypes: {
+    results: { control: 'inline-radio', options: ['after-vote', 'always', 'never'] },
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+  },
+  render: (a) => html`
+    <kolo-poll
+      poll-id=${a['poll-id']}
+      ?multiple=${a.multiple}
+      max-choices=${a['max-choices'] ?? nothing}
+      results=${a.results}
+      closes=${a.closes ?? nothing}
+      ?allow-change=${a['allow-change']}
+      theme=${a.theme ?? nothing}
+      lang=${a.lang ?? nothing}
+      .adapter=${a.adapter ?? memoryAdapter({ seed: { [`poll:${a['poll-id']}`]: seed } })}
+    >
+      <h3>${a.lang === 'uk' ? 'Який формат вам подобається?' : 'Which format do you prefer?'}</h3>
+      <ul>
+        <li data-value="carousel">${a.lang === 'uk' ? 'Карусель' : 'Carousel'}</li>
+        <li data-value="video">${a.lang === 'uk' ? 'Коротке відео' : 'Short video'}</li>
+        <li data-value="longread">${a.lang === 'uk' ? 'Лонгрід' : 'Long read'}</li>
+      </ul>
+      <a data-next-step href="https://example.org/guides/formats">${a.lang === 'uk' ? 'Читати гайд' : 'Read the guide'}</a>
+    </kolo-poll>
+  `,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Fresh: Story = {};
+
+export const Voted: Story = { args: { 'poll-id': 'voted', adapter: votedAdapter('voted', ['video']) } };
+
+export const VotedCanChange: Story = {
+  args: { 'poll-id': 'voted-change', 'allow-change': true, adapter: votedAdapter('voted-change', ['carousel']) },
+};
+
+export const MultipleChoice: Story = { args: { 'poll-id': 'multi', multiple: true, 'max-choices': 2 } };
+
+export const ResultsAlwaysShown: Story = { args: { 'poll-id': 'always', results: 'always' } };
+
+export const ResultsHidden: Story = {
+  args: { 'poll-id': 'hidden', results: 'never', adapter: votedAdapter('hidden', ['video']) },
+};
+
+export const Closed: Story = { args: { 'poll-id': 'closed', closes: '2025-12-01T12:00:00Z' } };
+
+export const Loading: Story = {
+  args: { adapter: { load: () => new Promise(() => {}), send: () => new Promise(() => {}) } },
+};
+
+export const LoadError: Story = {
+  args: {
+    adapter: {
+      load: () => Promise.reject(new TypeError('Failed to fetch')),
+      send: () => Promise.reject(new TypeError('Failed to fetch')),
+    },
+  },
+};
+
+export const InvalidContent: Story = {
+  render: () => html`<kolo-poll poll-id="broken" .adapter=${memoryAdapter()}>
+    <h3>Only one option?</h3>
+    <ul>
+      <li>Yes</li>
+    </ul>
+  </kolo-poll>`,
+};
+
+export const Dark: Story = {
+  args: { 'poll-id': 'dark', theme: 'dark', adapter: votedAdapter('dark', ['carousel']) },
+  globals: { scheme: 'dark' },
+};
+
+export const RightToLeft: Story = {
+  args: { 'poll-id': 'rtl', results: 'always' },
+  globals: { dir: 'rtl' },
+};
+
+export const Ukrainian: Story = {
+  args: { 'poll-id': 'uk', lang: 'uk', closes: '2030-06-01T12:00:00Z', adapter: votedAdapter('uk', ['video']) },
+};
