@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// The demo as a person uses it: serve apps/demo on 127.0.0.1, vote in Chromium, reload, and
+// watch a second tab update live. Prints its own counts; KOLO_RESULTS=file writes {passed, failed}.
+import { spawn } from 'node:child_process';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const port = Number(process.env.KOLO_E2E_PORT ?? 5188);
+const url = `http://127.0.0.1:${port}/`;
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✓ ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✗ ${name}\n    ${e.message}`);
+  }
+}
+
+const server = spawn('pnpm', ['--filter', '@kolo/demo', 'exec', 'vite', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  detached: true,
+});
+const stopServer = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+};
+const profile = mkdtempSync(join(tmpdir(), 'kolo-e2e-'));
+let browser;
+try {
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the demo server did not start in 60 s')), 60000);
+    let out = '';
+    const onData = (d) => {
+      out += d;
+      if (out.includes(`127.0.0.1:${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.on('exit', (code) => reject(new Error(`the demo server exited (${code}): ${out}`)));
+  });
+
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    userDataDir: profile,
+    protocolTimeout: 30000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url, { waitUntil: 'networkidle0' });
+  const poll = 'kolo-poll[poll-id="format-2026"]';
+  const state = (p, sel, s) => p.$eval(sel, (el, s) => el.matches(`:state(${s})`), s);
+
+  await check('the demo serves every poll and renders it', async () => {
+    const count = await page.$$eval('kolo-poll', (els) => els.filter((e) => e.shadowRoot?.querySelector('legend')).length);
+    if (count < 4) throw new Error(`only ${count} polls rendered`);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+
+  const other = await browser.newPage();
+  await other.goto(url, { waitUntil: 'networkidle0' });
+
+  await check('a person can vote in the English poll', async () => {
+    await page.bringToFront();
+    await page.waitForFunction((sel) => document.querySelector(sel).matches(':state(ready)'), { timeout: 5000 }, poll);
+    const radios = await page.$$(`${poll} >>> input`);
+    await radios[1].click();
+    await page.click(`${poll} >>> [part~="vote-button"]`);
+    await page.waitForFunction((sel) => document.querySelector(sel).matches(':state(voted)'), { timeout: 5000 }, poll);
+    const text = await page.$eval(poll, (el) => el.shadowRoot.textContent);
+    if (!/100%/.test(text) || !text.includes('your choice')) throw new Error(`results not shown: ${text.replace(/\s+/g, ' ')}`);
+  });
+
+  await check('another open tab sees the vote live, without reloading', async () => {
+    await other.waitForFunction((sel) => document.querySelector(sel).matches(':state(voted)'), { timeout: 5000 }, poll);
+  });
+
+  await check('the vote and its results survive a reload', async () => {
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.waitForFunction((sel) => document.querySelector(sel).matches(':state(ready)'), { timeout: 5000 }, poll);
+    if (!(await state(page, poll, 'voted'))) throw new Error('not voted after reload');
+    const mine = await page.$eval(poll, (el) => el.shadowRoot.querySelector('[part~="option-mine"]')?.textContent ?? '');
+    if (!mine.includes('Short video')) throw new Error(`wrong choice after reload: ${mine}`);
+  });
+
+  await check('the Ukrainian poll speaks Ukrainian', async () => {
+    const text = await page.$eval('kolo-poll[lang="uk"]', (el) => el.shadowRoot.textContent);
+    if (!text.includes('Проголосувати')) throw new Error(text.replace(/\s+/g, ' '));
+  });
+} catch (e) {
+  failed++;
+  console.log(`  ✗ demo e2e could not run: ${e.message}`);
+} finally {
+  await browser?.close();
+  stopServer();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+console.log(`demo e2e: ${passed} passed, ${failed} failed`);
+if (process.env.KOLO_RESULTS) writeFileSync(process.env.KOLO_RESULTS, JSON.stringify({ passed, failed }));
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Every test suite of the project, one after another, and one closing line "N passed, N failed".
+// Each step is counted by its own tests (Vitest, web-test-runner, pack, demo e2e) or as one check
+// (typecheck, size budget, Storybook build). Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = mkdtempSync(join(tmpdir(), 'kolo-results-'));
+const bin = (pkg, name) => join(root, pkg, 'node_modules/.bin', name);
+const summary = [];
+
+function step(name, cmd, args, { cwd = root, env = {}, counts } = {}) {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+  let passed = 0;
+  let failed = 0;
+  if (counts) {
+    try {
+      ({ passed, failed } = counts());
+    } catch {
+      failed = 1; // the suite did not report: it did not run
+    }
+    if (r.status !== 0 && failed === 0) failed = 1;
+  } else if (r.status === 0) passed = 1;
+  else failed = 1;
+  summary.push({ name, passed, failed, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+const json = (file) => JSON.parse(readFileSync(join(out, file), 'utf8'));
+
+step('typecheck (tsc, strict)', bin('.', 'tsc'), ['-p', 'tsconfig.json']);
+step('@kolo/core unit tests (Vitest, Node)', bin('packages/core', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'vitest.json')}`], {
+  cwd: join(root, 'packages/core'),
+  counts: () => {
+    const r = json('vitest.json');
+    return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.numTotalTests ? 1 : 0) };
+  },
+});
+step('@kolo/widgets browser tests (web-test-runner, Chromium)', bin('packages/widgets', 'web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
+  cwd: join(root, 'packages/widgets'),
+  env: { KOLO_WTR_RESULTS: join(out, 'wtr.json') },
+  counts: () => json('wtr.json'),
+});
+step('size budget', 'node', ['scripts/size.mjs']);
+step('packages install and render from their tarballs', 'node', ['scripts/pack-test.mjs'], {
+  env: { KOLO_RESULTS: join(out, 'pack.json') },
+  counts: () => json('pack.json'),
+});
+step('demo end to end (vote, live, reload)', 'node', ['scripts/demo-e2e.mjs'], {
+  env: { KOLO_RESULTS: join(out, 'e2e.json') },
+  counts: () => json('e2e.json'),
+});
+step('Storybook builds', 'pnpm', ['run', '--silent', 'build-storybook']);
+
+rmSync(out, { recursive: true, force: true });
+const total = summary.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed }), { passed: 0, failed: 0 });
+console.log('\n━━ summary ━━');
+for (const s of summary) console.log(`${s.failed ? '✗' : '✓'} ${s.name}: ${s.passed} passed, ${s.failed} failed (${s.seconds} s)`);
+console.log(`\n${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed ? 1 : 0);
