@@ -41,3 +41,12 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown): Parsed<T
     .join('; ');
   return { ok: false, error };
 }
+
+/** Whether results are shown, per the author's `results` setting. */
+export const resultsVisible = (
+  mode: ResultsVisibility | undefined,
+  s: { ready: boolean; voted: boolean; closed: boolean },
+): boolean => s.ready && mode !== 'never' && (mode === 'always' || s.voted || s.closed);
+
+export const isClosed = (c: { closesAt?: string | undefined }, now = Date.now()): boolean =>
+  !!c.closesAt && now >= Date.parse(c.closesAt);

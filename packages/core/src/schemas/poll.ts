@@ -37,6 +37,3 @@ export const pollPolicy = (c: PollConfig): VotePolicy => ({
   change: !!c.allowChange,
   ...(c.closesAt ? { closesAt: new Date(c.closesAt).toISOString() } : {}),
 });
-
-export const isClosed = (c: { closesAt?: string | undefined }, now = Date.now()): boolean =>
-  !!c.closesAt && now >= Date.parse(c.closesAt);

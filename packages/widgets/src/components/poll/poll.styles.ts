@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const pollStyles = css`
+  :host {
+    --_bar: var(--kolo-poll-bar-color);
+  }
   fieldset {
     border: 0;
     margin: 0;
@@ -11,9 +14,6 @@ export const pollStyles = css`
     padding: 0;
     font-weight: 650;
     font-size: 1.125em;
-  }
-  p {
-    margin: 0.25rem 0;
   }
   ul {
     list-style: none;
@@ -52,43 +52,5 @@ export const pollStyles = css`
     inline-size: 1.125rem;
     block-size: 1.125rem;
     accent-color: var(--_accent);
-  }
-  [part~='result'] {
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-  }
-  [part~='percent'] {
-    font-weight: 650;
-  }
-  [part~='bar'] {
-    flex: 1 0 100%;
-    block-size: 0.5rem;
-    border-radius: 999px;
-    background: var(--_track);
-    overflow: hidden;
-  }
-  [part~='bar-fill'] {
-    display: block;
-    block-size: 100%;
-    border-radius: inherit;
-    background: var(--kolo-poll-bar-color, var(--_accent));
-    transition: inline-size var(--_duration) ease-out;
-  }
-  [part~='actions'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-    margin-block-start: 0.5rem;
-  }
-  [part~='next-step'] {
-    display: inline-block;
-    margin-block-start: 0.75rem;
-    font-weight: 600;
-  }
-  @media (forced-colors: active) {
-    [part~='bar-fill'] {
-      background: CanvasText;
-    }
   }
 `;

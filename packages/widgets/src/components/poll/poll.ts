@@ -1,27 +1,12 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import {
-  createPollStore,
-  isClosed,
-  parsePollConfig,
-  resultRows,
-  withUtm,
-  type KoloAdapter,
-  type KoloError,
-  type Parsed,
-  type PollConfig,
-  type Tally,
-  type VoteStore,
-  type VoteView,
-} from '@kolo/core';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { isClosed, parsePollConfig, pollPolicy, resultRows, resultsVisible, type PollConfig, type WidgetRef } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { lightText } from '../../internal/light-dom.ts';
+import { closingNote, errorText, loadError, nextStepLink, resultOf } from '../../internal/parts.ts';
+import { TallyController } from '../../internal/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
-import { KoloChangeEvent } from '../../events/kolo-change.ts';
-import { KoloNextStepEvent } from '../../events/kolo-next-step.ts';
-import { KoloVoteEvent } from '../../events/kolo-vote.ts';
+import { tallyStyles } from '../../styles/tally.ts';
 import { pollStyles } from './poll.styles.ts';
-
-const ERROR_KEYS: Record<string, 'errClosed' | 'errAlreadyVoted'> = { closed: 'errClosed', 'already-voted': 'errAlreadyVoted' };
 
 /**
  * A poll: one question, single or multiple choice, results as bars with counts and percentages.
@@ -79,7 +64,7 @@ const ERROR_KEYS: Record<string, 'errClosed' | 'errAlreadyVoted'> = { closed: 'e
  * @cssstate changing - This person is changing their vote.
  */
 export class KoloPoll extends KoloElement {
-  static override styles = [tokens, pollStyles];
+  static override styles = [tokens, tallyStyles, pollStyles];
   static override properties: PropertyDeclarations = {
     ...KoloElement.properties,
     pollId: { attribute: 'poll-id' },
@@ -89,11 +74,9 @@ export class KoloPoll extends KoloElement {
     closes: {},
     allowChange: { type: Boolean, attribute: 'allow-change' },
     config: { attribute: false },
-    view: { state: true },
     selected: { state: true },
     changing: { state: true },
     announcement: { state: true },
-    contentVersion: { state: true },
   };
 
   /** The poll's id, unique among the site's polls. */
@@ -111,21 +94,19 @@ export class KoloPoll extends KoloElement {
   /** The whole poll as an object; replaces the HTML content and attributes. */
   declare config: Partial<PollConfig> | undefined;
 
-  declare private view: VoteView | undefined;
   declare private selected: string[];
   declare private changing: boolean;
   declare private announcement: string;
-  declare private contentVersion: number;
 
   protected readonly kind = 'poll';
-  private parsed?: Parsed<PollConfig>;
-  private store?: VoteStore;
-  private storeKey = '';
-  private storeAdapter?: KoloAdapter;
-  private unbind?: () => void;
-  private contentObserver?: MutationObserver;
-  private closeTimer?: ReturnType<typeof setTimeout>;
-  private loggedError = '';
+  private readonly tally: TallyController<PollConfig> = new TallyController<PollConfig>(this, {
+    kind: this.kind,
+    read: () => this.readConfig(),
+    parse: parsePollConfig,
+    policy: pollPolicy,
+    adapter: () => this.resolveAdapter(),
+    voter: () => this.voter,
+  });
 
   constructor() {
     super();
@@ -135,26 +116,11 @@ export class KoloPoll extends KoloElement {
     this.selected = [];
     this.changing = false;
     this.announcement = '';
-    this.contentVersion = 0;
   }
 
-  protected get widget() {
-    return this.parsed?.ok ? { kind: this.kind, id: this.parsed.value.id } : undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.contentObserver = new MutationObserver(() => this.contentVersion++);
-    this.contentObserver.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-value', 'href'] });
-    if (this.store) this.bind(this.store);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.contentObserver?.disconnect();
-    this.unbind?.();
-    this.unbind = undefined;
-    clearTimeout(this.closeTimer);
+  protected get widget(): WidgetRef | undefined {
+    const cfg = this.tally.config;
+    return cfg && { kind: this.kind, id: cfg.id };
   }
 
   /** The poll as authored: `.config`, or the light-DOM content and attributes. */
@@ -183,63 +149,10 @@ export class KoloPoll extends KoloElement {
     };
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['config', 'pollId', 'multiple', 'maxChoices', 'results', 'closes', 'allowChange', 'adapter', 'contentVersion'];
-    if (this.parsed && !inputs.some((k) => changed.has(k as keyof KoloPoll))) return;
-    this.parsed = parsePollConfig(this.readConfig());
-    let adapter: KoloAdapter | undefined;
-    if (this.parsed.ok) {
-      try {
-        adapter = this.resolveAdapter();
-      } catch (e) {
-        this.parsed = { ok: false, error: (e as Error).message };
-      }
-    }
-    if (!this.parsed.ok) {
-      this.unbind?.();
-      this.store = this.unbind = undefined;
-      this.storeKey = '';
-      if (this.loggedError !== this.parsed.error) console.error(`<kolo-poll>: ${(this.loggedError = this.parsed.error)}`);
-      return;
-    }
-    const key = JSON.stringify(this.parsed.value);
-    if (key !== this.storeKey || adapter !== this.storeAdapter) {
-      this.storeKey = key;
-      this.storeAdapter = adapter;
-      this.store = createPollStore(adapter!, this.parsed.value, this.voter);
-      this.view = undefined;
-      this.bind(this.store);
-    }
-  }
-
-  private bind(store: VoteStore): void {
-    this.unbind?.();
-    let last: Tally | undefined;
-    this.unbind = store.$view.subscribe((view) => {
-      const previous = this.view;
-      this.view = view;
-      if (view.status !== 'ready' || view.pending) return;
-      if (last && JSON.stringify(last) !== JSON.stringify(view.tally)) {
-        const source = previous?.pending ? 'vote' : 'live';
-        this.dispatchEvent(new KoloChangeEvent({ id: store.widget.id, tally: view.tally, source }));
-      }
-      last = view.tally;
-    });
-  }
-
-  protected override updated(): void {
-    clearTimeout(this.closeTimer);
-    const closesAt = this.parsed?.ok ? this.parsed.value.closesAt : undefined;
-    const wait = closesAt ? Date.parse(closesAt) - Date.now() : -1;
-    if (wait > 0 && wait < 2 ** 31 - 1) this.closeTimer = setTimeout(() => this.requestUpdate(), wait + 50);
-  }
-
   private pick(e: Event): void {
     const input = e.target as HTMLInputElement;
-    const cfg = this.parsed?.ok && this.parsed.value;
-    if (!cfg) return;
     if (!this.selected.length) this.signal('interact');
-    this.selected = cfg.multiple
+    this.selected = this.tally.config?.multiple
       ? input.checked
         ? [...this.selected, input.value]
         : this.selected.filter((v) => v !== input.value)
@@ -248,15 +161,11 @@ export class KoloPoll extends KoloElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    const store = this.store;
-    const view = this.view;
-    if (!store || !view || !this.selected.length) return;
     const choices = [...this.selected];
-    const ok = this.dispatchEvent(new KoloVoteEvent({ id: store.widget.id, choices, previous: view.tally.mine }));
-    if (!ok) return;
+    if (!choices.length) return;
     this.announcement = '';
     this.signal('submit', { choices: choices.join(' ') });
-    const accepted = await store.vote(choices);
+    const accepted = await this.tally.vote(choices);
     if (accepted) {
       this.changing = false;
       this.selected = [];
@@ -269,7 +178,7 @@ export class KoloPoll extends KoloElement {
 
   private startChange(): void {
     this.changing = true;
-    this.selected = [...(this.view?.tally.mine ?? [])];
+    this.selected = [...this.tally.view.tally.mine];
     this.announcement = '';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input:checked, input')?.focus());
   }
@@ -280,44 +189,22 @@ export class KoloPoll extends KoloElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="change-button"]')?.focus());
   }
 
-  private followNextStep(e: MouseEvent, href: string): void {
-    const id = this.widget!.id;
-    this.signal('next-step', { href });
-    if (!this.dispatchEvent(new KoloNextStepEvent({ id, href }))) e.preventDefault();
-  }
-
-  private errorText(error: KoloError): string {
-    const { t } = this.i18n;
-    const reason =
-      error.code === 'network'
-        ? t('errNetwork')
-        : error.code === 'rate-limited'
-          ? t('errRateLimited')
-          : ERROR_KEYS[error.reason]
-            ? t(ERROR_KEYS[error.reason]!)
-            : t('errRejected', { reason: error.reason || error.message });
-    return t('sendError', { reason });
-  }
-
   protected override render() {
     const i18n = this.i18n;
     const { t } = i18n;
-    if (!this.parsed?.ok) {
+    const cfg = this.tally.config;
+    if (!cfg) {
       this.setStates({ invalid: true });
-      return html`<div part="base error" role="alert">${t('invalid', { details: this.parsed?.error ?? '' })}</div>`;
+      return html`<div part="base error" role="alert">${t('invalid', { details: this.tally.parsed?.ok === false ? this.tally.parsed.error : '' })}</div>`;
     }
-    const cfg = this.parsed.value;
-    const view = this.view ?? { status: 'loading', tally: { counts: {}, voters: 0, mine: [] }, pending: false, error: null };
-    const { tally, status, pending } = view;
+    const { tally, status, pending, error } = this.tally.view;
     const ready = status === 'ready';
     const closed = isClosed(cfg);
     const voted = tally.mine.length > 0;
-    const mode = cfg.results ?? 'after-vote';
     const showForm = !closed && status !== 'error' && (!voted || this.changing);
-    const showResults = ready && mode !== 'never' && (mode === 'always' || voted || closed);
+    const showResults = resultsVisible(cfg.results, { ready, voted, closed });
     const max = cfg.multiple ? (cfg.maxChoices ?? cfg.options.length) : 1;
     const chosen = new Set(this.selected);
-    const rows = resultRows(cfg.options, tally);
     this.setStates({ loading: status === 'loading', ready, error: status === 'error', voted, closed, results: showResults, pending, changing: this.changing });
 
     const hint = cfg.multiple
@@ -326,7 +213,6 @@ export class KoloPoll extends KoloElement {
         : t('chooseAny')
       : t('chooseOne');
     const total = cfg.multiple ? t('voters', { count: tally.voters }) : t('votes', { count: tally.voters });
-    const href = cfg.nextStep && withUtm(cfg.nextStep.href, { campaign: this.campaign, content: cfg.id });
 
     return html`
       <form part="base" @submit=${this.submit} aria-busy=${status === 'loading' ? 'true' : 'false'} novalidate>
@@ -335,7 +221,7 @@ export class KoloPoll extends KoloElement {
           ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
           ${showForm ? html`<p part="hint" id="hint" class="muted">${hint}</p>` : nothing}
           <ul part="options" role="list">
-            ${rows.map((row, i) => {
+            ${resultRows(cfg.options, tally).map((row, i) => {
               const parts = ['option', row.mine && 'option-mine', showResults && row.leading && 'option-leading'].filter(Boolean).join(' ');
               const text = html`<span>${row.label}</span>`;
               return html`<li part=${parts}>
@@ -353,28 +239,14 @@ export class KoloPoll extends KoloElement {
                       />${text}</label
                     >`
                   : html`<span part="label">${text}</span>`}
-                ${showResults
-                  ? html`<span part="result"
-                        ><span part="percent">${i18n.percent(row.percent)}</span>
-                        <span part="count" class="muted">${t('votes', { count: row.count })}</span>${row.mine
-                          ? html`<span class="muted"> · ${t('yourChoice')}</span>`
-                          : nothing}</span
-                      ><span part="bar" aria-hidden="true"
-                        ><span part="bar-fill" .style=${`inline-size:${row.percent}%`}></span
-                      ></span>`
-                  : nothing}
+                ${showResults ? resultOf(i18n, row) : nothing}
               </li>`;
             })}
           </ul>
         </fieldset>
         ${status === 'loading' ? html`<p class="muted">${t('loading')}</p>` : nothing}
-        ${status === 'error'
-          ? html`<div part="error" role="alert">
-              <p>${t('loadError')}</p>
-              <button part="retry-button" type="button" @click=${() => this.store?.reload()}>${t('retry')}</button>
-            </div>`
-          : nothing}
-        ${ready && view.error ? html`<p part="error" role="alert">${this.errorText(view.error)}</p>` : nothing}
+        ${status === 'error' ? loadError(i18n, () => this.tally.reload()) : nothing}
+        ${ready && error ? html`<p part="error" role="alert">${errorText(i18n, error)}</p>` : nothing}
         <div part="actions">
           ${showForm
             ? html`<button part="vote-button" class="primary" type="submit" ?disabled=${!ready || pending || !chosen.size}>
@@ -388,15 +260,11 @@ export class KoloPoll extends KoloElement {
             ? html`<button part="change-button" type="button" @click=${this.startChange}>${t('changeVote')}</button>`
             : nothing}
           ${showResults ? html`<span part="total" class="muted">${tally.voters ? total : t('noVotes')}</span>` : nothing}
-          ${ready && voted && mode === 'never' ? html`<span class="muted">${t('resultsHidden')}</span>` : nothing}
+          ${ready && voted && cfg.results === 'never' ? html`<span class="muted">${t('resultsHidden')}</span>` : nothing}
         </div>
-        ${cfg.closesAt
-          ? html`<p part="meta" class="muted">${t(closed ? 'closedOn' : 'closesOn', { date: i18n.date(cfg.closesAt) })}</p>`
-          : nothing}
+        ${closingNote(i18n, cfg.closesAt, closed)}
         <p part="status" role="status" class=${this.announcement ? 'muted' : 'sr-only'}>${this.announcement}</p>
-        ${href && (voted || closed)
-          ? html`<a part="next-step" href=${href} @click=${(e: MouseEvent) => this.followNextStep(e, href)}>${cfg.nextStep!.label}</a>`
-          : nothing}
+        ${voted || closed ? nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.signal('next-step', { href })) : nothing}
       </form>
     `;
   }

@@ -1,0 +1,46 @@
+import { css } from 'lit';
+
+/** Styles of the pieces in `internal/parts.ts`: result bars, actions row, next step. */
+export const tallyStyles = css`
+  p {
+    margin: 0.25rem 0;
+  }
+  [part~='result'] {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  [part~='percent'] {
+    font-weight: 650;
+  }
+  [part~='bar'] {
+    flex: 1 0 100%;
+    block-size: 0.5rem;
+    border-radius: 999px;
+    background: var(--_track);
+    overflow: hidden;
+  }
+  [part~='bar-fill'] {
+    display: block;
+    block-size: 100%;
+    border-radius: inherit;
+    background: var(--_bar, var(--_accent));
+    transition: inline-size var(--_duration) ease-out;
+  }
+  [part~='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-block-start: 0.5rem;
+  }
+  [part~='next-step'] {
+    display: inline-block;
+    margin-block-start: 0.75rem;
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    [part~='bar-fill'] {
+      background: CanvasText;
+    }
+  }
+`;
