@@ -12,3 +12,8 @@ export * from './signals/signals.ts';
 export * from './signals/utm.ts';
 export { randomId, voterId } from './ids.ts';
 export { safeStorage, memoryStorage } from './storage.ts';
+export * from './schemas/choice.ts';
+export * from './schemas/reactions.ts';
+export * from './schemas/quiz.ts';
+export * from './stores/quiz.ts';
+export * from './i18n/emoji.ts';

@@ -20,6 +20,16 @@ export interface Tally {
   voters: number;
   /** this voter's current choices (empty when they have not voted) */
   mine: string[];
+  /** quizzes: this voter's latest graded answer per question id */
+  answers?: Record<string, Answer>;
+}
+
+/** A graded quiz answer. */
+export interface Answer {
+  choices: string[];
+  correct: boolean;
+  /** the correct choices, so feedback can show them even when the page does not hold them */
+  key: string[];
 }
 
 /**
@@ -53,7 +63,24 @@ export interface VoteAction {
   at: string;
 }
 
-export type KoloAction = VoteAction;
+/**
+ * Answer one quiz question. Memory and local adapters grade with `key` (the correct choices from the
+ * page's content); a server may keep the key off the page and grade with its own copy.
+ */
+export interface AnswerAction {
+  type: 'answer';
+  id: string;
+  voter: string;
+  widget: WidgetRef;
+  question: string;
+  choices: string[];
+  /** the question's choice ids and whether several may be chosen */
+  policy: { options: string[]; multiple: boolean };
+  key?: string[];
+  at: string;
+}
+
+export type KoloAction = VoteAction | AnswerAction;
 
 export interface KoloAdapter {
   /** The current tally of a widget as seen by `voter`. */

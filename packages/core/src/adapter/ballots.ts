@@ -2,11 +2,18 @@
  * Ballot-box rules shared by the adapters that keep ballots themselves (memory, local):
  * one ballot per voter, idempotent actions, policy checks. The server enforces the same rules in SQL.
  */
-import { KoloError, type Tally, type VoteAction } from './adapter.ts';
+import { KoloError, type Answer, type AnswerAction, type KoloAction, type Tally, type VoteAction } from './adapter.ts';
+
+/** A stored quiz answer; `first` is whether the voter's first attempt was correct (what stats count). */
+export interface StoredAnswer extends Answer {
+  first: boolean;
+}
 
 export interface BallotBox {
   /** voter id → current choices */
   ballots: Record<string, string[]>;
+  /** quizzes: voter id → question id → latest answer */
+  answers: Record<string, Record<string, StoredAnswer>>;
   /** recently applied action ids (idempotency keys), oldest first */
   applied: string[];
 }
@@ -19,16 +26,26 @@ export interface Seed {
 
 const APPLIED_KEPT = 500;
 
-export const emptyBox = (): BallotBox => ({ ballots: {}, applied: [] });
+export const emptyBox = (): BallotBox => ({ ballots: {}, answers: {}, applied: [] });
 
 /** A box read from untrusted storage: anything malformed becomes empty parts, never an exception. */
 export function reviveBox(value: unknown): BallotBox {
   const box = emptyBox();
   if (!value || typeof value !== 'object') return box;
-  const { ballots, applied } = value as Partial<BallotBox>;
+  const { ballots, answers, applied } = value as Partial<BallotBox>;
   if (ballots && typeof ballots === 'object') {
     for (const [voter, choices] of Object.entries(ballots)) {
       if (Array.isArray(choices)) box.ballots[voter] = choices.filter((c) => typeof c === 'string');
+    }
+  }
+  if (answers && typeof answers === 'object') {
+    for (const [voter, byQuestion] of Object.entries(answers)) {
+      if (!byQuestion || typeof byQuestion !== 'object') continue;
+      for (const [q, a] of Object.entries(byQuestion as Record<string, StoredAnswer>)) {
+        if (a && Array.isArray(a.choices) && Array.isArray(a.key)) {
+          (box.answers[voter] ??= {})[q] = { choices: a.choices, key: a.key, correct: !!a.correct, first: !!a.first };
+        }
+      }
     }
   }
   if (Array.isArray(applied)) box.applied = applied.filter((a) => typeof a === 'string');
@@ -43,28 +60,66 @@ export function tallyOf(box: BallotBox, voter: string, seed?: Seed): Tally {
     voters++;
     for (const c of choices) counts[c] = (counts[c] ?? 0) + 1;
   }
-  return { counts, voters, mine: [...(box.ballots[voter] ?? [])] };
+  for (const [who, byQuestion] of Object.entries(box.answers)) {
+    const qs = Object.entries(byQuestion);
+    if (qs.length && !box.ballots[who]?.length) voters++;
+    for (const [q, a] of qs) {
+      counts[`${q}:answered`] = (counts[`${q}:answered`] ?? 0) + 1;
+      if (a.first) counts[`${q}:correct`] = (counts[`${q}:correct`] ?? 0) + 1;
+    }
+  }
+  const tally: Tally = { counts, voters, mine: [...(box.ballots[voter] ?? [])] };
+  const mine = box.answers[voter];
+  if (mine) tally.answers = Object.fromEntries(Object.entries(mine).map(([q, { choices, correct, key }]) => [q, { choices, correct, key }]));
+  return tally;
+}
+
+const reject = (reason: string, message: string): never => {
+  throw new KoloError('rejected', reason, message);
+};
+
+/** Apply any action; returns whether the box changed. Throws KoloError. */
+export const applyAction = (box: BallotBox, action: KoloAction, now = Date.now()): boolean =>
+  action.type === 'answer' ? applyAnswer(box, action) : applyVote(box, action, now);
+
+function remember(box: BallotBox, id: string) {
+  box.applied.push(id);
+  if (box.applied.length > APPLIED_KEPT) box.applied.splice(0, box.applied.length - APPLIED_KEPT);
+}
+
+function checkChoices(choices: string[], options: string[], max: number) {
+  if (new Set(choices).size !== choices.length) reject('invalid-choice', 'a choice is repeated');
+  for (const c of choices) if (!options.includes(c)) reject('invalid-choice', `unknown choice "${c}"`);
+  if (choices.length > max) reject('too-many-choices', `at most ${max} choice(s) allowed`);
+}
+
+/** Grade a quiz answer with the key it carries; stats keep each voter's first attempt. */
+export function applyAnswer(box: BallotBox, action: AnswerAction): boolean {
+  if (box.applied.includes(action.id)) return false;
+  const { voter, question, choices, policy, key } = action;
+  if (!voter) reject('invalid-voter', 'a voter id is required');
+  if (!key?.length) reject('cannot-grade', 'this adapter grades with the correct answers from the content, and none were given');
+  if (!choices.length) reject('invalid-choice', 'no choice given');
+  checkChoices(choices, policy.options, policy.multiple ? policy.options.length : 1);
+  const correct = choices.length === key!.length && choices.every((c) => key!.includes(c));
+  const previous = box.answers[voter]?.[question];
+  (box.answers[voter] ??= {})[question] = { choices: [...choices], key: [...key!], correct, first: previous ? previous.first : correct };
+  remember(box, action.id);
+  return true;
 }
 
 /** Check an action against the box and its policy; returns whether the box changed. Throws KoloError. */
 export function applyVote(box: BallotBox, action: VoteAction, now = Date.now()): boolean {
   if (box.applied.includes(action.id)) return false;
   const { policy, choices, voter } = action;
-  const reject = (reason: string, message: string) => {
-    throw new KoloError('rejected', reason, message);
-  };
   if (!voter) reject('invalid-voter', 'a voter id is required');
   if (policy.closesAt && now >= Date.parse(policy.closesAt)) reject('closed', 'voting has closed');
-  if (new Set(choices).size !== choices.length) reject('invalid-choice', 'a choice is repeated');
-  for (const c of choices) if (!policy.options.includes(c)) reject('invalid-choice', `unknown choice "${c}"`);
-  const max = policy.multiple ? (policy.max ?? policy.options.length) : 1;
-  if (choices.length > max) reject('too-many-choices', `at most ${max} choice(s) allowed`);
+  checkChoices(choices, policy.options, policy.multiple ? (policy.max ?? policy.options.length) : 1);
   const previous = box.ballots[voter];
   if (previous?.length && !policy.change) reject('already-voted', 'this voter has already voted');
   if (!choices.length && !previous?.length) reject('invalid-choice', 'no choice given');
   if (choices.length) box.ballots[voter] = [...choices];
   else delete box.ballots[voter];
-  box.applied.push(action.id);
-  if (box.applied.length > APPLIED_KEPT) box.applied.splice(0, box.applied.length - APPLIED_KEPT);
+  remember(box, action.id);
   return true;
 }

@@ -1,5 +1,5 @@
 import { KoloError, widgetKey, type KoloAdapter, type Tally, type WidgetRef } from './adapter.ts';
-import { applyVote, reviveBox, tallyOf, type BallotBox, type Seed } from './ballots.ts';
+import { applyAction, reviveBox, tallyOf, type BallotBox, type Seed } from './ballots.ts';
 import { safeStorage } from '../storage.ts';
 
 export interface LocalAdapterOptions {
@@ -54,7 +54,7 @@ export function localAdapter(options: LocalAdapterOptions = {}): KoloAdapter {
     async send(action) {
       const key = widgetKey(action.widget);
       const box = read(key);
-      if (applyVote(box, action)) {
+      if (applyAction(box, action)) {
         try {
           storage.setItem(prefix + key, JSON.stringify(box));
         } catch (e) {

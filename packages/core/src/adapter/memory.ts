@@ -1,5 +1,5 @@
 import { widgetKey, type KoloAdapter, type Tally, type WidgetRef } from './adapter.ts';
-import { applyVote, emptyBox, tallyOf, type BallotBox, type Seed } from './ballots.ts';
+import { applyAction, emptyBox, tallyOf, type BallotBox, type Seed } from './ballots.ts';
 import type { Signal } from '../signals/signals.ts';
 
 export interface MemoryAdapterOptions {
@@ -29,7 +29,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     },
     async send(action) {
       const key = widgetKey(action.widget);
-      if (applyVote(box(key), action)) {
+      if (applyAction(box(key), action)) {
         for (const l of listeners.get(key) ?? []) l.fn(tally(action.widget, l.voter));
       }
       return tally(action.widget, action.voter);

@@ -39,35 +39,52 @@ export function withBallot(t: Tally, choices: string[]): Tally {
   return { counts, voters: Math.max(0, voters), mine: [...choices] };
 }
 
-/**
- * One voter's view of a tally-based widget (poll, A/B choice, reactions): loads on mount,
- * follows live updates, votes optimistically and rolls back when the adapter refuses.
- */
-export function createVoteStore({ adapter, widget, voter, policy }: VoteStoreOptions): VoteStore {
-  const $view = atom<VoteView>({ status: 'loading', tally: emptyTally(), pending: false, error: null });
-  const patch = (p: Partial<VoteView>) => $view.set({ ...$view.get(), ...p });
+/** The loading part every widget store shares: loads on mount, follows live updates, reloads on demand. */
+export function createTallyState<V extends { status: VoteView['status']; tally: Tally; pending: unknown; error: KoloError | null }>(
+  adapter: KoloAdapter,
+  widget: WidgetRef,
+  voter: string,
+  initial: V,
+) {
+  const $view = atom<V>(initial);
+  const patch = (p: Partial<V>) => $view.set({ ...$view.get(), ...p });
   let generation = 0;
 
   async function reload() {
     const gen = ++generation;
-    patch({ status: 'loading', error: null });
+    patch({ status: 'loading', error: null } as Partial<V>);
     try {
       const tally = await adapter.load(widget, voter);
-      if (gen === generation) patch({ status: 'ready', tally, error: null });
+      if (gen === generation) patch({ status: 'ready', tally, error: null } as Partial<V>);
     } catch (e) {
-      if (gen === generation) patch({ status: 'error', error: toKoloError(e) });
+      if (gen === generation) patch({ status: 'error', error: toKoloError(e) } as Partial<V>);
     }
   }
 
   onMount($view, () => {
     void reload();
     const stop = adapter.subscribe?.(widget, voter, (tally) => {
-      if (!$view.get().pending) patch({ status: 'ready', tally, error: null });
+      if (!$view.get().pending) patch({ status: 'ready', tally, error: null } as Partial<V>);
     });
     return () => {
       generation++;
       stop?.();
     };
+  });
+
+  return { $view, patch, reload };
+}
+
+/**
+ * One voter's view of a tally-based widget (poll, A/B choice, reactions): loads on mount,
+ * follows live updates, votes optimistically and rolls back when the adapter refuses.
+ */
+export function createVoteStore({ adapter, widget, voter, policy }: VoteStoreOptions): VoteStore {
+  const { $view, patch, reload } = createTallyState<VoteView>(adapter, widget, voter, {
+    status: 'loading',
+    tally: emptyTally(),
+    pending: false,
+    error: null,
   });
 
   async function vote(choices: string[]): Promise<boolean> {

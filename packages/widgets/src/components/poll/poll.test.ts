@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { KoloError, localAdapter, memoryAdapter, memoryStorage, type KoloAdapter, type VoteAction } from '@kolo/core';
+import { KoloError, localAdapter, memoryAdapter, memoryStorage, type KoloAction, type KoloAdapter, type VoteAction } from '@kolo/core';
 import '../../define/kolo-poll.ts';
 import { KoloPoll } from './poll.ts';
 import { provideAdapter, registerAdapter } from '../../internal/adapters.ts';
@@ -134,7 +134,8 @@ describe('<kolo-poll>', () => {
   it('sends one ballot with an idempotency key and the voter id', async () => {
     const base = memoryAdapter();
     const sent: VoteAction[] = [];
-    const el = await poll({ ...base, send: (a) => (sent.push(a), base.send(a)) });
+    const record = (a: KoloAction) => (sent.push(a as VoteAction), base.send(a));
+    const el = await poll({ ...base, send: record });
     await waitForState(el, 'ready');
     await vote(el, 'carousel');
     expect(sent).to.have.length(1);

@@ -1,0 +1,47 @@
+import * as z from 'zod/mini';
+import { dateSchema, idSchema, nextStepSchema, parseWith, resultsVisibilitySchema, text, type Parsed } from './common.ts';
+import { safeUrl } from '../signals/utm.ts';
+import type { VotePolicy } from '../adapter/adapter.ts';
+
+export const imageSchema = z.object({
+  src: z.string().check(z.refine((s) => safeUrl(s) !== null, 'must be an http(s) or relative link')),
+  /** required; empty only for a purely decorative image */
+  alt: z.string().check(z.maxLength(300, 'must be at most 300 characters')),
+});
+
+export const scenarioSchema = z.object({
+  id: idSchema,
+  title: text(120),
+  text: z.optional(text(800)),
+  image: z.optional(imageSchema),
+});
+
+const unique = (o: { id: string }[]) => new Set(o.map((x) => x.id)).size === o.length;
+
+/** An A/B (or A/B/C/D) scenario choice. */
+export const choiceConfigSchema = z.object({
+  id: idSchema,
+  question: text(300),
+  options: z
+    .array(scenarioSchema)
+    .check(
+      z.minLength(2, 'a choice needs at least 2 scenarios'),
+      z.maxLength(4, 'a choice has at most 4 scenarios'),
+      z.refine(unique, 'scenario ids must be unique'),
+    ),
+  results: z.optional(resultsVisibilitySchema),
+  closesAt: z.optional(dateSchema),
+  allowChange: z.optional(z.boolean()),
+  nextStep: z.optional(nextStepSchema),
+});
+export type ChoiceConfig = z.output<typeof choiceConfigSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+
+export const parseChoiceConfig = (input: unknown): Parsed<ChoiceConfig> => parseWith(choiceConfigSchema, input);
+
+export const choicePolicy = (c: ChoiceConfig): VotePolicy => ({
+  options: c.options.map((o) => o.id),
+  multiple: false,
+  change: !!c.allowChange,
+  ...(c.closesAt ? { closesAt: new Date(c.closesAt).toISOString() } : {}),
+});
