@@ -96,6 +96,11 @@ export abstract class KoloElement extends LitElement {
     this.viewObserver?.disconnect();
   }
 
+  /** Messages in the element's language, with its overrides (for controllers). */
+  i18nFor(): Translator {
+    return this.i18n;
+  }
+
   /** Messages in the element's language, with its overrides. */
   protected get i18n(): Translator {
     const lang = langOf(this);

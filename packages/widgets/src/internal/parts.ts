@@ -4,7 +4,11 @@ import { KoloNextStepEvent } from '../events/kolo-next-step.ts';
 
 /** Pieces of UI that the tally widgets share; their styles are in `styles/tally.ts`. */
 
-const REASONS: Record<string, 'errClosed' | 'errAlreadyVoted'> = { closed: 'errClosed', 'already-voted': 'errAlreadyVoted' };
+const REASONS: Record<string, 'errClosed' | 'errAlreadyVoted' | 'errCannotGrade'> = {
+  closed: 'errClosed',
+  'already-voted': 'errAlreadyVoted',
+  'cannot-grade': 'errCannotGrade',
+};
 
 /** "Your answer wasn't saved: <why>" for an adapter error. */
 export function errorText({ t }: Translator, error: KoloError): string {

@@ -8,6 +8,8 @@ import {
   type VotePolicy,
   type VoteStore,
   type VoteView,
+  type SignalType,
+  type MessageKey,
 } from '@kolo/core';
 import type { KoloElement } from './kolo-element.ts';
 import { KoloChangeEvent } from '../events/kolo-change.ts';
@@ -21,6 +23,7 @@ export interface TallyOptions<C> {
   policy: (config: C) => VotePolicy;
   adapter: () => KoloAdapter;
   voter: () => string;
+  signal: (type: SignalType, data?: Record<string, string>) => void;
 }
 
 const LOADING: VoteView = { status: 'loading', tally: emptyTally(), pending: false, error: null };
@@ -34,6 +37,12 @@ const LOADING: VoteView = { status: 'loading', tally: emptyTally(), pending: fal
 export class TallyController<C extends { id: string; closesAt?: string | undefined }> implements ReactiveController {
   parsed?: Parsed<C>;
   view: VoteView = LOADING;
+  /** the choices picked in the form, not yet sent */
+  selected: string[] = [];
+  /** the person is changing an earlier vote */
+  changing = false;
+  /** what the polite live region says */
+  announcement = '';
   private store?: VoteStore;
   private key = '';
   private source = '';
@@ -138,4 +147,50 @@ export class TallyController<C extends { id: string; closesAt?: string | undefin
   reload(): void {
     void this.store?.reload();
   }
+
+  private set(patch: Partial<Pick<this, 'selected' | 'changing' | 'announcement'>>): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  private focus(selector: string): void {
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  /** A radio button or checkbox of the form changed. */
+  readonly pick = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    if (!this.selected.length) this.o.signal('interact');
+    this.set({
+      selected:
+        input.type === 'checkbox'
+          ? input.checked
+            ? [...this.selected, input.value]
+            : this.selected.filter((v) => v !== input.value)
+          : [input.value],
+    });
+  };
+
+  /** Send the picked choices; on success say `thanks` and focus the results, else refocus the button. */
+  async submit(e: Event, thanks: MessageKey): Promise<void> {
+    e.preventDefault();
+    const choices = [...this.selected];
+    if (!choices.length) return;
+    this.set({ announcement: '' });
+    this.o.signal('submit', { choices: choices.join(' ') });
+    const accepted = await this.vote(choices);
+    if (accepted) this.set({ changing: false, selected: [], announcement: this.host.i18nFor().t(thanks) });
+    // the form was replaced by the (optimistic) results: put focus where the person can go on
+    this.focus(accepted ? 'fieldset' : '[part~="vote-button"]');
+  }
+
+  readonly startChange = (): void => {
+    this.set({ changing: true, selected: [...this.view.tally.mine], announcement: '' });
+    this.focus('input:checked, input');
+  };
+
+  readonly cancelChange = (): void => {
+    this.set({ changing: false, selected: [] });
+    this.focus('[part~="change-button"]');
+  };
 }

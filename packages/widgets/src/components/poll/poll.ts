@@ -74,9 +74,6 @@ export class KoloPoll extends KoloElement {
     closes: {},
     allowChange: { type: Boolean, attribute: 'allow-change' },
     config: { attribute: false },
-    selected: { state: true },
-    changing: { state: true },
-    announcement: { state: true },
   };
 
   /** The poll's id, unique among the site's polls. */
@@ -94,10 +91,6 @@ export class KoloPoll extends KoloElement {
   /** The whole poll as an object; replaces the HTML content and attributes. */
   declare config: Partial<PollConfig> | undefined;
 
-  declare private selected: string[];
-  declare private changing: boolean;
-  declare private announcement: string;
-
   protected readonly kind = 'poll';
   private readonly tally: TallyController<PollConfig> = new TallyController<PollConfig>(this, {
     kind: this.kind,
@@ -106,6 +99,7 @@ export class KoloPoll extends KoloElement {
     policy: pollPolicy,
     adapter: () => this.resolveAdapter(),
     voter: () => this.voter,
+    signal: (type, data) => this.signal(type, data),
   });
 
   constructor() {
@@ -113,9 +107,6 @@ export class KoloPoll extends KoloElement {
     this.pollId = '';
     this.multiple = false;
     this.allowChange = false;
-    this.selected = [];
-    this.changing = false;
-    this.announcement = '';
   }
 
   protected get widget(): WidgetRef | undefined {
@@ -149,46 +140,6 @@ export class KoloPoll extends KoloElement {
     };
   }
 
-  private pick(e: Event): void {
-    const input = e.target as HTMLInputElement;
-    if (!this.selected.length) this.signal('interact');
-    this.selected = this.tally.config?.multiple
-      ? input.checked
-        ? [...this.selected, input.value]
-        : this.selected.filter((v) => v !== input.value)
-      : [input.value];
-  }
-
-  private async submit(e: Event): Promise<void> {
-    e.preventDefault();
-    const choices = [...this.selected];
-    if (!choices.length) return;
-    this.announcement = '';
-    this.signal('submit', { choices: choices.join(' ') });
-    const accepted = await this.tally.vote(choices);
-    if (accepted) {
-      this.changing = false;
-      this.selected = [];
-      this.announcement = this.i18n.t('thanks');
-    }
-    await this.updateComplete;
-    // the form was replaced by the (optimistic) results: put focus where the person can go on
-    this.renderRoot.querySelector<HTMLElement>(accepted ? 'fieldset' : '[part~="vote-button"]')?.focus();
-  }
-
-  private startChange(): void {
-    this.changing = true;
-    this.selected = [...this.tally.view.tally.mine];
-    this.announcement = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input:checked, input')?.focus());
-  }
-
-  private cancelChange(): void {
-    this.changing = false;
-    this.selected = [];
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="change-button"]')?.focus());
-  }
-
   protected override render() {
     const i18n = this.i18n;
     const { t } = i18n;
@@ -197,15 +148,16 @@ export class KoloPoll extends KoloElement {
       this.setStates({ invalid: true });
       return html`<div part="base error" role="alert">${t('invalid', { details: this.tally.parsed?.ok === false ? this.tally.parsed.error : '' })}</div>`;
     }
-    const { tally, status, pending, error } = this.tally.view;
+    const { view, selected, changing, announcement } = this.tally;
+    const { tally, status, pending, error } = view;
     const ready = status === 'ready';
     const closed = isClosed(cfg);
     const voted = tally.mine.length > 0;
-    const showForm = !closed && status !== 'error' && (!voted || this.changing);
+    const showForm = !closed && status !== 'error' && (!voted || changing);
     const showResults = resultsVisible(cfg.results, { ready, voted, closed });
     const max = cfg.multiple ? (cfg.maxChoices ?? cfg.options.length) : 1;
-    const chosen = new Set(this.selected);
-    this.setStates({ loading: status === 'loading', ready, error: status === 'error', voted, closed, results: showResults, pending, changing: this.changing });
+    const chosen = new Set(selected);
+    this.setStates({ loading: status === 'loading', ready, error: status === 'error', voted, closed, results: showResults, pending, changing });
 
     const hint = cfg.multiple
       ? cfg.maxChoices && cfg.maxChoices < cfg.options.length
@@ -215,7 +167,7 @@ export class KoloPoll extends KoloElement {
     const total = cfg.multiple ? t('voters', { count: tally.voters }) : t('votes', { count: tally.voters });
 
     return html`
-      <form part="base" @submit=${this.submit} aria-busy=${status === 'loading' ? 'true' : 'false'} novalidate>
+      <form part="base" @submit=${(e: Event) => this.tally.submit(e, 'thanks')} aria-busy=${status === 'loading' ? 'true' : 'false'} novalidate>
         <fieldset tabindex="-1" ?disabled=${pending || (showForm && !ready)} aria-describedby=${showForm ? 'hint' : nothing}>
           <legend part="question">${cfg.question}</legend>
           ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
@@ -235,7 +187,7 @@ export class KoloPoll extends KoloElement {
                         .value=${row.id}
                         .checked=${chosen.has(row.id)}
                         ?disabled=${cfg.multiple && !chosen.has(row.id) && chosen.size >= max}
-                        @change=${this.pick}
+                        @change=${this.tally.pick}
                       />${text}</label
                     >`
                   : html`<span part="label">${text}</span>`}
@@ -253,17 +205,17 @@ export class KoloPoll extends KoloElement {
                 ${pending ? t('sending') : t('vote')}
               </button>`
             : nothing}
-          ${showForm && this.changing
-            ? html`<button part="cancel-button" type="button" @click=${this.cancelChange}>${t('cancel')}</button>`
+          ${showForm && changing
+            ? html`<button part="cancel-button" type="button" @click=${this.tally.cancelChange}>${t('cancel')}</button>`
             : nothing}
           ${!showForm && voted && cfg.allowChange && !closed && ready
-            ? html`<button part="change-button" type="button" @click=${this.startChange}>${t('changeVote')}</button>`
+            ? html`<button part="change-button" type="button" @click=${this.tally.startChange}>${t('changeVote')}</button>`
             : nothing}
           ${showResults ? html`<span part="total" class="muted">${tally.voters ? total : t('noVotes')}</span>` : nothing}
           ${ready && voted && cfg.results === 'never' ? html`<span class="muted">${t('resultsHidden')}</span>` : nothing}
         </div>
         ${closingNote(i18n, cfg.closesAt, closed)}
-        <p part="status" role="status" class=${this.announcement ? 'muted' : 'sr-only'}>${this.announcement}</p>
+        <p part="status" role="status" class=${announcement ? 'muted' : 'sr-only'}>${announcement}</p>
         ${voted || closed ? nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.signal('next-step', { href })) : nothing}
       </form>
     `;
