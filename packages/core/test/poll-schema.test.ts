@@ -23,7 +23,7 @@ describe('poll config schema', () => {
     [{ ...valid, id: 'has space' }, 'id: may hold only'],
     [{ ...valid, closesAt: 'next friday' }, 'closesAt: must be a date'],
     [{ ...valid, results: 'sometimes' }, 'results:'],
-    [{ ...valid, maxChoices: 0 }, 'maxChoices: must be at least 1'],
+    [{ ...valid, maxChoices: 0 }, 'maxChoices: must be a whole number, at least 1'],
     [{ ...valid, nextStep: { label: 'Go', href: 'javascript:alert(1)' } }, 'nextStep.href: must be an http(s)'],
     [{ ...valid, options: [{ id: 'a', label: '' }, { id: 'b', label: 'B' }] }, 'options.0.label: must not be empty'],
   ])('says what is wrong: %#', (input, message) => {

@@ -28,27 +28,25 @@ const APPLIED_KEPT = 500;
 
 export const emptyBox = (): BallotBox => ({ ballots: {}, answers: {}, applied: [] });
 
-/** A box read from untrusted storage: anything malformed becomes empty parts, never an exception. */
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** A box read from untrusted storage: anything malformed is dropped, never an exception. */
 export function reviveBox(value: unknown): BallotBox {
   const box = emptyBox();
-  if (!value || typeof value !== 'object') return box;
-  const { ballots, answers, applied } = value as Partial<BallotBox>;
-  if (ballots && typeof ballots === 'object') {
-    for (const [voter, choices] of Object.entries(ballots)) {
-      if (Array.isArray(choices)) box.ballots[voter] = choices.filter((c) => typeof c === 'string');
-    }
+  if (!isObject(value)) return box;
+  if (isObject(value.ballots)) {
+    for (const [voter, c] of Object.entries(value.ballots)) if (Array.isArray(c)) box.ballots[voter] = c.filter((x) => typeof x === 'string');
   }
-  if (answers && typeof answers === 'object') {
-    for (const [voter, byQuestion] of Object.entries(answers)) {
-      if (!byQuestion || typeof byQuestion !== 'object') continue;
-      for (const [q, a] of Object.entries(byQuestion as Record<string, StoredAnswer>)) {
-        if (a && Array.isArray(a.choices) && Array.isArray(a.key)) {
-          (box.answers[voter] ??= {})[q] = { choices: a.choices, key: a.key, correct: !!a.correct, first: !!a.first };
-        }
+  if (isObject(value.answers)) {
+    for (const [voter, byQuestion] of Object.entries(value.answers)) {
+      if (!isObject(byQuestion)) continue;
+      for (const [q, a] of Object.entries(byQuestion)) {
+        if (isObject(a) && isStrings(a.choices) && isStrings(a.key)) (box.answers[voter] ??= {})[q] = { choices: a.choices, key: a.key, correct: !!a.correct, first: !!a.first };
       }
     }
   }
-  if (Array.isArray(applied)) box.applied = applied.filter((a) => typeof a === 'string');
+  if (isStrings(value.applied)) box.applied = value.applied;
   return box;
 }
 

@@ -1,25 +1,42 @@
-import { en } from './en.ts';
-import { uk } from './uk.ts';
+import type { choiceMessages } from './choice.ts';
+import type { commonMessages } from './common.ts';
+import type { pollMessages } from './poll.ts';
+import type { quizMessages } from './quiz.ts';
+import type { reactionsMessages } from './reactions.ts';
+import type { voteMessages } from './vote.ts';
 
 /** A message with plural forms, chosen by the `count` parameter through Intl.PluralRules. */
 export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
 export type Message = string | PluralMessage;
-export type Messages = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : PluralMessage };
-export type MessageKey = keyof Messages;
+
+/**
+ * A widget's messages in the built-in languages. English and Ukrainian must have the same keys;
+ * each widget ships only its own bundles, so the strings of widgets a page does not use are not loaded.
+ */
+export interface Bundle<K extends string = string> {
+  en: Record<K, Message>;
+  uk: Record<K, Message>;
+}
+export const defineBundle = <K extends string>(bundle: { en: Record<K, Message>; uk: Record<K, Message> }): Bundle<K> => bundle;
+
+type KeysOf<B> = B extends Bundle<infer K> ? K : never;
+/** Every message key of every built-in widget. */
+export type MessageKey = KeysOf<
+  typeof commonMessages | typeof voteMessages | typeof pollMessages | typeof choiceMessages | typeof reactionsMessages | typeof quizMessages
+>;
 export type MessageOverrides = Partial<Record<MessageKey, Message>>;
 export type Params = Record<string, string | number>;
 
-/** Built-in languages; `registerMessages` adds more. */
-const catalogs: Record<string, MessageOverrides> = { en, uk };
+const registered: Record<string, MessageOverrides> = {};
 
-/** Add or extend a language's catalog (keys it lacks fall back to English). */
+/** Add a language (or replace strings of one) for every widget; keys it lacks fall back to English. */
 export function registerMessages(lang: string, messages: MessageOverrides): void {
   const base = lang.toLowerCase().split('-')[0]!;
-  catalogs[base] = { ...catalogs[base], ...messages };
+  registered[base] = { ...registered[base], ...messages };
 }
 
 export interface Translator {
-  /** the language used for messages (a catalog's key) */
+  /** the language used for messages */
   readonly lang: string;
   t(key: MessageKey, params?: Params): string;
   number(n: number, options?: Intl.NumberFormatOptions): string;
@@ -37,22 +54,30 @@ const safeLocale = (lang: string) => {
 };
 
 /**
- * Messages for `lang` (`uk-UA` uses `uk`; unknown languages use English), with per-element
- * overrides taking precedence over the catalog.
+ * Messages for `lang` from `bundles` (`uk-UA` uses `uk`; other languages use a registered catalog,
+ * else English), with per-element overrides taking precedence.
  */
-export function createTranslator(lang = 'en', overrides: MessageOverrides = {}): Translator {
+export function createTranslator(lang = 'en', overrides: MessageOverrides = {}, bundles: Bundle[] = []): Translator {
   const locale = safeLocale(lang || 'en');
   const base = locale.toLowerCase().split('-')[0]!;
-  const catalog = catalogs[base] ?? en;
   const plural = new Intl.PluralRules(locale);
   const number = (n: number, o?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, o).format(n);
+  const find = (key: MessageKey): Message => {
+    const own = overrides[key] ?? registered[base]?.[key];
+    if (own) return own;
+    for (const b of bundles) {
+      const m = (b as unknown as Record<string, Record<string, Message> | undefined>)[base]?.[key] ?? b.en[key];
+      if (m) return m;
+    }
+    return key;
+  };
   return {
-    lang: catalogs[base] ? base : 'en',
+    lang: base === 'uk' || registered[base] ? base : 'en',
     number,
     percent: (n) => number(n / 100, { style: 'percent' }),
     date: (d) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(d)),
     t(key, params = {}) {
-      const m: Message = overrides[key] ?? catalog[key] ?? en[key];
+      const m = find(key);
       const s = typeof m === 'string' ? m : (m[plural.select(Number(params.count ?? 0))] ?? m.other);
       return s.replace(/\{(\w+)\}/g, (all, name: string) => {
         const v = params[name];

@@ -3,10 +3,14 @@ import { dateSchema, idSchema, nextStepSchema, parseWith, resultsVisibilitySchem
 import { safeUrl } from '../signals/utm.ts';
 import type { VotePolicy } from '../adapter/adapter.ts';
 
+/** An image source: http(s), relative, or an inline data:image. */
+const imageUrl = (s: string) =>
+  /^data:image\/(png|gif|jpeg|webp|avif)[;,]/i.test(s) || ['http:', 'https:'].includes(safeUrl(s)?.protocol ?? '');
+
 export const imageSchema = z.object({
-  src: z.string().check(z.refine((s) => safeUrl(s) !== null, 'must be an http(s) or relative link')),
+  src: z.string().check(z.refine(imageUrl, 'must be an http(s), relative or data:image link')),
   /** required; empty only for a purely decorative image */
-  alt: z.string().check(z.maxLength(300, 'must be at most 300 characters')),
+  alt: z.string('is required (alt="" only for a purely decorative image)').check(z.maxLength(300, 'must be at most 300 characters')),
 });
 
 export const scenarioSchema = z.object({

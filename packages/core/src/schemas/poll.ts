@@ -17,7 +17,7 @@ export const pollConfigSchema = z
         z.refine((o) => new Set(o.map((x) => x.id)).size === o.length, 'option ids must be unique'),
       ),
     multiple: z.optional(z.boolean()),
-    maxChoices: z.optional(z.int().check(z.minimum(1, 'must be at least 1'))),
+    maxChoices: z.optional(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1, 'must be a whole number, at least 1'))),
     results: z.optional(resultsVisibilitySchema),
     closesAt: z.optional(dateSchema),
     allowChange: z.optional(z.boolean()),

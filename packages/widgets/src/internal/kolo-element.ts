@@ -1,9 +1,11 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import {
+  commonMessages,
   createSignal,
   createTranslator,
   voterId,
   type KoloAdapter,
+  type Bundle,
   type MessageOverrides,
   type SignalType,
   type Translator,
@@ -35,6 +37,9 @@ export abstract class KoloElement extends LitElement {
     adapter: { attribute: false },
     campaign: {},
   };
+
+  /** The message bundles this element uses, its own first (common strings last). */
+  static messageBundles: Bundle[] = [commonMessages];
 
   /** Force `light` or `dark`; by default the OS preference decides. */
   declare theme: 'light' | 'dark' | undefined;
@@ -107,7 +112,7 @@ export abstract class KoloElement extends LitElement {
     const key = `${lang}\u0000${JSON.stringify(this.messages ?? {})}`;
     if (key !== this.translatorKey || !this.translator) {
       this.translatorKey = key;
-      this.translator = createTranslator(lang, this.messages ?? {});
+      this.translator = createTranslator(lang, this.messages ?? {}, (this.constructor as typeof KoloElement).messageBundles);
     }
     return this.translator;
   }
@@ -123,6 +128,15 @@ export abstract class KoloElement extends LitElement {
 
   /** The widget this element shows, once its content is valid. */
   protected abstract get widget(): WidgetRef | undefined;
+
+  /** What a controller needs from its host, bound to it. */
+  protected hooks() {
+    return {
+      adapter: () => this.resolveAdapter(),
+      voter: () => this.voter,
+      signal: (type: SignalType, data?: Record<string, string>) => this.signal(type, data),
+    };
+  }
 
   /** Send a signal to the adapter (fire and forget). */
   protected signal(type: SignalType, data?: Record<string, string | number | boolean>): void {

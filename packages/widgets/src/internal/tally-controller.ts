@@ -1,7 +1,10 @@
-import type { ReactiveController } from 'lit';
+import type { PropertyDeclarations, ReactiveController } from 'lit';
 import {
   createVoteStore,
   emptyTally,
+  isClosed,
+  resultsVisible,
+  type ResultsVisibility,
   type KoloAdapter,
   type Parsed,
   type Tally,
@@ -24,6 +27,29 @@ export interface TallyOptions<C> {
   adapter: () => KoloAdapter;
   voter: () => string;
   signal: (type: SignalType, data?: Record<string, string>) => void;
+}
+
+/** The attributes every voting widget has besides its id. */
+export const tallyProperties: PropertyDeclarations = {
+  results: {},
+  closes: {},
+  allowChange: { type: Boolean, attribute: 'allow-change' },
+  config: { attribute: false },
+};
+
+/** What a voting widget shows right now, derived from its content, its store and its form. */
+export interface TallyFormState extends VoteView {
+  ready: boolean;
+  closed: boolean;
+  voted: boolean;
+  /** the inputs and the vote button are shown */
+  showForm: boolean;
+  showResults: boolean;
+  selected: string[];
+  changing: boolean;
+  announcement: string;
+  /** custom states for `:state()` */
+  states: Record<string, boolean>;
 }
 
 const LOADING: VoteView = { status: 'loading', tally: emptyTally(), pending: false, error: null };
@@ -146,6 +172,31 @@ export class TallyController<C extends { id: string; closesAt?: string | undefin
 
   reload(): void {
     void this.store?.reload();
+  }
+
+  signal(type: SignalType, data?: Record<string, string>): void {
+    this.o.signal(type, data);
+  }
+
+  /** Everything the render needs to know, for the valid content `cfg`. */
+  formState(cfg: C & { results?: ResultsVisibility | undefined }): TallyFormState {
+    const { view, selected, changing, announcement } = this;
+    const ready = view.status === 'ready';
+    const closed = isClosed(cfg);
+    const voted = view.tally.mine.length > 0;
+    const showResults = resultsVisible(cfg.results, { ready, voted, closed });
+    return {
+      ...view,
+      ready,
+      closed,
+      voted,
+      showForm: !closed && view.status !== 'error' && (!voted || changing),
+      showResults,
+      selected,
+      changing,
+      announcement,
+      states: { loading: view.status === 'loading', ready, error: view.status === 'error', voted, closed, results: showResults, pending: view.pending, changing },
+    };
   }
 
   private set(patch: Partial<Pick<this, 'selected' | 'changing' | 'announcement'>>): void {

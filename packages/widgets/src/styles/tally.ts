@@ -2,6 +2,24 @@ import { css } from 'lit';
 
 /** Styles of the pieces in `internal/parts.ts`: result bars, actions row, next step. */
 export const tallyStyles = css`
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    font-weight: 650;
+    font-size: 1.125em;
+  }
+  input {
+    flex: none;
+    margin: 0;
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    accent-color: var(--_accent);
+  }
   p {
     margin: 0.25rem 0;
   }

@@ -4,17 +4,6 @@ export const pollStyles = css`
   :host {
     --_bar: var(--kolo-poll-bar-color);
   }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    min-inline-size: 0;
-  }
-  legend {
-    padding: 0;
-    font-weight: 650;
-    font-size: 1.125em;
-  }
   ul {
     list-style: none;
     margin: 0.75rem 0;
@@ -45,12 +34,5 @@ export const pollStyles = css`
   }
   label[part~='label'] {
     cursor: pointer;
-  }
-  input {
-    flex: none;
-    margin: 0;
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
-    accent-color: var(--_accent);
   }
 `;

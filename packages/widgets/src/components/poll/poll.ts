@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { isClosed, parsePollConfig, pollPolicy, resultRows, resultsVisible, type PollConfig, type WidgetRef } from '@kolo/core';
+import { parsePollConfig, pollPolicy, resultRows, type PollConfig, type WidgetRef, pollMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
-import { lightText } from '../../internal/light-dom.ts';
-import { closingNote, errorText, loadError, nextStepLink, resultOf } from '../../internal/parts.ts';
-import { TallyController } from '../../internal/tally-controller.ts';
+import { authoredTally, lightText } from '../../internal/light-dom.ts';
+import { invalidContent, resultOf, tallyFooter } from '../../internal/parts.ts';
+import { TallyController, tallyProperties } from '../../internal/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../styles/tally.ts';
 import { pollStyles } from './poll.styles.ts';
@@ -64,16 +64,14 @@ import { pollStyles } from './poll.styles.ts';
  * @cssstate changing - This person is changing their vote.
  */
 export class KoloPoll extends KoloElement {
+  static override messageBundles = [pollMessages, voteMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, tallyStyles, pollStyles];
   static override properties: PropertyDeclarations = {
     ...KoloElement.properties,
     pollId: { attribute: 'poll-id' },
     multiple: { type: Boolean },
     maxChoices: { type: Number, attribute: 'max-choices' },
-    results: {},
-    closes: {},
-    allowChange: { type: Boolean, attribute: 'allow-change' },
-    config: { attribute: false },
+    ...tallyProperties,
   };
 
   /** The poll's id, unique among the site's polls. */
@@ -97,9 +95,7 @@ export class KoloPoll extends KoloElement {
     read: () => this.readConfig(),
     parse: parsePollConfig,
     policy: pollPolicy,
-    adapter: () => this.resolveAdapter(),
-    voter: () => this.voter,
-    signal: (type, data) => this.signal(type, data),
+    ...this.hooks(),
   });
 
   constructor() {
@@ -121,7 +117,6 @@ export class KoloPoll extends KoloElement {
     const list = kids.find((k) => k.matches('ul, ol'));
     const question = kids.find((k) => k.matches('[data-question]')) ?? kids.find((k) => k.matches('h1, h2, h3, h4, h5, h6, p'));
     const description = kids.find((k) => k !== question && k.matches('p, [data-description]'));
-    const next = this.querySelector('a[data-next-step]');
     const options = [...(list?.children ?? [])].map((li, i) => ({
       id: li.getAttribute('data-value') ?? String(i + 1),
       label: lightText(li),
@@ -133,10 +128,7 @@ export class KoloPoll extends KoloElement {
       options,
       multiple: this.multiple,
       ...(this.maxChoices ? { maxChoices: this.maxChoices } : {}),
-      ...(this.results ? { results: this.results } : {}),
-      ...(this.closes ? { closesAt: this.closes } : {}),
-      allowChange: this.allowChange,
-      ...(next ? { nextStep: { label: lightText(next), href: next.getAttribute('href') ?? '' } } : {}),
+      ...authoredTally(this),
     };
   }
 
@@ -146,42 +138,34 @@ export class KoloPoll extends KoloElement {
     const cfg = this.tally.config;
     if (!cfg) {
       this.setStates({ invalid: true });
-      return html`<div part="base error" role="alert">${t('invalid', { details: this.tally.parsed?.ok === false ? this.tally.parsed.error : '' })}</div>`;
+      return invalidContent(i18n, this.tally.parsed);
     }
-    const { view, selected, changing, announcement } = this.tally;
-    const { tally, status, pending, error } = view;
-    const ready = status === 'ready';
-    const closed = isClosed(cfg);
-    const voted = tally.mine.length > 0;
-    const showForm = !closed && status !== 'error' && (!voted || changing);
-    const showResults = resultsVisible(cfg.results, { ready, voted, closed });
+    const s = this.tally.formState(cfg);
+    this.setStates(s.states);
     const max = cfg.multiple ? (cfg.maxChoices ?? cfg.options.length) : 1;
-    const chosen = new Set(selected);
-    this.setStates({ loading: status === 'loading', ready, error: status === 'error', voted, closed, results: showResults, pending, changing });
-
+    const chosen = new Set(s.selected);
     const hint = cfg.multiple
       ? cfg.maxChoices && cfg.maxChoices < cfg.options.length
         ? t('chooseUpTo', { count: cfg.maxChoices })
         : t('chooseAny')
       : t('chooseOne');
-    const total = cfg.multiple ? t('voters', { count: tally.voters }) : t('votes', { count: tally.voters });
+    const total = t(cfg.multiple ? 'voters' : 'votes', { count: s.tally.voters });
 
     return html`
-      <form part="base" @submit=${(e: Event) => this.tally.submit(e, 'thanks')} aria-busy=${status === 'loading' ? 'true' : 'false'} novalidate>
-        <fieldset tabindex="-1" ?disabled=${pending || (showForm && !ready)} aria-describedby=${showForm ? 'hint' : nothing}>
+      <form part="base" @submit=${(e: Event) => this.tally.submit(e, 'thanks')} aria-busy=${s.status === 'loading' ? 'true' : 'false'} novalidate>
+        <fieldset tabindex="-1" ?disabled=${s.pending || (s.showForm && !s.ready)} aria-describedby=${s.showForm ? 'hint' : nothing}>
           <legend part="question">${cfg.question}</legend>
           ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
-          ${showForm ? html`<p part="hint" id="hint" class="muted">${hint}</p>` : nothing}
+          ${s.showForm ? html`<p part="hint" id="hint" class="muted">${hint}</p>` : nothing}
           <ul part="options" role="list">
-            ${resultRows(cfg.options, tally).map((row, i) => {
-              const parts = ['option', row.mine && 'option-mine', showResults && row.leading && 'option-leading'].filter(Boolean).join(' ');
+            ${resultRows(cfg.options, s.tally).map((row) => {
+              const parts = ['option', row.mine && 'option-mine', s.showResults && row.leading && 'option-leading'].filter(Boolean).join(' ');
               const text = html`<span>${row.label}</span>`;
               return html`<li part=${parts}>
-                ${showForm
+                ${s.showForm
                   ? html`<label part="label"
                       ><input
                         part="input"
-                        id=${`o${i}`}
                         type=${cfg.multiple ? 'checkbox' : 'radio'}
                         name="choice"
                         .value=${row.id}
@@ -191,32 +175,12 @@ export class KoloPoll extends KoloElement {
                       />${text}</label
                     >`
                   : html`<span part="label">${text}</span>`}
-                ${showResults ? resultOf(i18n, row) : nothing}
+                ${s.showResults ? resultOf(i18n, row) : nothing}
               </li>`;
             })}
           </ul>
         </fieldset>
-        ${status === 'loading' ? html`<p class="muted">${t('loading')}</p>` : nothing}
-        ${status === 'error' ? loadError(i18n, () => this.tally.reload()) : nothing}
-        ${ready && error ? html`<p part="error" role="alert">${errorText(i18n, error)}</p>` : nothing}
-        <div part="actions">
-          ${showForm
-            ? html`<button part="vote-button" class="primary" type="submit" ?disabled=${!ready || pending || !chosen.size}>
-                ${pending ? t('sending') : t('vote')}
-              </button>`
-            : nothing}
-          ${showForm && changing
-            ? html`<button part="cancel-button" type="button" @click=${this.tally.cancelChange}>${t('cancel')}</button>`
-            : nothing}
-          ${!showForm && voted && cfg.allowChange && !closed && ready
-            ? html`<button part="change-button" type="button" @click=${this.tally.startChange}>${t('changeVote')}</button>`
-            : nothing}
-          ${showResults ? html`<span part="total" class="muted">${tally.voters ? total : t('noVotes')}</span>` : nothing}
-          ${ready && voted && cfg.results === 'never' ? html`<span class="muted">${t('resultsHidden')}</span>` : nothing}
-        </div>
-        ${closingNote(i18n, cfg.closesAt, closed)}
-        <p part="status" role="status" class=${announcement ? 'muted' : 'sr-only'}>${announcement}</p>
-        ${voted || closed ? nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.signal('next-step', { href })) : nothing}
+        ${tallyFooter(this, i18n, this.tally, cfg, s, { vote: 'vote', total })}
       </form>
     `;
   }

@@ -1,0 +1,197 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { choicePolicy, parseChoiceConfig, resultRows, type ChoiceConfig, type WidgetRef, choiceMessages, voteMessages } from '@kolo/core';
+import { KoloElement } from '../../internal/kolo-element.ts';
+import { authoredTally, lightText } from '../../internal/light-dom.ts';
+import { invalidContent, resultOf, tallyFooter } from '../../internal/parts.ts';
+import { TallyController, tallyProperties } from '../../internal/tally-controller.ts';
+import { tokens } from '../../styles/tokens.ts';
+import { tallyStyles } from '../../styles/tally.ts';
+import { choiceStyles } from './choice.styles.ts';
+
+/**
+ * An A/B scenario choice: two (up to four) scenarios side by side, stacked on narrow screens;
+ * choosing one shows the split.
+ *
+ * Author it in HTML: the first heading (or `[data-question]`) is the question; each `article` (or
+ * `[data-value]` child) is a scenario, with its first heading as title, first paragraph as text and
+ * first `img` as picture (its `alt` is required, empty only when decorative); `a[data-next-step]`
+ * is the call to action. Or set `.config` (see `ChoiceConfig`).
+ *
+ * It is form-associated: with a `name`, it adds the person's choice to the surrounding form.
+ *
+ * @summary Choose between scenarios A and B and see the split.
+ * @tag kolo-choice
+ *
+ * @event kolo-vote - Before the choice is sent; cancelable. `detail: { id, choices, previous }`.
+ * @event kolo-change - After the results change (choice accepted or live update). `detail: { id, tally, source }`.
+ * @event kolo-next-step - The next-step link was followed; cancelable. `detail: { id, href }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart question - The question (a legend).
+ * @csspart options - The scenarios.
+ * @csspart option - One scenario card; also `option-mine` and `option-leading`.
+ * @csspart input - The radio button of a scenario.
+ * @csspart image - A scenario's picture.
+ * @csspart title - A scenario's title.
+ * @csspart text - A scenario's text.
+ * @csspart result - A scenario's percentage and count.
+ * @csspart percent - The percentage.
+ * @csspart count - The number of votes.
+ * @csspart bar - A scenario's bar track.
+ * @csspart bar-fill - The filled part of a bar.
+ * @csspart split - The two-sided meter (two scenarios only).
+ * @csspart split-a - The first scenario's share of the meter.
+ * @csspart actions - The buttons and the total.
+ * @csspart vote-button - "Choose".
+ * @csspart change-button - "Change my vote".
+ * @csspart cancel-button - Cancels changing.
+ * @csspart total - The number of votes.
+ * @csspart meta - The closing date.
+ * @csspart status - The polite live region.
+ * @csspart error - An error message.
+ * @csspart retry-button - Loads again after a failure.
+ * @csspart next-step - The call-to-action link.
+ *
+ * @cssproperty --kolo-choice-bar-color - Fill of the bars and the meter (default: the accent color).
+ * @cssproperty --kolo-color-accent - Accent color.
+ *
+ * @cssstate loading - Loading.
+ * @cssstate ready - Loaded.
+ * @cssstate error - Loading failed.
+ * @cssstate invalid - The content is invalid.
+ * @cssstate voted - This person has chosen.
+ * @cssstate closed - Closed.
+ * @cssstate results - Results are visible.
+ * @cssstate pending - The choice is being sent.
+ * @cssstate changing - This person is changing their choice.
+ */
+export class KoloChoice extends KoloElement {
+  static formAssociated = true;
+  static override messageBundles = [choiceMessages, voteMessages, ...KoloElement.messageBundles];
+  static override styles = [tokens, tallyStyles, choiceStyles];
+  static override properties: PropertyDeclarations = {
+    ...KoloElement.properties,
+    choiceId: { attribute: 'choice-id' },
+    name: { reflect: true },
+    ...tallyProperties,
+  };
+
+  /** The choice's id, unique among the site's choices. */
+  declare choiceId: string;
+  /** The form field name, when inside a form. */
+  declare name: string | undefined;
+  /** When results are shown: `after-vote` (default), `always` or `never`. */
+  declare results: 'after-vote' | 'always' | 'never' | undefined;
+  /** Closing date-time (ISO). */
+  declare closes: string | undefined;
+  /** Let a person change their choice. */
+  declare allowChange: boolean;
+  /** The whole choice as an object; replaces the HTML content and attributes. */
+  declare config: Partial<ChoiceConfig> | undefined;
+
+  protected readonly kind = 'choice';
+  private readonly tally: TallyController<ChoiceConfig> = new TallyController<ChoiceConfig>(this, {
+    kind: this.kind,
+    read: () => this.readConfig(),
+    parse: parseChoiceConfig,
+    policy: choicePolicy,
+    ...this.hooks(),
+  });
+
+  constructor() {
+    super();
+    this.choiceId = '';
+    this.allowChange = false;
+  }
+
+  /** The person's choice (sent or just picked), as submitted with a form. */
+  get value(): string {
+    return this.tally.selected[0] ?? this.tally.view.tally.mine[0] ?? '';
+  }
+
+  /** The form this element belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  protected get widget(): WidgetRef | undefined {
+    const cfg = this.tally.config;
+    return cfg && { kind: this.kind, id: cfg.id };
+  }
+
+  private readConfig(): unknown {
+    if (this.config) return { id: this.choiceId || undefined, ...this.config };
+    const kids = [...this.children];
+    const cards = kids.filter((k) => k.matches('article, [data-value]'));
+    const question = kids.find((k) => !cards.includes(k) && k.matches('[data-question], h1, h2, h3, h4, h5, h6, p'));
+    return {
+      id: this.choiceId,
+      question: question ? lightText(question) : '',
+      options: cards.map((card, i) => {
+        const title = card.querySelector('[data-title], h1, h2, h3, h4, h5, h6');
+        const text = card.querySelector('p');
+        const img = card.querySelector('img');
+        return {
+          id: card.getAttribute('data-value') ?? String(i + 1),
+          title: title ? lightText(title) : '',
+          ...(text ? { text: lightText(text) } : {}),
+          ...(img ? { image: { src: img.getAttribute('src') ?? '', alt: img.getAttribute('alt') } } : {}),
+        };
+      }),
+      ...authoredTally(this),
+    };
+  }
+
+  protected override updated(): void {
+    this.internals.setFormValue(this.value || null);
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    const cfg = this.tally.config;
+    if (!cfg) {
+      this.setStates({ invalid: true });
+      return invalidContent(i18n, this.tally.parsed);
+    }
+    const s = this.tally.formState(cfg);
+    this.setStates(s.states);
+    const rows = resultRows(
+      cfg.options.map((o) => ({ id: o.id, label: o.title })),
+      s.tally,
+    );
+
+    return html`
+      <form part="base" @submit=${(e: Event) => this.tally.submit(e, 'choiceThanks')} aria-busy=${s.status === 'loading' ? 'true' : 'false'} novalidate>
+        <fieldset tabindex="-1" ?disabled=${s.pending || (s.showForm && !s.ready)}>
+          <legend part="question">${cfg.question}</legend>
+          <div part="options">
+            ${cfg.options.map((o, i) => {
+              const row = rows[i]!;
+              const parts = ['option', row.mine && 'option-mine', s.showResults && row.leading && 'option-leading'].filter(Boolean).join(' ');
+              const content = html`
+                ${o.image ? html`<img part="image" src=${o.image.src} alt=${o.image.alt} loading="lazy" />` : nothing}
+                <span part="title"
+                  >${s.showForm
+                    ? html`<input part="input" type="radio" name="choice" .value=${o.id} .checked=${s.selected.includes(o.id)} @change=${this.tally.pick} />`
+                    : nothing}${o.title}</span
+                >
+                ${o.text ? html`<span part="text">${o.text}</span>` : nothing} ${s.showResults ? html`<span>${resultOf(i18n, row)}</span>` : nothing}
+              `;
+              return s.showForm ? html`<label part=${parts}>${content}</label>` : html`<div part=${parts}>${content}</div>`;
+            })}
+          </div>
+          ${s.showResults && rows.length === 2 && s.tally.voters
+            ? html`<div part="split" aria-hidden="true"><span part="split-a" .style=${`inline-size:${rows[0]!.percent}%`}></span></div>`
+            : nothing}
+        </fieldset>
+        ${tallyFooter(this, i18n, this.tally, cfg, s, { vote: 'choose', total: i18n.t('votes', { count: s.tally.voters }) })}
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kolo-choice': KoloChoice;
+  }
+}

@@ -1,0 +1,3 @@
+import { KoloChoice } from '../components/choice/choice.ts';
+
+KoloChoice.define('kolo-choice');
