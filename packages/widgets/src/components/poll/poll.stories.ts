@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
+import { memoryAdapter, type KoloAdapter } from '@kolo/core';
+import { failingAdapter, hangingAdapter, votedAdapter as voted } from '../../test-utils/adapters.ts';
 import '../../define/kolo-poll.ts';
 
 interface Args {
@@ -18,20 +19,7 @@ interface Args {
 const seed = { counts: { carousel: 31, video: 22, longread: 9 } };
 const OPTIONS = ['carousel', 'video', 'longread'];
 
-/** A memory adapter with starting votes, where this browser's voter has already chosen `mine`. */
-function votedAdapter(id: string, mine: string[], multiple = false): KoloAdapter {
-  const adapter = memoryAdapter({ seed: { [`poll:${id}`]: seed } });
-  void adapter.send({
-    type: 'vote',
-    id: `story-${id}`,
-    voter: voterId(),
-    widget: { kind: 'poll', id },
-    choices: mine,
-    policy: { options: OPTIONS, multiple, change: true },
-    at: new Date().toISOString(),
-  });
-  return adapter;
-}
+const votedAdapter = (id: string, mine: string[]) => voted('poll', id, OPTIONS, mine, seed);
 
 const meta: Meta<Args> = {
   title: 'Widgets/Poll',
@@ -84,18 +72,9 @@ export const ResultsHidden: Story = {
 
 export const Closed: Story = { args: { 'poll-id': 'closed', closes: '2025-12-01T12:00:00Z' } };
 
-export const Loading: Story = {
-  args: { adapter: { load: () => new Promise(() => {}), send: () => new Promise(() => {}) } },
-};
+export const Loading: Story = { args: { adapter: hangingAdapter() } };
 
-export const LoadError: Story = {
-  args: {
-    adapter: {
-      load: () => Promise.reject(new TypeError('Failed to fetch')),
-      send: () => Promise.reject(new TypeError('Failed to fetch')),
-    },
-  },
-};
+export const LoadError: Story = { args: { adapter: failingAdapter() } };
 
 export const InvalidContent: Story = {
   render: () => html`<kolo-poll poll-id="broken" .adapter=${memoryAdapter()}>
