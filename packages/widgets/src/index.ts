@@ -2,6 +2,8 @@
 export { KoloElement } from './internal/kolo-element.ts';
 export { provideAdapter, registerAdapter, namedAdapter, findAdapter, type AdapterFactory } from './internal/adapters.ts';
 export { KoloPoll } from './components/poll/poll.ts';
+export { KoloChoice } from './components/choice/choice.ts';
+export { KoloReactions } from './components/reactions/reactions.ts';
 export * from './events/index.ts';
 export { tokens } from './styles/tokens.ts';
-export type { KoloAdapter, PollConfig, Tally } from '@kolo/core';
+export type { KoloAdapter, PollConfig, ChoiceConfig, ReactionsConfig, Tally } from '@kolo/core';

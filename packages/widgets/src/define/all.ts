@@ -1,4 +1,6 @@
 /** Registers every Kolo element. The all-in-one bundle (`@kolo/widgets/cdn`) is built from this file. */
 import './kolo-poll.ts';
+import './kolo-choice.ts';
+import './kolo-reactions.ts';
 
 export * from '../index.ts';

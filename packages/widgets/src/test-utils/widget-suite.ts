@@ -14,10 +14,13 @@ export interface WidgetSuiteOptions {
   attributes: [string, string, string, unknown][];
   /** text of a button visible once loaded, in English and Ukrainian */
   labels: { en: string; uk: string };
+  /** where to look for `labels` (default: the shadow root's text) */
+  read?: (el: Element) => string;
 }
 
 /** What every Kolo widget must do, run once per widget. */
 export function widgetSuite(o: WidgetSuiteOptions) {
+  const read = o.read ?? ((el: Element) => el.shadowRoot!.textContent ?? '');
   describe(`<${o.tag}> shared behaviour`, () => {
     it('defines twice safely, also under a second tag', () => {
       expect(() => o.ctor.define(o.tag)).not.to.throw();
@@ -40,14 +43,14 @@ export function widgetSuite(o: WidgetSuiteOptions) {
       render(o.render(memoryAdapter()), wrapper);
       const el = wrapper.firstElementChild as KoloElement;
       await waitForState(el, 'ready');
-      expect(el.shadowRoot!.textContent).to.contain(o.labels.uk);
+      expect(read(el)).to.contain(o.labels.uk);
       wrapper.setAttribute('lang', 'en');
       await new Promise((r) => setTimeout(r, 0));
       await el.updateComplete;
-      expect(el.shadowRoot!.textContent).to.contain(o.labels.en);
+      expect(read(el)).to.contain(o.labels.en);
       el.setAttribute('lang', 'uk-UA');
       await el.updateComplete;
-      expect(el.shadowRoot!.textContent).to.contain(o.labels.uk);
+      expect(read(el)).to.contain(o.labels.uk);
     });
 
     it('shows an error state with a working retry when the adapter fails', async () => {

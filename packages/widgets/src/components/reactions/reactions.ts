@@ -1,0 +1,255 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import {
+  emojiId,
+  emojiName,
+  parseReactionsConfig,
+  reactionsMessages,
+  reactionsPolicy,
+  voteMessages,
+  type Reaction,
+  type ReactionsConfig,
+  type WidgetRef,
+} from '@kolo/core';
+import { KoloElement } from '../../internal/kolo-element.ts';
+import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
+import { errorText, invalidContent, loadError, nextStepLink } from '../../internal/parts.ts';
+import { TallyController } from '../../internal/tally-controller.ts';
+import { tokens } from '../../styles/tokens.ts';
+import { reactionsStyles } from './reactions.styles.ts';
+
+const DEFAULT_SET = '👍 ❤️ 🎉 😮 😢';
+const DEFAULT_MORE = '😂 👏 🔥 🤔 🙏 💡 🚀 👀 💯 😍 🙌 🤝 👎 😡 😴';
+
+/** Reactions from a space-separated list of emoji. */
+const fromGlyphs = (glyphs: string): Reaction[] =>
+  glyphs
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((emoji) => ({ id: emojiId(emoji), emoji }));
+
+/** Reactions authored as `<li data-emoji="✅" data-value="agree">Agree</li>`. */
+const fromList = (list: Element | undefined): Reaction[] | undefined =>
+  list &&
+  [...list.children].map((li) => {
+    const emoji = li.getAttribute('data-emoji') ?? '';
+    const label = lightText(li);
+    return { id: li.getAttribute('data-value') ?? emojiId(emoji), emoji, ...(label ? { label } : {}) };
+  });
+
+/**
+ * Answer with an emoji: a row of reactions with counts; one reaction per person (click again to
+ * remove it, another to switch), and a "more" popover with a larger set.
+ *
+ * Choose the sets with `reactions` and `more` (space-separated emoji; built-in emoji have names in
+ * English and Ukrainian; without `more`, a built-in larger set), or author them as lists: the first
+ * `ul` holds the row, a second `ul` the larger set (none without it), each `li` with `data-emoji`,
+ * an optional `data-value` id and its name as text.
+ *
+ * @summary Emoji reactions with counts and a picker.
+ * @tag kolo-reactions
+ *
+ * @event kolo-vote - Before a reaction is sent (`choices` is empty when removing); cancelable.
+ * @event kolo-change - After the counts change (own reaction accepted or live update).
+ * @event kolo-next-step - The next-step link was followed; cancelable.
+ *
+ * @csspart base - The group of everything.
+ * @csspart reactions - The row of reactions.
+ * @csspart reaction - A reaction button; also `reaction-mine` for this person's.
+ * @csspart count - A reaction's count.
+ * @csspart more-button - Opens the larger set.
+ * @csspart popover - The larger set's popover.
+ * @csspart picker - The list inside the popover.
+ * @csspart pick - A reaction in the popover.
+ * @csspart status - The polite live region.
+ * @csspart error - An error message.
+ * @csspart retry-button - Loads again after a failure.
+ * @csspart next-step - The call-to-action link.
+ *
+ * @cssproperty --kolo-color-accent - Marks this person's reaction.
+ *
+ * @cssstate loading - Loading.
+ * @cssstate ready - Loaded.
+ * @cssstate error - Loading failed.
+ * @cssstate invalid - The content is invalid.
+ * @cssstate voted - This person has reacted.
+ * @cssstate pending - A reaction is being sent.
+ * @cssstate open - The popover is open.
+ */
+export class KoloReactions extends KoloElement {
+  static override messageBundles = [reactionsMessages, voteMessages, ...KoloElement.messageBundles];
+  static override styles = [tokens, reactionsStyles];
+  static override properties: PropertyDeclarations = {
+    ...KoloElement.properties,
+    reactionsId: { attribute: 'reactions-id' },
+    label: {},
+    reactions: {},
+    more: {},
+    config: { attribute: false },
+    open: { state: true },
+  };
+
+  /** The id of what is reacted to, unique on the site (e.g. the post's id). */
+  declare reactionsId: string;
+  /** What the reactions are about, for screen readers ("React to this post"). */
+  declare label: string | undefined;
+  /** The row: space-separated emoji. */
+  declare reactions: string | undefined;
+  /** The larger set in the popover: space-separated emoji; `""` for none. */
+  declare more: string | undefined;
+  /** The whole widget as an object; replaces the HTML content and attributes. */
+  declare config: Partial<ReactionsConfig> | undefined;
+  declare private open: boolean;
+
+  protected readonly kind = 'reactions';
+  private readonly tally: TallyController<ReactionsConfig> = new TallyController<ReactionsConfig>(this, {
+    kind: this.kind,
+    read: () => this.readConfig(),
+    parse: parseReactionsConfig,
+    policy: reactionsPolicy,
+    ...this.hooks(),
+  });
+  private stopPositioning?: () => void;
+
+  constructor() {
+    super();
+    this.reactionsId = '';
+    this.open = false;
+  }
+
+  protected get widget(): WidgetRef | undefined {
+    const cfg = this.tally.config;
+    return cfg && { kind: this.kind, id: cfg.id };
+  }
+
+  private readConfig(): unknown {
+    if (this.config) return { id: this.reactionsId || undefined, ...this.config };
+    const lists = [...this.children].filter((k) => k.matches('ul, ol'));
+    const row = fromList(lists[0]) ?? fromGlyphs(this.reactions ?? DEFAULT_SET);
+    const rowIds = new Set(row.map((r) => r.id));
+    // Authored lists bring their own larger set (a second list); the built-in one goes with emoji attributes.
+    const more = fromList(lists[1]) ?? fromGlyphs(this.more ?? (lists[0] ? '' : DEFAULT_MORE)).filter((r) => !rowIds.has(r.id));
+    return { id: this.reactionsId, ...(this.label ? { label: this.label } : {}), reactions: row, more, ...authoredNextStep(this) };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopPositioning?.();
+  }
+
+  private name(r: Reaction): string {
+    return r.label ?? emojiName(r.emoji, this.i18n.lang);
+  }
+
+  private async react(r: Reaction, fromPicker = false): Promise<void> {
+    const { t } = this.i18n;
+    const removing = this.tally.view.tally.mine.includes(r.id);
+    this.signal('interact', { reaction: r.id });
+    if (fromPicker) this.picker?.hidePopover();
+    const ok = await this.tally.vote(removing ? [] : [r.id]);
+    this.tally.announcement = ok ? (removing ? t('reactionRemoved') : t('reacted', { name: this.name(r) })) : '';
+    this.requestUpdate();
+    if (fromPicker) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(r.id)}"]`)?.focus();
+    }
+  }
+
+  private get picker(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part~="popover"]');
+  }
+
+  /** Place the popover by its button (flipping at the viewport edge) while it is open; restore focus when it closes. */
+  private async toggled(e: ToggleEvent): Promise<void> {
+    const popover = e.target as HTMLElement;
+    const button = this.renderRoot.querySelector<HTMLElement>('[part~="more-button"]')!;
+    this.open = e.newState === 'open';
+    this.stopPositioning?.();
+    this.stopPositioning = undefined;
+    if (!this.open) {
+      const active = this.shadowRoot!.activeElement;
+      if (!active || popover.contains(active)) button.focus();
+      return;
+    }
+    // The positioning code is loaded the first time the popover opens, so it costs nothing until then.
+    const { anchor } = await import('../../internal/anchor.ts');
+    if (!popover.matches(':popover-open')) return;
+    let first = true;
+    this.stopPositioning = anchor(button, popover, () => {
+      if (first) popover.querySelector<HTMLElement>('[aria-pressed="true"], button')?.focus();
+      first = false;
+    });
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    const { t } = i18n;
+    const cfg = this.tally.config;
+    if (!cfg) {
+      this.setStates({ invalid: true });
+      return invalidContent(i18n, this.tally.parsed);
+    }
+    const { view, announcement } = this.tally;
+    const { tally, status, pending, error } = view;
+    const ready = status === 'ready';
+    const mine = tally.mine[0];
+    this.setStates({ loading: status === 'loading', ready, error: status === 'error', voted: !!mine, pending, open: this.open });
+    const count = (r: Reaction) => tally.counts[r.id] ?? 0;
+    const more = cfg.more ?? [];
+    const row = [...cfg.reactions, ...more.filter((r) => count(r) > 0 || r.id === mine)];
+    const button = (r: Reaction, picker: boolean) => html`<button
+      part=${picker ? 'pick' : r.id === mine ? 'reaction reaction-mine' : 'reaction'}
+      type="button"
+      data-id=${picker ? nothing : r.id}
+      aria-pressed=${r.id === mine ? 'true' : 'false'}
+      aria-label=${picker ? this.name(r) : t('reactionLabel', { name: this.name(r), count: count(r) })}
+      title=${this.name(r)}
+      ?disabled=${!ready || pending}
+      @click=${() => this.react(r, picker)}
+    >
+      <span class="glyph" aria-hidden="true">${r.emoji}</span>${picker || !count(r)
+        ? nothing
+        : html`<span part="count" aria-hidden="true">${i18n.number(count(r))}</span>`}
+    </button>`;
+
+    return html`
+      <div part="base" role="group" aria-label=${cfg.label ?? t('reactionsLabel')} aria-busy=${status === 'loading' ? 'true' : 'false'}>
+        <ul part="reactions" role="list">
+          ${row.map((r) => html`<li>${button(r, false)}</li>`)}
+          ${more.length
+            ? html`<li>
+                <button
+                  part="more-button"
+                  type="button"
+                  popovertarget="more"
+                  aria-expanded=${this.open ? 'true' : 'false'}
+                  aria-label=${t('moreReactions')}
+                  title=${t('moreReactions')}
+                  ?disabled=${!ready}
+                >
+                  <span class="glyph" aria-hidden="true">+</span>
+                </button>
+              </li>`
+            : nothing}
+        </ul>
+        ${more.length
+          ? html`<div part="popover" id="more" popover role="dialog" aria-label=${t('moreReactions')} @toggle=${this.toggled}>
+              <ul part="picker" role="list">
+                ${more.map((r) => html`<li>${button(r, true)}</li>`)}
+              </ul>
+            </div>`
+          : nothing}
+        ${status === 'loading' ? html`<p class="sr-only">${t('loading')}</p>` : nothing}
+        ${status === 'error' ? loadError(i18n, () => this.tally.reload()) : nothing}
+        ${ready && error ? html`<p part="error" role="alert">${errorText(i18n, error)}</p>` : nothing}
+        <p part="status" role="status" class="sr-only">${announcement}</p>
+        ${mine ? nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.signal('next-step', { href })) : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kolo-reactions': KoloReactions;
+  }
+}

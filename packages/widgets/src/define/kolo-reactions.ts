@@ -1,0 +1,3 @@
+import { KoloReactions } from '../components/reactions/reactions.ts';
+
+KoloReactions.define('kolo-reactions');
