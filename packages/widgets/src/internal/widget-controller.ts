@@ -1,0 +1,142 @@
+import type { ReactiveController } from 'lit';
+import type { KoloAdapter, KoloError, Parsed, SignalType, Tally } from '@kolo/core';
+import type { KoloElement } from './kolo-element.ts';
+import { KoloChangeEvent } from '../events/kolo-change.ts';
+
+/** What every widget store shows: loading state, tally, whether an action is on its way, the last error. */
+export interface WidgetView {
+  status: 'loading' | 'ready' | 'error';
+  tally: Tally;
+  pending: unknown;
+  error: KoloError | null;
+}
+
+export interface StoreLike<V extends WidgetView> {
+  readonly widget: { kind: string; id: string };
+  readonly $view: { subscribe(listener: (view: V) => void): () => void };
+  reload(): Promise<void>;
+}
+
+export interface WidgetOptions<C, S> {
+  /** the content as authored (`.config`, or light DOM and attributes) */
+  read: () => unknown;
+  parse: (input: unknown) => Parsed<C>;
+  /** the store for valid content */
+  store: (adapter: KoloAdapter, config: C, voter: string) => S;
+  adapter: () => KoloAdapter;
+  voter: () => string;
+  signal: (type: SignalType, data?: Record<string, string>) => void;
+}
+
+/**
+ * What every adapter-backed widget does with its content: validates it on each update (the light
+ * DOM is watched, so late-rendered children count), keeps one store per (content, adapter), follows
+ * live updates and fires `kolo-change`, and re-renders when the closing time passes.
+ */
+export class WidgetController<C extends { id: string; closesAt?: string | undefined }, V extends WidgetView, S extends StoreLike<V> = StoreLike<V>>
+  implements ReactiveController
+{
+  parsed?: Parsed<C>;
+  view: V;
+  protected store?: S;
+  private key = '';
+  private source = '';
+  private adapter?: KoloAdapter;
+  private unbind?: () => void;
+  private observer?: MutationObserver;
+  private timer?: ReturnType<typeof setTimeout>;
+  private logged = '';
+
+  constructor(
+    protected readonly host: KoloElement,
+    protected readonly o: WidgetOptions<C, S>,
+    private readonly loading: V,
+  ) {
+    this.view = loading;
+    host.addController(this);
+  }
+
+  /** The valid content, or undefined while it is invalid. */
+  get config(): C | undefined {
+    return this.parsed?.ok ? this.parsed.value : undefined;
+  }
+
+  hostConnected(): void {
+    this.observer = new MutationObserver(() => this.host.requestUpdate());
+    this.observer.observe(this.host, { childList: true, subtree: true, characterData: true, attributes: true });
+    if (this.store) this.bind(this.store);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.unbind?.();
+    this.unbind = undefined;
+    clearTimeout(this.timer);
+  }
+
+  /** Before each render: re-validate when the authored content or the adapter changed. */
+  hostUpdate(): void {
+    let adapter: KoloAdapter | undefined;
+    let adapterError = '';
+    try {
+      adapter = this.o.adapter();
+    } catch (e) {
+      adapterError = (e as Error).message;
+    }
+    const source = JSON.stringify(this.o.read());
+    if (source === this.source && adapter === this.adapter && this.parsed) return;
+    this.source = source;
+    this.adapter = adapter;
+    this.parsed = adapterError ? { ok: false, error: adapterError } : this.o.parse(JSON.parse(source));
+    if (!this.parsed.ok) {
+      this.unbind?.();
+      this.store = this.unbind = undefined;
+      this.key = '';
+      if (this.logged !== this.parsed.error) console.error(`<${this.host.localName}>: ${(this.logged = this.parsed.error)}`);
+      return;
+    }
+    const key = JSON.stringify(this.parsed.value);
+    if (key !== this.key || !this.store) {
+      this.key = key;
+      this.store = this.o.store(adapter!, this.parsed.value, this.o.voter());
+      this.view = this.loading;
+      this.restart();
+      this.bind(this.store);
+    }
+  }
+
+  /** A new store started (new content or adapter): forget per-store UI state. */
+  protected restart(): void {}
+
+  /** Re-render when the closing time passes. */
+  hostUpdated(): void {
+    clearTimeout(this.timer);
+    const closesAt = this.config?.closesAt;
+    const wait = closesAt ? Date.parse(closesAt) - Date.now() : -1;
+    if (wait > 0 && wait < 2 ** 31 - 1) this.timer = setTimeout(() => this.host.requestUpdate(), wait + 50);
+  }
+
+  private bind(store: S): void {
+    this.unbind?.();
+    let last: Tally | undefined;
+    this.unbind = store.$view.subscribe((view) => {
+      const previous = this.view;
+      this.view = view;
+      this.host.requestUpdate();
+      if (view.status !== 'ready' || view.pending) return;
+      if (last && JSON.stringify(last) !== JSON.stringify(view.tally)) {
+        const source = previous.pending ? 'vote' : 'live';
+        this.host.dispatchEvent(new KoloChangeEvent({ id: store.widget.id, tally: view.tally, source }));
+      }
+      last = view.tally;
+    });
+  }
+
+  reload(): void {
+    void this.store?.reload();
+  }
+
+  signal(type: SignalType, data?: Record<string, string>): void {
+    this.o.signal(type, data);
+  }
+}
