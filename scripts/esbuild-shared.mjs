@@ -14,9 +14,13 @@ export const minifyTemplates = {
       const source = await readFile(path, 'utf8');
       // A segment runs from a tag's backtick to the next backtick (nested templates split it);
       // one that may hold a line comment is left alone.
-      const contents = source.replace(/\b(html|css)`([^`]*)`/g, (all, tag, body) =>
-        body.includes('//') ? all : `${tag}\`${body.replace(/\s+/g, ' ')}\``,
-      );
+      const contents = source.replace(/\b(html|css)`([^`]*)`/g, (all, tag, body) => {
+        if (body.includes('//')) return all;
+        let out = body.replace(/\s+/g, ' ');
+        // CSS only: no space is needed around braces, semicolons, commas, or after a declaration's colon.
+        if (tag === 'css' && !out.includes('${')) out = out.replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':');
+        return `${tag}\`${out}\``;
+      });
       return { contents, loader: 'ts' };
     });
   },

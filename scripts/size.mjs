@@ -30,6 +30,7 @@ const ROWS = [
   ['<kolo-poll>', `import './define/kolo-poll.ts';`, 5 * 1024, true],
   ['<kolo-choice>', `import './define/kolo-choice.ts';`, 5 * 1024, true],
   ['<kolo-reactions>', `import './define/kolo-reactions.ts';`, 5 * 1024, true],
+  ['<kolo-quiz>', `import './define/kolo-quiz.ts';`, 5 * 1024, true],
   ['@kolo/core (all)', `export * from '@kolo/core';`, null, false],
   ['@kolo/widgets (all classes)', `export * from './index.ts';`, null, false],
   ['@kolo/widgets/define/poll', `import './define/kolo-poll.ts';`, null, false],

@@ -94,7 +94,7 @@ describe('quiz config', () => {
     [{ ...quiz, questions: [] }, 'questions: a quiz needs at least 1 question'],
     [{ ...quiz, questions: [{ ...quiz.questions[0], correct: ['maybe'] }] }, 'correct answers must be among the choices'],
     [{ ...quiz, questions: [{ ...quiz.questions[0], correct: ['yes', 'no'] }] }, 'exactly 1 correct choice'],
-    [{ ...quiz, bands: [{ min: 120, message: 'x' }] }, 'bands.0.min: must be 100 or less'],
+    [{ ...quiz, bands: [{ min: 120, message: 'x' }] }, 'bands.0.min: must be from 0 to 100'],
   ])('says what is wrong: %#', (input, message) => {
     const r = parseQuizConfig(input);
     expect(!r.ok && r.error).toContain(message);

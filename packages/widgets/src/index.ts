@@ -4,6 +4,7 @@ export { provideAdapter, registerAdapter, namedAdapter, findAdapter, type Adapte
 export { KoloPoll } from './components/poll/poll.ts';
 export { KoloChoice } from './components/choice/choice.ts';
 export { KoloReactions } from './components/reactions/reactions.ts';
+export { KoloQuiz } from './components/quiz/quiz.ts';
 export * from './events/index.ts';
 export { tokens } from './styles/tokens.ts';
-export type { KoloAdapter, PollConfig, ChoiceConfig, ReactionsConfig, Tally } from '@kolo/core';
+export type { KoloAdapter, PollConfig, ChoiceConfig, ReactionsConfig, QuizConfig, Tally } from '@kolo/core';

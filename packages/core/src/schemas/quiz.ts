@@ -22,7 +22,7 @@ export const quizQuestionSchema = z
 
 export const scoreBandSchema = z.object({
   /** the lowest score, in percent, that earns this message */
-  min: z.number().check(z.minimum(0, 'must be 0 or more'), z.maximum(100, 'must be 100 or less')),
+  min: z.number().check(z.refine((n) => n >= 0 && n <= 100, 'must be from 0 to 100')),
   message: text(300),
 });
 

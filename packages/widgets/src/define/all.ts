@@ -2,5 +2,6 @@
 import './kolo-poll.ts';
 import './kolo-choice.ts';
 import './kolo-reactions.ts';
+import './kolo-quiz.ts';
 
 export * from '../index.ts';

@@ -1,16 +1,22 @@
 import type { KoloChangeEvent } from './kolo-change.ts';
 import type { KoloNextStepEvent } from './kolo-next-step.ts';
 import type { KoloVoteEvent } from './kolo-vote.ts';
+import type { KoloAnswerEvent } from './kolo-answer.ts';
+import type { KoloCompleteEvent } from './kolo-complete.ts';
 
 export * from './kolo-event.ts';
 export * from './kolo-vote.ts';
 export * from './kolo-change.ts';
 export * from './kolo-next-step.ts';
+export * from './kolo-answer.ts';
+export * from './kolo-complete.ts';
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'kolo-vote': KoloVoteEvent;
     'kolo-change': KoloChangeEvent;
     'kolo-next-step': KoloNextStepEvent;
+    'kolo-answer': KoloAnswerEvent;
+    'kolo-complete': KoloCompleteEvent;
   }
 }

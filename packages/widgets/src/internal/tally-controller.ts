@@ -13,6 +13,7 @@ import {
 import type { KoloElement } from './kolo-element.ts';
 import { KoloVoteEvent } from '../events/kolo-vote.ts';
 import { WidgetController, type WidgetOptions } from './widget-controller.ts';
+import { picked } from './pick.ts';
 
 export interface TallyOptions<C> extends Omit<WidgetOptions<C, VoteStore>, 'store'> {
   kind: string;
@@ -107,14 +108,7 @@ export class TallyController<C extends { id: string; closesAt?: string | undefin
   readonly pick = (e: Event): void => {
     const input = e.target as HTMLInputElement;
     if (!this.selected.length) this.o.signal('interact');
-    this.set({
-      selected:
-        input.type === 'checkbox'
-          ? input.checked
-            ? [...this.selected, input.value]
-            : this.selected.filter((v) => v !== input.value)
-          : [input.value],
-    });
+    this.set({ selected: picked(this.selected, input) });
   };
 
   /** Send the picked choices; on success say `thanks` and focus the results, else refocus the button. */

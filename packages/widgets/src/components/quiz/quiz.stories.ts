@@ -1,0 +1,101 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
+import { failingAdapter, hangingAdapter } from '../../test-utils/adapters.ts';
+import '../../define/kolo-quiz.ts';
+
+interface Args {
+  'quiz-id': string;
+  'show-stats': boolean;
+  theme?: 'light' | 'dark';
+  lang?: string;
+  adapter?: KoloAdapter;
+}
+
+const KEY = { link: ['no'], signs: ['urgent', 'typo'] } as const;
+
+/** A memory adapter where other people already answered, and this browser answered `mine`. */
+function answered(id: string, mine: Partial<Record<keyof typeof KEY, string[]>> = {}): KoloAdapter {
+  const adapter = memoryAdapter();
+  const send = (voter: string, question: keyof typeof KEY, choices: string[]) =>
+    void adapter.send({
+      type: 'answer',
+      id: `${id}-${voter}-${question}`,
+      voter,
+      widget: { kind: 'quiz', id },
+      question,
+      choices,
+      policy: { options: ['yes', 'no', 'urgent', 'typo', 'logo'], multiple: question === 'signs' },
+      key: [...KEY[question]],
+      at: new Date().toISOString(),
+    });
+  for (let i = 0; i < 9; i++) send(`p${i}`, 'link', [i % 3 ? 'no' : 'yes']);
+  for (const [q, choices] of Object.entries(mine)) send(voterId(), q as keyof typeof KEY, choices!);
+  return adapter;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Quiz',
+  component: 'kolo-quiz',
+  args: { 'quiz-id': 'phishing', 'show-stats': true },
+  argTypes: { theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] } },
+  render: (a) => {
+    const uk = a.lang === 'uk';
+    return html`
+      <kolo-quiz
+        quiz-id=${a['quiz-id']}
+        ?show-stats=${a['show-stats']}
+        theme=${a.theme ?? nothing}
+        lang=${a.lang ?? nothing}
+        .adapter=${a.adapter ?? answered(a['quiz-id'])}
+      >
+        <h3>${uk ? 'Чи розпізнаєте ви фішинг?' : 'Can you spot phishing?'}</h3>
+        <section data-question="link" data-correct="no">
+          <p>${uk ? 'Лист просить підтвердити пароль за посиланням. Це безпечно?' : 'An email asks you to confirm your password through a link. Is it safe?'}</p>
+          <ul>
+            <li data-value="yes">${uk ? 'Так, це мій банк' : 'Yes, it is from my bank'}</li>
+            <li data-value="no">${uk ? 'Ні' : 'No'}</li>
+          </ul>
+          <p data-explanation>${uk ? 'Банки ніколи не просять пароль листом.' : 'Banks never ask for passwords by email.'}</p>
+        </section>
+        <section data-question="signs" data-correct="urgent typo" data-multiple>
+          <p>${uk ? 'Які ознаки фішингу?' : 'Which are signs of phishing?'}</p>
+          <ul>
+            <li data-value="urgent">${uk ? 'Поспіх і погрози' : 'Urgency and threats'}</li>
+            <li data-value="typo">${uk ? 'Помилки в адресі' : 'Typos in the address'}</li>
+            <li data-value="logo">${uk ? 'Логотип' : 'A logo'}</li>
+          </ul>
+        </section>
+        <ol data-bands>
+          <li data-min="0">${uk ? 'Варто освіжити знання.' : 'Worth a refresher.'}</li>
+          <li data-min="100">${uk ? 'Чудово, вас важко обдурити.' : 'Perfect, you are hard to fool.'}</li>
+        </ol>
+        <a data-next-step href="https://example.org/guides/phishing">${uk ? 'Читати гайд' : 'Read the guide'}</a>
+      </kolo-quiz>
+    `;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Fresh: Story = {};
+export const Answered: Story = { args: { 'quiz-id': 'answered', adapter: answered('answered', { link: ['yes'] }) } };
+export const Finished: Story = { args: { 'quiz-id': 'finished', adapter: answered('finished', { link: ['no'], signs: ['urgent', 'typo'] }) } };
+export const FinishedLowScore: Story = { args: { 'quiz-id': 'low', adapter: answered('low', { link: ['yes'], signs: ['logo'] }) } };
+export const WithoutStats: Story = { args: { 'show-stats': false } };
+export const Loading: Story = { args: { adapter: hangingAdapter() } };
+export const LoadError: Story = { args: { adapter: failingAdapter() } };
+export const InvalidContent: Story = {
+  render: () => html`<kolo-quiz quiz-id="broken" .adapter=${memoryAdapter()}>
+    <section data-question="q" data-correct="maybe">
+      <p>Is this valid?</p>
+      <ul>
+        <li data-value="yes">Yes</li>
+        <li data-value="no">No</li>
+      </ul>
+    </section>
+  </kolo-quiz>`,
+};
+export const Dark: Story = { args: { 'quiz-id': 'dark', theme: 'dark', adapter: answered('dark', { link: ['no'] }) }, globals: { scheme: 'dark' } };
+export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+export const Ukrainian: Story = { args: { 'quiz-id': 'uk', lang: 'uk', adapter: answered('uk', { link: ['yes'] }) } };

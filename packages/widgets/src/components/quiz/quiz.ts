@@ -1,0 +1,225 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { parseQuizConfig, quizMessages, quizScore, shareCorrect, type QuizConfig, type QuizQuestion, type WidgetRef } from '@kolo/core';
+import { KoloElement } from '../../internal/kolo-element.ts';
+import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
+import { errorText, invalidContent, loadError, nextStepLink } from '../../internal/parts.ts';
+import { tokens } from '../../styles/tokens.ts';
+import { tallyStyles } from '../../styles/tally.ts';
+import { QuizController } from './quiz-controller.ts';
+import { quizStyles } from './quiz.styles.ts';
+
+const ids = (s: string | null) => (s ?? '').split(/\s+/).filter(Boolean);
+
+/**
+ * A knowledge check, not an exam: a few questions, feedback right after each answer with a short
+ * explanation, a score with the author's message for it, a next step, and a retake.
+ *
+ * Author it in HTML: the first heading is the title; each `section[data-question]` is a question
+ * (its id), with `data-correct` (space-separated choice ids; leave it out to let a server grade),
+ * optional `data-multiple`, the first paragraph or heading as its text, a `ul` of `li[data-value]`
+ * choices, and `[data-explanation]` as the "why". Score messages: `[data-bands] > [data-min]`
+ * (the lowest percent for that message). `a[data-next-step]` is the call to action. Or set `.config`.
+ *
+ * @summary Knowledge-check quiz with instant feedback, score and retake.
+ * @tag kolo-quiz
+ *
+ * @event kolo-answer - An answer was graded. `detail: { id, question, choices, correct }`.
+ * @event kolo-complete - The attempt is finished. `detail: { id, score, total, percent }`.
+ * @event kolo-change - The aggregates changed (own answer or live update).
+ * @event kolo-next-step - The next-step link was followed; cancelable.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart title - The quiz title.
+ * @csspart progress - "Question 2 of 4".
+ * @csspart question - The question (a legend).
+ * @csspart choices - The list of choices.
+ * @csspart choice - One choice; after answering also `choice-correct` or `choice-wrong`.
+ * @csspart input - A radio button or checkbox.
+ * @csspart feedback - The live region with the verdict, explanation and stats.
+ * @csspart verdict - "Correct." / "Not quite." and the right answer.
+ * @csspart explanation - Why.
+ * @csspart stats - How many people got it right.
+ * @csspart actions - The buttons.
+ * @csspart check-button - Checks the answer.
+ * @csspart next-button - The next question or the score.
+ * @csspart result - The score screen.
+ * @csspart score - "You got 3 of 4 right."
+ * @csspart band - The author's message for the score.
+ * @csspart retake-button - Starts again.
+ * @csspart error - An error message.
+ * @csspart retry-button - Loads again after a failure.
+ * @csspart next-step - The call-to-action link.
+ *
+ * @cssstate loading - Loading.
+ * @cssstate ready - Loaded.
+ * @cssstate error - Loading failed.
+ * @cssstate invalid - The content is invalid.
+ * @cssstate answered - The shown question has been answered.
+ * @cssstate correct - ...and the answer was right.
+ * @cssstate finished - The score is shown.
+ * @cssstate pending - An answer is being graded.
+ */
+export class KoloQuiz extends KoloElement {
+  static override messageBundles = [quizMessages, ...KoloElement.messageBundles];
+  static override styles = [tokens, tallyStyles, quizStyles];
+  static override properties: PropertyDeclarations = {
+    ...KoloElement.properties,
+    quizId: { attribute: 'quiz-id' },
+    showStats: { type: Boolean, attribute: 'show-stats' },
+    config: { attribute: false },
+  };
+
+  /** The quiz id, unique among the site's quizzes. */
+  declare quizId: string;
+  /** After each answer, show how many people got it right. */
+  declare showStats: boolean;
+  /** The whole quiz as an object; replaces the HTML content and attributes. */
+  declare config: Partial<QuizConfig> | undefined;
+
+  protected readonly kind = 'quiz';
+  private readonly quiz: QuizController = new QuizController(this, { read: () => this.readConfig(), parse: parseQuizConfig, ...this.hooks() });
+
+  constructor() {
+    super();
+    this.quizId = '';
+    this.showStats = false;
+  }
+
+  protected get widget(): WidgetRef | undefined {
+    const cfg = this.quiz.config;
+    return cfg && { kind: this.kind, id: cfg.id };
+  }
+
+  private readConfig(): unknown {
+    if (this.config) return { id: this.quizId || undefined, ...this.config };
+    const title = [...this.children].find((k) => k.matches('h1, h2, h3, h4, h5, h6'));
+    const questions = [...this.querySelectorAll('[data-question]')].map((section) => {
+      const text = section.querySelector(':scope > :is(p, h1, h2, h3, h4, h5, h6):not([data-explanation])');
+      const explanation = section.querySelector('[data-explanation]');
+      const correct = ids(section.getAttribute('data-correct'));
+      return {
+        id: section.getAttribute('data-question') ?? '',
+        text: text ? lightText(text) : '',
+        choices: [...section.querySelectorAll('li')].map((li, i) => ({ id: li.getAttribute('data-value') ?? String(i + 1), label: lightText(li) })),
+        ...(correct.length ? { correct } : {}),
+        ...(section.hasAttribute('data-multiple') ? { multiple: true } : {}),
+        ...(explanation ? { explanation: lightText(explanation) } : {}),
+      };
+    });
+    const bands = [...this.querySelectorAll('[data-bands] > [data-min]')].map((b) => ({ min: Number(b.getAttribute('data-min')), message: lightText(b) }));
+    return {
+      id: this.quizId,
+      ...(title ? { title: lightText(title) } : {}),
+      questions,
+      ...(bands.length ? { bands } : {}),
+      showStats: this.showStats,
+      ...authoredNextStep(this),
+    };
+  }
+
+  private renderQuestion(cfg: QuizConfig, q: QuizQuestion) {
+    const i18n = this.i18n;
+    const { t } = i18n;
+    const { view, round, picked, index } = this.quiz;
+    const answer = round[q.id];
+    const key = answer?.key ?? [];
+    const share = answer && cfg.showStats ? shareCorrect(view.tally, q.id) : null;
+    const last = index === cfg.questions.length - 1;
+    return html`
+      <form @submit=${this.quiz.check} novalidate>
+        <p part="progress" class="muted">${t('questionOf', { n: index + 1, total: cfg.questions.length })}</p>
+        <fieldset tabindex="-1" ?disabled=${!!answer || !!view.pending || view.status !== 'ready'}>
+          <legend part="question">${q.text}</legend>
+          <ul part="choices" role="list">
+            ${q.choices.map((c) => {
+              const right = !!answer && key.includes(c.id);
+              const wrong = !!answer && !right && answer.choices.includes(c.id);
+              return html`<li part=${right ? 'choice choice-correct' : wrong ? 'choice choice-wrong' : 'choice'}>
+                <label>
+                  <input
+                    part="input"
+                    type=${q.multiple ? 'checkbox' : 'radio'}
+                    name=${q.id}
+                    .value=${c.id}
+                    .checked=${answer ? answer.choices.includes(c.id) : picked.includes(c.id)}
+                    @change=${this.quiz.pick}
+                  />
+                  <span>${c.label}</span>
+                </label>
+                ${right || wrong ? html`<span class="mark" aria-hidden="true">${right ? '✓' : '✗'}</span>` : nothing}
+              </li>`;
+            })}
+          </ul>
+        </fieldset>
+        <div part="feedback" role="status">
+          ${answer
+            ? html`<p part="verdict">
+                  ${answer.correct ? t('correct') : t('incorrect')}
+                  ${answer.correct
+                    ? nothing
+                    : t('rightAnswer', { count: key.length, answers: q.choices.filter((c) => key.includes(c.id)).map((c) => c.label).join(', ') })}
+                </p>
+                ${q.explanation ? html`<p part="explanation">${q.explanation}</p>` : nothing}
+                ${share !== null ? html`<p part="stats" class="muted">${t('shareCorrect', { percent: i18n.percent(share) })}</p>` : nothing}`
+            : nothing}
+        </div>
+        ${view.status === 'ready' && view.error ? html`<p part="error" role="alert">${errorText(i18n, view.error)}</p>` : nothing}
+        <div part="actions">
+          ${answer
+            ? html`<button part="next-button" class="primary" type="button" @click=${this.quiz.next}>${last ? t('seeScore') : t('nextQuestion')}</button>`
+            : html`<button part="check-button" class="primary" type="submit" ?disabled=${!picked.length || !!view.pending || view.status !== 'ready'}>
+                ${view.pending ? t('sending') : t('check')}
+              </button>`}
+        </div>
+      </form>
+    `;
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    const { t } = i18n;
+    const cfg = this.quiz.config;
+    if (!cfg) {
+      this.setStates({ invalid: true });
+      return invalidContent(i18n, this.quiz.parsed);
+    }
+    const { view, round, index } = this.quiz;
+    const q = cfg.questions[index];
+    const answer = q && round[q.id];
+    const finished = !q && view.status === 'ready';
+    const score = quizScore(cfg, round);
+    this.setStates({
+      loading: view.status === 'loading',
+      ready: view.status === 'ready',
+      error: view.status === 'error',
+      answered: !!answer,
+      correct: !!answer?.correct,
+      finished,
+      pending: !!view.pending,
+    });
+    return html`
+      <div part="base" aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
+        ${cfg.title ? html`<p part="title">${cfg.title}</p>` : nothing}
+        ${view.status === 'error' ? loadError(i18n, () => this.quiz.reload()) : nothing}
+        ${view.status === 'loading' ? html`<p class="muted">${t('loading')}</p>` : nothing}
+        ${q && view.status !== 'error' ? this.renderQuestion(cfg, q) : nothing}
+        ${finished
+          ? html`<div part="result" tabindex="-1">
+              <p part="score" role="status">${t('score', { score: score.score, total: score.total })}</p>
+              ${score.message ? html`<p part="band">${score.message}</p>` : nothing}
+              <div part="actions">
+                <button part="retake-button" type="button" @click=${this.quiz.retake}>${t('retake')}</button>
+              </div>
+              ${nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.signal('next-step', { href }))}
+            </div>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kolo-quiz': KoloQuiz;
+  }
+}

@@ -1,0 +1,3 @@
+import { KoloQuiz } from '../components/quiz/quiz.ts';
+
+KoloQuiz.define('kolo-quiz');
