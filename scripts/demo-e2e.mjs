@@ -100,6 +100,40 @@ try {
     if (!mine.includes('Short video')) throw new Error(`wrong choice after reload: ${mine}`);
   });
 
+  const shadow = (sel, fn, arg) => page.$eval(sel, fn, arg);
+  const waitState = (sel, s) => page.waitForFunction((sel, s) => document.querySelector(sel)?.matches(`:state(${s})`), { timeout: 5000 }, sel, s);
+
+  await check('the A/B choice, the quiz and the reactions work and survive a reload', async () => {
+    const choice = 'kolo-choice';
+    await waitState(choice, 'ready');
+    await shadow(choice, (el) => el.shadowRoot.querySelector('input[type="radio"]').click());
+    await shadow(choice, (el) => el.updateComplete);
+    await shadow(choice, (el) => el.shadowRoot.querySelector('[part~="vote-button"]').click());
+    await waitState(choice, 'voted');
+
+    const quiz = 'kolo-quiz';
+    await waitState(quiz, 'ready');
+    await shadow(quiz, (el) => el.shadowRoot.querySelectorAll('input')[1].click());
+    await shadow(quiz, (el) => el.updateComplete);
+    await shadow(quiz, (el) => el.shadowRoot.querySelector('[part~="check-button"]').click());
+    await waitState(quiz, 'answered');
+    const verdict = await shadow(quiz, (el) => el.shadowRoot.querySelector('[part~="verdict"]').textContent.trim());
+    if (verdict !== 'Correct.') throw new Error(`quiz verdict: ${verdict}`);
+
+    const reactions = 'kolo-reactions[reactions-id="post-formats"]';
+    await shadow(reactions, (el) => el.shadowRoot.querySelector('[part~="reaction"]').click());
+    await waitState(reactions, 'voted');
+
+    await page.reload({ waitUntil: 'networkidle0' });
+    await waitState(choice, 'voted');
+    await waitState(reactions, 'voted');
+    await waitState(quiz, 'ready');
+    const progress = await shadow(quiz, (el) => el.shadowRoot.querySelector('[part~="progress"]')?.textContent.trim());
+    if (progress !== 'Question 2 of 3') throw new Error(`quiz did not resume: ${progress}`);
+    const thumbs = await shadow(reactions, (el) => el.shadowRoot.querySelector('[part~="reaction-mine"]')?.getAttribute('aria-label'));
+    if (thumbs !== 'thumbs up, 13') throw new Error(`reaction after reload: ${thumbs}`);
+  });
+
   await check('the Ukrainian poll speaks Ukrainian', async () => {
     const text = await page.$eval('kolo-poll[lang="uk"]', (el) => el.shadowRoot.textContent);
     if (!text.includes('Проголосувати')) throw new Error(text.replace(/\s+/g, ' '));

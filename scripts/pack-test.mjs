@@ -33,7 +33,9 @@ try {
 
   check('the widgets tarball ships dist, types and the manifest, and no sources or tests', () => {
     const list = execFileSync('tar', ['-tzf', tgz('widgets')], { encoding: 'utf8' });
-    for (const f of ['package/dist/cdn/kolo.js', 'package/dist/define/kolo-poll.js', 'package/dist/components/poll/poll.d.ts', 'package/custom-elements.json']) {
+    const wanted = ['package/dist/cdn/kolo.js', 'package/custom-elements.json'];
+    for (const w of ['poll', 'choice', 'reactions', 'quiz']) wanted.push(`package/dist/define/kolo-${w}.js`, `package/dist/components/${w}/${w}.d.ts`);
+    for (const f of wanted) {
       if (!list.includes(f)) throw new Error(`missing ${f}`);
     }
     if (/package\/src\/|\.test\.|\.stories\./.test(list)) throw new Error('sources, tests or stories are packed');
@@ -50,13 +52,13 @@ try {
 
   check('@kolo/core imports and votes in Node from the installed tarball', () => {
     const script = `
-      import { memoryAdapter, parsePollConfig, createTranslator } from '@kolo/core';
+      import { memoryAdapter, parsePollConfig, createTranslator, voteMessages } from '@kolo/core';
       const a = memoryAdapter();
       const policy = { options: ['a', 'b'], multiple: false, change: false };
       const t = await a.send({ type: 'vote', id: 'k1', voter: 'v1', widget: { kind: 'poll', id: 'p' }, choices: ['b'], policy, at: new Date().toISOString() });
       if (t.counts.b !== 1) throw new Error('vote not counted');
       if (parsePollConfig({}).ok) throw new Error('invalid config accepted');
-      if (createTranslator('uk').t('votes', { count: 5 }) !== '5 голосів') throw new Error('uk plural');
+      if (createTranslator('uk', {}, [voteMessages]).t('votes', { count: 5 }) !== '5 голосів') throw new Error('uk plural');
     `;
     execFileSync('node', ['--input-type=module', '-e', script], { cwd: dir, stdio: 'pipe' });
   });
@@ -64,8 +66,17 @@ try {
   check('published types type-check in a strict consumer project', () => {
     writeFileSync(
       join(dir, 'check.ts'),
-      `import { KoloPoll, KoloVoteEvent, provideAdapter } from '@kolo/widgets';
+      `import { KoloPoll, KoloVoteEvent, KoloAnswerEvent, provideAdapter } from '@kolo/widgets';
        import type { KoloPoll as P2 } from '@kolo/widgets/poll';
+       import type { KoloQuiz } from '@kolo/widgets/quiz';
+       import type { KoloChoice } from '@kolo/widgets/choice';
+       import type { KoloReactions } from '@kolo/widgets/reactions';
+       const quiz: KoloQuiz = document.createElement('kolo-quiz');
+       quiz.addEventListener('kolo-answer', (e: KoloAnswerEvent) => e.detail.correct);
+       const choice: KoloChoice = document.createElement('kolo-choice');
+       const value: string = choice.value;
+       const r: KoloReactions = document.createElement('kolo-reactions');
+       r.reactions = '👍';
        import { localAdapter, type KoloAdapter, type PollConfig } from '@kolo/core';
        const adapter: KoloAdapter = localAdapter();
        provideAdapter(document, adapter);
@@ -101,7 +112,14 @@ try {
     });`;
   writeFileSync(join(dir, 'esm.test.js'), voteTest('esm', `import '@kolo/widgets/define/poll'; import { KoloPoll } from '@kolo/widgets/poll';
     it('exports the class', () => { if (customElements.get('kolo-poll') !== KoloPoll) throw new Error('not registered'); });`));
-  writeFileSync(join(dir, 'cdn.test.js'), voteTest('cdn', `await import('/node_modules/@kolo/widgets/dist/cdn/kolo.js');`));
+  writeFileSync(join(dir, 'cdn.test.js'), voteTest('cdn', `await import('/node_modules/@kolo/widgets/dist/cdn/kolo.js');
+    it('registers every widget from the one file, and each renders', async () => {
+      for (const tag of ['kolo-poll', 'kolo-choice', 'kolo-reactions', 'kolo-quiz']) if (!customElements.get(tag)) throw new Error(tag + ' not registered');
+      document.body.innerHTML = '<kolo-reactions reactions-id="cdn-r" reactions="👍 ❤️"></kolo-reactions>' +
+        '<kolo-quiz quiz-id="cdn-q"><section data-question="q" data-correct="b"><p>Q?</p><ul><li data-value="a">A</li><li data-value="b">B</li></ul></section></kolo-quiz>' +
+        '<kolo-choice choice-id="cdn-c"><h3>A or B?</h3><article data-value="a"><h4>A</h4></article><article data-value="b"><h4>B</h4></article></kolo-choice>';
+      for (const el of document.body.children) await wait(() => el.matches(':state(ready)'), el.localName + ' ready');
+    });`));
 
   const results = join(dir, 'wtr-results.json');
   try {
