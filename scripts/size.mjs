@@ -19,7 +19,7 @@ export { tokens } from './styles/tokens.ts';
 export { LitElement, html, css, nothing } from 'lit';
 export {
   KoloError, toKoloError, localAdapter, memoryAdapter, createVoteStore, withBallot,
-  parseWith, idSchema, text, dateSchema, nextStepSchema, resultsVisibilitySchema,
+  parseWith, idSchema, text, dateSchema, nextStepSchema,
   createTranslator, registerMessages, createSignal, withUtm, safeUrl, voterId, randomId,
 } from '@kolo/core';
 `;

@@ -3,6 +3,7 @@ export * from './adapter/ballots.ts';
 export { memoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from './adapter/memory.ts';
 export { localAdapter, type LocalAdapterOptions } from './adapter/local.ts';
 export * from './schemas/common.ts';
+export * from './schemas/voting.ts';
 export * from './schemas/poll.ts';
 export * from './stores/vote.ts';
 export * from './stores/poll.ts';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { dateSchema, idSchema, nextStepSchema, parseWith, resultsVisibilitySchema, text, type Parsed } from './common.ts';
+import { idSchema, parseWith, text, type Parsed } from './common.ts';
+import { votingFields } from './voting.ts';
 import { safeUrl } from '../signals/utm.ts';
 import type { VotePolicy } from '../adapter/adapter.ts';
 
@@ -33,10 +34,7 @@ export const choiceConfigSchema = z.object({
       z.maxLength(4, 'a choice has at most 4 scenarios'),
       z.refine(unique, 'scenario ids must be unique'),
     ),
-  results: z.optional(resultsVisibilitySchema),
-  closesAt: z.optional(dateSchema),
-  allowChange: z.optional(z.boolean()),
-  nextStep: z.optional(nextStepSchema),
+  ...votingFields,
 });
 export type ChoiceConfig = z.output<typeof choiceConfigSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;

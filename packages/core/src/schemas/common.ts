@@ -27,9 +27,6 @@ export const nextStepSchema = z.object({
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 
-export const resultsVisibilitySchema = z.enum(['after-vote', 'always', 'never']);
-export type ResultsVisibility = z.infer<typeof resultsVisibilitySchema>;
-
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Validate and say what is wrong in one line: `options: a poll needs at least 2 options`. */
@@ -41,12 +38,6 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown): Parsed<T
     .join('; ');
   return { ok: false, error };
 }
-
-/** Whether results are shown, per the author's `results` setting. */
-export const resultsVisible = (
-  mode: ResultsVisibility | undefined,
-  s: { ready: boolean; voted: boolean; closed: boolean },
-): boolean => s.ready && mode !== 'never' && (mode === 'always' || s.voted || s.closed);
 
 export const isClosed = (c: { closesAt?: string | undefined }, now = Date.now()): boolean =>
   !!c.closesAt && now >= Date.parse(c.closesAt);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { dateSchema, idSchema, nextStepSchema, parseWith, resultsVisibilitySchema, text, type Parsed } from './common.ts';
+import { idSchema, parseWith, text, type Parsed } from './common.ts';
+import { votingFields } from './voting.ts';
 import type { VotePolicy } from '../adapter/adapter.ts';
 
 export const pollOptionSchema = z.object({ id: idSchema, label: text(200) });
@@ -18,10 +19,7 @@ export const pollConfigSchema = z
       ),
     multiple: z.optional(z.boolean()),
     maxChoices: z.optional(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1, 'must be a whole number, at least 1'))),
-    results: z.optional(resultsVisibilitySchema),
-    closesAt: z.optional(dateSchema),
-    allowChange: z.optional(z.boolean()),
-    nextStep: z.optional(nextStepSchema),
+    ...votingFields,
   });
 
 export type PollConfigInput = z.input<typeof pollConfigSchema>;

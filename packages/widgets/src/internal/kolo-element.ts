@@ -126,8 +126,15 @@ export abstract class KoloElement extends LitElement {
     return voterId();
   }
 
+  /** The controller that holds this element's validated content (set by the controller).
+   * @internal */
+  content?: { readonly config?: { id: string } | undefined };
+
   /** The widget this element shows, once its content is valid. */
-  protected abstract get widget(): WidgetRef | undefined;
+  protected get widget(): WidgetRef | undefined {
+    const id = this.content?.config?.id;
+    return id ? { kind: this.kind, id } : undefined;
+  }
 
   /** What a controller needs from its host, bound to it. */
   protected hooks() {

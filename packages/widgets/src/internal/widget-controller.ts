@@ -54,6 +54,7 @@ export class WidgetController<C extends { id: string; closesAt?: string | undefi
   ) {
     this.view = loading;
     host.addController(this);
+    host.content = this;
   }
 
   /** The valid content, or undefined while it is invalid. */

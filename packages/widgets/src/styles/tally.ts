@@ -23,6 +23,13 @@ export const tallyStyles = css`
   p {
     margin: 0.25rem 0;
   }
+  ul {
+    list-style: none;
+    margin: 0.75rem 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
   [part~='result'] {
     font-variant-numeric: tabular-nums;
     white-space: nowrap;

@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
-import { waitUntil } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 
 /** Query inside an element's shadow root. */
 export const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
@@ -17,3 +18,24 @@ export const waitForState = (el: Element, state: string) =>
   waitUntil(() => hasState(el, state), `expected :state(${state})`, { timeout: 3000 });
 
 export { failingAdapter, hangingAdapter, flakyAdapter } from './adapters.ts';
+
+/**
+ * Mount `markup` on the page with the first `tag` element given `adapter` (a fresh memory adapter
+ * by default; `'default'` leaves the choice to the page) before it connects, and wait until it is
+ * ready, invalid or failed.
+ */
+export async function mount<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  markup: string,
+  adapter?: KoloAdapter | 'default',
+  before?: (wrapper: HTMLElement) => void,
+): Promise<HTMLElementTagNameMap[K]> {
+  const wrapper = document.createElement('div');
+  wrapper.innerHTML = markup;
+  const el = wrapper.querySelector(tag)!;
+  if (adapter !== 'default') (el as unknown as { adapter: KoloAdapter }).adapter = adapter ?? memoryAdapter();
+  before?.(wrapper);
+  await fixture(html`<div>${wrapper}</div>`);
+  await waitUntil(() => hasState(el, 'ready') || hasState(el, 'invalid') || hasState(el, 'error'), 'settled', { timeout: 3000 });
+  return el;
+}

@@ -3,7 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 import '../../define/kolo-choice.ts';
 import { KoloChoice } from './choice.ts';
-import { $, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
+import { $, mount, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 
 const CARDS = `<h3>Which digest would you read?</h3>
@@ -11,15 +11,7 @@ const CARDS = `<h3>Which digest would you read?</h3>
   <article data-value="daily"><h4>B: Daily short</h4><p>Three links every morning.</p></article>
   <a data-next-step href="https://example.org/newsletter">Subscribe</a>`;
 
-async function choiceFrom(markup: string, adapter: KoloAdapter = memoryAdapter()) {
-  const wrapper = document.createElement('div');
-  wrapper.innerHTML = markup;
-  const el = wrapper.querySelector('kolo-choice')!;
-  el.adapter = adapter;
-  await fixture(html`<div>${wrapper}</div>`);
-  await waitUntil(() => hasState(el, 'ready') || hasState(el, 'invalid') || hasState(el, 'error'), 'settled', { timeout: 3000 });
-  return el;
-}
+const choiceFrom = (markup: string, adapter?: KoloAdapter) => mount('kolo-choice', markup, adapter);
 const radios = (el: KoloChoice) => $$<HTMLInputElement>(el, 'input[type="radio"]');
 async function choose(el: KoloChoice, value: string) {
   radios(el).find((r) => r.value === value)!.click();

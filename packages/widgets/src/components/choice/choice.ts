@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { choicePolicy, parseChoiceConfig, resultRows, type ChoiceConfig, type WidgetRef, choiceMessages, voteMessages } from '@kolo/core';
+import { choicePolicy, parseChoiceConfig, resultRows, type ChoiceConfig, choiceMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { authoredTally, lightText } from '../../internal/light-dom.ts';
 import { invalidContent, resultOf, tallyFooter } from '../../internal/parts.ts';
@@ -114,10 +114,6 @@ export class KoloChoice extends KoloElement {
     return this.internals.form;
   }
 
-  protected get widget(): WidgetRef | undefined {
-    const cfg = this.tally.config;
-    return cfg && { kind: this.kind, id: cfg.id };
-  }
 
   private readConfig(): unknown {
     if (this.config) return { id: this.choiceId || undefined, ...this.config };

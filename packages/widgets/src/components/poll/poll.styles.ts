@@ -4,13 +4,6 @@ export const pollStyles = css`
   :host {
     --_bar: var(--kolo-poll-bar-color);
   }
-  ul {
-    list-style: none;
-    margin: 0.75rem 0;
-    padding: 0;
-    display: grid;
-    gap: 0.5rem;
-  }
   li {
     display: flex;
     flex-wrap: wrap;

@@ -4,7 +4,7 @@ import { KoloError, localAdapter, memoryAdapter, memoryStorage, type KoloAction,
 import '../../define/kolo-poll.ts';
 import { KoloPoll } from './poll.ts';
 import { provideAdapter, registerAdapter } from '../../internal/adapters.ts';
-import { $, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
+import { $, mount, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 import type { KoloChangeEvent } from '../../events/kolo-change.ts';
 
@@ -21,17 +21,7 @@ const poll = (adapter: KoloAdapter) =>
     </kolo-poll>
   `);
 
-/** A poll from an HTML string, so boolean and other attributes can be set freely. */
-async function pollFrom(markup: string, adapter?: KoloAdapter | 'default', before?: (wrapper: HTMLElement) => void) {
-  const wrapper = document.createElement('div');
-  wrapper.innerHTML = markup;
-  const el = wrapper.querySelector('kolo-poll')!;
-  if (adapter !== 'default') el.adapter = adapter ?? memoryAdapter();
-  before?.(wrapper);
-  await fixture(html`<div>${wrapper}</div>`);
-  await waitUntil(() => hasState(el, 'ready') || hasState(el, 'invalid') || hasState(el, 'error'), 'settled', { timeout: 3000 });
-  return el;
-}
+const pollFrom = (markup: string, adapter?: KoloAdapter | 'default', before?: (wrapper: HTMLElement) => void) => mount('kolo-poll', markup, adapter, before);
 
 const OPTIONS = `<h3>Which format do you prefer?</h3>
   <p>We plan next month's posts.</p>

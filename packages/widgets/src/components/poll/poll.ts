@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { parsePollConfig, pollPolicy, resultRows, type PollConfig, type WidgetRef, pollMessages, voteMessages } from '@kolo/core';
+import { parsePollConfig, pollPolicy, resultRows, type PollConfig, pollMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { authoredTally, lightText } from '../../internal/light-dom.ts';
 import { invalidContent, resultOf, tallyFooter } from '../../internal/parts.ts';
@@ -105,10 +105,6 @@ export class KoloPoll extends KoloElement {
     this.allowChange = false;
   }
 
-  protected get widget(): WidgetRef | undefined {
-    const cfg = this.tally.config;
-    return cfg && { kind: this.kind, id: cfg.id };
-  }
 
   /** The poll as authored: `.config`, or the light-DOM content and attributes. */
   private readConfig(): unknown {

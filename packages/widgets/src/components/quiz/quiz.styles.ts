@@ -9,13 +9,6 @@ export const quizStyles = css`
   [part~='progress'] {
     margin: 0 0 0.25rem;
   }
-  ul {
-    list-style: none;
-    margin: 0.75rem 0;
-    padding: 0;
-    display: grid;
-    gap: 0.5rem;
-  }
   [part~='choice'] {
     display: flex;
     align-items: center;

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { KoloError, localAdapter, memoryAdapter, memoryStorage, type KoloAdapter } from '@kolo/core';
 import '../../define/kolo-quiz.ts';
 import { KoloQuiz } from './quiz.ts';
-import { $, $$, hasState, textOf } from '../../test-utils/helpers.ts';
+import { $, mount, $$, hasState, textOf } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 import type { KoloCompleteEvent } from '../../events/kolo-complete.ts';
 
@@ -20,15 +20,7 @@ const QUIZ = `<h3>Can you spot phishing?</h3>
   <ol data-bands><li data-min="0">Worth a refresher.</li><li data-min="100">Perfect, you are hard to fool.</li></ol>
   <a data-next-step href="https://example.org/guides/phishing">Read the guide</a>`;
 
-async function quizFrom(markup: string, adapter: KoloAdapter = memoryAdapter()) {
-  const wrapper = document.createElement('div');
-  wrapper.innerHTML = markup;
-  const el = wrapper.querySelector('kolo-quiz')!;
-  el.adapter = adapter;
-  await fixture(html`<div>${wrapper}</div>`);
-  await waitUntil(() => hasState(el, 'ready') || hasState(el, 'invalid') || hasState(el, 'error'), 'settled', { timeout: 3000 });
-  return el;
-}
+const quizFrom = (markup: string, adapter?: KoloAdapter) => mount('kolo-quiz', markup, adapter);
 const inputs = (el: KoloQuiz) => $$<HTMLInputElement>(el, 'input');
 async function answer(el: KoloQuiz, ...values: string[]) {
   for (const v of values) inputs(el).find((i) => i.value === v)!.click();

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { parseQuizConfig, quizMessages, quizScore, shareCorrect, type QuizConfig, type QuizQuestion, type WidgetRef } from '@kolo/core';
+import { parseQuizConfig, quizMessages, quizScore, shareCorrect, type QuizConfig, type QuizQuestion } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
 import { errorText, invalidContent, loadError, nextStepLink } from '../../internal/parts.ts';
@@ -85,10 +85,6 @@ export class KoloQuiz extends KoloElement {
     this.showStats = false;
   }
 
-  protected get widget(): WidgetRef | undefined {
-    const cfg = this.quiz.config;
-    return cfg && { kind: this.kind, id: cfg.id };
-  }
 
   private readConfig(): unknown {
     if (this.config) return { id: this.quizId || undefined, ...this.config };

@@ -1,20 +1,12 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { KoloError, memoryAdapter, type KoloAdapter } from '@kolo/core';
 import '../../define/kolo-reactions.ts';
 import { KoloReactions } from './reactions.ts';
-import { $, $$, hasState, textOf } from '../../test-utils/helpers.ts';
+import { $, mount, $$, hasState, textOf } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 
-async function reactionsFrom(markup: string, adapter: KoloAdapter = memoryAdapter()) {
-  const wrapper = document.createElement('div');
-  wrapper.innerHTML = markup;
-  const el = wrapper.querySelector('kolo-reactions')!;
-  el.adapter = adapter;
-  await fixture(html`<div>${wrapper}</div>`);
-  await waitUntil(() => hasState(el, 'ready') || hasState(el, 'invalid') || hasState(el, 'error'), 'settled', { timeout: 3000 });
-  return el;
-}
+const reactionsFrom = (markup: string, adapter?: KoloAdapter) => mount('kolo-reactions', markup, adapter);
 const row = (el: KoloReactions) => $$<HTMLButtonElement>(el, '[part~="reaction"]');
 const named = (el: KoloReactions) => row(el).map((b) => b.getAttribute('aria-label'));
 const popover = (el: KoloReactions) => $<HTMLElement>(el, '[part~="popover"]')!;

@@ -8,7 +8,6 @@ import {
   voteMessages,
   type Reaction,
   type ReactionsConfig,
-  type WidgetRef,
 } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
@@ -116,10 +115,6 @@ export class KoloReactions extends KoloElement {
     this.open = false;
   }
 
-  protected get widget(): WidgetRef | undefined {
-    const cfg = this.tally.config;
-    return cfg && { kind: this.kind, id: cfg.id };
-  }
 
   private readConfig(): unknown {
     if (this.config) return { id: this.reactionsId || undefined, ...this.config };

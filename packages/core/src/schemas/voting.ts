@@ -1,0 +1,24 @@
+import * as z from 'zod/mini';
+import { dateSchema, nextStepSchema } from './common.ts';
+
+const MODES = ['after-vote', 'always', 'never'] as const;
+export type ResultsVisibility = (typeof MODES)[number];
+
+/** When results are shown. (A refined string: zod's enum type would cost ~0.3 KB for this one field.) */
+export const resultsVisibilitySchema = z
+  .string()
+  .check(z.refine((v) => (MODES as readonly string[]).includes(v), 'must be after-vote, always or never')) as unknown as z.ZodMiniType<ResultsVisibility>;
+
+/** The fields every voting widget (poll, A/B choice) has besides its content. */
+export const votingFields = {
+  results: z.optional(resultsVisibilitySchema),
+  closesAt: z.optional(dateSchema),
+  allowChange: z.optional(z.boolean()),
+  nextStep: z.optional(nextStepSchema),
+};
+
+/** Whether results are shown, per the author's `results` setting. */
+export const resultsVisible = (
+  mode: ResultsVisibility | undefined,
+  s: { ready: boolean; voted: boolean; closed: boolean },
+): boolean => s.ready && mode !== 'never' && (mode === 'always' || s.voted || s.closed);
