@@ -45,12 +45,15 @@ describe('<kolo-reactions>', () => {
   });
 
   it('reacts, switches and removes with one reaction per person', async () => {
-    const el = await reactionsFrom(`<kolo-reactions reactions-id="flip" reactions="👍 ❤️"></kolo-reactions>`);
+    const el = await reactionsFrom(`<kolo-reactions reactions-id="flip" reactions="👍 ❤️" campaign="c1"><a data-next-step href="https://example.org/faq">Read the FAQ</a></kolo-reactions>`);
+    expect($$(el, '[part~="next-step"]')).to.have.length(0);
     row(el)[0]!.click();
     await waitUntil(() => named(el)[0] === 'thumbs up, 1');
     expect(row(el)[0]!.getAttribute('aria-pressed')).to.equal('true');
     expect(row(el)[0]!.getAttribute('part')).to.contain('reaction-mine');
     await waitUntil(() => textOf(el, '[part~="status"]') === 'You reacted: thumbs up.');
+    const next = new URL($<HTMLAnchorElement>(el, '[part~="next-step"]')!.href);
+    expect([next.searchParams.get('utm_content'), next.searchParams.get('utm_campaign')]).to.deep.equal(['flip', 'c1']);
     await expect(el).to.be.accessible();
     row(el)[1]!.click();
     await waitUntil(() => named(el).join() === 'thumbs up, 0,heart, 1');
