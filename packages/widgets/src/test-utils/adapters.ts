@@ -24,17 +24,21 @@ export function flakyAdapter() {
   return { adapter, heal: () => (broken = false) };
 }
 
+/** Cast `voter`'s ballot straight through the adapter, as another page would. */
+export const castVote = (adapter: KoloAdapter, voter: string, widget: { kind: string; id: string }, choices: string[], options: string[]) =>
+  adapter.send({
+    type: 'vote',
+    id: `${voter}-${widget.kind}-${widget.id}-${choices.join('+')}`,
+    voter,
+    widget,
+    choices,
+    policy: { options, multiple: choices.length > 1, change: true },
+    at: new Date().toISOString(),
+  });
+
 /** A memory adapter with starting counts where this browser's voter has already chosen `mine`. */
 export function votedAdapter(kind: string, id: string, options: string[], mine: string[], seed?: Seed): KoloAdapter {
   const adapter = memoryAdapter(seed ? { seed: { [`${kind}:${id}`]: seed } } : {});
-  void adapter.send({
-    type: 'vote',
-    id: `story-${kind}-${id}`,
-    voter: voterId(),
-    widget: { kind, id },
-    choices: mine,
-    policy: { options, multiple: mine.length > 1, change: true },
-    at: new Date().toISOString(),
-  });
+  void castVote(adapter, voterId(), { kind, id }, mine, options);
   return adapter;
 }

@@ -3,7 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 import '../../define/kolo-choice.ts';
 import { KoloChoice } from './choice.ts';
-import { $, mount, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
+import { $, castVote, mount, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 
 const CARDS = `<h3>Which digest would you read?</h3>
@@ -138,15 +138,7 @@ describe('<kolo-choice>', () => {
     const adapter = memoryAdapter();
     const el = await choiceFrom(`<kolo-choice choice-id="live" results="always">${CARDS}</kolo-choice>`, adapter);
     const changed = oneEvent(el, 'kolo-change');
-    await adapter.send({
-      type: 'vote',
-      id: 'x',
-      voter: 'other',
-      widget: { kind: 'choice', id: 'live' },
-      choices: ['daily'],
-      policy: { options: ['weekly', 'daily'], multiple: false, change: false },
-      at: new Date().toISOString(),
-    });
+    await castVote(adapter, 'someone-else', { kind: 'choice', id: 'live' }, ['daily'], ['weekly', 'daily']);
     expect((await changed).detail.source).to.equal('live');
     await el.updateComplete;
     expect($$(el, '[part~="percent"]').map((p) => p.textContent)).to.deep.equal(['0%', '100%']);

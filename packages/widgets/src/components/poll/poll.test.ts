@@ -4,7 +4,7 @@ import { KoloError, localAdapter, memoryAdapter, memoryStorage, type KoloAction,
 import '../../define/kolo-poll.ts';
 import { KoloPoll } from './poll.ts';
 import { provideAdapter, registerAdapter } from '../../internal/adapters.ts';
-import { $, mount, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
+import { $, castVote, mount, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 import type { KoloChangeEvent } from '../../events/kolo-change.ts';
 
@@ -311,15 +311,7 @@ describe('<kolo-poll>', () => {
     const adapter = memoryAdapter();
     const el = await pollFrom(`<kolo-poll poll-id="live" results="always">${OPTIONS}</kolo-poll>`, adapter);
     const changed = oneEvent(el, 'kolo-change') as Promise<KoloChangeEvent>;
-    await adapter.send({
-      type: 'vote',
-      id: 'other-1',
-      voter: 'someone-else',
-      widget: { kind: 'poll', id: 'live' },
-      choices: ['text'],
-      policy: { options: ['carousel', 'video', 'text'], multiple: false, change: false },
-      at: new Date().toISOString(),
-    });
+    await castVote(adapter, 'someone-else', { kind: 'poll', id: 'live' }, ['text'], ['carousel', 'video', 'text']);
     const ev = await changed;
     expect(ev.detail).to.deep.include({ id: 'live', source: 'live' });
     await el.updateComplete;

@@ -3,7 +3,7 @@ import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { KoloError, memoryAdapter, type KoloAdapter } from '@kolo/core';
 import '../../define/kolo-reactions.ts';
 import { KoloReactions } from './reactions.ts';
-import { $, mount, $$, hasState, textOf } from '../../test-utils/helpers.ts';
+import { $, castVote, mount, $$, hasState, textOf } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 
 const reactionsFrom = (markup: string, adapter?: KoloAdapter) => mount('kolo-reactions', markup, adapter);
@@ -141,15 +141,7 @@ describe('<kolo-reactions>', () => {
     const adapter = memoryAdapter();
     const el = await reactionsFrom(`<kolo-reactions reactions-id="live" reactions="👍 ❤️"></kolo-reactions>`, adapter);
     const changed = oneEvent(el, 'kolo-change');
-    await adapter.send({
-      type: 'vote',
-      id: 'other',
-      voter: 'someone',
-      widget: { kind: 'reactions', id: 'live' },
-      choices: ['heart'],
-      policy: { options: ['thumbs-up', 'heart'], multiple: false, change: true },
-      at: new Date().toISOString(),
-    });
+    await castVote(adapter, 'someone-else', { kind: 'reactions', id: 'live' }, ['heart'], ['thumbs-up', 'heart']);
     await changed;
     await waitUntil(() => named(el)[1] === 'heart, 1');
     el.addEventListener('kolo-vote', (e) => e.preventDefault(), { once: true });
