@@ -144,6 +144,28 @@ describe('<kolo-quiz>', () => {
     expect(textOf(el, '[part~="stats"]')).to.equal('75% of people got this right.');
   });
 
+  it('updates the shared statistics live when someone else answers', async () => {
+    const adapter = memoryAdapter();
+    const el = await quizFrom(`<kolo-quiz quiz-id="live" show-stats>${QUIZ}</kolo-quiz>`, adapter);
+    await answer(el, 'no');
+    expect(textOf(el, '[part~="stats"]')).to.equal('100% of people got this right.');
+    const changed = oneEvent(el, 'kolo-change');
+    await adapter.send({
+      type: 'answer',
+      id: 'other-1',
+      voter: 'someone-else',
+      widget: { kind: 'quiz', id: 'live' },
+      question: 'link',
+      choices: ['yes'],
+      policy: { options: ['yes', 'no'], multiple: false },
+      key: ['no'],
+      at: new Date().toISOString(),
+    });
+    expect((await changed).detail.source).to.equal('live');
+    await el.updateComplete;
+    expect(textOf(el, '[part~="stats"]')).to.equal('50% of people got this right.');
+  });
+
   it('resumes an attempt after a reload', async () => {
     const storage = memoryStorage();
     const first = await quizFrom(`<kolo-quiz quiz-id="resume">${QUIZ}</kolo-quiz>`, localAdapter({ storage }));
