@@ -28,6 +28,7 @@ const server = spawn('pnpm', ['--filter', '@kolo/demo', 'exec', 'vite', '--port'
   cwd: root,
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true,
+  env: { ...process.env, NO_COLOR: '1' },
 });
 const stopServer = () => {
   try {
@@ -43,7 +44,8 @@ try {
     const timer = setTimeout(() => reject(new Error('the demo server did not start in 60 s')), 60000);
     let out = '';
     const onData = (d) => {
-      out += d;
+      // colors stay on under CI=true in some tools: compare the text without escape codes
+      out += String(d).replace(/\x1b\[[0-9;]*m/g, '');
       if (out.includes(`127.0.0.1:${port}`)) {
         clearTimeout(timer);
         resolve();
