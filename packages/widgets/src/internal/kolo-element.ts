@@ -54,7 +54,8 @@ export abstract class KoloElement extends LitElement {
   protected abstract readonly kind: string;
   protected readonly internals: ElementInternals;
   private translator?: Translator;
-  private translatorKey = '';
+  private translatorLang = '';
+  private translatorMessages?: MessageOverrides;
   private viewObserver?: IntersectionObserver;
   private viewed = false;
 
@@ -109,9 +110,10 @@ export abstract class KoloElement extends LitElement {
   /** Messages in the element's language, with its overrides. */
   protected get i18n(): Translator {
     const lang = langOf(this);
-    const key = `${lang}\u0000${JSON.stringify(this.messages ?? {})}`;
-    if (key !== this.translatorKey || !this.translator) {
-      this.translatorKey = key;
+    // A new `messages` object (property or attribute) replaces the old one, so identity tells a change.
+    if (!this.translator || lang !== this.translatorLang || this.messages !== this.translatorMessages) {
+      this.translatorLang = lang;
+      this.translatorMessages = this.messages;
       this.translator = createTranslator(lang, this.messages ?? {}, (this.constructor as typeof KoloElement).messageBundles);
     }
     return this.translator;

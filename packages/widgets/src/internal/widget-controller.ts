@@ -84,11 +84,12 @@ export class WidgetController<C extends { id: string; closesAt?: string | undefi
     } catch (e) {
       adapterError = (e as Error).message;
     }
-    const source = JSON.stringify(this.o.read());
+    const raw = this.o.read();
+    const source = JSON.stringify(raw);
     if (source === this.source && adapter === this.adapter && this.parsed) return;
     this.source = source;
     this.adapter = adapter;
-    this.parsed = adapterError ? { ok: false, error: adapterError } : this.o.parse(JSON.parse(source));
+    this.parsed = adapterError ? { ok: false, error: adapterError } : this.o.parse(raw);
     if (!this.parsed.ok) {
       this.unbind?.();
       this.store = this.unbind = undefined;
