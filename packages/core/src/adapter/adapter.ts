@@ -22,6 +22,104 @@ export interface Tally {
   mine: string[];
   /** quizzes: this voter's latest graded answer per question id */
   answers?: Record<string, Answer>;
+  /**
+   * idea boards and AMA questions: the ideas this voter may see (public ones and their own waiting
+   * ones), in submission order; `counts` holds upvotes per idea id and `mine` the ideas they upvoted
+   */
+  ideas?: Idea[];
+}
+
+/**
+ * Where an idea or question stands. `pending` waits for moderation and `rejected` was refused by a
+ * moderator: both are visible only to their author. The public path is
+ * `review` → `planned` → `progress` → `done`, or `declined`.
+ */
+export type IdeaStatus = 'pending' | 'rejected' | 'review' | 'planned' | 'progress' | 'done' | 'declined';
+
+/** What a person writes in the idea form. `contact` goes to the team only, never back to a page. */
+export interface IdeaDraft {
+  title: string;
+  details?: string;
+  category?: string;
+  contact?: string;
+}
+
+/** An idea as a board shows it. */
+export interface Idea {
+  id: string;
+  title: string;
+  details?: string;
+  category?: string;
+  status: IdeaStatus;
+  /** ISO date-time of submission */
+  createdAt: string;
+  /** this voter submitted it */
+  own: boolean;
+  /** the team's public answer ("you asked, we did") */
+  answer?: string;
+  /** link to the announcement */
+  link?: string;
+  /** why it was declined or rejected */
+  reason?: string;
+}
+
+/** The submission rules an adapter enforces for an idea board. */
+export interface IdeaPolicy {
+  /** new ideas wait for a moderator (`pending`) instead of going public (`review`) */
+  moderated: boolean;
+  /** submissions faster than this after the form was first touched are refused as automated */
+  minFillMs: number;
+  /** the most ideas one voter may submit in 24 hours */
+  maxPerDay: number;
+  titleMin: number;
+  titleMax: number;
+  detailsMax: number;
+  /** allowed category ids; empty means the board has no categories */
+  categories: string[];
+}
+
+/** Submit an idea (or an AMA question), with the anti-spam signals a server checks too. */
+export interface IdeaAction {
+  type: 'idea';
+  id: string;
+  voter: string;
+  widget: WidgetRef;
+  idea: IdeaDraft;
+  /** the hidden field people never see; anything in it marks a bot */
+  honeypot: string;
+  /** ISO date-time when the person started filling in the form */
+  startedAt: string;
+  policy: IdeaPolicy;
+  at: string;
+}
+
+/** Upvote an idea (`on`) or take the upvote back. */
+export interface UpvoteAction {
+  type: 'upvote';
+  id: string;
+  voter: string;
+  widget: WidgetRef;
+  idea: string;
+  on: boolean;
+  at: string;
+}
+
+/**
+ * A moderator's decision: publish, reject, or move an idea along with a public answer.
+ * Memory and local adapters accept it from the page (they hold one device's data); a server accepts
+ * it only through its authenticated admin API.
+ */
+export interface ModerateAction {
+  type: 'moderate';
+  id: string;
+  voter: string;
+  widget: WidgetRef;
+  idea: string;
+  status: IdeaStatus;
+  answer?: string;
+  link?: string;
+  reason?: string;
+  at: string;
 }
 
 /** A graded quiz answer. */
@@ -80,7 +178,7 @@ export interface AnswerAction {
   at: string;
 }
 
-export type KoloAction = VoteAction | AnswerAction;
+export type KoloAction = VoteAction | AnswerAction | IdeaAction | UpvoteAction | ModerateAction;
 
 export interface KoloAdapter {
   /** The current tally of a widget as seen by `voter`. */

@@ -3,6 +3,7 @@
  * one ballot per voter, idempotent actions, policy checks. The server enforces the same rules in SQL.
  */
 import { KoloError, type Answer, type AnswerAction, type KoloAction, type Tally, type VoteAction } from './adapter.ts';
+import type { SeedIdea, StoredIdea } from './ideas.ts';
 
 /** A stored quiz answer; `first` is whether the voter's first attempt was correct (what stats count). */
 export interface StoredAnswer extends Answer {
@@ -16,13 +17,37 @@ export interface BallotBox {
   answers: Record<string, Record<string, StoredAnswer>>;
   /** recently applied action ids (idempotency keys), oldest first */
   applied: string[];
+  /** idea boards: idea id → idea (see `ideaRules`) */
+  ideas?: Record<string, StoredIdea>;
 }
 
 /** Seeded counts shown on top of real ballots (demo data, imported results). */
 export interface Seed {
   counts: Record<string, number>;
   voters?: number;
+  /** idea boards: published ideas to start with (their upvotes are in `counts`) */
+  ideas?: SeedIdea[];
 }
+
+/**
+ * Rules for further action types (idea boards…). The stores that need them add them, so a page
+ * pays only for the rules of the widgets it uses; the vote and quiz rules are built in.
+ */
+export interface BoxRules {
+  /** Apply `action` if it is one of these rules' types: whether the box changed; undefined when not theirs. */
+  apply(box: BallotBox, action: KoloAction, now: number, seed?: Seed): boolean | undefined;
+  /** Add what these rules keep to a tally. */
+  tally(box: BallotBox, voter: string, tally: Tally, seed?: Seed): void;
+  /** Take what these rules keep from untrusted stored data. */
+  revive(value: Record<string, unknown>, box: BallotBox): void;
+}
+
+const extraRules: BoxRules[] = [];
+
+/** Make memory and local adapters understand more action types. Adding the same rules twice is harmless. */
+export const addRules = (rules: BoxRules): void => {
+  if (!extraRules.includes(rules)) extraRules.push(rules);
+};
 
 const APPLIED_KEPT = 500;
 
@@ -47,6 +72,7 @@ export function reviveBox(value: unknown): BallotBox {
     }
   }
   if (isStrings(value.applied)) box.applied = value.applied;
+  for (const r of extraRules) r.revive(value, box);
   return box;
 }
 
@@ -69,18 +95,26 @@ export function tallyOf(box: BallotBox, voter: string, seed?: Seed): Tally {
   const tally: Tally = { counts, voters, mine: [...(box.ballots[voter] ?? [])] };
   const mine = box.answers[voter];
   if (mine) tally.answers = Object.fromEntries(Object.entries(mine).map(([q, { choices, correct, key }]) => [q, { choices, correct, key }]));
+  for (const r of extraRules) r.tally(box, voter, tally, seed);
   return tally;
 }
 
-const reject = (reason: string, message: string): never => {
+export const reject = (reason: string, message: string): never => {
   throw new KoloError('rejected', reason, message);
 };
 
 /** Apply any action; returns whether the box changed. Throws KoloError. */
-export const applyAction = (box: BallotBox, action: KoloAction, now = Date.now()): boolean =>
-  action.type === 'answer' ? applyAnswer(box, action) : applyVote(box, action, now);
+export function applyAction(box: BallotBox, action: KoloAction, now = Date.now(), seed?: Seed): boolean {
+  if (action.type === 'vote') return applyVote(box, action, now);
+  if (action.type === 'answer') return applyAnswer(box, action);
+  for (const r of extraRules) {
+    const changed = r.apply(box, action, now, seed);
+    if (changed !== undefined) return changed;
+  }
+  return reject('unknown-action', `this adapter does not know "${(action as { type: string }).type}" actions`);
+}
 
-function remember(box: BallotBox, id: string) {
+export function remember(box: BallotBox, id: string) {
   box.applied.push(id);
   if (box.applied.length > APPLIED_KEPT) box.applied.splice(0, box.applied.length - APPLIED_KEPT);
 }

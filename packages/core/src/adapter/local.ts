@@ -54,7 +54,7 @@ export function localAdapter(options: LocalAdapterOptions = {}): KoloAdapter {
     async send(action) {
       const key = widgetKey(action.widget);
       const box = read(key);
-      if (applyAction(box, action)) {
+      if (applyAction(box, action, Date.now(), options.seed?.[key])) {
         try {
           storage.setItem(prefix + key, JSON.stringify(box));
         } catch (e) {

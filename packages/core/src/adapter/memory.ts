@@ -29,7 +29,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     },
     async send(action) {
       const key = widgetKey(action.widget);
-      if (applyAction(box(key), action)) {
+      if (applyAction(box(key), action, Date.now(), options.seed?.[key])) {
         for (const l of listeners.get(key) ?? []) l.fn(tally(action.widget, l.voter));
       }
       return tally(action.widget, action.voter);

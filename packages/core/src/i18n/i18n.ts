@@ -4,6 +4,7 @@ import type { pollMessages } from './poll.ts';
 import type { quizMessages } from './quiz.ts';
 import type { reactionsMessages } from './reactions.ts';
 import type { voteMessages } from './vote.ts';
+import type { ideasMessages, ideaFormMessages, ideaBoardMessages } from './ideas.ts';
 
 /** A message with plural forms, chosen by the `count` parameter through Intl.PluralRules. */
 export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
@@ -23,6 +24,8 @@ type KeysOf<B> = B extends Bundle<infer K> ? K : never;
 /** Every message key of every built-in widget. */
 export type MessageKey = KeysOf<
   typeof commonMessages | typeof voteMessages | typeof pollMessages | typeof choiceMessages | typeof reactionsMessages | typeof quizMessages
+  | typeof ideasMessages | typeof ideaFormMessages | typeof ideaBoardMessages
+  | typeof ideasMessages | typeof ideaFormMessages | typeof ideaBoardMessages
 >;
 export type MessageOverrides = Partial<Record<MessageKey, Message>>;
 export type Params = Record<string, string | number>;

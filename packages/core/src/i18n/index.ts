@@ -5,3 +5,4 @@ export { pollMessages } from './poll.ts';
 export { choiceMessages } from './choice.ts';
 export { reactionsMessages } from './reactions.ts';
 export { quizMessages } from './quiz.ts';
+export { ideasMessages, ideaFormMessages, ideaBoardMessages } from './ideas.ts';

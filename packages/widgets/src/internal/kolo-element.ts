@@ -51,7 +51,7 @@ export abstract class KoloElement extends LitElement {
   declare campaign: string | undefined;
 
   /** The kind of widget, for adapters and signals. */
-  protected abstract readonly kind: string;
+  protected abstract readonly widgetKind: string;
   protected readonly internals: ElementInternals;
   private translator?: Translator;
   private translatorLang = '';
@@ -135,7 +135,7 @@ export abstract class KoloElement extends LitElement {
   /** The widget this element shows, once its content is valid. */
   protected get widget(): WidgetRef | undefined {
     const id = this.content?.config?.id;
-    return id ? { kind: this.kind, id } : undefined;
+    return id ? { kind: this.widgetKind, id } : undefined;
   }
 
   /** What a controller needs from its host, bound to it. */

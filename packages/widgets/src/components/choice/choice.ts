@@ -89,9 +89,9 @@ export class KoloChoice extends KoloElement {
   /** The whole choice as an object; replaces the HTML content and attributes. */
   declare config: Partial<ChoiceConfig> | undefined;
 
-  protected readonly kind = 'choice';
+  protected readonly widgetKind = 'choice';
   private readonly tally: TallyController<ChoiceConfig> = new TallyController<ChoiceConfig>(this, {
-    kind: this.kind,
+    kind: this.widgetKind,
     read: () => this.readConfig(),
     parse: parseChoiceConfig,
     policy: choicePolicy,

@@ -89,9 +89,9 @@ export class KoloPoll extends KoloElement {
   /** The whole poll as an object; replaces the HTML content and attributes. */
   declare config: Partial<PollConfig> | undefined;
 
-  protected readonly kind = 'poll';
+  protected readonly widgetKind = 'poll';
   private readonly tally: TallyController<PollConfig> = new TallyController<PollConfig>(this, {
-    kind: this.kind,
+    kind: this.widgetKind,
     read: () => this.readConfig(),
     parse: parsePollConfig,
     policy: pollPolicy,

@@ -76,7 +76,7 @@ export class KoloQuiz extends KoloElement {
   /** The whole quiz as an object; replaces the HTML content and attributes. */
   declare config: Partial<QuizConfig> | undefined;
 
-  protected readonly kind = 'quiz';
+  protected readonly widgetKind = 'quiz';
   private readonly quiz: QuizController = new QuizController(this, { read: () => this.readConfig(), parse: parseQuizConfig, ...this.hooks() });
 
   constructor() {

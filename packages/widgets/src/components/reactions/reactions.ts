@@ -99,9 +99,9 @@ export class KoloReactions extends KoloElement {
   declare config: Partial<ReactionsConfig> | undefined;
   declare private open: boolean;
 
-  protected readonly kind = 'reactions';
+  protected readonly widgetKind = 'reactions';
   private readonly tally: TallyController<ReactionsConfig> = new TallyController<ReactionsConfig>(this, {
-    kind: this.kind,
+    kind: this.widgetKind,
     read: () => this.readConfig(),
     parse: parseReactionsConfig,
     policy: reactionsPolicy,

@@ -1,0 +1,72 @@
+import type { Idea, IdeaStatus } from '../adapter/adapter.ts';
+import { sameStem, stemCache, stems } from './tokens.ts';
+
+/** Statuses everyone sees, in the order an idea moves through them. */
+export const PUBLIC_STATUSES: readonly IdeaStatus[] = ['review', 'planned', 'progress', 'done', 'declined'];
+
+/** People may still upvote it (it is public and not finished). */
+export const isOpen = (idea: Pick<Idea, 'status'>): boolean => ['review', 'planned', 'progress'].includes(idea.status);
+
+export type IdeaSort = 'top' | 'new';
+
+export interface BoardQuery {
+  sort?: IdeaSort;
+  /** one status, or all */
+  status?: IdeaStatus | '';
+  category?: string;
+  /** words to search for in titles and details */
+  search?: string;
+  lang?: string;
+}
+
+const titleStems = stemCache();
+const allStems = stemCache();
+
+const newest = (a: Idea, b: Idea) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
+
+/**
+ * What a board lists: filtered by status, category and search words (every word must match), sorted
+ * by upvotes (`top`, newest first among equals) or by date (`new`). The author's own ideas that wait
+ * for moderation come first, so they can see them. Stems are cached per idea, so typing in a board of
+ * thousands of ideas re-tokenizes nothing.
+ */
+export function boardList(ideas: Idea[], counts: Record<string, number>, q: BoardQuery = {}): Idea[] {
+  const lang = q.lang ?? 'en';
+  const words = q.search ? stems(q.search, lang) : [];
+  const list = ideas.filter((i) => {
+    if (q.status && i.status !== q.status) return false;
+    if (q.category && i.category !== q.category) return false;
+    if (!words.length) return true;
+    const own = allStems(i.id, `${i.title}\n${i.details ?? ''}`, lang);
+    return words.every((w) => own.some((s) => sameStem(w, s)));
+  });
+  const waiting = (i: Idea) => (i.status === 'pending' || i.status === 'rejected' ? 0 : 1);
+  return list.sort(
+    (a, b) =>
+      waiting(a) - waiting(b) || (q.sort === 'new' ? 0 : (counts[b.id] ?? 0) - (counts[a.id] ?? 0)) || newest(a, b),
+  );
+}
+
+/**
+ * Existing ideas whose titles share words with `title`: the best `limit` matches, most shared words
+ * first. A title needs at least half of its words in common (one word for one- or two-word titles);
+ * its last word may still be being typed, so it also matches as a prefix.
+ */
+export function similarIdeas(title: string, ideas: Idea[], counts: Record<string, number>, lang = 'en', limit = 3): Idea[] {
+  const words = stems(title, lang);
+  if (!words.length) return [];
+  const last = words[words.length - 1]!;
+  const need = Math.max(1, Math.ceil(words.length / 2));
+  const scored: { idea: Idea; score: number }[] = [];
+  for (const idea of ideas) {
+    if (idea.status === 'rejected' || (idea.status === 'pending' && !idea.own)) continue;
+    const own = titleStems(idea.id, idea.title, lang);
+    let score = 0;
+    for (const w of words) if (own.some((s) => sameStem(w, s) || (w === last && s.startsWith(w)))) score++;
+    if (score >= need) scored.push({ idea, score });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || (counts[b.idea.id] ?? 0) - (counts[a.idea.id] ?? 0))
+    .slice(0, limit)
+    .map((s) => s.idea);
+}
