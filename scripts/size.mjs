@@ -14,7 +14,10 @@ const widgetsSrc = fileURLToPath(new URL('../packages/widgets/src', import.meta.
 const RUNTIME = `
 export { KoloElement } from './internal/kolo-element.ts';
 export * from './internal/adapters.ts';
-export * from './events/index.ts';
+export { KoloEvent } from './events/kolo-event.ts';
+export { KoloChangeEvent } from './events/kolo-change.ts';
+export { KoloNextStepEvent } from './events/kolo-next-step.ts';
+export { KoloVoteEvent } from './events/kolo-vote.ts';
 export { tokens } from './styles/tokens.ts';
 export { LitElement, html, css, nothing } from 'lit';
 export {
@@ -31,6 +34,9 @@ const ROWS = [
   ['<kolo-choice>', `import './define/kolo-choice.ts';`, 5 * 1024, true],
   ['<kolo-reactions>', `import './define/kolo-reactions.ts';`, 5 * 1024, true],
   ['<kolo-quiz>', `import './define/kolo-quiz.ts';`, 5 * 1024, true],
+  ['<kolo-idea-form>', `import './define/kolo-idea-form.ts';`, 6 * 1024, true],
+  ['<kolo-idea-board>', `import './define/kolo-idea-board.ts';`, 6 * 1024, true],
+  ['idea form + board together', `import './define/kolo-idea-form.ts'; import './define/kolo-idea-board.ts';`, null, true],
   ['@kolo/core (all)', `export * from '@kolo/core';`, null, false],
   ['@kolo/widgets (all classes)', `export * from './index.ts';`, null, false],
   ['@kolo/widgets/define/poll', `import './define/kolo-poll.ts';`, null, false],

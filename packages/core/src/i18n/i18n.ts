@@ -4,7 +4,9 @@ import type { pollMessages } from './poll.ts';
 import type { quizMessages } from './quiz.ts';
 import type { reactionsMessages } from './reactions.ts';
 import type { voteMessages } from './vote.ts';
-import type { ideasMessages, ideaFormMessages, ideaBoardMessages } from './ideas.ts';
+import type { ideasMessages } from './ideas.ts';
+import type { ideaFormMessages } from './idea-form.ts';
+import type { ideaBoardMessages } from './idea-board.ts';
 
 /** A message with plural forms, chosen by the `count` parameter through Intl.PluralRules. */
 export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;

@@ -5,4 +5,6 @@ export { pollMessages } from './poll.ts';
 export { choiceMessages } from './choice.ts';
 export { reactionsMessages } from './reactions.ts';
 export { quizMessages } from './quiz.ts';
-export { ideasMessages, ideaFormMessages, ideaBoardMessages } from './ideas.ts';
+export { ideasMessages } from './ideas.ts';
+export { ideaFormMessages } from './idea-form.ts';
+export { ideaBoardMessages } from './idea-board.ts';

@@ -46,6 +46,11 @@ export function stems(text: string, lang = 'en'): string[] {
       lower = w.toLowerCase();
     }
     if (STOP.has(lower) || (lower.length < 2 && !/\d/.test(lower))) continue;
+    if (/\d/.test(lower)) {
+      // numbers (versions, routes, years) match only whole
+      out.add(lower);
+      continue;
+    }
     let stem = [...lower].slice(0, STEM).join('');
     // a crude, language-neutral stem: the start of the word without its final vowels (тема, теми → тем)
     while (stem.length > 3 && VOWEL.test(stem.slice(-1))) stem = stem.slice(0, -1);
@@ -54,9 +59,9 @@ export function stems(text: string, lang = 'en'): string[] {
   return [...out];
 }
 
-/** Two stems name the same word: equal, or one starts the other and is at least 3 letters long. */
+/** Two stems name the same word: equal, or (words, not numbers) one starts the other and is at least 3 letters long. */
 export const sameStem = (a: string, b: string): boolean =>
-  a === b || (a.length >= 3 && b.startsWith(a)) || (b.length >= 3 && a.startsWith(b));
+  a === b || (!/\d/.test(a + b) && ((a.length >= 3 && b.startsWith(a)) || (b.length >= 3 && a.startsWith(b))));
 
 /** A cache of stems per item id, refreshed when the item's text changes. */
 export function stemCache() {

@@ -3,5 +3,7 @@ import './kolo-poll.ts';
 import './kolo-choice.ts';
 import './kolo-reactions.ts';
 import './kolo-quiz.ts';
+import './kolo-idea-form.ts';
+import './kolo-idea-board.ts';
 
 export * from '../index.ts';

@@ -3,6 +3,8 @@ import type { KoloNextStepEvent } from './kolo-next-step.ts';
 import type { KoloVoteEvent } from './kolo-vote.ts';
 import type { KoloAnswerEvent } from './kolo-answer.ts';
 import type { KoloCompleteEvent } from './kolo-complete.ts';
+import type { KoloSubmitEvent, KoloSubmittedEvent } from './kolo-submit.ts';
+import type { KoloUpvoteEvent } from './kolo-upvote.ts';
 
 export * from './kolo-event.ts';
 export * from './kolo-vote.ts';
@@ -10,6 +12,8 @@ export * from './kolo-change.ts';
 export * from './kolo-next-step.ts';
 export * from './kolo-answer.ts';
 export * from './kolo-complete.ts';
+export * from './kolo-submit.ts';
+export * from './kolo-upvote.ts';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -18,5 +22,8 @@ declare global {
     'kolo-next-step': KoloNextStepEvent;
     'kolo-answer': KoloAnswerEvent;
     'kolo-complete': KoloCompleteEvent;
+    'kolo-submit': KoloSubmitEvent;
+    'kolo-submitted': KoloSubmittedEvent;
+    'kolo-upvote': KoloUpvoteEvent;
   }
 }

@@ -13,6 +13,7 @@ import {
 import type { KoloElement } from './kolo-element.ts';
 import { KoloVoteEvent } from '../events/kolo-vote.ts';
 import { WidgetController, type WidgetOptions } from './widget-controller.ts';
+import { focusAfterRender } from './focus.ts';
 import { picked } from './pick.ts';
 
 export interface TallyOptions<C> extends Omit<WidgetOptions<C, VoteStore>, 'store'> {
@@ -100,9 +101,6 @@ export class TallyController<C extends { id: string; closesAt?: string | undefin
     this.host.requestUpdate();
   }
 
-  private focus(selector: string): void {
-    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
 
   /** A radio button or checkbox of the form changed. */
   readonly pick = (e: Event): void => {
@@ -121,16 +119,16 @@ export class TallyController<C extends { id: string; closesAt?: string | undefin
     const accepted = await this.vote(choices);
     if (accepted) this.set({ changing: false, selected: [], announcement: this.host.i18nFor().t(thanks) });
     // the form was replaced by the (optimistic) results: put focus where the person can go on
-    this.focus(accepted ? 'fieldset' : '[part~="vote-button"]');
+    focusAfterRender(this.host, accepted ? 'fieldset' : '[part~="vote-button"]');
   }
 
   readonly startChange = (): void => {
     this.set({ changing: true, selected: [...this.view.tally.mine], announcement: '' });
-    this.focus('input:checked, input');
+    focusAfterRender(this.host, 'input:checked, input');
   };
 
   readonly cancelChange = (): void => {
     this.set({ changing: false, selected: [] });
-    this.focus('[part~="change-button"]');
+    focusAfterRender(this.host, '[part~="change-button"]');
   };
 }

@@ -17,7 +17,7 @@ export const hasState = (el: Element, state: string) => el.matches(`:state(${sta
 export const waitForState = (el: Element, state: string) =>
   waitUntil(() => hasState(el, state), `expected :state(${state})`, { timeout: 3000 });
 
-export { castVote, failingAdapter, hangingAdapter, flakyAdapter } from './adapters.ts';
+export { castVote, failingAdapter, hangingAdapter, flakyAdapter, ideaAdapter, submitIdea, sampleIdeas, sampleCounts } from './adapters.ts';
 
 /**
  * Mount `markup` on the page with the first `tag` element given `adapter` (a fresh memory adapter

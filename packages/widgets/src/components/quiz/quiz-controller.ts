@@ -1,6 +1,7 @@
 import { createQuizStore, emptyTally, quizScore, type Answer, type QuizConfig, type QuizStore, type QuizView } from '@kolo/core';
 import type { KoloElement } from '../../internal/kolo-element.ts';
 import { WidgetController, type WidgetOptions } from '../../internal/widget-controller.ts';
+import { focusAfterRender } from '../../internal/focus.ts';
 import { picked } from '../../internal/pick.ts';
 import { KoloAnswerEvent } from '../../events/kolo-answer.ts';
 import { KoloCompleteEvent } from '../../events/kolo-complete.ts';
@@ -39,9 +40,6 @@ export class QuizController extends WidgetController<QuizConfig, QuizView, QuizS
     this.index = open === -1 ? cfg.questions.length : open;
   }
 
-  private focus(selector: string): void {
-    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
 
   readonly pick = (e: Event): void => {
     const input = e.target as HTMLInputElement;
@@ -57,23 +55,23 @@ export class QuizController extends WidgetController<QuizConfig, QuizView, QuizS
     const q = cfg?.questions[this.index];
     if (!cfg || !q || !this.picked.length || !this.store) return;
     const graded = await this.store.answer(q.id, this.picked);
-    if (!graded) return this.focus('[part~="check-button"]');
+    if (!graded) return focusAfterRender(this.host, '[part~="check-button"]');
     this.round = { ...this.round, [q.id]: graded };
     this.picked = [];
     this.signal('submit', { question: q.id, correct: String(graded.correct) });
     this.host.dispatchEvent(new KoloAnswerEvent({ id: cfg.id, question: q.id, choices: graded.choices, correct: graded.correct }));
     this.host.requestUpdate();
-    this.focus('[part~="next-button"]');
+    focusAfterRender(this.host, '[part~="next-button"]');
   };
 
   readonly next = (): void => {
     const cfg = this.config!;
     this.index++;
     this.host.requestUpdate();
-    if (this.index < cfg.questions.length) return this.focus('fieldset');
+    if (this.index < cfg.questions.length) return focusAfterRender(this.host, 'fieldset');
     const { score, total, percent } = quizScore(cfg, this.round);
     this.host.dispatchEvent(new KoloCompleteEvent({ id: cfg.id, score, total, percent }));
-    this.focus('[part~="result"]');
+    focusAfterRender(this.host, '[part~="result"]');
   };
 
   readonly retake = (): void => {
@@ -81,6 +79,6 @@ export class QuizController extends WidgetController<QuizConfig, QuizView, QuizS
     this.index = 0;
     this.picked = [];
     this.host.requestUpdate();
-    this.focus('fieldset');
+    focusAfterRender(this.host, 'fieldset');
   };
 }

@@ -1,0 +1,307 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import {
+  boardList,
+  ideaBoardMessages,
+  ideasMessages,
+  ideaWidget,
+  isOpen,
+  parseIdeaBoard,
+  PUBLIC_STATUSES,
+  withUtm,
+  type Idea,
+  type IdeaBoardConfig,
+  type IdeaSort,
+  type IdeaStatus,
+} from '@kolo/core';
+import { KoloElement } from '../../internal/kolo-element.ts';
+import { focusAfterRender } from '../../internal/focus.ts';
+import { IdeaController, ideaErrorText, ideaProperties, readIdeaBoard, statusLabel } from '../../internal/idea-controller.ts';
+import { invalidContent, loadError, nextStepLink } from '../../internal/parts.ts';
+import { tokens } from '../../styles/tokens.ts';
+import { ideaStyles } from '../../styles/ideas.ts';
+import { ideaBoardStyles } from './idea-board.styles.ts';
+
+/** Characters of details shown before "Read more". */
+const EXCERPT = 240;
+const URLS = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
+
+/** The start of `text`, cut at a word when one ends near the limit. */
+function excerpt(text: string): string {
+  const chars = [...text];
+  if (chars.length <= EXCERPT) return text;
+  const cut = chars.slice(0, EXCERPT).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${space > EXCERPT * 0.75 ? cut.slice(0, space) : cut}…`;
+}
+
+/** Text with its http(s) links as links marked as user content; everything else stays text. */
+function linkify(text: string) {
+  const out: unknown[] = [];
+  let last = 0;
+  for (const m of text.matchAll(URLS)) {
+    out.push(text.slice(last, m.index), html`<a href=${m[0]} rel="nofollow ugc noopener noreferrer" target="_blank">${m[0]}</a>`);
+    last = m.index + m[0].length;
+  }
+  out.push(text.slice(last));
+  return out;
+}
+
+/**
+ * The public idea board (or, with `kind="question"`, the questions of an AMA): ideas with their
+ * upvotes, status and category; sorted by upvotes or date, filtered by status and category, searched
+ * by words; shown a page at a time. One removable upvote per person per idea, applied at once and
+ * rolled back if refused. Done ideas show the team's answer and announcement ("you asked, we did"),
+ * declined ones the reason; ideas waiting for moderation are shown only to their author.
+ *
+ * Text people wrote is always shown as text; with `linkify`, web addresses in details become links
+ * with `rel="nofollow ugc noopener noreferrer"`.
+ *
+ * Author it like `<kolo-idea-form>` (same `board-id`, heading, description, categories) or set `.config`.
+ *
+ * @summary Public idea board or AMA with upvotes, statuses, search and "you asked, we did".
+ * @tag kolo-idea-board
+ *
+ * @event kolo-upvote - Before an upvote (or its removal) is sent; cancelable. `detail: { id, idea, on }`.
+ * @event kolo-change - Ideas, statuses or upvotes changed. `detail: { id, tally, source }`.
+ * @event kolo-next-step - The next-step link was followed; cancelable. `detail: { id, href }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart heading - The heading.
+ * @csspart description - The optional description.
+ * @csspart toolbar - Search, sort and filters.
+ * @csspart search - The search field.
+ * @csspart sort - The sort select.
+ * @csspart status-filter - The status select.
+ * @csspart category-filter - The category select.
+ * @csspart count - How many ideas are shown (a polite live region).
+ * @csspart list - The list of ideas.
+ * @csspart idea - One idea; also `idea-own` for this person's ideas.
+ * @csspart upvote-button - The upvote toggle (`aria-pressed`).
+ * @csspart upvotes - The upvote count of an idea that can no longer be upvoted.
+ * @csspart idea-title - An idea's title.
+ * @csspart meta - Status, category and date.
+ * @csspart status - A status badge; also `status-<status>`.
+ * @csspart category - The category.
+ * @csspart details - The idea's details (an excerpt until expanded).
+ * @csspart more-button - "Read more" / "Show less".
+ * @csspart answer - The team's answer ("you asked, we did").
+ * @csspart announcement - The link to the announcement.
+ * @csspart reason - Why an idea was declined.
+ * @csspart note - "Only you can see this" on a waiting idea.
+ * @csspart show-more - Shows the next page.
+ * @csspart error - An error message (load failure, refused upvote, invalid content).
+ * @csspart retry-button - Loads again after a failure.
+ * @csspart next-step - The call-to-action link.
+ *
+ * @cssproperty --kolo-color-accent - Accent color (upvotes, links, focus ring).
+ * @cssproperty --kolo-color-success - The "done" badge and answer.
+ * @cssproperty --kolo-color-surface - Background.
+ * @cssproperty --kolo-color-text - Text color.
+ * @cssproperty --kolo-radius - Corner radius.
+ *
+ * @cssstate loading - Loading.
+ * @cssstate ready - Loaded.
+ * @cssstate error - Loading failed.
+ * @cssstate invalid - The content is invalid; an error is shown instead.
+ * @cssstate empty - No ideas (or none match).
+ * @cssstate pending - An upvote is being sent.
+ */
+export class KoloIdeaBoard extends KoloElement {
+  static override messageBundles = [ideaBoardMessages, ideasMessages, ...KoloElement.messageBundles];
+  static override styles = [tokens, ideaStyles, ideaBoardStyles];
+  static override properties: PropertyDeclarations = {
+    ...KoloElement.properties,
+    ...ideaProperties,
+    linkify: { type: Boolean },
+    pageSize: { type: Number, attribute: 'page-size' },
+    sort: { reflect: true },
+  };
+
+  /** The board's id: the same as its `<kolo-idea-form>`. */
+  declare boardId: string;
+  /** `idea` (default) or `question` (an AMA). */
+  declare kind: 'idea' | 'question' | undefined;
+  /** New ideas wait for a moderator (shown to their author as waiting). */
+  declare moderated: boolean;
+  /** Not used by the board; accepted so form and board can share attributes. */
+  declare maxPerDay: number | undefined;
+  /** Show web addresses in details as links (`rel="nofollow ugc noopener noreferrer"`). */
+  declare linkify: boolean;
+  /** Ideas per page (default 20). */
+  declare pageSize: number | undefined;
+  /** `top` (most upvoted, default) or `new`. */
+  declare sort: IdeaSort;
+  /** The level of the board's heading (default 2); idea titles are one level below. */
+  declare headingLevel: number | undefined;
+  /** The whole board as an object; replaces the HTML content and attributes. */
+  declare config: Partial<IdeaBoardConfig> | undefined;
+
+  protected get widgetKind(): string {
+    return ideaWidget({ id: '', kind: this.ideas.config?.kind }).kind;
+  }
+
+  private readonly ideas: IdeaController = new IdeaController(this, {
+    read: () => readIdeaBoard(this, { ...(this.linkify ? { linkify: true } : {}), ...(this.pageSize ? { pageSize: this.pageSize } : {}) }),
+    parse: parseIdeaBoard,
+    ...this.hooks(),
+  });
+  private search = '';
+  private status: IdeaStatus | '' = '';
+  private category = '';
+  private shown = 0;
+  private expanded = new Set<string>();
+  private orderKey = '';
+  private order: string[] = [];
+
+  constructor() {
+    super();
+    this.boardId = '';
+    this.moderated = false;
+    this.linkify = false;
+    this.sort = 'top';
+  }
+
+  private readonly filter = (e: Event): void => {
+    const el = e.target as HTMLInputElement;
+    const name = el.name as 'search' | 'status' | 'category' | 'sort';
+    if (name === 'sort') this.sort = el.value === 'new' ? 'new' : 'top';
+    else (this as unknown as Record<string, string>)[name] = el.value;
+    if (name === 'search' && !this.orderKey.includes('|q:')) this.signal('interact', { search: 'yes' });
+    this.shown = 0;
+    this.requestUpdate();
+  };
+
+  /**
+   * The ideas in board order. The order is kept while only upvote counts change, so an idea does not
+   * jump away from the pointer or keyboard focus that just upvoted it; it is recomputed when the
+   * filters change or ideas come, go or change status.
+   */
+  private ordered(ideas: Idea[], counts: Record<string, number>, lang: string): Idea[] {
+    const key = [this.sort, this.status, this.category, `q:${this.search}`, lang, ...ideas.map((i) => i.id + i.status)].join('|');
+    if (key !== this.orderKey) {
+      this.orderKey = key;
+      this.order = boardList(ideas, counts, { sort: this.sort, status: this.status, category: this.category, search: this.search, lang }).map((i) => i.id);
+    }
+    const byId = new Map(ideas.map((i) => [i.id, i]));
+    return this.order.map((id) => byId.get(id)!).filter(Boolean);
+  }
+
+  private readonly more = (): void => {
+    const page = this.ideas.config?.pageSize ?? 20;
+    const from = Math.max(this.shown, page);
+    this.shown = from + page;
+    this.requestUpdate();
+    focusAfterRender(this, `[part~="idea"]:nth-child(${from + 1})`);
+  };
+
+  private toggle(id: string): void {
+    if (!this.expanded.delete(id)) this.expanded.add(id);
+    this.requestUpdate();
+  }
+
+  private select(name: string, label: string, value: string, options: [string, string][]) {
+    return html`<label>
+      <span class="muted">${label}</span>
+      <select part=${name === 'status' ? 'status-filter' : name === 'category' ? 'category-filter' : 'sort'} name=${name} @change=${this.filter}>
+        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  private idea(idea: Idea, cfg: IdeaBoardConfig) {
+    const i18n = this.i18n;
+    const { t } = i18n;
+    const { tally } = this.ideas.view;
+    const count = tally.counts[idea.id] ?? 0;
+    const mine = tally.mine.includes(idea.id);
+    const category = cfg.categories?.find((c) => c.id === idea.category);
+    const long = !!idea.details && [...idea.details].length > EXCERPT;
+    const open = this.expanded.has(idea.id);
+    const details = idea.details && (long && !open ? excerpt(idea.details) : idea.details);
+    const link = idea.link && withUtm(idea.link, { campaign: this.campaign, content: cfg.id });
+    const level = (this.headingLevel ?? 2) + 1;
+    return html`<li part=${idea.own ? 'idea idea-own' : 'idea'} tabindex="-1" aria-labelledby="t-${idea.id}">
+      ${isOpen(idea)
+        ? html`<button part="upvote-button" type="button" aria-pressed=${mine ? 'true' : 'false'}
+            aria-label=${t('upvoteLabel', { title: idea.title, count })} @click=${() => this.ideas.upvote(idea.id, !mine)}>
+            <span aria-hidden="true">▲</span><span>${i18n.number(count)}</span>
+          </button>`
+        : html`<span part="upvotes"><span aria-hidden="true">▲ ${i18n.number(count)}</span><span class="sr-only">${t('upvotes', { count })}</span></span>`}
+      <div class="body">
+        <p part="idea-title" id="t-${idea.id}" role="heading" aria-level=${level}>${idea.title}</p>
+        <p part="meta" class="muted">
+          <span part="status status-${idea.status}">${statusLabel(i18n, cfg, idea.status)}</span>
+          ${category ? html`<span part="category">${category.label}</span>` : nothing}
+          <time datetime=${idea.createdAt}>${i18n.date(idea.createdAt)}</time>
+        </p>
+        ${details
+          ? html`<p part="details" id="d-${idea.id}">${cfg.linkify ? linkify(details) : details}</p>
+              ${long
+                ? html`<button part="more-button" class="link" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="d-${idea.id}" @click=${() => this.toggle(idea.id)}>
+                    ${t(open ? 'less' : 'more')}
+                  </button>`
+                : nothing}`
+          : nothing}
+        ${idea.status === 'done' && (idea.answer || link)
+          ? html`<div part="answer">
+              <p class="we-did">${t(cfg.kind === 'question' ? 'answer' : 'weDid')}</p>
+              ${idea.answer ? html`<p>${idea.answer}</p>` : nothing}
+              ${link ? html`<a part="announcement" href=${link}>${t('announcement')}</a>` : nothing}
+            </div>`
+          : nothing}
+        ${idea.reason && (idea.status === 'declined' || idea.status === 'rejected') ? html`<p part="reason">${t('why', { reason: idea.reason })}</p>` : nothing}
+        ${idea.status === 'pending' ? html`<p part="note" class="muted">${t('onlyYou')}</p>` : nothing}
+      </div>
+    </li>`;
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    const { t } = i18n;
+    const cfg = this.ideas.config;
+    if (!cfg) {
+      this.setStates({ invalid: true });
+      return invalidContent(i18n, this.ideas.parsed);
+    }
+    const view = this.ideas.view;
+    const ready = view.status === 'ready';
+    const all = view.tally.ideas ?? [];
+    const list = ready ? this.ordered(all, view.tally.counts, i18n.lang) : [];
+    const page = cfg.pageSize ?? 20;
+    const shown = list.slice(0, Math.max(this.shown, page));
+    this.setStates({ loading: view.status === 'loading', ready, error: view.status === 'error', empty: ready && !list.length, pending: !!view.pending });
+    const question = cfg.kind === 'question';
+    const filtered = !!(this.search || this.status || this.category);
+
+    return html`<section part="base" aria-labelledby="heading" aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
+      <p part="heading" id="heading" role="heading" aria-level=${this.headingLevel ?? 2}>${cfg.heading ?? t(question ? 'boardQuestion' : 'boardIdea')}</p>
+      ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
+      <div part="toolbar" role="search">
+        <label class="grow">
+          <span class="muted">${t('search')}</span>
+          <input part="search" type="search" name="search" .value=${this.search} @input=${this.filter} />
+        </label>
+        ${this.select('sort', t('sort'), this.sort, [['top', t('sortTop')], ['new', t('sortNew')]])}
+        ${this.select('status', t('status'), this.status, [['', t('any')], ...PUBLIC_STATUSES.map((s): [string, string] => [s, statusLabel(i18n, cfg, s)])])}
+        ${cfg.categories?.length
+          ? this.select('category', t('categoryFilter'), this.category, [['', t('any')], ...cfg.categories.map((c): [string, string] => [c.id, c.label])])
+          : nothing}
+      </div>
+      ${view.status === 'loading' ? html`<p class="muted">${t('loading')}</p>` : nothing}
+      ${view.status === 'error' ? loadError(i18n, () => this.ideas.reload()) : nothing}
+      ${ready && view.error ? html`<p part="error" role="alert">${ideaErrorText(i18n, view.error)}</p>` : nothing}
+      <p part="count" role="status" class="muted">
+        ${ready ? (list.length ? t('showing', { shown: i18n.number(shown.length), total: i18n.number(list.length) }) : t(filtered ? 'noMatch' : 'empty')) : ''}
+      </p>
+      ${shown.length ? html`<ol part="list" role="list">${shown.map((idea) => this.idea(idea, cfg))}</ol>` : nothing}
+      ${shown.length < list.length ? html`<button part="show-more" type="button" @click=${this.more}>${t('showMore')}</button>` : nothing}
+      ${nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.ideas.signal('next-step', { href }))}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kolo-idea-board': KoloIdeaBoard;
+  }
+}

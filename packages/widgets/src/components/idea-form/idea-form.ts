@@ -1,0 +1,299 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import {
+  checkIdea,
+  cleanDraft,
+  ideaFormMessages,
+  ideaPolicy,
+  ideasMessages,
+  ideaWidget,
+  isOpen,
+  parseIdeaBoard,
+  similarIdeas,
+  type Idea,
+  type IdeaBoardConfig,
+  type IdeaDraft,
+  type IdeaProblem,
+  type IdeaPolicy,
+} from '@kolo/core';
+import { KoloElement } from '../../internal/kolo-element.ts';
+import { focusAfterRender } from '../../internal/focus.ts';
+import { IdeaController, ideaErrorText, ideaProperties, readIdeaBoard, statusLabel } from '../../internal/idea-controller.ts';
+import { invalidContent, loadError, nextStepLink } from '../../internal/parts.ts';
+import { KoloSubmitEvent, KoloSubmittedEvent } from '../../events/kolo-submit.ts';
+import { tokens } from '../../styles/tokens.ts';
+import { ideaStyles } from '../../styles/ideas.ts';
+import { ideaFormStyles } from './idea-form.styles.ts';
+
+type Field = keyof IdeaDraft;
+const FIELDS: Field[] = ['title', 'details', 'category', 'contact'];
+const DAY = 24 * 3600 * 1000;
+/** Similar ideas are looked for once the title has this many characters. */
+const SIMILAR_FROM = 4;
+
+/**
+ * A form to suggest an idea, or (`kind="question"`) to ask a question for an AMA. While the person
+ * types a title, existing ideas with similar titles are offered to upvote instead. Anti-spam signals
+ * (a hidden honeypot field, the time taken to fill the form) go to the adapter, which also enforces a
+ * per-person daily limit. After sending, a thank-you says whether the idea is public or waits for
+ * moderation, and the next step (e.g. the board) is offered.
+ *
+ * Author in HTML: the first heading is the form's heading, the first paragraph a description, a list
+ * marked `data-categories` gives the categories (`data-value` ids), `a[data-next-step]` the link shown
+ * after sending. Or set `.config` (see `IdeaBoardConfig`). Use the same `board-id` as the board.
+ *
+ * @summary Idea or question form with inline validation, similar-idea suggestions and anti-spam.
+ * @tag kolo-idea-form
+ *
+ * @event kolo-submit - Before an idea is sent; cancelable. `detail: { id, idea }`.
+ * @event kolo-submitted - The adapter accepted the idea. `detail: { id, idea }` (`idea.status` is `pending` when moderated).
+ * @event kolo-upvote - Before an upvote of a similar idea is sent; cancelable. `detail: { id, idea, on }`.
+ * @event kolo-change - The board's ideas or upvotes changed. `detail: { id, tally, source }`.
+ * @event kolo-next-step - The next-step link was followed; cancelable. `detail: { id, href }`.
+ *
+ * @csspart base - The form (or the thank-you block).
+ * @csspart heading - The heading.
+ * @csspart description - The optional description.
+ * @csspart field - A label, its input, hint and error.
+ * @csspart label - A field's label.
+ * @csspart input - A text input, text area or select.
+ * @csspart hint - A field's hint.
+ * @csspart field-error - A field's validation message.
+ * @csspart similar - The list of similar ideas.
+ * @csspart similar-idea - One similar idea.
+ * @csspart status - A status badge; also `status-<status>`.
+ * @csspart upvote-button - "Upvote this instead".
+ * @csspart submit-button - The submit button.
+ * @csspart actions - The row with the submit button and its hint.
+ * @csspart thanks - The thank-you block.
+ * @csspart another-button - Starts a new idea after sending.
+ * @csspart error - An error message (load failure, refused submission, invalid content).
+ * @csspart retry-button - Loads again after a failure.
+ * @csspart next-step - The call-to-action link after sending.
+ *
+ * @cssproperty --kolo-color-accent - Accent color (buttons, focus ring).
+ * @cssproperty --kolo-color-danger - Validation messages.
+ * @cssproperty --kolo-color-surface - Background.
+ * @cssproperty --kolo-color-text - Text color.
+ * @cssproperty --kolo-radius - Corner radius.
+ *
+ * @cssstate loading - The board is loading.
+ * @cssstate ready - Loaded.
+ * @cssstate error - Loading failed.
+ * @cssstate invalid - The content is invalid; an error is shown instead.
+ * @cssstate pending - An idea is being sent.
+ * @cssstate sent - The thank-you is shown.
+ * @cssstate limit - This person has sent as many ideas as allowed today.
+ */
+export class KoloIdeaForm extends KoloElement {
+  static override messageBundles = [ideaFormMessages, ideasMessages, ...KoloElement.messageBundles];
+  static override styles = [tokens, ideaStyles, ideaFormStyles];
+  static override properties: PropertyDeclarations = {
+    ...KoloElement.properties,
+    ...ideaProperties,
+    minFillSeconds: { type: Number, attribute: 'min-fill-seconds' },
+  };
+
+  /** The board's id: the same as its `<kolo-idea-board>`. */
+  declare boardId: string;
+  /** `idea` (default) or `question` (an AMA). */
+  declare kind: 'idea' | 'question' | undefined;
+  /** New ideas wait for a moderator before they are public. */
+  declare moderated: boolean;
+  /** The most ideas one person may send in 24 hours (default 5). */
+  declare maxPerDay: number | undefined;
+  /** Seconds a person needs at least to fill in the form; faster sends are refused as automated (default 3). */
+  declare minFillSeconds: number | undefined;
+  /** The level of the form's heading (default 2). */
+  declare headingLevel: number | undefined;
+  /** The whole board as an object; replaces the HTML content and attributes. */
+  declare config: Partial<IdeaBoardConfig> | undefined;
+
+  protected get widgetKind(): string {
+    return ideaWidget({ id: '', kind: this.ideas.config?.kind }).kind;
+  }
+
+  private readonly ideas: IdeaController = new IdeaController(this, {
+    read: () => readIdeaBoard(this, this.minFillSeconds !== undefined ? { minFillSeconds: this.minFillSeconds } : {}),
+    parse: parseIdeaBoard,
+    ...this.hooks(),
+  });
+  private draft: Required<IdeaDraft> = { title: '', details: '', category: '', contact: '' };
+  private touched = new Set<Field>();
+  private tried = false;
+  private startedAt?: Date;
+  private sent?: Idea;
+
+  constructor() {
+    super();
+    this.boardId = '';
+    this.moderated = false;
+  }
+
+
+  private readonly edit = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    if (!this.startedAt) {
+      this.startedAt = new Date();
+      this.signal('interact');
+    }
+    this.draft = { ...this.draft, [input.name]: input.value };
+    this.requestUpdate();
+  };
+
+  private readonly leave = (e: Event): void => {
+    const name = (e.target as HTMLInputElement).name as Field;
+    if (this.draft[name]) this.touched.add(name);
+    this.requestUpdate();
+  };
+
+  private async submit(e: Event, cfg: IdeaBoardConfig): Promise<void> {
+    e.preventDefault();
+    const store = this.ideas.ideas;
+    if (!store) return;
+    this.tried = true;
+    const problems = checkIdea(this.draft, ideaPolicy(cfg));
+    const first = FIELDS.find((f) => problems[f]);
+    if (first) {
+      this.requestUpdate();
+      return focusAfterRender(this, `#${first}`);
+    }
+    const draft = cleanDraft(this.draft);
+    if (!this.dispatchEvent(new KoloSubmitEvent({ id: cfg.id, idea: draft }))) return;
+    this.signal('submit', draft.category ? { category: draft.category } : undefined);
+    const honeypot = this.renderRoot.querySelector<HTMLInputElement>('[name="website"]')?.value ?? '';
+    const idea = await store.submit(draft, { honeypot, startedAt: this.startedAt ?? new Date() });
+    if (!idea) return focusAfterRender(this, '[part~="submit-button"]');
+    this.sent = idea;
+    this.dispatchEvent(new KoloSubmittedEvent({ id: cfg.id, idea }));
+    this.requestUpdate();
+    focusAfterRender(this, '[part~="heading"]');
+  }
+
+  private readonly another = (): void => {
+    this.sent = undefined;
+    this.draft = { title: '', details: '', category: '', contact: '' };
+    this.touched.clear();
+    this.tried = false;
+    this.startedAt = undefined;
+    this.requestUpdate();
+    focusAfterRender(this, '#title');
+  };
+
+  private problemText(problem: IdeaProblem | undefined, field: Field, policy: IdeaPolicy): string {
+    const { t } = this.i18n;
+    if (!problem) return '';
+    if (problem === 'too-short') return t('probShort', { count: policy.titleMin });
+    if (problem === 'too-long') return t('probLong', { count: field === 'title' ? policy.titleMax : policy.detailsMax });
+    return t(problem === 'required' ? 'probRequired' : problem === 'invalid-email' ? 'probEmail' : 'probCategory');
+  }
+
+  /** A labelled field with its hint and its validation message, tied together for screen readers. */
+  private field(field: Field, label: string, control: (describedBy: string, invalid: boolean) => unknown, error: string, hint?: string) {
+    const described = [hint && `${field}-hint`, error && `${field}-error`].filter(Boolean).join(' ');
+    return html`<div part="field">
+      <label part="label" for=${field}>${label}</label>
+      ${control(described, !!error)}
+      ${hint ? html`<p part="hint" id="${field}-hint" class="muted">${hint}</p>` : nothing}
+      ${error ? html`<p part="field-error" id="${field}-error">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private heading(text: string, focusable = false) {
+    return html`<p part="heading" id="heading" role="heading" aria-level=${this.headingLevel ?? 2} tabindex=${focusable ? '-1' : nothing}>${text}</p>`;
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    const { t } = i18n;
+    const cfg = this.ideas.config;
+    if (!cfg) {
+      this.setStates({ invalid: true });
+      return invalidContent(i18n, this.ideas.parsed);
+    }
+    const view = this.ideas.view;
+    const ready = view.status === 'ready';
+    const question = cfg.kind === 'question';
+    const policy = ideaPolicy(cfg);
+    const ideas = view.tally.ideas ?? [];
+    const limit = !this.sent && ideas.filter((i) => i.own && Date.now() - Date.parse(i.createdAt) < DAY).length >= policy.maxPerDay;
+    this.setStates({ loading: view.status === 'loading', ready, error: view.status === 'error', pending: view.pending === 'submit', sent: !!this.sent, limit });
+
+    if (this.sent) {
+      return html`<div part="base thanks" role="region" aria-labelledby="heading">
+        ${this.heading(t('thanks'), true)}
+        <p>${t(this.sent.status === 'pending' ? 'waiting' : 'published')}</p>
+        <blockquote part="sent-title">${this.sent.title}</blockquote>
+        <div part="actions">
+          ${nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.ideas.signal('next-step', { href }))}
+          <button part="another-button" type="button" @click=${this.another}>${t('another')}</button>
+        </div>
+      </div>`;
+    }
+
+    const problems = checkIdea(this.draft, policy);
+    const shown = (f: Field) => (this.tried || this.touched.has(f) ? this.problemText(problems[f], f, policy) : '');
+    const title = this.draft.title.trim();
+    const similar = ready && [...title].length >= SIMILAR_FROM ? similarIdeas(title, ideas, view.tally.counts, i18n.lang) : [];
+    const sending = view.pending === 'submit';
+    const input = (f: Field, type = 'text', autocomplete = 'off') => (describedBy: string, invalid: boolean) =>
+      html`<input part="input" id=${f} name=${f} type=${type} autocomplete=${autocomplete} .value=${this.draft[f]}
+        aria-describedby=${describedBy || nothing} aria-invalid=${invalid ? 'true' : 'false'} ?required=${f === 'title'}
+        @input=${this.edit} @blur=${this.leave} />`;
+
+    return html`<form part="base" aria-labelledby="heading" novalidate @submit=${(e: Event) => this.submit(e, cfg)} aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
+      ${this.heading(cfg.heading ?? t(question ? 'formQuestion' : 'formIdea'))}
+      ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
+      ${view.status === 'error' ? loadError(i18n, () => this.ideas.reload()) : nothing}
+      <fieldset ?disabled=${sending}>
+        ${this.field('title', t(question ? 'titleQuestion' : 'titleIdea'), input('title'), shown('title'), t('titleHint', { min: policy.titleMin, max: policy.titleMax }))}
+        <div part="similar" aria-live="polite">
+          ${similar.length
+            ? html`<p class="muted">${t(question ? 'similarQuestion' : 'similarIdea')}</p>
+                <ul role="list">
+                  ${similar.map((idea) => {
+                    const mine = view.tally.mine.includes(idea.id);
+                    return html`<li part="similar-idea">
+                      <span class="title">${idea.title}</span>
+                      <span class="muted"><span part="status status-${idea.status}">${statusLabel(i18n, cfg, idea.status)}</span> · ${t('upvotes', { count: view.tally.counts[idea.id] ?? 0 })}</span>
+                      ${isOpen(idea) && !idea.own
+                        ? html`<button part="upvote-button" type="button" aria-pressed=${mine ? 'true' : 'false'}
+                            aria-label=${`${t(mine ? 'upvoted' : 'upvoteInstead')}: ${idea.title}`}
+                            @click=${() => this.ideas.upvote(idea.id, !mine)}>${t(mine ? 'upvoted' : 'upvoteInstead')}</button>`
+                        : nothing}
+                    </li>`;
+                  })}
+                </ul>`
+            : nothing}
+        </div>
+        ${this.field('details', t('details'), (describedBy, invalid) =>
+          html`<textarea part="input" id="details" name="details" rows="4" .value=${this.draft.details}
+            aria-describedby=${describedBy || nothing} aria-invalid=${invalid ? 'true' : 'false'} @input=${this.edit} @blur=${this.leave}></textarea>`, shown('details'))}
+        ${cfg.categories?.length
+          ? this.field('category', t('category'), (describedBy, invalid) =>
+              html`<select part="input" id="category" name="category" aria-describedby=${describedBy || nothing} aria-invalid=${invalid ? 'true' : 'false'} @change=${this.edit}>
+                <option value="" ?selected=${!this.draft.category}>${t('noCategory')}</option>
+                ${cfg.categories!.map((c) => html`<option value=${c.id} ?selected=${this.draft.category === c.id}>${c.label}</option>`)}
+              </select>`, shown('category'))
+          : nothing}
+        ${this.field('contact', t('contact'), input('contact', 'email', 'email'), shown('contact'), t('contactHint'))}
+        <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>
+      </fieldset>
+      ${this.tried && Object.keys(problems).length ? html`<p part="error" role="alert">${t('fixFields')}</p>` : nothing}
+      ${ready && view.error ? html`<p part="error" role="alert">${ideaErrorText(i18n, view.error)}</p>` : nothing}
+      ${limit
+        ? html`<p part="error" role="status">${t('limit')}</p>`
+        : html`<div part="actions">
+            <button part="submit-button" class="primary" type="submit" aria-describedby="submit-hint" ?disabled=${!ready || sending}>
+              ${sending ? t('sending') : t(cfg.moderated ? 'sendReview' : 'publish')}
+            </button>
+            <span id="submit-hint" class="muted">${t(cfg.moderated ? 'reviewHint' : 'publishHint')}</span>
+          </div>`}
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kolo-idea-form': KoloIdeaForm;
+  }
+}

@@ -1,0 +1,3 @@
+import { KoloIdeaForm } from '../components/idea-form/idea-form.ts';
+
+KoloIdeaForm.define('kolo-idea-form');

@@ -1,0 +1,105 @@
+import type { PropertyDeclarations } from 'lit';
+import {
+  createIdeaStore,
+  emptyTally,
+  type IdeaBoardConfig,
+  type IdeaStatus,
+  type IdeaStore,
+  type IdeaView,
+  type KoloError,
+  type Translator,
+} from '@kolo/core';
+import type { KoloElement } from './kolo-element.ts';
+import { WidgetController, type WidgetOptions } from './widget-controller.ts';
+import { KoloUpvoteEvent } from '../events/kolo-upvote.ts';
+import { authoredNextStep, lightText } from './light-dom.ts';
+import { errorText } from './parts.ts';
+
+/** The attributes <kolo-idea-form> and <kolo-idea-board> share. */
+export const ideaProperties: PropertyDeclarations = {
+  boardId: { attribute: 'board-id' },
+  kind: {},
+  moderated: { type: Boolean },
+  maxPerDay: { type: Number, attribute: 'max-per-day' },
+  headingLevel: { type: Number, attribute: 'heading-level' },
+  config: { attribute: false },
+};
+
+/** What both idea elements have besides their own attributes. */
+export interface IdeaHost extends KoloElement {
+  boardId: string;
+  kind: 'idea' | 'question' | undefined;
+  moderated: boolean;
+  maxPerDay: number | undefined;
+  config: Partial<IdeaBoardConfig> | undefined;
+}
+
+/**
+ * The board as authored: `.config`, or the light DOM (first heading, first paragraph, the list
+ * marked `data-categories` with `data-value` ids, `a[data-next-step]`) and attributes.
+ */
+export function readIdeaBoard(host: IdeaHost, extra: Record<string, unknown> = {}): unknown {
+  const own = {
+    id: host.boardId || undefined,
+    ...(host.kind ? { kind: host.kind } : {}),
+    ...(host.moderated ? { moderated: true } : {}),
+    ...(host.maxPerDay ? { maxPerDay: host.maxPerDay } : {}),
+    ...extra,
+  };
+  if (host.config) return { ...own, ...host.config };
+  const kids = [...host.children];
+  const heading = kids.find((k) => k.matches('h1, h2, h3, h4, h5, h6, [data-heading]'));
+  const description = kids.find((k) => k.matches('p, [data-description]') && !k.matches('[data-heading]'));
+  const list = host.querySelector('[data-categories]');
+  return {
+    ...own,
+    ...(heading ? { heading: lightText(heading) } : {}),
+    ...(description ? { description: lightText(description) } : {}),
+    ...(list ? { categories: [...list.children].map((li, i) => ({ id: li.getAttribute('data-value') ?? String(i + 1), label: lightText(li) })) } : {}),
+    ...authoredNextStep(host),
+  };
+}
+
+const STATUS_KEYS = {
+  pending: 'statusPending',
+  rejected: 'statusRejected',
+  review: 'statusReview',
+  planned: 'statusPlanned',
+  progress: 'statusProgress',
+  done: 'statusDone',
+  declined: 'statusDeclined',
+} as const;
+const QUESTION_KEYS = { review: 'qStatusReview', done: 'qStatusDone', declined: 'qStatusDeclined' } as const;
+
+/** A status as people read it; AMA questions are "open" and "answered" rather than "done". */
+export const statusLabel = ({ t }: Translator, cfg: IdeaBoardConfig, status: IdeaStatus): string =>
+  t((cfg.kind === 'question' && QUESTION_KEYS[status as keyof typeof QUESTION_KEYS]) || STATUS_KEYS[status]);
+
+const REASONS = { spam: 'errSpam', 'too-fast': 'errTooFast', 'not-found': 'errNotFound', limit: 'errLimit' } as const;
+
+/** Why a submission or an upvote failed, in words. */
+export function ideaErrorText(i18n: Translator, e: KoloError): string {
+  const key = REASONS[e.reason as keyof typeof REASONS];
+  return key ? i18n.t('sendError', { reason: i18n.t(key) }) : errorText(i18n, e);
+}
+
+/** An idea board's lifecycle (see WidgetController) plus upvotes with a cancelable `kolo-upvote`. */
+export class IdeaController extends WidgetController<IdeaBoardConfig, IdeaView, IdeaStore> {
+  constructor(host: KoloElement, o: Omit<WidgetOptions<IdeaBoardConfig, IdeaStore>, 'store'>) {
+    super(host, { ...o, store: createIdeaStore }, { status: 'loading', tally: emptyTally(), pending: null, error: null });
+  }
+
+  /** The store of the valid content (for the form's submission). */
+  get ideas(): IdeaStore | undefined {
+    return this.store;
+  }
+
+  /** Upvote or take back, unless a `kolo-upvote` listener cancels. Resolves true when accepted. */
+  async upvote(idea: string, on: boolean): Promise<boolean> {
+    const store = this.store;
+    if (!store || this.view.status !== 'ready') return false;
+    if (!this.host.dispatchEvent(new KoloUpvoteEvent({ id: store.widget.id, idea, on }))) return false;
+    this.signal('interact', { idea, upvote: String(on) });
+    return store.upvote(idea, on);
+  }
+}
