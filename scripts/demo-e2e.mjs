@@ -140,6 +140,89 @@ try {
     const text = await page.$eval('kolo-poll[lang="uk"]', (el) => el.shadowRoot.textContent);
     if (!text.includes('Проголосувати')) throw new Error(text.replace(/\s+/g, ' '));
   });
+
+  // Ideas and questions: submit, moderate in the team panel, upvote, "you asked, we did".
+  const ideas = await browser.newPage();
+  ideas.on('pageerror', (e) => errors.push(e.message));
+  await ideas.goto(`${url}ideas.html`, { waitUntil: 'networkidle0' });
+  const form = 'kolo-idea-form[board-id="roadmap"]';
+  const board = 'kolo-idea-board[board-id="roadmap"]';
+  const onIdeas = (sel, s) => ideas.waitForFunction((sel, s) => document.querySelector(sel)?.matches(`:state(${s})`), { timeout: 8000 }, sel, s);
+  const boardText = (sel = board) => ideas.$eval(sel, (el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
+  const TITLE = 'Bike racks at every station';
+  const ideaItem = (title) =>
+    ideas.evaluateHandle(
+      (sel, title) => [...document.querySelector(sel).shadowRoot.querySelectorAll('[part~="idea"]')].find((li) => li.querySelector('[part~="idea-title"]').textContent === title),
+      board,
+      title,
+    );
+
+  await check('ideas: a person submits an idea, which waits for moderation, visible to them on the board', async () => {
+    await onIdeas(form, 'ready');
+    await ideas.type(`${form} >>> [name="title"]`, TITLE);
+    await ideas.type(`${form} >>> [name="details"]`, 'At least at the big ones, covered from the rain.');
+    await ideas.select(`${form} >>> [name="category"]`, 'web');
+    // a person takes more than the minimum fill time (3 s) to write an idea
+    await new Promise((r) => setTimeout(r, 3100));
+    await ideas.click(`${form} >>> [part~="submit-button"]`);
+    await onIdeas(form, 'sent');
+    const thanks = await ideas.$eval(form, (el) => el.shadowRoot.textContent);
+    if (!thanks.includes('after a moderator reviews it')) throw new Error(`thank-you: ${thanks.replace(/\s+/g, ' ')}`);
+    await ideas.waitForFunction((sel, t) => document.querySelector(sel).shadowRoot.textContent.includes(t), { timeout: 5000 }, board, TITLE);
+    const text = await (await ideaItem(TITLE)).evaluate((li) => li.textContent.replace(/\s+/g, ' '));
+    if (!text.includes('Waiting for moderation') || !text.includes('Only you can see this')) throw new Error(`pending idea: ${text}`);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+
+  const moderate = async (status, fields = {}) => {
+    await ideas.select('#moderate [name="board"]', 'roadmap|idea');
+    await ideas.waitForFunction((t) => [...document.querySelectorAll('#moderate [name="idea"] option')].some((o) => o.textContent.includes(t)), { timeout: 5000 }, TITLE);
+    const id = await ideas.$$eval('#moderate [name="idea"] option', (os, t) => os.find((o) => o.textContent.includes(t)).value, TITLE);
+    await ideas.select('#moderate [name="idea"]', id);
+    await ideas.select('#moderate [name="status"]', status);
+    for (const [name, value] of Object.entries(fields)) {
+      await ideas.$eval(`#moderate [name="${name}"]`, (el, v) => (el.value = v), value);
+    }
+    await ideas.click('#moderate button[type="submit"]');
+    await ideas.waitForFunction(() => document.querySelector('#moderate-status').textContent.startsWith('Applied'), { timeout: 5000 });
+  };
+
+  await check('ideas: the team publishes it, and it can be upvoted from the board (one removable upvote)', async () => {
+    await moderate('review');
+    await ideas.waitForFunction((sel, t) => document.querySelector(sel).shadowRoot.textContent.includes('Under review') && !document.querySelector(sel).shadowRoot.textContent.includes('Only you can see this'), { timeout: 5000 }, board, TITLE);
+    const button = async () => (await ideaItem(TITLE)).asElement().$('[part~="upvote-button"]');
+    const pressed = async () => (await button()).evaluate((b) => `${b.getAttribute('aria-pressed')} ${b.textContent.replace(/\s+/g, '')}`);
+    // the author's own upvote came with the idea
+    if ((await pressed()) !== 'true ▲1') throw new Error(`author's upvote: ${await pressed()}`);
+    await (await button()).click();
+    await ideas.waitForFunction(async (sel) => !document.querySelector(sel).matches(':state(pending)'), { timeout: 5000 }, board);
+    if ((await pressed()) !== 'false ▲0') throw new Error(`upvote removed: ${await pressed()}`);
+    await (await button()).click();
+    await ideas.waitForFunction(async (sel) => !document.querySelector(sel).matches(':state(pending)'), { timeout: 5000 }, board);
+    if ((await pressed()) !== 'true ▲1') throw new Error(`upvoted again: ${await pressed()}`);
+  });
+
+  await check('ideas: marked done with an answer, the board says "you asked, we did" live, also after a reload', async () => {
+    await moderate('done', { answer: 'Installed at all 40 stations in November.', link: 'https://example.org/news/bike-racks' });
+    await ideas.waitForFunction((sel) => document.querySelector(sel).shadowRoot.textContent.includes('Installed at all 40 stations'), { timeout: 5000 }, board);
+    const text = await (await ideaItem(TITLE)).evaluate((li) => li.textContent.replace(/\s+/g, ' '));
+    if (!text.includes('You asked, we did') || !text.includes('Read the announcement')) throw new Error(`done idea: ${text}`);
+    await ideas.reload({ waitUntil: 'networkidle0' });
+    await onIdeas(board, 'ready');
+    if (!(await boardText()).includes('Installed at all 40 stations')) throw new Error('the answer did not survive a reload');
+  });
+
+  await check('AMA: a question is published at once and shows on the question board', async () => {
+    const ask = 'kolo-idea-form[board-id="friday"]';
+    await onIdeas(ask, 'ready');
+    await ideas.type(`${ask} >>> [name="title"]`, 'Will trams run on New Year’s Eve?');
+    await new Promise((r) => setTimeout(r, 3100));
+    await ideas.click(`${ask} >>> [part~="submit-button"]`);
+    await onIdeas(ask, 'sent');
+    if (!(await ideas.$eval(ask, (el) => el.shadowRoot.textContent)).includes('It is published')) throw new Error('not published');
+    await ideas.waitForFunction((sel) => document.querySelector(sel).shadowRoot.textContent.includes('Will trams run'), { timeout: 5000 }, '#friday-board');
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
 } catch (e) {
   failed++;
   console.log(`  ✗ demo e2e could not run: ${e.message}`);

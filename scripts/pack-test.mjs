@@ -34,7 +34,7 @@ try {
   check('the widgets tarball ships dist, types and the manifest, and no sources or tests', () => {
     const list = execFileSync('tar', ['-tzf', tgz('widgets')], { encoding: 'utf8' });
     const wanted = ['package/dist/cdn/kolo.js', 'package/custom-elements.json'];
-    for (const w of ['poll', 'choice', 'reactions', 'quiz']) wanted.push(`package/dist/define/kolo-${w}.js`, `package/dist/components/${w}/${w}.d.ts`);
+    for (const w of ['poll', 'choice', 'reactions', 'quiz', 'idea-form', 'idea-board']) wanted.push(`package/dist/define/kolo-${w}.js`, `package/dist/components/${w}/${w}.d.ts`);
     for (const f of wanted) {
       if (!list.includes(f)) throw new Error(`missing ${f}`);
     }
@@ -71,6 +71,14 @@ try {
        import type { KoloQuiz } from '@kolo/widgets/quiz';
        import type { KoloChoice } from '@kolo/widgets/choice';
        import type { KoloReactions } from '@kolo/widgets/reactions';
+       import type { KoloIdeaForm } from '@kolo/widgets/idea-form';
+       import type { KoloIdeaBoard } from '@kolo/widgets/idea-board';
+       import type { KoloSubmittedEvent, KoloUpvoteEvent } from '@kolo/widgets';
+       const ideaForm: KoloIdeaForm = document.createElement('kolo-idea-form');
+       ideaForm.addEventListener('kolo-submitted', (e: KoloSubmittedEvent) => e.detail.idea.status);
+       const ideaBoard: KoloIdeaBoard = document.createElement('kolo-idea-board');
+       ideaBoard.addEventListener('kolo-upvote', (e: KoloUpvoteEvent) => e.detail.on);
+       ideaBoard.kind = 'question';
        const quiz: KoloQuiz = document.createElement('kolo-quiz');
        quiz.addEventListener('kolo-answer', (e: KoloAnswerEvent) => e.detail.correct);
        const choice: KoloChoice = document.createElement('kolo-choice');
@@ -114,10 +122,11 @@ try {
     it('exports the class', () => { if (customElements.get('kolo-poll') !== KoloPoll) throw new Error('not registered'); });`));
   writeFileSync(join(dir, 'cdn.test.js'), voteTest('cdn', `await import('/node_modules/@kolo/widgets/dist/cdn/kolo.js');
     it('registers every widget from the one file, and each renders', async () => {
-      for (const tag of ['kolo-poll', 'kolo-choice', 'kolo-reactions', 'kolo-quiz']) if (!customElements.get(tag)) throw new Error(tag + ' not registered');
+      for (const tag of ['kolo-poll', 'kolo-choice', 'kolo-reactions', 'kolo-quiz', 'kolo-idea-form', 'kolo-idea-board']) if (!customElements.get(tag)) throw new Error(tag + ' not registered');
       document.body.innerHTML = '<kolo-reactions reactions-id="cdn-r" reactions="👍 ❤️"></kolo-reactions>' +
         '<kolo-quiz quiz-id="cdn-q"><section data-question="q" data-correct="b"><p>Q?</p><ul><li data-value="a">A</li><li data-value="b">B</li></ul></section></kolo-quiz>' +
-        '<kolo-choice choice-id="cdn-c"><h3>A or B?</h3><article data-value="a"><h4>A</h4></article><article data-value="b"><h4>B</h4></article></kolo-choice>';
+        '<kolo-choice choice-id="cdn-c"><h3>A or B?</h3><article data-value="a"><h4>A</h4></article><article data-value="b"><h4>B</h4></article></kolo-choice>' +
+        '<kolo-idea-form board-id="cdn-i"></kolo-idea-form><kolo-idea-board board-id="cdn-i"></kolo-idea-board>';
       for (const el of document.body.children) await wait(() => el.matches(':state(ready)'), el.localName + ' ready');
     });`));
 

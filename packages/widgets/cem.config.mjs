@@ -44,10 +44,57 @@ function hideInternalState() {
   };
 }
 
+/**
+ * Attributes shared through a spread (`...tallyProperties` in `static properties`): the analyzer
+ * does not follow the spread, so read the shared objects and add their attributes to each element.
+ */
+function sharedProperties() {
+  const shared = new Map(); // object name → [{ field, attribute }]
+  const spreads = new Map(); // class name → object names
+  return {
+    name: 'kolo-shared-properties',
+    analyzePhase({ ts, node }) {
+      if (ts.isVariableDeclaration(node) && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
+        const entries = [];
+        for (const prop of node.initializer.properties) {
+          if (!ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.initializer)) return;
+          const field = prop.name.getText();
+          const attr = prop.initializer.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'attribute');
+          if (attr?.initializer.kind === ts.SyntaxKind.FalseKeyword) continue;
+          entries.push({ field, attribute: attr && ts.isStringLiteral(attr.initializer) ? attr.initializer.text : field.toLowerCase() });
+        }
+        shared.set(node.name.getText(), entries);
+      }
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        if (member.name?.getText() !== 'properties' || !member.initializer || !ts.isObjectLiteralExpression(member.initializer)) continue;
+        const names = member.initializer.properties.filter(ts.isSpreadAssignment).map((s) => s.expression.getText());
+        spreads.set(node.name.getText(), names);
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          for (const name of spreads.get(decl.name) ?? []) {
+            for (const { field, attribute } of shared.get(name) ?? []) {
+              decl.attributes ??= [];
+              if (decl.attributes.some((a) => a.name === attribute)) continue;
+              const member = decl.members?.find((m) => m.name === field);
+              if (!member) continue;
+              member.attribute = attribute;
+              decl.attributes.push({ name: attribute, fieldName: field, ...(member.type ? { type: member.type } : {}), ...(member.description ? { description: member.description } : {}) });
+            }
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
-  globs: ['src/components/**/*.ts', 'src/internal/kolo-element.ts'],
+  globs: ['src/components/**/*.ts', 'src/internal/kolo-element.ts', 'src/internal/tally-controller.ts', 'src/internal/idea-controller.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [hideInternalState()],
+  plugins: [hideInternalState(), sharedProperties()],
 };

@@ -150,6 +150,7 @@ export class KoloIdeaBoard extends KoloElement {
   private category = '';
   private shown = 0;
   private expanded = new Set<string>();
+  private interacted = false;
   private orderKey = '';
   private order: string[] = [];
 
@@ -166,7 +167,8 @@ export class KoloIdeaBoard extends KoloElement {
     const name = el.name as 'search' | 'status' | 'category' | 'sort';
     if (name === 'sort') this.sort = el.value === 'new' ? 'new' : 'top';
     else (this as unknown as Record<string, string>)[name] = el.value;
-    if (name === 'search' && !this.orderKey.includes('|q:')) this.signal('interact', { search: 'yes' });
+    if (!this.interacted) this.signal('interact', { [name]: el.value });
+    this.interacted = true;
     this.shown = 0;
     this.requestUpdate();
   };

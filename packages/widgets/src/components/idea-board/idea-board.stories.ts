@@ -1,0 +1,103 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { memoryAdapter, moderateIdea, voterId, type KoloAdapter, type SeedIdea } from '@kolo/core';
+import { failingAdapter, hangingAdapter, ideaAdapter, submitIdea } from '../../test-utils/adapters.ts';
+import '../../define/kolo-idea-board.ts';
+
+interface Args {
+  'board-id': string;
+  kind?: 'idea' | 'question';
+  linkify: boolean;
+  'page-size'?: number;
+  sort?: 'top' | 'new';
+  theme?: 'light' | 'dark';
+  lang?: string;
+  adapter?: KoloAdapter;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Idea board',
+  component: 'kolo-idea-board',
+  args: { 'board-id': 'roadmap', linkify: false },
+  argTypes: {
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+    kind: { control: 'inline-radio', options: [undefined, 'idea', 'question'] },
+    sort: { control: 'inline-radio', options: ['top', 'new'] },
+  },
+  render: (a) => {
+    const uk = a.lang === 'uk';
+    return html`<kolo-idea-board
+      board-id=${a['board-id']}
+      kind=${a.kind ?? nothing}
+      ?linkify=${a.linkify}
+      page-size=${a['page-size'] ?? nothing}
+      sort=${a.sort ?? nothing}
+      theme=${a.theme ?? nothing}
+      lang=${a.lang ?? nothing}
+      .adapter=${a.adapter ?? ideaAdapter(a['board-id'])}
+    >
+      <ul data-categories>
+        <li data-value="app">${uk ? 'Застосунок' : 'Mobile app'}</li>
+        <li data-value="web">${uk ? 'Сайт' : 'Website'}</li>
+      </ul>
+      <a data-next-step href="https://example.org/ideas/new">${uk ? 'Запропонувати ідею' : 'Suggest an idea'}</a>
+    </kolo-idea-board>`;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Fresh: Story = {};
+export const WithMyWaitingIdea: Story = {
+  args: {
+    'board-id': 'mine',
+    adapter: (() => {
+      const a = ideaAdapter('mine');
+      void submitIdea(a, voterId(), { kind: 'ideas', id: 'mine' }, 'Quiet carriages on trains', true);
+      return a;
+    })(),
+  },
+};
+export const Empty: Story = { args: { adapter: memoryAdapter() } };
+export const Questions: Story = {
+  args: {
+    'board-id': 'friday',
+    kind: 'question',
+    adapter: (() => {
+      const a = memoryAdapter();
+      const board = { kind: 'questions', id: 'friday' };
+      void (async () => {
+        await submitIdea(a, 'p1', board, 'When will the night bus start running?');
+        await submitIdea(a, 'p2', board, 'Will students get a discount?');
+        const first = (await a.load(board, 'p1')).ideas![0]!.id;
+        await moderateIdea(a, { id: 'friday', kind: 'question' }, first, { status: 'done', answer: 'From the 1st of December, every 30 minutes.' });
+      })();
+      return a;
+    })(),
+  },
+};
+const many: SeedIdea[] = Array.from({ length: 5000 }, (_, i) => ({
+  id: `i${i}`,
+  title: `Idea ${i + 1} about ${['maps', 'tickets', 'buses', 'trains', 'bikes'][i % 5]}`,
+  details: 'Generated to show that a large board stays responsive.',
+  status: (['review', 'planned', 'progress', 'done', 'declined'] as const)[i % 5],
+  createdAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+}));
+export const FiveThousandIdeas: Story = {
+  args: { 'board-id': 'large', adapter: ideaAdapter('large', 'ideas', many, Object.fromEntries(many.map((m, i) => [m.id, (i * 37) % 500]))) },
+};
+export const LinksInDetails: Story = {
+  args: {
+    'board-id': 'links',
+    linkify: true,
+    adapter: ideaAdapter('links', 'ideas', [
+      { id: 'l', title: 'Show live departures', details: 'Like https://example.org/departures does. <b>Not bold</b>, javascript:alert(1) is not a link.', status: 'review', createdAt: '2026-11-01T10:00:00Z' },
+    ], { l: 3 }),
+  },
+};
+export const Loading: Story = { args: { adapter: hangingAdapter() } };
+export const LoadError: Story = { args: { adapter: failingAdapter() } };
+export const InvalidContent: Story = { render: () => html`<kolo-idea-board board-id="has spaces" .adapter=${memoryAdapter()}></kolo-idea-board>` };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' } };
+export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+export const Ukrainian: Story = { args: { lang: 'uk', 'board-id': 'uk' } };

@@ -1,0 +1,91 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
+import { failingAdapter, hangingAdapter, ideaAdapter, submitIdea } from '../../test-utils/adapters.ts';
+import '../../define/kolo-idea-form.ts';
+
+interface Args {
+  'board-id': string;
+  kind?: 'idea' | 'question';
+  moderated: boolean;
+  'max-per-day'?: number;
+  theme?: 'light' | 'dark';
+  lang?: string;
+  adapter?: KoloAdapter;
+}
+
+/** Types into the form's fields (and optionally sends it) once it is ready. */
+const fill =
+  (fields: Record<string, string>, send = false) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = canvasElement.querySelector('kolo-idea-form')!;
+    for (let i = 0; i < 50 && !el.matches(':state(ready)'); i++) await new Promise((r) => setTimeout(r, 20));
+    for (const [name, value] of Object.entries(fields)) {
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('blur'));
+    }
+    await el.updateComplete;
+    if (send) el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+  };
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Idea form',
+  component: 'kolo-idea-form',
+  args: { 'board-id': 'roadmap', moderated: false },
+  argTypes: {
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+    kind: { control: 'inline-radio', options: [undefined, 'idea', 'question'] },
+  },
+  render: (a) => {
+    const uk = a.lang === 'uk';
+    return html`<kolo-idea-form
+      board-id=${a['board-id']}
+      kind=${a.kind ?? nothing}
+      ?moderated=${a.moderated}
+      max-per-day=${a['max-per-day'] ?? nothing}
+      min-fill-seconds="0"
+      theme=${a.theme ?? nothing}
+      lang=${a.lang ?? nothing}
+      .adapter=${a.adapter ?? ideaAdapter(a['board-id'])}
+    >
+      <h3>${uk ? 'Як покращити планувальник поїздок?' : 'How can we improve the journey planner?'}</h3>
+      <p>${uk ? 'Найкращі ідеї ми беремо в роботу щомісяця.' : 'Every month we pick the most upvoted ideas to work on.'}</p>
+      <ul data-categories>
+        <li data-value="app">${uk ? 'Застосунок' : 'Mobile app'}</li>
+        <li data-value="web">${uk ? 'Сайт' : 'Website'}</li>
+      </ul>
+      <a data-next-step href="https://example.org/ideas">${uk ? 'Усі ідеї' : 'See all ideas'}</a>
+    </kolo-idea-form>`;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Fresh: Story = {};
+export const Moderated: Story = { args: { moderated: true } };
+export const SimilarIdeas: Story = { play: fill({ title: 'Dark theme for the app' }) };
+export const ValidationErrors: Story = { play: fill({ title: 'Hi', contact: 'not-an-email' }, true) };
+export const ThankYouPublished: Story = { args: { 'board-id': 'published' }, play: fill({ title: 'Bike racks at every station' }, true) };
+export const ThankYouWaiting: Story = { args: { 'board-id': 'waiting', moderated: true }, play: fill({ title: 'Quiet carriages on trains' }, true) };
+export const DailyLimit: Story = {
+  args: {
+    'board-id': 'limit',
+    'max-per-day': 1,
+    adapter: (() => {
+      const a = memoryAdapter();
+      void submitIdea(a, voterId(), { kind: 'ideas', id: 'limit' }, 'My idea from this morning');
+      return a;
+    })(),
+  },
+};
+export const Question: Story = { args: { 'board-id': 'ama', kind: 'question', adapter: memoryAdapter() } };
+export const Loading: Story = { args: { adapter: hangingAdapter() } };
+export const LoadError: Story = { args: { adapter: failingAdapter() } };
+export const InvalidContent: Story = {
+  render: () => html`<kolo-idea-form board-id="broken" max-per-day="0" .adapter=${memoryAdapter()}></kolo-idea-form>`,
+};
+export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' }, play: fill({ title: 'Dark theme for the app' }) };
+export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+export const Ukrainian: Story = { args: { lang: 'uk', 'board-id': 'uk' }, play: fill({ title: 'Т' }, true) };
