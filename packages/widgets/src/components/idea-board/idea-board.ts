@@ -167,7 +167,8 @@ export class KoloIdeaBoard extends KoloElement {
     const name = el.name as 'search' | 'status' | 'category' | 'sort';
     if (name === 'sort') this.sort = el.value === 'new' ? 'new' : 'top';
     else (this as unknown as Record<string, string>)[name] = el.value;
-    if (!this.interacted) this.signal('interact', { [name]: el.value });
+    // which control, never what was typed: signals carry no personal data
+    if (!this.interacted) this.signal('interact', { filter: name });
     this.interacted = true;
     this.shown = 0;
     this.requestUpdate();
