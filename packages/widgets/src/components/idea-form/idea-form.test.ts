@@ -257,6 +257,19 @@ describe('<kolo-idea-form>', () => {
     await waitUntil(() => textOf(el, '[part~="similar-idea"]').includes('Planned'), 'live status');
   });
 
+  it('reports interact and submit signals, with nothing of what was written', async () => {
+    const adapter = memoryAdapter();
+    const el = await formOf('', adapter);
+    await type(el, 'title', 'Signals carry no personal data');
+    await type(el, 'contact', 'me@example.com');
+    await submit(el);
+    await waitForState(el, 'sent');
+    const types = adapter.signals.map((s) => s.type);
+    expect(types).to.include.members(['interact', 'submit']);
+    expect(adapter.signals.every((s) => s.widget.kind === 'ideas' && s.widget.id === 'roadmap')).to.equal(true);
+    expect(JSON.stringify(adapter.signals)).not.to.match(/example\.com|personal data/);
+  });
+
   it('shows a clear error for invalid content', async () => {
     const el = await mount('kolo-idea-form', `<kolo-idea-form board-id="x" kind="poll"></kolo-idea-form>`, memoryAdapter());
     expect(hasState(el, 'invalid')).to.equal(true);
