@@ -7,11 +7,13 @@ import {
   type KoloAdapter,
   type Bundle,
   type MessageOverrides,
+  type Parsed,
   type SignalType,
   type Translator,
   type WidgetRef,
 } from '@kolo/core';
 import { findAdapter } from './adapters.ts';
+import { invalidContent } from './parts.ts';
 
 const connected = new Set<KoloElement>();
 let langObserver: MutationObserver | undefined;
@@ -130,7 +132,7 @@ export abstract class KoloElement extends LitElement {
 
   /** The controller that holds this element's validated content (set by the controller).
    * @internal */
-  content?: { readonly config?: { id: string } | undefined };
+  content?: { readonly config?: { id: string } | undefined; readonly parsed?: Parsed<unknown> | undefined };
 
   /** The widget this element shows, once its content is valid. */
   protected get widget(): WidgetRef | undefined {
@@ -156,6 +158,12 @@ export abstract class KoloElement extends LitElement {
     } catch {
       /* signals never break a widget */
     }
+  }
+
+  /** What to render while the content is invalid: the error saying what is wrong, and the `invalid` state. */
+  protected invalid() {
+    this.setStates({ invalid: true });
+    return invalidContent(this.i18n, this.content?.parsed);
   }
 
   /** Expose exactly the states that are true, for `:state(name)` styling. */

@@ -39,3 +39,22 @@ export async function mount<K extends keyof HTMLElementTagNameMap>(
   await waitUntil(() => hasState(el, 'ready') || hasState(el, 'invalid') || hasState(el, 'error'), 'settled', { timeout: 3000 });
   return el;
 }
+
+/** The focused element, looking into shadow roots. */
+export function deepActive(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/**
+ * Set the value of the control named `name` in `el`'s shadow root as a person would leave it:
+ * `input` (or `change` for a select), then `blur`; waits for the render.
+ */
+export async function setValue(el: HTMLElement & { updateComplete: Promise<unknown> }, name: string, value: string): Promise<void> {
+  const control = $<HTMLInputElement>(el, `[name="${name}"]`)!;
+  control.value = value;
+  control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input', { bubbles: true }));
+  control.dispatchEvent(new Event('blur'));
+  await el.updateComplete;
+}

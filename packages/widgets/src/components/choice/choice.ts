@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { choicePolicy, parseChoiceConfig, resultRows, type ChoiceConfig, choiceMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { authoredTally, lightText } from '../../internal/light-dom.ts';
-import { invalidContent, resultOf, tallyFooter } from '../../internal/parts.ts';
+import { resultOf, tallyFooter } from '../../internal/parts.ts';
 import { TallyController, tallyProperties } from '../../internal/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../styles/tally.ts';
@@ -145,10 +145,7 @@ export class KoloChoice extends KoloElement {
   protected override render() {
     const i18n = this.i18n;
     const cfg = this.tally.config;
-    if (!cfg) {
-      this.setStates({ invalid: true });
-      return invalidContent(i18n, this.tally.parsed);
-    }
+    if (!cfg) return this.invalid();
     const s = this.tally.formState(cfg);
     this.setStates(s.states);
     const rows = resultRows(

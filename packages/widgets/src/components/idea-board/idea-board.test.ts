@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { KoloError, memoryAdapter, moderateIdea, useIdeaRules, voterId, type KoloAdapter, type SeedIdea } from '@kolo/core';
 import '../../define/kolo-idea-board.ts';
 import { KoloIdeaBoard } from './idea-board.ts';
-import { $, $$, hasState, ideaAdapter, mount, submitIdea, textOf } from '../../test-utils/helpers.ts';
+import { $, $$, deepActive, hasState, ideaAdapter, mount, setValue, submitIdea, textOf } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 
 const CATEGORIES = `<h2>Ideas for the journey planner</h2>
@@ -13,17 +13,7 @@ const boardOf = (attrs = '', adapter: KoloAdapter = ideaAdapter(), body = CATEGO
 
 const titles = (el: KoloIdeaBoard) => $$(el, '[part~="idea-title"]').map((t) => t.textContent);
 const idea = (el: KoloIdeaBoard, title: string) => $$(el, '[part~="idea"]').find((li) => li.querySelector('[part~="idea-title"]')!.textContent === title)!;
-async function choose(el: KoloIdeaBoard, name: string, value: string) {
-  const input = $<HTMLInputElement>(el, `[name="${name}"]`)!;
-  input.value = value;
-  input.dispatchEvent(new Event(name === 'search' ? 'input' : 'change', { bubbles: true }));
-  await el.updateComplete;
-}
-const deepActive = () => {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-};
+const choose = setValue;
 
 widgetSuite({
   tag: 'kolo-idea-board',

@@ -16,7 +16,7 @@ import {
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { focusAfterRender } from '../../internal/focus.ts';
 import { IdeaController, ideaErrorText, ideaProperties, readIdeaBoard, statusLabel } from '../../internal/idea-controller.ts';
-import { invalidContent, loadError, nextStepLink } from '../../internal/parts.ts';
+import { loadError, nextStepLink } from '../../internal/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../styles/ideas.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
@@ -262,10 +262,7 @@ export class KoloIdeaBoard extends KoloElement {
     const i18n = this.i18n;
     const { t } = i18n;
     const cfg = this.ideas.config;
-    if (!cfg) {
-      this.setStates({ invalid: true });
-      return invalidContent(i18n, this.ideas.parsed);
-    }
+    if (!cfg) return this.invalid();
     const view = this.ideas.view;
     const ready = view.status === 'ready';
     const all = view.tally.ideas ?? [];

@@ -4,7 +4,7 @@ import { memoryAdapter, moderateIdea, voterId, type KoloAdapter } from '@kolo/co
 import '../../define/kolo-idea-form.ts';
 import '../../define/kolo-idea-board.ts';
 import { KoloIdeaForm } from './idea-form.ts';
-import { $, $$, hasState, ideaAdapter, mount, submitIdea, textOf, waitForState } from '../../test-utils/helpers.ts';
+import { $, $$, deepActive, hasState, ideaAdapter, mount, setValue, submitIdea, textOf, waitForState } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 
 const FORM = `<h2>Help us improve the journey planner</h2>
@@ -16,21 +16,10 @@ const formOf = (attrs = '', adapter: KoloAdapter = ideaAdapter()) =>
   mount('kolo-idea-form', `<kolo-idea-form board-id="roadmap" min-fill-seconds="0" ${attrs}>${FORM}</kolo-idea-form>`, adapter);
 
 const field = (el: KoloIdeaForm, name: string) => $<HTMLInputElement>(el, `[name="${name}"]`)!;
-async function type(el: KoloIdeaForm, name: string, value: string) {
-  const input = field(el, name);
-  input.value = value;
-  input.dispatchEvent(new Event(name === 'category' ? 'change' : 'input', { bubbles: true }));
-  input.dispatchEvent(new Event('blur'));
-  await el.updateComplete;
-}
+const type = setValue;
 const submit = async (el: KoloIdeaForm) => {
   $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
   await el.updateComplete;
-};
-const deepActive = () => {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
 };
 
 widgetSuite({

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parsePollConfig, pollPolicy, resultRows, type PollConfig, pollMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { authoredTally, lightText } from '../../internal/light-dom.ts';
-import { invalidContent, resultOf, tallyFooter } from '../../internal/parts.ts';
+import { resultOf, tallyFooter } from '../../internal/parts.ts';
 import { TallyController, tallyProperties } from '../../internal/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../styles/tally.ts';
@@ -132,10 +132,7 @@ export class KoloPoll extends KoloElement {
     const i18n = this.i18n;
     const { t } = i18n;
     const cfg = this.tally.config;
-    if (!cfg) {
-      this.setStates({ invalid: true });
-      return invalidContent(i18n, this.tally.parsed);
-    }
+    if (!cfg) return this.invalid();
     const s = this.tally.formState(cfg);
     this.setStates(s.states);
     const max = cfg.multiple ? (cfg.maxChoices ?? cfg.options.length) : 1;

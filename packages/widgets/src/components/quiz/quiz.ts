@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parseQuizConfig, quizMessages, quizScore, shareCorrect, type QuizConfig, type QuizQuestion } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
-import { errorText, invalidContent, loadError, nextStepLink } from '../../internal/parts.ts';
+import { errorText, loadError, nextStepLink } from '../../internal/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../styles/tally.ts';
 import { QuizController } from './quiz-controller.ts';
@@ -175,10 +175,7 @@ export class KoloQuiz extends KoloElement {
     const i18n = this.i18n;
     const { t } = i18n;
     const cfg = this.quiz.config;
-    if (!cfg) {
-      this.setStates({ invalid: true });
-      return invalidContent(i18n, this.quiz.parsed);
-    }
+    if (!cfg) return this.invalid();
     const { view, round, index } = this.quiz;
     const q = cfg.questions[index];
     const answer = q && round[q.id];

@@ -11,7 +11,7 @@ import {
 } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
-import { errorText, invalidContent, loadError, nextStepLink } from '../../internal/parts.ts';
+import { errorText, loadError, nextStepLink } from '../../internal/parts.ts';
 import { TallyController } from '../../internal/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { reactionsStyles } from './reactions.styles.ts';
@@ -179,10 +179,7 @@ export class KoloReactions extends KoloElement {
     const i18n = this.i18n;
     const { t } = i18n;
     const cfg = this.tally.config;
-    if (!cfg) {
-      this.setStates({ invalid: true });
-      return invalidContent(i18n, this.tally.parsed);
-    }
+    if (!cfg) return this.invalid();
     const { view, announcement } = this.tally;
     const { tally, status, pending, error } = view;
     const ready = status === 'ready';
