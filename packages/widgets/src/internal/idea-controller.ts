@@ -85,8 +85,17 @@ export function ideaErrorText(i18n: Translator, e: KoloError): string {
 
 /** An idea board's lifecycle (see WidgetController) plus upvotes with a cancelable `kolo-upvote`. */
 export class IdeaController extends WidgetController<IdeaBoardConfig, IdeaView, IdeaStore> {
-  constructor(host: KoloElement, o: Omit<WidgetOptions<IdeaBoardConfig, IdeaStore>, 'store'>) {
+  constructor(
+    host: KoloElement,
+    o: Omit<WidgetOptions<IdeaBoardConfig, IdeaStore>, 'store'>,
+    /** forget the host's own UI state: another board (or adapter) is shown now */
+    private readonly reset: () => void,
+  ) {
     super(host, { ...o, store: createIdeaStore }, { status: 'loading', tally: emptyTally(), pending: null, error: null });
+  }
+
+  protected override restart(): void {
+    this.reset();
   }
 
   /** The store of the valid content (for the form's submission). */

@@ -144,7 +144,16 @@ export class KoloIdeaBoard extends KoloElement {
     read: () => readIdeaBoard(this, { ...(this.linkify ? { linkify: true } : {}), ...(this.pageSize ? { pageSize: this.pageSize } : {}) }),
     parse: parseIdeaBoard,
     ...this.hooks(),
+  }, () => {
+    this.orderKey = '';
+    const board = JSON.stringify(ideaWidget(this.ideas.config!));
+    if (board !== this.board) {
+      this.shown = 0;
+      this.expanded = new Set();
+    }
+    this.board = board;
   });
+  private board = '';
   private search = '';
   private status: IdeaStatus | '' = '';
   private category = '';

@@ -259,6 +259,16 @@ describe('<kolo-idea-form>', () => {
     expect(JSON.stringify(adapter.signals)).not.to.match(/example\.com|personal data/);
   });
 
+  it('keeps what was written when the content changes, and starts afresh for another board', async () => {
+    const el = await formOf();
+    await type(el, 'title', 'Keep me while labels change');
+    el.querySelector('[data-value="app"]')!.textContent = 'App';
+    await waitUntil(() => $$(el, 'option').some((o) => o.textContent === 'App'), 'relabelled');
+    expect(field(el, 'title').value).to.equal('Keep me while labels change');
+    el.setAttribute('board-id', 'another');
+    await waitUntil(() => field(el, 'title').value === '', 'a fresh form');
+  });
+
   it('shows a clear error for invalid content', async () => {
     const el = await mount('kolo-idea-form', `<kolo-idea-form board-id="x" kind="poll"></kolo-idea-form>`, memoryAdapter());
     expect(hasState(el, 'invalid')).to.equal(true);

@@ -116,12 +116,27 @@ export class KoloIdeaForm extends KoloElement {
     read: () => readIdeaBoard(this, this.minFillSeconds !== undefined ? { minFillSeconds: this.minFillSeconds } : {}),
     parse: parseIdeaBoard,
     ...this.hooks(),
+  }, () => {
+    // new content for the same board (say, relabelled categories) keeps what the person wrote
+    const board = JSON.stringify(ideaWidget(this.ideas.config!));
+    if (board !== this.board) this.clear();
+    this.board = board;
   });
+  private board = '';
   private draft: Required<IdeaDraft> = { title: '', details: '', category: '', contact: '' };
   private touched = new Set<Field>();
   private tried = false;
   private startedAt?: Date;
   private sent?: Idea;
+
+  /** An empty form (after sending, or when another board is shown). */
+  private clear(): void {
+    this.sent = undefined;
+    this.draft = { title: '', details: '', category: '', contact: '' };
+    this.touched = new Set();
+    this.tried = false;
+    this.startedAt = undefined;
+  }
 
   constructor() {
     super();
@@ -170,11 +185,7 @@ export class KoloIdeaForm extends KoloElement {
   }
 
   private readonly another = (): void => {
-    this.sent = undefined;
-    this.draft = { title: '', details: '', category: '', contact: '' };
-    this.touched.clear();
-    this.tried = false;
-    this.startedAt = undefined;
+    this.clear();
     this.requestUpdate();
     focusAfterRender(this, '#title');
   };
