@@ -1,4 +1,4 @@
-import type { PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import {
   createIdeaStore,
   emptyTally,
@@ -59,6 +59,10 @@ export function readIdeaBoard(host: IdeaHost, extra: Record<string, unknown> = {
     ...authoredNextStep(host),
   };
 }
+
+/** The element's heading (`id="heading"` labels its landmark); focusable to move focus to it. */
+export const ideaHeading = (level: number | undefined, text: string, focusable = false) =>
+  html`<p part="heading" id="heading" role="heading" aria-level=${level ?? 2} tabindex=${focusable ? '-1' : nothing}>${text}</p>`;
 
 const STATUS_KEYS = {
   pending: 'statusPending',

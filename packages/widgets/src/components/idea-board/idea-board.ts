@@ -15,7 +15,7 @@ import {
 } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { focusAfterRender } from '../../internal/focus.ts';
-import { IdeaController, ideaErrorText, ideaProperties, readIdeaBoard, statusLabel } from '../../internal/idea-controller.ts';
+import { IdeaController, ideaErrorText, ideaHeading, ideaProperties, readIdeaBoard, statusLabel } from '../../internal/idea-controller.ts';
 import { loadError, nextStepLink } from '../../internal/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../styles/ideas.ts';
@@ -283,7 +283,7 @@ export class KoloIdeaBoard extends KoloElement {
     const filtered = !!(this.search || this.status || this.category);
 
     return html`<section part="base" aria-labelledby="heading" aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
-      <p part="heading" id="heading" role="heading" aria-level=${this.headingLevel ?? 2}>${cfg.heading ?? t(question ? 'boardQuestion' : 'boardIdea')}</p>
+      ${ideaHeading(this.headingLevel, cfg.heading ?? t(question ? 'boardQuestion' : 'boardIdea'))}
       ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
       <div part="toolbar" role="search">
         <label class="grow">

@@ -17,7 +17,7 @@ import {
 } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { focusAfterRender } from '../../internal/focus.ts';
-import { IdeaController, ideaErrorText, ideaProperties, readIdeaBoard, statusLabel } from '../../internal/idea-controller.ts';
+import { IdeaController, ideaErrorText, ideaHeading, ideaProperties, readIdeaBoard, statusLabel } from '../../internal/idea-controller.ts';
 import { loadError, nextStepLink } from '../../internal/parts.ts';
 import { KoloSubmitEvent, KoloSubmittedEvent } from '../../events/kolo-submit.ts';
 import { tokens } from '../../styles/tokens.ts';
@@ -144,7 +144,6 @@ export class KoloIdeaForm extends KoloElement {
     this.moderated = false;
   }
 
-
   private readonly edit = (e: Event): void => {
     const input = e.target as HTMLInputElement;
     if (!this.startedAt) {
@@ -209,10 +208,6 @@ export class KoloIdeaForm extends KoloElement {
     </div>`;
   }
 
-  private heading(text: string, focusable = false) {
-    return html`<p part="heading" id="heading" role="heading" aria-level=${this.headingLevel ?? 2} tabindex=${focusable ? '-1' : nothing}>${text}</p>`;
-  }
-
   protected override render() {
     const i18n = this.i18n;
     const { t } = i18n;
@@ -228,7 +223,7 @@ export class KoloIdeaForm extends KoloElement {
 
     if (this.sent) {
       return html`<div part="base thanks" role="region" aria-labelledby="heading">
-        ${this.heading(t('thanks'), true)}
+        ${ideaHeading(this.headingLevel, t('thanks'), true)}
         <p>${t(this.sent.status === 'pending' ? 'waiting' : 'published')}</p>
         <blockquote part="sent-title">${this.sent.title}</blockquote>
         <div part="actions">
@@ -249,7 +244,7 @@ export class KoloIdeaForm extends KoloElement {
         @input=${this.edit} @blur=${this.leave} />`;
 
     return html`<form part="base" aria-labelledby="heading" novalidate @submit=${(e: Event) => this.submit(e, cfg)} aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
-      ${this.heading(cfg.heading ?? t(question ? 'formQuestion' : 'formIdea'))}
+      ${ideaHeading(this.headingLevel, cfg.heading ?? t(question ? 'formQuestion' : 'formIdea'))}
       ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
       ${view.status === 'error' ? loadError(i18n, () => this.ideas.reload()) : nothing}
       <fieldset ?disabled=${sending}>
