@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { idSchema, parseWith, text, type Parsed } from './common.ts';
 import { votingFields } from './voting.ts';
+import { uniqueIds } from './checks.ts';
 import { safeUrl } from '../signals/utm.ts';
 import type { VotePolicy } from '../adapter/adapter.ts';
 
@@ -21,7 +22,6 @@ export const scenarioSchema = z.object({
   image: z.optional(imageSchema),
 });
 
-const unique = (o: { id: string }[]) => new Set(o.map((x) => x.id)).size === o.length;
 
 /** An A/B (or A/B/C/D) scenario choice. */
 export const choiceConfigSchema = z.object({
@@ -32,7 +32,7 @@ export const choiceConfigSchema = z.object({
     .check(
       z.minLength(2, 'a choice needs at least 2 scenarios'),
       z.maxLength(4, 'a choice has at most 4 scenarios'),
-      z.refine(unique, 'scenario ids must be unique'),
+      z.refine(uniqueIds, 'scenario ids must be unique'),
     ),
   ...votingFields,
 });

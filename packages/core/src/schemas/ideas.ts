@@ -1,9 +1,7 @@
 import * as z from 'zod/mini';
 import { idSchema, nextStepSchema, parseWith, text, type Parsed } from './common.ts';
+import { oneOf, uniqueIds, whole } from './checks.ts';
 import type { IdeaPolicy } from '../adapter/adapter.ts';
-
-const whole = (min: number, max: number) =>
-  z.number().check(z.refine((n) => Number.isInteger(n) && n >= min && n <= max, `must be a whole number from ${min} to ${max}`));
 
 const KINDS = ['idea', 'question'] as const;
 export type IdeaKind = (typeof KINDS)[number];
@@ -14,13 +12,13 @@ export const ideaCategorySchema = z.object({ id: idSchema, label: text(80) });
 export const ideaBoardSchema = z.object({
   id: idSchema,
   /** `idea` (default) or `question` for an AMA */
-  kind: z.optional(z.string().check(z.refine((k) => (KINDS as readonly string[]).includes(k), 'must be idea or question'))) as unknown as z.ZodMiniOptional<z.ZodMiniType<IdeaKind>>,
+  kind: z.optional(oneOf(KINDS)),
   heading: z.optional(text(200)),
   description: z.optional(text(1000)),
   categories: z.optional(
     z.array(ideaCategorySchema).check(
       z.maxLength(30, 'at most 30 categories'),
-      z.refine((c) => new Set(c.map((x) => x.id)).size === c.length, 'category ids must be unique'),
+      z.refine(uniqueIds, 'category ids must be unique'),
     ),
   ),
   /** new submissions wait for a moderator */

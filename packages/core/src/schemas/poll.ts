@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { idSchema, parseWith, text, type Parsed } from './common.ts';
 import { votingFields } from './voting.ts';
+import { uniqueIds } from './checks.ts';
 import type { VotePolicy } from '../adapter/adapter.ts';
 
 export const pollOptionSchema = z.object({ id: idSchema, label: text(200) });
@@ -15,7 +16,7 @@ export const pollConfigSchema = z
       .check(
         z.minLength(2, 'a poll needs at least 2 options'),
         z.maxLength(20, 'a poll has at most 20 options'),
-        z.refine((o) => new Set(o.map((x) => x.id)).size === o.length, 'option ids must be unique'),
+        z.refine(uniqueIds, 'option ids must be unique'),
       ),
     multiple: z.optional(z.boolean()),
     maxChoices: z.optional(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1, 'must be a whole number, at least 1'))),

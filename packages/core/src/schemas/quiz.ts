@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
 import { idSchema, nextStepSchema, parseWith, text, type Parsed } from './common.ts';
 import type { Answer, Tally } from '../adapter/adapter.ts';
+import { uniqueIds } from './checks.ts';
 
 const choiceSchema = z.object({ id: idSchema, label: text(200) });
-const unique = (o: { id: string }[]) => new Set(o.map((x) => x.id)).size === o.length;
 
 export const quizQuestionSchema = z
   .object({
     id: idSchema,
     text: text(300),
-    choices: z.array(choiceSchema).check(z.minLength(2, 'a question needs at least 2 choices'), z.maxLength(8, 'at most 8 choices'), z.refine(unique, 'choice ids must be unique')),
+    choices: z.array(choiceSchema).check(z.minLength(2, 'a question needs at least 2 choices'), z.maxLength(8, 'at most 8 choices'), z.refine(uniqueIds, 'choice ids must be unique')),
     /** correct choice ids; leave out to keep them off the page (the adapter grades) */
     correct: z.optional(z.array(idSchema).check(z.minLength(1, 'at least 1 correct choice'))),
     multiple: z.optional(z.boolean()),
@@ -29,7 +29,7 @@ export const scoreBandSchema = z.object({
 export const quizConfigSchema = z.object({
   id: idSchema,
   title: z.optional(text(200)),
-  questions: z.array(quizQuestionSchema).check(z.minLength(1, 'a quiz needs at least 1 question'), z.maxLength(20, 'a quiz has at most 20 questions'), z.refine(unique, 'question ids must be unique')),
+  questions: z.array(quizQuestionSchema).check(z.minLength(1, 'a quiz needs at least 1 question'), z.maxLength(20, 'a quiz has at most 20 questions'), z.refine(uniqueIds, 'question ids must be unique')),
   bands: z.optional(z.array(scoreBandSchema)),
   /** show "64% got this right" after each answer */
   showStats: z.optional(z.boolean()),

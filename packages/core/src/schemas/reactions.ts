@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { idSchema, nextStepSchema, parseWith, text, type Parsed } from './common.ts';
+import { uniqueIds } from './checks.ts';
 import type { VotePolicy } from '../adapter/adapter.ts';
 
 export const reactionSchema = z.object({
@@ -19,10 +20,7 @@ export const reactionsConfigSchema = z
     nextStep: z.optional(nextStepSchema),
   })
   .check(
-    z.refine((c) => {
-      const ids = [...c.reactions, ...(c.more ?? [])].map((r) => r.id);
-      return new Set(ids).size === ids.length;
-    }, 'reaction ids must be unique across reactions and more'),
+    z.refine((c) => uniqueIds([...c.reactions, ...(c.more ?? [])]), 'reaction ids must be unique across reactions and more'),
   );
 export type ReactionsConfig = z.output<typeof reactionsConfigSchema>;
 export type Reaction = z.output<typeof reactionSchema>;

@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 import { dateSchema, nextStepSchema } from './common.ts';
+import { oneOf } from './checks.ts';
 
 const MODES = ['after-vote', 'always', 'never'] as const;
 export type ResultsVisibility = (typeof MODES)[number];
 
-/** When results are shown. (A refined string: zod's enum type would cost ~0.3 KB for this one field.) */
-export const resultsVisibilitySchema = z
-  .string()
-  .check(z.refine((v) => (MODES as readonly string[]).includes(v), 'must be after-vote, always or never')) as unknown as z.ZodMiniType<ResultsVisibility>;
+/** When results are shown. */
+export const resultsVisibilitySchema = oneOf(MODES);
 
 /** The fields every voting widget (poll, A/B choice) has besides its content. */
 export const votingFields = {
