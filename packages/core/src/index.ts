@@ -24,3 +24,8 @@ export * from './ideas/board.ts';
 export { stems, sameStem } from './ideas/tokens.ts';
 export * from './schemas/ideas.ts';
 export * from './stores/ideas.ts';
+export * from './schemas/checks.ts';
+export * from './schemas/faq.ts';
+export * from './stores/helpful.ts';
+export * from './schemas/banner.ts';
+export { hiddenUntil, hideFor, unhide } from './dismissal.ts';

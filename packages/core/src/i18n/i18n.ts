@@ -7,6 +7,9 @@ import type { voteMessages } from './vote.ts';
 import type { ideasMessages } from './ideas.ts';
 import type { ideaFormMessages } from './idea-form.ts';
 import type { ideaBoardMessages } from './idea-board.ts';
+import type { faqMessages } from './faq.ts';
+import type { bannerMessages } from './banner.ts';
+import type { disclosureMessages } from './disclosure.ts';
 
 /** A message with plural forms, chosen by the `count` parameter through Intl.PluralRules. */
 export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
@@ -27,7 +30,9 @@ type KeysOf<B> = B extends Bundle<infer K> ? K : never;
 export type MessageKey = KeysOf<
   typeof commonMessages | typeof voteMessages | typeof pollMessages | typeof choiceMessages | typeof reactionsMessages | typeof quizMessages
   | typeof ideasMessages | typeof ideaFormMessages | typeof ideaBoardMessages
+  | typeof faqMessages | typeof bannerMessages | typeof disclosureMessages
   | typeof ideasMessages | typeof ideaFormMessages | typeof ideaBoardMessages
+  | typeof faqMessages | typeof bannerMessages | typeof disclosureMessages
 >;
 export type MessageOverrides = Partial<Record<MessageKey, Message>>;
 export type Params = Record<string, string | number>;

@@ -8,3 +8,6 @@ export { quizMessages } from './quiz.ts';
 export { ideasMessages } from './ideas.ts';
 export { ideaFormMessages } from './idea-form.ts';
 export { ideaBoardMessages } from './idea-board.ts';
+export { faqMessages } from './faq.ts';
+export { bannerMessages } from './banner.ts';
+export { disclosureMessages } from './disclosure.ts';

@@ -1,7 +1,7 @@
 import type { WidgetRef } from '../adapter/adapter.ts';
 
 /** What a widget reports back: the signal layer of every Kolo widget. */
-export type SignalType = 'view' | 'interact' | 'submit' | 'next-step';
+export type SignalType = 'view' | 'interact' | 'submit' | 'next-step' | 'dismiss' | 'snooze';
 
 export interface Signal {
   type: SignalType;

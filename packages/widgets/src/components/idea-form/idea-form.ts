@@ -223,7 +223,7 @@ export class KoloIdeaForm extends KoloElement {
 
     if (this.sent) {
       return html`<div part="base thanks" role="region" aria-labelledby="heading">
-        ${ideaHeading(this.headingLevel, t('thanks'), true)}
+        ${ideaHeading(this.headingLevel, t('thanksHeading'), true)}
         <p>${t(this.sent.status === 'pending' ? 'waiting' : 'published')}</p>
         <blockquote part="sent-title">${this.sent.title}</blockquote>
         <div part="actions">

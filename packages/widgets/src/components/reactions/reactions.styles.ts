@@ -39,16 +39,7 @@ export const reactionsStyles = css`
     line-height: 1;
   }
   [part~='popover'] {
-    position: fixed;
-    inset: auto;
-    margin: 0;
-    max-inline-size: min(20rem, calc(100vw - 1rem));
     padding: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.2);
   }
   [part~='pick'] {
     border-color: transparent;

@@ -3,6 +3,7 @@ import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { KoloError, memoryAdapter, type KoloAdapter } from '@kolo/core';
 import '../../define/kolo-reactions.ts';
 import { KoloReactions } from './reactions.ts';
+import { anchoring } from '../../internal/popover.ts';
 import { $, castVote, mount, $$, hasState, textOf } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 
@@ -13,7 +14,7 @@ const popover = (el: KoloReactions) => $<HTMLElement>(el, '[part~="popover"]')!;
 const isOpen = (el: KoloReactions) => popover(el).matches(':popover-open');
 async function openMore(el: KoloReactions) {
   $<HTMLButtonElement>(el, '[part~="more-button"]')!.click();
-  await waitUntil(() => isOpen(el) && popover(el).dataset.placement, 'popover placed', { timeout: 3000 });
+  await waitUntil(() => isOpen(el) && popover(el).dataset.anchored, 'popover placed', { timeout: 3000 });
 }
 
 widgetSuite({
@@ -111,16 +112,31 @@ describe('<kolo-reactions>', () => {
     expect(more.getAttribute('aria-expanded')).to.equal('false');
   });
 
-  it('flips the popover above its button at the bottom of the viewport', async () => {
-    await setViewport({ width: 800, height: 600 });
-    const el = await reactionsFrom(`<div style="position: fixed; bottom: 4px; left: 8px"><kolo-reactions reactions-id="flip-up" reactions="👍" more="🔥 🚀 💡 🙏 👀 💯 😍 🙌 🤝 👎 😡 😴 😂 👏 🤔"></kolo-reactions></div>`);
-    await openMore(el);
-    const button = $(el, '[part~="more-button"]')!.getBoundingClientRect();
-    const box = popover(el).getBoundingClientRect();
-    expect(popover(el).dataset.placement).to.match(/^top/);
-    expect(box.bottom).to.be.at.most(button.top);
-    expect(box.top).to.be.at.least(0);
-  });
+  for (const native of [true, false]) {
+    it(`places the popover under its button, and above it at the bottom of the viewport (${native ? 'CSS anchor positioning' : '@floating-ui/dom fallback'})`, async () => {
+      anchoring.native = native;
+      try {
+        await setViewport({ width: 800, height: 600 });
+        const more = 'reactions="👍" more="🔥 🚀 💡 🙏 👀 💯 😍 🙌 🤝 👎 😡 😴 😂 👏 🤔"';
+        const top = await reactionsFrom(`<div style="position: fixed; top: 4px; left: 8px"><kolo-reactions reactions-id="flip-down-${native}" ${more}></kolo-reactions></div>`);
+        await openMore(top);
+        expect(popover(top).dataset.anchored).to.equal(native ? 'css' : 'script');
+        const below = $(top, '[part~="more-button"]')!.getBoundingClientRect();
+        expect(popover(top).getBoundingClientRect().top).to.be.at.least(below.bottom);
+        await sendKeys({ press: 'Escape' });
+
+        const el = await reactionsFrom(`<div style="position: fixed; bottom: 4px; left: 8px"><kolo-reactions reactions-id="flip-up-${native}" ${more}></kolo-reactions></div>`);
+        await openMore(el);
+        const button = $(el, '[part~="more-button"]')!.getBoundingClientRect();
+        const box = popover(el).getBoundingClientRect();
+        expect(box.bottom).to.be.at.most(button.top);
+        expect(box.top).to.be.at.least(0);
+        expect(Math.abs(box.left - button.left)).to.be.below(40);
+      } finally {
+        anchoring.native = CSS.supports('position-area: block-end');
+      }
+    });
+  }
 
   it('takes custom reactions from HTML lists and names them', async () => {
     const el = await reactionsFrom(`<kolo-reactions reactions-id="custom">

@@ -10,6 +10,7 @@ import {
   type ReactionsConfig,
 } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
+import { followAnchor, popoverStyles } from '../../internal/popover.ts';
 import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
 import { errorText, loadError, nextStepLink } from '../../internal/parts.ts';
 import { TallyController } from '../../internal/tally-controller.ts';
@@ -76,7 +77,7 @@ const fromList = (list: Element | undefined): Reaction[] | undefined =>
  */
 export class KoloReactions extends KoloElement {
   static override messageBundles = [reactionsMessages, voteMessages, ...KoloElement.messageBundles];
-  static override styles = [tokens, reactionsStyles];
+  static override styles = [tokens, popoverStyles, reactionsStyles];
   static override properties: PropertyDeclarations = {
     ...KoloElement.properties,
     reactionsId: { attribute: 'reactions-id' },
@@ -165,14 +166,10 @@ export class KoloReactions extends KoloElement {
       if (!active || popover.contains(active)) button.focus();
       return;
     }
-    // The positioning code is loaded the first time the popover opens, so it costs nothing until then.
-    const { anchor } = await import('../../internal/anchor.ts');
-    if (!popover.matches(':popover-open')) return;
-    let first = true;
-    this.stopPositioning = anchor(button, popover, () => {
-      if (first) popover.querySelector<HTMLElement>('[aria-pressed="true"], button')?.focus();
-      first = false;
-    });
+    const stop = await followAnchor(button, popover);
+    if (!popover.matches(':popover-open')) return stop();
+    this.stopPositioning = stop;
+    popover.querySelector<HTMLElement>('[aria-pressed="true"], button')?.focus();
   }
 
   protected override render() {
@@ -211,6 +208,7 @@ export class KoloReactions extends KoloElement {
             ? html`<li>
                 <button
                   part="more-button"
+                  class="anchor"
                   type="button"
                   popovertarget="more"
                   aria-expanded=${this.open ? 'true' : 'false'}

@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+/**
+ * How popovers are kept by their buttons. `native` is CSS anchor positioning (no script at all);
+ * without it, @floating-ui/dom is loaded the first time a popover opens. Tests switch it off to
+ * exercise the fallback.
+ */
+export const anchoring = {
+  native: typeof CSS !== 'undefined' && CSS.supports('position-area: block-end'),
+};
+
+/**
+ * The look of a popover and its place under (or, without room, over) the element marked `anchor`
+ * in the same shadow root; in logical directions, so right to left needs nothing more.
+ */
+export const popoverStyles = css`
+  .anchor {
+    anchor-name: --kolo-anchor;
+  }
+  [popover] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    max-inline-size: min(22rem, calc(100vw - 1rem));
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.2);
+  }
+  @supports (position-area: block-end) {
+    [popover]:not(.scripted) {
+      position-anchor: --kolo-anchor;
+      position-area: block-end span-inline-end;
+      margin-block: 6px;
+      position-try-fallbacks: flip-block, flip-inline, flip-block flip-inline;
+    }
+  }
+`;
+
+/**
+ * Keep an open `popover` by `button` until the returned function is called: nothing to do where CSS
+ * anchor positioning works; else @floating-ui/dom (flip and shift at the viewport edges), loaded on
+ * first use. `popover.dataset.anchored` says which (`css` or `script`) once it is placed.
+ */
+export async function followAnchor(button: HTMLElement, popover: HTMLElement): Promise<() => void> {
+  if (anchoring.native) {
+    popover.dataset.anchored = 'css';
+    return () => {};
+  }
+  popover.classList.add('scripted');
+  const { anchor } = await import('./anchor.ts');
+  if (!popover.matches(':popover-open')) return () => {};
+  let placed: () => void;
+  const done = new Promise<void>((r) => (placed = r));
+  const stop = anchor(button, popover, () => {
+    popover.dataset.anchored = 'script';
+    placed();
+  });
+  await done;
+  return stop;
+}
