@@ -34,7 +34,7 @@ try {
   check('the widgets tarball ships dist, types and the manifest, and no sources or tests', () => {
     const list = execFileSync('tar', ['-tzf', tgz('widgets')], { encoding: 'utf8' });
     const wanted = ['package/dist/cdn/kolo.js', 'package/custom-elements.json'];
-    for (const w of ['poll', 'choice', 'reactions', 'quiz', 'idea-form', 'idea-board']) wanted.push(`package/dist/define/kolo-${w}.js`, `package/dist/components/${w}/${w}.d.ts`);
+    for (const w of ['poll', 'choice', 'reactions', 'quiz', 'idea-form', 'idea-board', 'faq-carousel', 'help-banner', 'disclosure']) wanted.push(`package/dist/define/kolo-${w}.js`, `package/dist/components/${w}/${w}.d.ts`);
     for (const f of wanted) {
       if (!list.includes(f)) throw new Error(`missing ${f}`);
     }
@@ -79,6 +79,16 @@ try {
        const ideaBoard: KoloIdeaBoard = document.createElement('kolo-idea-board');
        ideaBoard.addEventListener('kolo-upvote', (e: KoloUpvoteEvent) => e.detail.on);
        ideaBoard.kind = 'question';
+       import type { KoloFaqCarousel } from '@kolo/widgets/faq-carousel';
+       import type { KoloHelpBanner } from '@kolo/widgets/help-banner';
+       import type { KoloDisclosure } from '@kolo/widgets/disclosure';
+       import type { KoloSlideEvent, KoloDismissEvent } from '@kolo/widgets';
+       const faq: KoloFaqCarousel = document.createElement('kolo-faq-carousel');
+       faq.addEventListener('kolo-slide', (e: KoloSlideEvent) => e.detail.index);
+       const banner: KoloHelpBanner = document.createElement('kolo-help-banner');
+       banner.addEventListener('kolo-dismiss', (e: KoloDismissEvent) => e.detail.until);
+       const label: KoloDisclosure = document.createElement('kolo-disclosure');
+       label.type = 'partner';
        const quiz: KoloQuiz = document.createElement('kolo-quiz');
        quiz.addEventListener('kolo-answer', (e: KoloAnswerEvent) => e.detail.correct);
        const choice: KoloChoice = document.createElement('kolo-choice');
@@ -122,7 +132,7 @@ try {
     it('exports the class', () => { if (customElements.get('kolo-poll') !== KoloPoll) throw new Error('not registered'); });`));
   writeFileSync(join(dir, 'cdn.test.js'), voteTest('cdn', `await import('/node_modules/@kolo/widgets/dist/cdn/kolo.js');
     it('registers every widget from the one file, and each renders', async () => {
-      for (const tag of ['kolo-poll', 'kolo-choice', 'kolo-reactions', 'kolo-quiz', 'kolo-idea-form', 'kolo-idea-board']) if (!customElements.get(tag)) throw new Error(tag + ' not registered');
+      for (const tag of ['kolo-poll', 'kolo-choice', 'kolo-reactions', 'kolo-quiz', 'kolo-idea-form', 'kolo-idea-board', 'kolo-faq-carousel', 'kolo-help-banner', 'kolo-disclosure']) if (!customElements.get(tag)) throw new Error(tag + ' not registered');
       document.body.innerHTML = '<kolo-reactions reactions-id="cdn-r" reactions="👍 ❤️"></kolo-reactions>' +
         '<kolo-quiz quiz-id="cdn-q"><section data-question="q" data-correct="b"><p>Q?</p><ul><li data-value="a">A</li><li data-value="b">B</li></ul></section></kolo-quiz>' +
         '<kolo-choice choice-id="cdn-c"><h3>A or B?</h3><article data-value="a"><h4>A</h4></article><article data-value="b"><h4>B</h4></article></kolo-choice>' +

@@ -1,35 +1,33 @@
 import { defineBundle } from './i18n.ts';
 
-/** Strings of <kolo-disclosure>: a short label, its full text, and a default explanation per type. */
+/** Strings of <kolo-disclosure>: a short visible label, the rest of its full text (for screen readers), and a default explanation per type. */
 export const disclosureMessages = defineBundle({
   en: {
     adShort: 'Ad',
-    adFull: 'Advertisement',
+    adMore: ' (advertisement)',
     adAbout: 'Someone paid to show this. We choose what we advertise and keep it apart from our own content.',
     partnerShort: 'Partner content',
-    partnerFull: 'Partner content, made with a paid partner',
+    partnerMore: ', made with a paid partner',
     partnerAbout: 'We made this together with a partner who paid for it. The partner could review it before it was published.',
     sponsoredShort: 'Sponsored',
-    sponsoredFull: 'Sponsored content',
+    sponsoredMore: ' content',
     sponsoredAbout: 'A sponsor paid for this content but did not write it.',
     affiliateShort: 'Affiliate links',
-    affiliateFull: 'Contains affiliate links',
+    affiliateMore: ': we may earn a commission',
     affiliateAbout: 'We may earn a commission if you buy through links here. It costs you nothing extra.',
-    aboutLabel: 'About this label: {label}',
   },
   uk: {
     adShort: 'Реклама',
-    adFull: 'Реклама',
+    adMore: '',
     adAbout: 'За показ цього заплатили. Ми самі обираємо, що рекламувати, і відокремлюємо рекламу від власних матеріалів.',
     partnerShort: 'Партнерський матеріал',
-    partnerFull: 'Партнерський матеріал, створений з оплаченим партнером',
+    partnerMore: ', створений з оплаченим партнером',
     partnerAbout: 'Ми створили це разом із партнером, який за це заплатив. Партнер міг переглянути матеріал перед публікацією.',
-    sponsoredShort: 'Спонсоровано',
-    sponsoredFull: 'Спонсорований матеріал',
+    sponsoredShort: 'Спонсорований',
+    sponsoredMore: ' матеріал',
     sponsoredAbout: 'Спонсор оплатив цей матеріал, але не писав його.',
     affiliateShort: 'Партнерські посилання',
-    affiliateFull: 'Містить партнерські посилання',
+    affiliateMore: ': ми можемо отримати комісію',
     affiliateAbout: 'Ми можемо отримати комісію, якщо ви купите за цими посиланнями. Для вас ціна не зміниться.',
-    aboutLabel: 'Про цю позначку: {label}',
   },
 });

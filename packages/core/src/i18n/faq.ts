@@ -4,6 +4,7 @@ import { defineBundle } from './i18n.ts';
 export const faqMessages = defineBundle({
   en: {
     carousel: 'carousel',
+    faqLabel: 'Questions and answers',
     slide: 'slide',
     cardOf: '{index} of {total}',
     previousCard: 'Previous card',
@@ -24,6 +25,7 @@ export const faqMessages = defineBundle({
   },
   uk: {
     carousel: 'карусель',
+    faqLabel: 'Запитання та відповіді',
     slide: 'картка',
     cardOf: '{index} з {total}',
     previousCard: 'Попередня картка',

@@ -5,5 +5,8 @@ import './kolo-reactions.ts';
 import './kolo-quiz.ts';
 import './kolo-idea-form.ts';
 import './kolo-idea-board.ts';
+import './kolo-faq-carousel.ts';
+import './kolo-help-banner.ts';
+import './kolo-disclosure.ts';
 
 export * from '../index.ts';

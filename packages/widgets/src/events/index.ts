@@ -5,6 +5,8 @@ import type { KoloAnswerEvent } from './kolo-answer.ts';
 import type { KoloCompleteEvent } from './kolo-complete.ts';
 import type { KoloSubmitEvent, KoloSubmittedEvent } from './kolo-submit.ts';
 import type { KoloUpvoteEvent } from './kolo-upvote.ts';
+import type { KoloSlideEvent } from './kolo-slide.ts';
+import type { KoloDismissEvent } from './kolo-dismiss.ts';
 
 export * from './kolo-event.ts';
 export * from './kolo-vote.ts';
@@ -14,6 +16,8 @@ export * from './kolo-answer.ts';
 export * from './kolo-complete.ts';
 export * from './kolo-submit.ts';
 export * from './kolo-upvote.ts';
+export * from './kolo-slide.ts';
+export * from './kolo-dismiss.ts';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -25,5 +29,7 @@ declare global {
     'kolo-submit': KoloSubmitEvent;
     'kolo-submitted': KoloSubmittedEvent;
     'kolo-upvote': KoloUpvoteEvent;
+    'kolo-slide': KoloSlideEvent;
+    'kolo-dismiss': KoloDismissEvent;
   }
 }

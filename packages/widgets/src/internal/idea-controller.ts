@@ -102,11 +102,6 @@ export class IdeaController extends WidgetController<IdeaBoardConfig, IdeaView, 
     this.reset();
   }
 
-  /** The store of the valid content (for the form's submission). */
-  get ideas(): IdeaStore | undefined {
-    return this.store;
-  }
-
   /** Upvote or take back, unless a `kolo-upvote` listener cancels. Resolves true when accepted. */
   async upvote(idea: string, on: boolean): Promise<boolean> {
     const store = this.store;

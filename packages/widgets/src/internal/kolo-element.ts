@@ -104,6 +104,11 @@ export abstract class KoloElement extends LitElement {
     this.viewObserver?.disconnect();
   }
 
+  /** The language tag in effect here (`en-GB`): the closest `lang` at or above the element. */
+  protected get langTag(): string {
+    return langOf(this);
+  }
+
   /** Messages in the element's language, with its overrides (for controllers). */
   i18nFor(): Translator {
     return this.i18n;
@@ -111,7 +116,7 @@ export abstract class KoloElement extends LitElement {
 
   /** Messages in the element's language, with its overrides. */
   protected get i18n(): Translator {
-    const lang = langOf(this);
+    const lang = this.langTag;
     // A new `messages` object (property or attribute) replaces the old one, so identity tells a change.
     if (!this.translator || lang !== this.translatorLang || this.messages !== this.translatorMessages) {
       this.translatorLang = lang;

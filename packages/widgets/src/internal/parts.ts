@@ -48,6 +48,7 @@ export function nextStepLink(
   step: NextStep | undefined,
   id: string,
   track: (href: string) => void,
+  part = 'next-step',
 ) {
   const href = step && withUtm(step.href, { campaign: host.campaign, content: id });
   if (!href) return nothing;
@@ -55,7 +56,7 @@ export function nextStepLink(
     track(href);
     if (!host.dispatchEvent(new KoloNextStepEvent({ id, href }))) e.preventDefault();
   };
-  return html`<a part="next-step" href=${href} @click=${follow}>${step.label}</a>`;
+  return html`<a part=${part} href=${href} @click=${follow}>${step.label}</a>`;
 }
 
 /** The error shown instead of a widget whose content is invalid. */

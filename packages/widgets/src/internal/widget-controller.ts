@@ -17,10 +17,7 @@ export interface StoreLike<V extends WidgetView> {
   reload(): Promise<void>;
 }
 
-export interface WidgetOptions<C, S> {
-  /** the content as authored (`.config`, or light DOM and attributes) */
-  read: () => unknown;
-  parse: (input: unknown) => Parsed<C>;
+export interface WidgetOptions<C, S> extends ContentOptions<C> {
   /** the store for valid content */
   store: (adapter: KoloAdapter, config: C, voter: string) => S;
   adapter: () => KoloAdapter;
@@ -28,33 +25,29 @@ export interface WidgetOptions<C, S> {
   signal: (type: SignalType, data?: Record<string, string>) => void;
 }
 
+/** How a widget reads and validates its content. */
+export interface ContentOptions<C> {
+  /** the content as authored (`.config`, or light DOM and attributes) */
+  read: () => unknown;
+  parse: (input: unknown) => Parsed<C>;
+}
+
 /**
- * What every adapter-backed widget does with its content: validates it on each update (the light
- * DOM is watched, so late-rendered children count), keeps one store per (content, adapter), follows
- * live updates and fires `kolo-change`, and re-renders when the closing time passes.
+ * A widget's content, validated on each update when it changed: `.config`, attributes, or the light
+ * DOM, which is watched, so late-rendered children count. Invalid content is logged once.
  */
-export class WidgetController<C extends { id: string; closesAt?: string | undefined }, V extends WidgetView, S extends StoreLike<V> = StoreLike<V>>
-  implements ReactiveController
-{
+export class ContentController<C> implements ReactiveController {
   parsed?: Parsed<C>;
-  view: V;
-  protected store?: S;
-  private key = '';
   private source = '';
-  private adapter?: KoloAdapter;
-  private unbind?: () => void;
   private observer?: MutationObserver;
-  private timer?: ReturnType<typeof setTimeout>;
   private logged = '';
 
   constructor(
     protected readonly host: KoloElement,
-    protected readonly o: WidgetOptions<C, S>,
-    private readonly loading: V,
+    private readonly content: ContentOptions<C>,
   ) {
-    this.view = loading;
     host.addController(this);
-    host.content = this;
+    host.content = this as unknown as KoloElement['content'];
   }
 
   /** The valid content, or undefined while it is invalid. */
@@ -65,18 +58,65 @@ export class WidgetController<C extends { id: string; closesAt?: string | undefi
   hostConnected(): void {
     this.observer = new MutationObserver(() => this.host.requestUpdate());
     this.observer.observe(this.host, { childList: true, subtree: true, characterData: true, attributes: true });
-    if (this.store) this.bind(this.store);
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
+  }
+
+  /** Validate the content again if it changed (or `error` makes it invalid); returns whether it changed. */
+  protected revalidate(error = ''): boolean {
+    const raw = this.content.read();
+    const source = JSON.stringify(raw) + error;
+    if (source === this.source && this.parsed) return false;
+    this.source = source;
+    this.parsed = error ? { ok: false, error } : this.content.parse(raw);
+    if (!this.parsed.ok && this.logged !== this.parsed.error) console.error(`<${this.host.localName}>: ${(this.logged = this.parsed.error)}`);
+    return true;
+  }
+
+  hostUpdate(): void {
+    this.revalidate();
+  }
+}
+
+/**
+ * What every adapter-backed widget does with its content: validates it on each update (the light
+ * DOM is watched, so late-rendered children count), keeps one store per (content, adapter), follows
+ * live updates and fires `kolo-change`, and re-renders when the closing time passes.
+ */
+export class WidgetController<C extends { id: string; closesAt?: string | undefined }, V extends WidgetView, S extends StoreLike<V> = StoreLike<V>> extends ContentController<C> {
+  view: V;
+  /** the store of the valid content */
+  store?: S;
+  private key = '';
+  private adapter?: KoloAdapter;
+  private unbind?: () => void;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    host: KoloElement,
+    protected readonly o: WidgetOptions<C, S>,
+    private readonly loading: V,
+  ) {
+    super(host, o);
+    this.view = loading;
+  }
+
+  override hostConnected(): void {
+    super.hostConnected();
+    if (this.store) this.bind(this.store);
+  }
+
+  override hostDisconnected(): void {
+    super.hostDisconnected();
     this.unbind?.();
     this.unbind = undefined;
     clearTimeout(this.timer);
   }
 
   /** Before each render: re-validate when the authored content or the adapter changed. */
-  hostUpdate(): void {
+  override hostUpdate(): void {
     let adapter: KoloAdapter | undefined;
     let adapterError = '';
     try {
@@ -84,23 +124,18 @@ export class WidgetController<C extends { id: string; closesAt?: string | undefi
     } catch (e) {
       adapterError = (e as Error).message;
     }
-    const raw = this.o.read();
-    const source = JSON.stringify(raw);
-    if (source === this.source && adapter === this.adapter && this.parsed) return;
-    this.source = source;
+    if (!this.revalidate(adapterError) && adapter === this.adapter) return;
     this.adapter = adapter;
-    this.parsed = adapterError ? { ok: false, error: adapterError } : this.o.parse(raw);
-    if (!this.parsed.ok) {
+    if (!this.parsed!.ok) {
       this.unbind?.();
       this.store = this.unbind = undefined;
       this.key = '';
-      if (this.logged !== this.parsed.error) console.error(`<${this.host.localName}>: ${(this.logged = this.parsed.error)}`);
       return;
     }
-    const key = JSON.stringify(this.parsed.value);
+    const key = JSON.stringify(this.parsed!.value);
     if (key !== this.key || !this.store) {
       this.key = key;
-      this.store = this.o.store(adapter!, this.parsed.value, this.o.voter());
+      this.store = this.o.store(adapter!, this.parsed!.value, this.o.voter());
       this.view = this.loading;
       this.restart();
       this.bind(this.store);

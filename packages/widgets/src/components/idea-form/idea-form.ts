@@ -162,7 +162,7 @@ export class KoloIdeaForm extends KoloElement {
 
   private async submit(e: Event, cfg: IdeaBoardConfig): Promise<void> {
     e.preventDefault();
-    const store = this.ideas.ideas;
+    const store = this.ideas.store;
     if (!store) return;
     this.tried = true;
     const problems = checkIdea(this.draft, ideaPolicy(cfg));

@@ -11,6 +11,7 @@ import {
 } from '@kolo/core';
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { followAnchor, popoverStyles } from '../../internal/popover.ts';
+import { focusAfterRender } from '../../internal/focus.ts';
 import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
 import { errorText, loadError, nextStepLink } from '../../internal/parts.ts';
 import { TallyController } from '../../internal/tally-controller.ts';
@@ -116,7 +117,6 @@ export class KoloReactions extends KoloElement {
     this.open = false;
   }
 
-
   private readConfig(): unknown {
     if (this.config) return { id: this.reactionsId || undefined, ...this.config };
     const lists = [...this.children].filter((k) => k.matches('ul, ol'));
@@ -140,18 +140,11 @@ export class KoloReactions extends KoloElement {
     const { t } = this.i18n;
     const removing = this.tally.view.tally.mine.includes(r.id);
     this.signal('interact', { reaction: r.id });
-    if (fromPicker) this.picker?.hidePopover();
+    if (fromPicker) this.renderRoot.querySelector<HTMLElement>('[part~="popover"]')?.hidePopover();
     const ok = await this.tally.vote(removing ? [] : [r.id]);
     this.tally.announcement = ok ? (removing ? t('reactionRemoved') : t('reacted', { name: this.name(r) })) : '';
     this.requestUpdate();
-    if (fromPicker) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(r.id)}"]`)?.focus();
-    }
-  }
-
-  private get picker(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('[part~="popover"]');
+    if (fromPicker) focusAfterRender(this, `[data-id="${CSS.escape(r.id)}"]`);
   }
 
   /** Place the popover by its button (flipping at the viewport edge) while it is open; restore focus when it closes. */

@@ -1,0 +1,68 @@
+import { css } from 'lit';
+
+export const bannerStyles = css`
+  :host {
+    --_edge: var(--kolo-banner-accent, var(--_accent));
+    border-inline-start: 0.375rem solid var(--_edge);
+  }
+  :host([placement='sticky']) {
+    position: sticky;
+    inset-block-end: 0;
+    z-index: 10;
+    max-inline-size: none;
+    box-shadow: 0 -0.25rem 1rem rgb(0 0 0 / 0.15);
+  }
+  :host(:state(hidden)) {
+    border: 0;
+    padding-block: 0.25rem;
+    box-shadow: none;
+  }
+  p {
+    margin: 0.25rem 0;
+  }
+  [part~='heading'] {
+    margin: 0;
+    font-weight: 700;
+    font-size: 1.0625em;
+  }
+  [part~='disclaimer'] {
+    font-weight: 600;
+  }
+  .label {
+    margin-block-start: 0.75rem;
+    font-weight: 600;
+  }
+  ul {
+    list-style: none;
+    margin: 0.25rem 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+  }
+  [part~='contact'],
+  [part~='tool'] {
+    display: inline-block;
+    padding-block: 0.25rem;
+    font-weight: 600;
+  }
+  [part~='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-block-start: 0.75rem;
+  }
+  button.link {
+    padding-inline: 0;
+    border: 0;
+    text-decoration: underline;
+  }
+  [part~='hidden'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+  }
+`;

@@ -1,0 +1,3 @@
+import { KoloDisclosure } from '../components/disclosure/disclosure.ts';
+
+KoloDisclosure.define('kolo-disclosure');

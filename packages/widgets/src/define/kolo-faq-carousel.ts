@@ -1,0 +1,3 @@
+import { KoloFaqCarousel } from '../components/faq-carousel/faq-carousel.ts';
+
+KoloFaqCarousel.define('kolo-faq-carousel');

@@ -1,0 +1,3 @@
+import { KoloHelpBanner } from '../components/help-banner/help-banner.ts';
+
+KoloHelpBanner.define('kolo-help-banner');
