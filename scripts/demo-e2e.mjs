@@ -223,6 +223,64 @@ try {
     await ideas.waitForFunction((sel) => document.querySelector(sel).shadowRoot.textContent.includes('Will trams run'), { timeout: 5000 }, '#friday-board');
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
+
+  // FAQ, myths and responsible help
+  const help = await browser.newPage();
+  help.on('pageerror', (e) => errors.push(e.message));
+  await help.goto(`${url}help.html`, { waitUntil: 'networkidle0' });
+  const inside = (sel, fn, arg) => help.$eval(sel, fn, arg);
+  const onHelp = (sel, s) => help.waitForFunction((sel, s) => document.querySelector(sel)?.matches(`:state(${s})`), { timeout: 8000 }, sel, s);
+  const bannerSel = 'kolo-help-banner';
+  const faqSel = 'kolo-faq-carousel[carousel-id="odds-faq"]';
+  const mythsSel = 'kolo-faq-carousel[carousel-id="myths-uk"]';
+  const currentCard = (sel) => inside(sel, (el) => [...el.shadowRoot.querySelectorAll('[part~="slide"]')].findIndex((s) => !s.inert));
+
+  await check('help: the banner shows the region of the page language, switches region, and is never hideable where required', async () => {
+    await onHelp(bannerSel, 'ready');
+    const contacts = () => inside(bannerSel, (el) => [...el.shadowRoot.querySelectorAll('[part~="contact"]')].map((a) => a.textContent).join(' | '));
+    if (!(await contacts()).includes('National Gambling Helpline')) throw new Error(`default region: ${await contacts()}`);
+    await help.click('#region-ua');
+    await help.waitForFunction((sel) => document.querySelector(sel).shadowRoot.textContent.includes('Лінія допомоги'), { timeout: 5000 }, bannerSel);
+    await help.click('#region-de');
+    await onHelp(bannerSel, 'required');
+    if (await inside(bannerSel, (el) => !!el.shadowRoot.querySelector('[part~="snooze-button"]'))) throw new Error('hideable in a required region');
+    await help.click('#region-auto');
+    await help.waitForFunction((sel) => !document.querySelector(sel).matches(':state(required)'), { timeout: 5000 }, bannerSel);
+  });
+
+  await check('help: the FAQ and the Ukrainian myths move card by card; "was this helpful?" is kept after a reload', async () => {
+    await onHelp(faqSel, 'ready');
+    await help.click(`${faqSel} >>> [part~="next-button"]`);
+    await help.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('[part~="position"]').textContent.replace(/\s+/g, '') === '2/3', { timeout: 5000 }, faqSel);
+    await help.waitForFunction((sel) => Math.abs(document.querySelector(sel).shadowRoot.querySelector('[part~="slides"]').scrollLeft) > 10, { timeout: 5000 }, faqSel);
+    await help.click(`${faqSel} >>> [part~="slide-current"] [part~="yes-button"]`);
+    await help.waitForFunction((sel) => document.querySelector(sel).shadowRoot.textContent.includes('Thank you for your feedback.'), { timeout: 5000 }, faqSel);
+    const myths = await inside(mythsSel, (el) => el.shadowRoot.querySelector('[part~="slide-current"]').textContent.replace(/\s+/g, ' '));
+    if (!myths.includes('Міф') || !myths.includes('Факт') || !myths.includes('Що робити')) throw new Error(`myth card: ${myths}`);
+    await help.reload({ waitUntil: 'networkidle0' });
+    await onHelp(faqSel, 'ready');
+    await help.click(`${faqSel} >>> [part~="next-button"]`);
+    await help.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('[part~="slide-current"]')?.textContent.includes('Thank you for your feedback.'), { timeout: 5000 }, faqSel);
+  });
+
+  await check('help: a deep link opens its card', async () => {
+    await help.goto(`${url}help.html#myths-uk/skill`, { waitUntil: 'networkidle0' });
+    await help.waitForFunction((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('[part~="slide"]')].findIndex((s) => !s.inert) === 2, { timeout: 5000 }, mythsSel);
+    if ((await currentCard(mythsSel)) !== 2) throw new Error('wrong card');
+  });
+
+  await check('help: hidden for 30 days, the banner stays hidden after a reload; the disclosure label explains itself', async () => {
+    await onHelp(bannerSel, 'ready');
+    await help.click(`${bannerSel} >>> [part~="snooze-button"]`);
+    await onHelp(bannerSel, 'hidden');
+    await help.reload({ waitUntil: 'networkidle0' });
+    await onHelp(bannerSel, 'hidden');
+    await help.click('kolo-disclosure >>> button');
+    await help.waitForFunction(() => document.querySelector('kolo-disclosure').shadowRoot.querySelector('[popover]').matches(':popover-open'), { timeout: 5000 });
+    const about = await inside('kolo-disclosure', (el) => el.shadowRoot.querySelector('[popover]').textContent);
+    if (!about.includes('Safer Play UA')) throw new Error(`explanation: ${about}`);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
 } catch (e) {
   failed++;
   console.log(`  ✗ demo e2e could not run: ${e.message}`);

@@ -53,7 +53,7 @@ theme.addEventListener('change', applyTheme);
 applyTheme();
 
 const log = document.querySelector('#log')!;
-const EVENTS = ['kolo-vote', 'kolo-change', 'kolo-answer', 'kolo-complete', 'kolo-next-step', 'kolo-submit', 'kolo-submitted', 'kolo-upvote'] as const;
+const EVENTS = ['kolo-vote', 'kolo-change', 'kolo-answer', 'kolo-complete', 'kolo-next-step', 'kolo-submit', 'kolo-submitted', 'kolo-upvote', 'kolo-slide', 'kolo-dismiss'] as const;
 for (const type of EVENTS) {
   document.addEventListener(type, (e) => {
     const li = document.createElement('li');
@@ -68,6 +68,12 @@ for (const type of EVENTS) {
 }
 
 document.querySelector('#reset')!.addEventListener('click', () => {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('kolo:')) localStorage.removeItem(key);
+  for (const store of [localStorage, sessionStorage]) for (const key of Object.keys(store)) if (key.startsWith('kolo:')) store.removeItem(key);
   location.reload();
 });
+
+// the help page's region buttons
+const banner = document.querySelector('kolo-help-banner');
+for (const [id, region] of [['#region-ua', 'ua'], ['#region-de', 'de'], ['#region-auto', '']] as const) {
+  document.querySelector(id)?.addEventListener('click', () => (region ? banner?.setAttribute('region', region) : banner?.removeAttribute('region')));
+}

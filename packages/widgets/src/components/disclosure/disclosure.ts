@@ -69,6 +69,15 @@ export class KoloDisclosure extends KoloElement {
         font-weight: 700;
         line-height: 1.2;
       }
+      .info {
+        display: inline-grid;
+        place-items: center;
+        inline-size: 1.1em;
+        block-size: 1.1em;
+        border: 1px solid currentColor;
+        border-radius: 50%;
+        font: italic 700 0.75em/1 Georgia, serif;
+      }
       [part~='popover'] {
         font-size: 0.875rem;
         font-weight: 400;
@@ -122,7 +131,7 @@ export class KoloDisclosure extends KoloElement {
     if (this.plain) return html`<span part="label">${text}</span>`;
     const href = c.link && safeUrl(c.link.href)?.href;
     return html`<button part="label" class="anchor" type="button" popovertarget="about" aria-expanded=${this.open ? 'true' : 'false'}>
-        ${text}<span aria-hidden="true">ⓘ</span>
+        ${text}<span class="info" aria-hidden="true">i</span>
       </button>
       <div part="popover" id="about" popover @toggle=${this.toggled}>
         <p>${c.about || t(`${c.type}About` as MessageKey)}</p>

@@ -1,0 +1,47 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../../define/kolo-disclosure.ts';
+
+interface Args {
+  type: 'ad' | 'partner' | 'sponsored' | 'affiliate';
+  plain: boolean;
+  theme?: 'light' | 'dark';
+  lang?: string;
+  text?: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Disclosure label',
+  component: 'kolo-disclosure',
+  args: { type: 'ad', plain: false },
+  argTypes: {
+    type: { control: 'inline-radio', options: ['ad', 'partner', 'sponsored', 'affiliate'] },
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+  },
+  render: (a) => html`<p>
+    <kolo-disclosure type=${a.type} ?plain=${a.plain} theme=${a.theme ?? nothing} lang=${a.lang ?? nothing}
+      >${a.text ?? nothing}</kolo-disclosure
+    >
+    A headline under the label
+  </p>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Ad: Story = {};
+export const Partner: Story = { args: { type: 'partner', text: 'Made with Acme Bank, who paid for it and reviewed it before publication.' } };
+export const Sponsored: Story = { args: { type: 'sponsored' } };
+export const Affiliate: Story = { args: { type: 'affiliate' } };
+export const Plain: Story = { args: { plain: true } };
+export const Open: Story = {
+  args: { type: 'partner' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('kolo-disclosure')!;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+  },
+};
+export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' } };
+export const RightToLeft: Story = { args: { type: 'partner' }, globals: { dir: 'rtl' } };
+export const Ukrainian: Story = { args: { lang: 'uk', type: 'affiliate' } };
+export const InvalidType: Story = { render: () => html`<kolo-disclosure type="promo"></kolo-disclosure>` };

@@ -1,0 +1,82 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
+import { castVote, failingAdapter, hangingAdapter } from '../../test-utils/adapters.ts';
+import '../../define/kolo-faq-carousel.ts';
+
+interface Args {
+  'carousel-id': string;
+  autoplay?: number;
+  'no-feedback': boolean;
+  theme?: 'light' | 'dark';
+  lang?: string;
+  adapter?: KoloAdapter;
+}
+
+/** A memory adapter where this browser already said the first card helped. */
+const answered = (id: string): KoloAdapter => {
+  const a = memoryAdapter();
+  void castVote(a, voterId(), { kind: 'faq', id: `${id}.due` }, ['yes'], ['yes', 'no']);
+  return a;
+};
+
+const meta: Meta<Args> = {
+  title: 'Widgets/FAQ carousel',
+  component: 'kolo-faq-carousel',
+  args: { 'carousel-id': 'myths', 'no-feedback': false },
+  argTypes: { theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] } },
+  render: (a) => {
+    const uk = a.lang === 'uk';
+    return html`<kolo-faq-carousel
+      carousel-id=${a['carousel-id']}
+      autoplay=${a.autoplay ?? nothing}
+      ?no-feedback=${a['no-feedback']}
+      theme=${a.theme ?? nothing}
+      lang=${a.lang ?? nothing}
+      .adapter=${a.adapter ?? memoryAdapter()}
+    >
+      <h3>${uk ? 'Міфи про азартні ігри' : 'Myths about gambling'}</h3>
+      <article data-card="due">
+        <h4>${uk ? 'Після серії програшів виграш уже близько.' : 'After a losing streak, a win is due.'}</h4>
+        <p data-fact>${uk ? 'Кожна гра незалежна: шанси щоразу ті самі.' : 'Every spin is independent: the odds are the same each time.'}</p>
+        <p data-todo>${uk ? 'Визначте ліміт до початку гри й зупиніться, коли дійдете до нього.' : 'Decide on a limit before you start, and stop when you reach it.'}</p>
+        <a data-link href="https://example.org/limits">${uk ? 'Встановити ліміт' : 'Set a limit'}</a>
+      </article>
+      <article data-card="system">
+        <h4>${uk ? 'Чи є система, що перемагає казино?' : 'Is there a system that beats the odds?'}</h4>
+        <p>${uk ? 'Ні. Перевага казино закладена в кожну гру.' : 'No. The house edge is built into every game.'}</p>
+      </article>
+      <aside data-closing>
+        <p>${uk ? 'Який міф розвінчати наступним?' : 'Which myth should we debunk next?'}</p>
+        <a data-next-step href="https://example.org/ideas">${uk ? 'Запропонувати міф' : 'Suggest a myth'}</a>
+      </aside>
+    </kolo-faq-carousel>`;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Fresh: Story = {};
+export const Answered: Story = { args: { 'carousel-id': 'answered', adapter: answered('answered') } };
+export const Rotating: Story = { args: { autoplay: 6 } };
+export const WithoutFeedback: Story = { args: { 'no-feedback': true } };
+export const FaqOnly: Story = {
+  render: () => html`<kolo-faq-carousel carousel-id="faq" .adapter=${memoryAdapter()}>
+    <h3>Questions about tickets</h3>
+    <article data-card="refund"><h4>Can I get a refund?</h4><p>Yes, up to 24 hours before the trip.</p></article>
+    <article data-card="change"><h4>Can I change the date?</h4><p>Once, for free, in the app.</p></article>
+  </kolo-faq-carousel>`,
+};
+export const DeepLinked: Story = {
+  play: async () => {
+    location.hash = '#myths/system';
+  },
+};
+export const Loading: Story = { args: { adapter: hangingAdapter() } };
+export const LoadError: Story = { args: { adapter: failingAdapter() } };
+export const InvalidContent: Story = {
+  render: () => html`<kolo-faq-carousel carousel-id="broken" .adapter=${memoryAdapter()}><h3>No cards yet</h3></kolo-faq-carousel>`,
+};
+export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' } };
+export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+export const Ukrainian: Story = { args: { lang: 'uk', 'carousel-id': 'myths-uk' } };

@@ -1,0 +1,97 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { memoryAdapter } from '@kolo/core';
+import '../../define/kolo-help-banner.ts';
+
+interface Args {
+  'banner-id': string;
+  region?: string;
+  dismissible: boolean;
+  'snooze-days'?: number;
+  placement?: 'inline' | 'sticky';
+  theme?: 'light' | 'dark';
+  lang?: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Help banner',
+  component: 'kolo-help-banner',
+  args: { 'banner-id': 'odds', dismissible: true },
+  argTypes: {
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+    region: { control: 'inline-radio', options: [undefined, 'ua', 'gb', 'de'] },
+    placement: { control: 'inline-radio', options: [undefined, 'inline', 'sticky'] },
+  },
+  render: (a) => html`<kolo-help-banner
+    banner-id=${a['banner-id']}
+    region=${a.region ?? nothing}
+    ?dismissible=${a.dismissible}
+    snooze-days=${a['snooze-days'] ?? nothing}
+    placement=${a.placement ?? nothing}
+    theme=${a.theme ?? nothing}
+    lang=${a.lang ?? nothing}
+    .adapter=${memoryAdapter()}
+  >
+    <p data-disclaimer>${a.lang === 'uk' ? 'Азартні ігри можуть викликати залежність. Грайте лише на те, що можете дозволити собі втратити. 18+.' : 'Gambling can be addictive. Only bet what you can afford to lose. 18+.'}</p>
+    <p data-why>${a.lang === 'uk' ? 'Ви бачите це, бо сторінка про коефіцієнти ставок.' : 'You see this because this page is about betting odds.'}</p>
+    <ul data-region="ua" data-label="Україна" data-langs="uk">
+      <li><a href="tel:+380800500335">Лінія допомоги 0 800 500 335</a></li>
+    </ul>
+    <ul data-region="gb" data-label="United Kingdom" data-langs="en-GB en" data-default>
+      <li><a href="tel:08088020133">National Gambling Helpline 0808 8020 133</a></li>
+      <li><a href="https://www.gamcare.org.uk/">GamCare chat</a></li>
+    </ul>
+    <ul data-region="de" data-label="Deutschland" data-langs="de" data-required>
+      <li><a href="tel:08001372700">BZgA-Beratung 0800 1 37 27 00</a></li>
+    </ul>
+    <ul data-tools>
+      <li><a href="https://example.org/account/limits">Set a deposit limit</a></li>
+      <li><a href="https://example.org/account/time-out">Take a time-out</a></li>
+      <li><a href="https://example.org/account/self-exclusion">Self-exclusion</a></li>
+    </ul>
+  </kolo-help-banner>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const reset = async () => {
+  for (const k of Object.keys(localStorage)) if (k.startsWith('kolo:v1:hidden:')) localStorage.removeItem(k);
+  for (const k of Object.keys(sessionStorage)) if (k.startsWith('kolo:v1:hidden:')) sessionStorage.removeItem(k);
+};
+
+export const Fresh: Story = { beforeEach: reset };
+export const NotDismissible: Story = { args: { dismissible: false }, beforeEach: reset };
+export const RequiredInRegion: Story = { args: { region: 'de' }, beforeEach: reset };
+export const UkraineRegion: Story = { args: { region: 'ua' }, beforeEach: reset };
+export const WhyOpen: Story = {
+  beforeEach: reset,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('kolo-help-banner')!;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="why-button"]')!.click();
+  },
+};
+export const HiddenNotice: Story = {
+  args: { 'banner-id': 'hidden-demo' },
+  beforeEach: reset,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('kolo-help-banner')!;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="snooze-button"]')!.click();
+  },
+};
+export const StickyBar: Story = {
+  args: { placement: 'sticky' },
+  beforeEach: reset,
+  render: (a, ctx) => html`<div style="block-size: 150vh">
+      <p>Scroll: the bar stays at the bottom of the window and moves focused content out from under it.</p>
+      <button type="button" style="margin-block-start: 110vh">A button further down</button>
+    </div>
+    ${meta.render!(a, ctx)}`,
+};
+export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' }, beforeEach: reset };
+export const RightToLeft: Story = { globals: { dir: 'rtl' }, beforeEach: reset };
+export const Ukrainian: Story = { args: { lang: 'uk' }, beforeEach: reset };
+export const InvalidContent: Story = {
+  render: () => html`<kolo-help-banner banner-id="broken"><p>No contacts at all.</p></kolo-help-banner>`,
+};
