@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, type ReactiveElement } from 'lit';
 
 /**
  * How popovers are kept by their buttons. `native` is CSS anchor positioning (no script at all);
@@ -60,4 +60,15 @@ export async function followAnchor(button: HTMLElement, popover: HTMLElement): P
   });
   await done;
   return stop;
+}
+
+/**
+ * An information popover opened or closed: re-render the host (for `aria-expanded` and the `open`
+ * state) and keep the popover by `button` while open. Returns whether it is open.
+ */
+export function infoToggled(host: ReactiveElement, e: ToggleEvent, button: string): boolean {
+  const open = e.newState === 'open';
+  host.requestUpdate();
+  if (open) void followAnchor(host.renderRoot.querySelector<HTMLElement>(button)!, e.target as HTMLElement);
+  return open;
 }

@@ -3,7 +3,7 @@ import { disclosureMessages, safeUrl, type MessageKey, type Parsed } from '@kolo
 import { KoloElement } from '../../internal/kolo-element.ts';
 import { ContentController } from '../../internal/widget-controller.ts';
 import { lightText } from '../../internal/light-dom.ts';
-import { followAnchor, popoverStyles } from '../../internal/popover.ts';
+import { infoToggled, popoverStyles } from '../../internal/popover.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 const TYPES = ['ad', 'partner', 'sponsored', 'affiliate'] as const;
@@ -115,11 +115,6 @@ export class KoloDisclosure extends KoloElement {
     return { type: this.type, about: lightText(copy), ...(a ? { link: { label: lightText(a), href: a.getAttribute('href') ?? '' } } : {}) };
   }
 
-  private async toggled(e: ToggleEvent): Promise<void> {
-    this.open = e.newState === 'open';
-    this.requestUpdate();
-    if (this.open) await followAnchor(this.renderRoot.querySelector<HTMLElement>('[part~="label"]')!, e.target as HTMLElement);
-  }
 
   protected override render() {
     const c = this.label.config;
@@ -133,7 +128,7 @@ export class KoloDisclosure extends KoloElement {
     return html`<button part="label" class="anchor" type="button" popovertarget="about" aria-expanded=${this.open ? 'true' : 'false'}>
         ${text}<span class="info" aria-hidden="true">i</span>
       </button>
-      <div part="popover" id="about" popover @toggle=${this.toggled}>
+      <div part="popover" id="about" popover @toggle=${(e: ToggleEvent) => (this.open = infoToggled(this, e, '[part~="label"]'))}>
         <p>${c.about || t(`${c.type}About` as MessageKey)}</p>
         ${href ? html`<a part="link" href=${href}>${c.link!.label}</a>` : nothing}
       </div>`;

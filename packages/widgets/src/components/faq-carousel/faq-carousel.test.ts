@@ -259,6 +259,16 @@ describe('<kolo-faq-carousel>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reports interaction only when a person moves the cards, not for deep links', async () => {
+    history.replaceState(null, '', '#signals/skill');
+    const adapter = memoryAdapter();
+    const el = await mount('kolo-faq-carousel', `<kolo-faq-carousel carousel-id="signals">${CARDS}</kolo-faq-carousel>`, adapter);
+    await waitUntil(() => current(el) === 2, 'opened from the hash');
+    expect(adapter.signals.filter((s) => s.type === 'interact')).to.have.length(0);
+    await click(el, 'next-button');
+    expect(adapter.signals.filter((s) => s.type === 'interact').map((s) => s.widget)).to.deep.equal([{ kind: 'faq', id: 'signals' }]);
+  });
+
   it('hides "was this helpful?" with no-feedback', async () => {
     const el = await carouselOf('no-feedback');
     expect($$(el, '[part~="feedback"]')).to.have.length(0);

@@ -174,25 +174,27 @@ export class KoloFaqCarousel extends KoloElement {
     return !!this.track && getComputedStyle(this.track).direction === 'rtl';
   }
 
-  /** Show card `i` (wrapping around), scrolling the track to it. */
-  go(i: number, smooth = !reducedMotion()): void {
+  /** Show card `i` (wrapping around), scrolling the track to it; `byPerson` false for rotation and deep links. */
+  go(i: number, smooth = !reducedMotion(), byPerson = true): void {
     const total = this.total;
     if (!total) return;
     const index = ((i % total) + total) % total;
     const track = this.track;
     this.target = index;
     track?.scrollTo({ left: (this.rtl ? -1 : 1) * index * track.clientWidth, behavior: smooth ? 'smooth' : 'instant' });
-    this.show(index);
+    this.show(index, byPerson);
   }
 
   /** Card `index` is the one shown now. */
-  private show(index: number): void {
+  private show(index: number, byPerson: boolean): void {
     if (index === this.index) return;
     this.index = index;
     const cfg = this.faq.config!;
     this.said = this.rotating ? '' : this.i18n.t('cardOf', { index: index + 1, total: this.total });
-    if (!this.moved) this.signal('interact');
-    this.moved = true;
+    if (byPerson && !this.moved) {
+      this.moved = true;
+      this.signal('interact');
+    }
     this.dispatchEvent(new KoloSlideEvent({ id: cfg.id, card: cfg.cards[index]?.id ?? 'closing', index }));
     this.requestUpdate();
   }
@@ -206,7 +208,7 @@ export class KoloFaqCarousel extends KoloElement {
       if (index !== this.target) return;
       this.target = undefined;
     }
-    this.show(Math.min(index, this.total - 1));
+    this.show(Math.min(index, this.total - 1), !this.rotating);
   };
 
   private readonly key = (e: KeyboardEvent): void => {
@@ -224,7 +226,7 @@ export class KoloFaqCarousel extends KoloElement {
     const [id, card] = decodeURIComponent(location.hash.slice(1)).split('/');
     const i = cfg && id === cfg.id ? cfg.cards.findIndex((c) => c.id === card) : -1;
     if (i < 0) return;
-    this.go(i, false);
+    this.go(i, false, false);
     this.scrollIntoView({ block: 'start' });
   };
 
@@ -236,7 +238,7 @@ export class KoloFaqCarousel extends KoloElement {
   private rotate(): void {
     const seconds = this.faq.config?.autoplay;
     const on = this.rotating && this.isConnected;
-    if (on && !this.timer) this.timer = setInterval(() => this.go(this.index + 1), seconds! * 1000);
+    if (on && !this.timer) this.timer = setInterval(() => this.go(this.index + 1, undefined, false), seconds! * 1000);
     if (!on && this.timer) {
       clearInterval(this.timer);
       this.timer = undefined;

@@ -4,7 +4,7 @@ import { KoloElement } from '../../internal/kolo-element.ts';
 import { lightText } from '../../internal/light-dom.ts';
 import { ContentController } from '../../internal/widget-controller.ts';
 import { nextStepLink } from '../../internal/parts.ts';
-import { followAnchor, popoverStyles } from '../../internal/popover.ts';
+import { infoToggled, popoverStyles } from '../../internal/popover.ts';
 import { focusAfterRender } from '../../internal/focus.ts';
 import { KoloDismissEvent } from '../../events/kolo-dismiss.ts';
 import { tokens } from '../../styles/tokens.ts';
@@ -176,11 +176,6 @@ export class KoloHelpBanner extends KoloElement {
     if (target && target.bottom > bar.top && target.top < bar.bottom) scrollBy({ top: target.bottom - bar.top + 8, behavior: 'instant' });
   };
 
-  private async toggled(e: ToggleEvent): Promise<void> {
-    this.open = e.newState === 'open';
-    this.requestUpdate();
-    if (this.open) await followAnchor(this.renderRoot.querySelector<HTMLElement>('[part~="why-button"]')!, e.target as HTMLElement);
-  }
 
   protected override render() {
     const cfg = this.banner.config;
@@ -222,7 +217,7 @@ export class KoloHelpBanner extends KoloElement {
               <button part="snooze-button" type="button" @click=${() => this.hide(cfg, days)}>${t('snooze', { count: days })}</button>`
           : nothing}
       </div>
-      <div part="popover" id="why" popover role="note" aria-label=${t('whyShown')} @toggle=${this.toggled}>${cfg.why ?? t('whyDefault')}</div>
+      <div part="popover" id="why" popover role="note" aria-label=${t('whyShown')} @toggle=${(e: ToggleEvent) => (this.open = infoToggled(this, e, '[part~="why-button"]'))}>${cfg.why ?? t('whyDefault')}</div>
     </section>`;
   }
 }
