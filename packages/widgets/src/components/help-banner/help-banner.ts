@@ -150,9 +150,16 @@ export class KoloHelpBanner extends KoloElement {
   }
 
   private hide(cfg: HelpBannerConfig, days: number | null): void {
-    const until = days ? new Date(Date.now() + days * 864e5).toISOString() : null;
+    const now = Date.now();
+    const until = days ? new Date(now + days * 864e5).toISOString() : null;
     if (!this.dispatchEvent(new KoloDismissEvent({ id: cfg.id, until }))) return;
-    this.hiddenNow = days ? hideFor(cfg.id, days) : (session() && hideFor(cfg.id + VISIT, 1, Date.now(), session()), VISIT);
+    const visit = session();
+    if (days) this.hiddenNow = hideFor(cfg.id, days, now);
+    else {
+      // closed for this visit: the tab's session storage forgets it when the visit ends
+      if (visit) hideFor(cfg.id + VISIT, 1, now, visit);
+      this.hiddenNow = VISIT;
+    }
     this.signal(days ? 'snooze' : 'dismiss', days ? { days } : undefined);
     this.requestUpdate();
     focusAfterRender(this, '[part~="show-button"]');
@@ -175,7 +182,6 @@ export class KoloHelpBanner extends KoloElement {
     const bar = this.getBoundingClientRect();
     if (target && target.bottom > bar.top && target.top < bar.bottom) scrollBy({ top: target.bottom - bar.top + 8, behavior: 'instant' });
   };
-
 
   protected override render() {
     const cfg = this.banner.config;
