@@ -5,14 +5,14 @@ import type { VotePolicy } from '../adapter/adapter.ts';
 
 /**
  * A card: a FAQ (`title` is the question, `body` the answer) or a myth (`title` is the myth, `body`
- * the fact, `todo` what to do), with an optional link.
+ * the fact, `advice` what to do), with an optional link.
  */
 export const faqCardSchema = z.object({
   id: idSchema,
   kind: z.optional(oneOf(['faq', 'myth'] as const)),
   title: text(300),
   body: text(3000),
-  todo: z.optional(text(1000)),
+  advice: z.optional(text(1000)),
   link: z.optional(nextStepSchema),
 });
 

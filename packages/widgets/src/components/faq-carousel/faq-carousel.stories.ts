@@ -39,7 +39,7 @@ const meta: Meta<Args> = {
       <article data-card="due">
         <h4>${uk ? 'Після серії програшів виграш уже близько.' : 'After a losing streak, a win is due.'}</h4>
         <p data-fact>${uk ? 'Кожна гра незалежна: шанси щоразу ті самі.' : 'Every spin is independent: the odds are the same each time.'}</p>
-        <p data-todo>${uk ? 'Визначте ліміт до початку гри й зупиніться, коли дійдете до нього.' : 'Decide on a limit before you start, and stop when you reach it.'}</p>
+        <p data-advice>${uk ? 'Визначте ліміт до початку гри й зупиніться, коли дійдете до нього.' : 'Decide on a limit before you start, and stop when you reach it.'}</p>
         <a data-link href="https://example.org/limits">${uk ? 'Встановити ліміт' : 'Set a limit'}</a>
       </article>
       <article data-card="system">

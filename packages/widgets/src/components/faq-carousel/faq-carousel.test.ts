@@ -10,7 +10,7 @@ const CARDS = `<h3>Myths about gambling</h3>
   <article data-card="due">
     <h4>After a losing streak, a win is due.</h4>
     <p data-fact>Every spin is independent: the odds are the same each time.</p>
-    <p data-todo>Decide on a limit before you start, and stop when you reach it.</p>
+    <p data-advice>Decide on a limit before you start, and stop when you reach it.</p>
     <a data-link href="https://example.org/limits">Set a limit</a>
   </article>
   <article data-card="system">
@@ -83,7 +83,7 @@ describe('<kolo-faq-carousel>', () => {
     const el = await carouselOf();
     const [myth, faq] = slides(el);
     expect([...myth!.querySelectorAll('[part~="label"]')].map((l) => l.textContent)).to.deep.equal(['Myth', 'Fact', 'What to do']);
-    expect(myth!.querySelector('[part~="todo"]')!.textContent).to.equal('Decide on a limit before you start, and stop when you reach it.');
+    expect(myth!.querySelector('[part~="advice"]')!.textContent).to.equal('Decide on a limit before you start, and stop when you reach it.');
     const link = myth!.querySelector<HTMLAnchorElement>('[part~="link"]')!;
     expect(new URL(link.href).searchParams.get('utm_content')).to.equal('myths');
     expect(faq!.querySelector('[part~="label"]')!.textContent).to.equal('Question');

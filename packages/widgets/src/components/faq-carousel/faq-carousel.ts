@@ -22,7 +22,7 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
  *
  * Author in HTML so every card reads without the script: the first heading is the carousel's label;
  * each `article[data-card]` is a card (its heading the question or myth, its paragraphs the answer;
- * with `p[data-fact]` it is a myth card, `p[data-todo]` says what to do, `a[data-link]` is a link);
+ * with `p[data-fact]` it is a myth card, `p[data-advice]` says what to do, `a[data-link]` is a link);
  * `[data-closing]` holds the closing text and its `a[data-next-step]`. Or set `.config` (see `FaqConfig`).
  *
  * @summary FAQ and myth/fact carousel with "was this helpful?".
@@ -45,7 +45,7 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
  * @csspart label - "Question", "Myth", "Fact", "What to do".
  * @csspart title - The question or the myth.
  * @csspart body - The answer or the fact.
- * @csspart todo - What to do (myth cards).
+ * @csspart advice - What to do (myth cards).
  * @csspart link - A card's link.
  * @csspart feedback - "Was this helpful?" with its buttons.
  * @csspart yes-button - "Yes".
@@ -142,13 +142,13 @@ export class KoloFaqCarousel extends KoloElement {
       };
       const fact = text('[data-fact]');
       const link = card.querySelector('a[data-link]');
-      const body = fact ?? [...card.querySelectorAll('p:not([data-todo])')].map(lightText).join('\n\n');
+      const body = fact ?? [...card.querySelectorAll('p:not([data-advice])')].map(lightText).join('\n\n');
       return {
         id: card.getAttribute('data-card') || String(i + 1),
         kind: fact ? 'myth' : 'faq',
         title: text('h1, h2, h3, h4, h5, h6, [data-title]') ?? '',
         body,
-        ...(text('[data-todo]') ? { todo: text('[data-todo]') } : {}),
+        ...(text('[data-advice]') ? { advice: text('[data-advice]') } : {}),
         ...(link ? { link: { label: lightText(link), href: link.getAttribute('href') ?? '' } } : {}),
       };
     });
@@ -276,7 +276,7 @@ export class KoloFaqCarousel extends KoloElement {
       <p part="title" role="heading" aria-level=${level}>${card.title}</p>
       ${myth ? html`<p part="label" class="fact">${t('fact')}</p>` : nothing}
       <p part="body">${card.body}</p>
-      ${card.todo ? html`<p part="label">${t('todo')}</p><p part="todo">${card.todo}</p>` : nothing}
+      ${card.advice ? html`<p part="label">${t('whatToDo')}</p><p part="advice">${card.advice}</p>` : nothing}
       ${link ? html`<a part="link" href=${link} @click=${() => this.signal('next-step', { href: link })}>${card.link!.label}</a>` : nothing}
       ${cfg.feedback === false || status === 'loading'
         ? nothing
