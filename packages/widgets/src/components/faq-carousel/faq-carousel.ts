@@ -276,7 +276,7 @@ export class KoloFaqCarousel extends KoloElement {
       <p part="title" role="heading" aria-level=${level}>${card.title}</p>
       ${myth ? html`<p part="label" class="fact">${t('fact')}</p>` : nothing}
       <p part="body">${card.body}</p>
-      ${card.advice ? html`<p part="label">${t('whatToDo')}</p><p part="advice">${card.advice}</p>` : nothing}
+      ${card.advice ? html`<p part="label">${t('adviceLabel')}</p><p part="advice">${card.advice}</p>` : nothing}
       ${link ? html`<a part="link" href=${link} @click=${() => this.signal('next-step', { href: link })}>${card.link!.label}</a>` : nothing}
       ${cfg.feedback === false || status === 'loading'
         ? nothing
