@@ -29,3 +29,4 @@ export * from './schemas/faq.ts';
 export * from './stores/helpful.ts';
 export * from './schemas/banner.ts';
 export { hiddenUntil, hideFor, unhide } from './dismissal.ts';
+export { tallySchema } from './schemas/tally.ts';

@@ -119,7 +119,8 @@ export function remember(box: BallotBox, id: string) {
   if (box.applied.length > APPLIED_KEPT) box.applied.splice(0, box.applied.length - APPLIED_KEPT);
 }
 
-function checkChoices(choices: string[], options: string[], max: number) {
+/** Refuse repeated or unknown choices, or more than `max`. */
+export function checkChoices(choices: string[], options: string[], max: number) {
   if (new Set(choices).size !== choices.length) reject('invalid-choice', 'a choice is repeated');
   for (const c of choices) if (!options.includes(c)) reject('invalid-choice', `unknown choice "${c}"`);
   if (choices.length > max) reject('too-many-choices', `at most ${max} choice(s) allowed`);

@@ -1,0 +1,218 @@
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import * as z from 'zod';
+import { tallySchema } from '@kolo/core';
+import type { Store } from './store.ts';
+import { actionSchema, banSchema, invalid, mergeSchema, moderateSchema, seedSchema, signalsSchema, stopWordsSchema, widgetSettingsSchema } from './protocol.ts';
+
+export interface AppOptions {
+  store: Store;
+  /** widget changes, from this server and (through LISTEN/NOTIFY) every other one on the database */
+  subscribe: (key: string, fn: () => void) => () => void;
+  adminToken: string | undefined;
+  /** site origins allowed to call the API from a browser; `*` for any */
+  origins: string[];
+  /** the salt of IP hashes */
+  ipSalt: string;
+  /** the client's IP address */
+  ip: (c: Context) => string;
+  bodyLimit: number;
+  /** SSE heartbeat, ms */
+  heartbeat?: number;
+}
+
+const kinds = z.enum(['poll', 'choice', 'reactions', 'quiz', 'faq', 'ideas', 'questions']);
+const widgetParams = z.object({ kind: kinds, id: z.string().min(1).max(200).regex(/^[\p{L}\p{N}][\p{L}\p{N}_.:-]*$/u, 'letters, digits, "-", "_", "." and ":" only') });
+const voterQuery = z.object({ voter: z.string().min(1).max(100) });
+const boardParams = z.object({ kind: z.enum(['ideas', 'questions']), board: widgetParams.shape.id });
+
+const problem = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
+
+/** The HTTP protocol (documented in README.md): one set of routes for every widget kind. */
+export function createApp(o: AppOptions) {
+  const app = new Hono();
+  const hashIp = (ip: string) => createHash('sha256').update(`${o.ipSalt}:${ip}`).digest('hex').slice(0, 32);
+
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use(
+    '/v1/*',
+    cors({
+      origin: (origin) => (o.origins.includes('*') ? origin || '*' : o.origins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowHeaders: ['Content-Type', 'Authorization'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/v1/*', bodyLimit({ maxSize: o.bodyLimit, onError: (c) => c.json(problem('too-large', `the body is larger than ${o.bodyLimit} bytes`), 413) }));
+  app.notFound((c) => c.json(problem('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.onError((e, c) => {
+    console.error(e);
+    return c.json(problem('internal', 'something went wrong on the server'), 500);
+  });
+
+  /** The parsed JSON body, or a 400 answer. */
+  async function body<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T> | Response> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await c.req.text());
+    } catch {
+      return c.json(problem('invalid', '(body): not valid JSON', { field: '(body)', rule: 'json' }), 400);
+    }
+    const r = schema.safeParse(raw);
+    return r.success ? r.data : c.json(invalid(r.error), 400);
+  }
+  function params<T extends z.ZodType>(c: Context, schema: T, value: unknown): z.infer<T> | Response {
+    const r = schema.safeParse(value);
+    return r.success ? r.data : c.json(invalid(r.error), 400);
+  }
+  const isResponse = (v: unknown): v is Response => v instanceof Response;
+
+  app.get('/v1/health', (c) => c.json({ ok: true }));
+
+  app.get('/v1/widgets/:kind/:id', async (c) => {
+    const w = params(c, widgetParams, c.req.param());
+    if (isResponse(w)) return w;
+    const q = params(c, voterQuery, c.req.query());
+    if (isResponse(q)) return q;
+    return c.json(tallySchema.parse(await o.store.load(w.kind, w.id, q.voter)));
+  });
+
+  app.get('/v1/widgets/:kind/:id/events', async (c) => {
+    const w = params(c, widgetParams, c.req.param());
+    if (isResponse(w)) return w;
+    const q = params(c, voterQuery, c.req.query());
+    if (isResponse(q)) return q;
+    return streamSSE(c, async (stream) => {
+      let closed = false;
+      let dirty = true;
+      let wake = () => {};
+      const stop = o.subscribe(`${w.kind}|${w.id}`, () => {
+        dirty = true;
+        wake();
+      });
+      stream.onAbort(() => {
+        closed = true;
+        stop();
+        wake();
+      });
+      const beat = setInterval(() => void stream.write(': ping\n\n').catch(() => {}), o.heartbeat ?? 25_000);
+      try {
+        while (!closed) {
+          if (dirty) {
+            dirty = false;
+            const t = tallySchema.parse(await o.store.load(w.kind, w.id, q.voter));
+            await stream.writeSSE({ event: 'tally', data: JSON.stringify(t) });
+          }
+          if (!dirty && !closed) await new Promise<void>((r) => (wake = r));
+        }
+      } finally {
+        clearInterval(beat);
+        stop();
+      }
+    });
+  });
+
+  app.post('/v1/actions', async (c) => {
+    const a = await body(c, actionSchema);
+    if (isResponse(a)) return a;
+    const answered = await o.store.act(a, { ipHash: hashIp(o.ip(c)) });
+    if (answered.status === 200) tallySchema.parse(answered.body);
+    const retry = (answered.body as { error?: { retryAfter?: number } }).error?.retryAfter;
+    if (retry) c.header('Retry-After', String(retry));
+    return c.json(answered.body as object, answered.status as 200);
+  });
+
+  app.post('/v1/signals', async (c) => {
+    const s = await body(c, signalsSchema);
+    if (isResponse(s)) return s;
+    await o.store.signals(s.signals);
+    return c.body(null, 204);
+  });
+
+  // ---- admin: a bearer token from the environment ----
+  const admin = new Hono();
+  admin.use('*', async (c, next) => {
+    const given = Buffer.from((c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, ''));
+    const expected = Buffer.from(o.adminToken ?? '');
+    if (!o.adminToken || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return c.json(problem('unauthorized', 'an admin bearer token is required'), 401);
+    }
+    await next();
+  });
+
+  admin.get('/ideas/:kind/:board', async (c) => {
+    const b = params(c, boardParams, c.req.param());
+    if (isResponse(b)) return b;
+    return c.json({ ideas: await o.store.ideas(b.kind, b.board, c.req.query('status')) });
+  });
+  admin.get('/queue/:kind/:board', async (c) => {
+    const b = params(c, boardParams, c.req.param());
+    if (isResponse(b)) return b;
+    return c.json({ ideas: await o.store.ideas(b.kind, b.board, 'pending') });
+  });
+  admin.post('/ideas/:kind/:board/:idea', async (c) => {
+    const b = params(c, boardParams, c.req.param());
+    if (isResponse(b)) return b;
+    const d = await body(c, moderateSchema);
+    if (isResponse(d)) return d;
+    return refusals(c, () => o.store.moderate(b.kind, b.board, c.req.param('idea'), d));
+  });
+  admin.post('/ideas/:kind/:board/:idea/merge', async (c) => {
+    const b = params(c, boardParams, c.req.param());
+    if (isResponse(b)) return b;
+    const m = await body(c, mergeSchema);
+    if (isResponse(m)) return m;
+    return refusals(c, () => o.store.merge(b.kind, b.board, c.req.param('idea'), m.into));
+  });
+  admin.put('/widgets/:kind/:id', async (c) => {
+    const w = params(c, widgetParams, c.req.param());
+    if (isResponse(w)) return w;
+    const s = await body(c, widgetSettingsSchema);
+    if (isResponse(s)) return s;
+    await o.store.settings(w.kind, w.id, s);
+    return c.json({ ok: true });
+  });
+  admin.post('/bans', async (c) => {
+    const b = await body(c, banSchema);
+    if (isResponse(b)) return b;
+    await o.store.ban(b);
+    return c.json({ ok: true });
+  });
+  admin.delete('/bans/:type/:value', async (c) => {
+    const b = params(c, banSchema.pick({ type: true, value: true }), c.req.param());
+    if (isResponse(b)) return b;
+    await o.store.unban(b.type, b.value);
+    return c.json({ ok: true });
+  });
+  admin.get('/stop-words/:lang', async (c) => c.json({ words: await o.store.stopWords(c.req.param('lang').slice(0, 20)) }));
+  admin.put('/stop-words/:lang', async (c) => {
+    const s = await body(c, stopWordsSchema);
+    if (isResponse(s)) return s;
+    return c.json({ words: await o.store.stopWords(c.req.param('lang').slice(0, 20), s.words) });
+  });
+  admin.post('/seed', async (c) => {
+    const s = await body(c, seedSchema);
+    if (isResponse(s)) return s;
+    return c.json({ seeded: await o.store.seed(s) });
+  });
+  /** The hash a ban on an IP needs (the server never stores addresses). */
+  admin.get('/ip-hash/:ip', (c) => c.json({ hash: hashIp(c.req.param('ip')) }));
+
+  async function refusals(c: Context, fn: () => Promise<unknown>) {
+    try {
+      await fn();
+      return c.json({ ok: true });
+    } catch (e) {
+      const err = e as { code?: string; reason?: string; message: string };
+      if (err.code !== 'rejected') throw e;
+      return c.json(problem('rejected', err.message, { reason: err.reason }), err.reason === 'not-found' ? 404 : 409);
+    }
+  }
+
+  app.route('/v1/admin', admin);
+  return app;
+}

@@ -1,0 +1,29 @@
+/** `kolo-server`: serve Kolo's protocol with the configuration from the environment. */
+import { configFromEnv, startServer } from './index.ts';
+
+let config;
+try {
+  config = configFromEnv();
+} catch (e) {
+  console.error(`kolo-server: ${(e as Error).message}`);
+  process.exit(1);
+}
+const server = await startServer(config);
+console.log(`kolo-server: listening on ${server.url} (${server.db.driver}${config.databaseUrl ? '' : `, data in ${config.dataDir ?? 'memory'}`})`);
+if (!config.adminToken) console.log('kolo-server: no KOLO_ADMIN_TOKEN, admin endpoints are off');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`kolo-server: ${signal}, finishing requests in flight`);
+    server.close().then(
+      () => process.exit(0),
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,422 @@
+/**
+ * Kolo's rules in SQL: the same rules the memory and local adapters apply in the browser, enforced
+ * here by the database: primary keys for one ballot / answer / upvote per voter, row locks and
+ * transactions against concurrent duplicates, an action table for idempotency, counters for O(1) reads.
+ */
+import { KoloError, checkChoices, checkIdea, cleanDraft, isOpen, safeUrl, type Idea, type IdeaStatus, type Tally } from '@kolo/core';
+import type { Db, Queryable, Row } from './db.ts';
+import type { ServerAction } from './protocol.ts';
+
+export interface StoreOptions {
+  /** actions per voter per widget per minute */
+  ratePerVoter: number;
+  /** actions per IP hash per widget per minute */
+  ratePerIp: number;
+}
+
+export interface ActionContext {
+  /** salted hash of the client's IP address (the address itself is never stored) */
+  ipHash: string;
+}
+
+export interface Answered {
+  status: number;
+  body: unknown;
+}
+
+const BOARDS = new Set(['ideas', 'questions']);
+const reject = (reason: string, message: string): never => {
+  throw new KoloError('rejected', reason, message);
+};
+const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+
+/** Thrown inside a transaction when the same action id was applied concurrently: answer as stored. */
+class Replay extends Error {}
+
+export function createStore(db: Db, o: StoreOptions) {
+  async function counts(q: Queryable, kind: string, widget: string) {
+    const out: Record<string, number> = {};
+    for (const r of await q.query<{ choice: string; n: number }>('select choice, n from kolo_counts where kind = $1 and widget = $2 and n > 0', [kind, widget])) out[r.choice] = r.n;
+    return out;
+  }
+
+  /** The widget's tally as `voter` sees it. */
+  async function tally(q: Queryable, kind: string, widget: string, voter: string): Promise<Tally> {
+    const [w] = await q.query<{ voters: number }>('select voters from kolo_widgets where kind = $1 and id = $2', [kind, widget]);
+    const t: Tally = { counts: await counts(q, kind, widget), voters: w?.voters ?? 0, mine: [] };
+    if (BOARDS.has(kind)) {
+      t.mine = (await q.query<{ idea: string }>('select idea from kolo_upvotes where kind = $1 and board = $2 and voter = $3 order by idea', [kind, widget, voter])).map((r) => r.idea);
+      const rows = await q.query(
+        `select id, title, details, category, status, created_at, author, answer, link, reason from kolo_ideas
+         where kind = $1 and board = $2 and merged_into is null and (status not in ('pending', 'rejected') or author = $3)
+         order by created_at, id`,
+        [kind, widget, voter],
+      );
+      t.ideas = rows.map(toIdea(voter));
+      return t;
+    }
+    const [ballot] = await q.query<{ choices: unknown }>('select choices from kolo_ballots where kind = $1 and widget = $2 and voter = $3', [kind, widget, voter]);
+    t.mine = ballot ? (json(ballot.choices) as string[]) : [];
+    if (kind === 'quiz') {
+      const answers = await q.query<{ question: string; choices: unknown; key: unknown; correct: boolean }>(
+        'select question, choices, key, correct from kolo_answers where kind = $1 and widget = $2 and voter = $3',
+        [kind, widget, voter],
+      );
+      if (answers.length) t.answers = Object.fromEntries(answers.map((a) => [a.question, { choices: json(a.choices) as string[], key: json(a.key) as string[], correct: a.correct }]));
+    }
+    return t;
+  }
+
+  const toIdea =
+    (voter: string) =>
+    (r: Row): Idea => {
+      const idea: Idea = { id: String(r.id), title: String(r.title), status: r.status as IdeaStatus, createdAt: iso(r.created_at), own: !!r.author && r.author === voter };
+      for (const k of ['details', 'category', 'answer', 'link', 'reason'] as const) if (r[k]) idea[k] = String(r[k]);
+      return idea;
+    };
+
+  async function bump(q: Queryable, kind: string, widget: string, changes: Record<string, number>) {
+    // a fixed order, so concurrent multi-choice ballots lock counter rows without deadlocks
+    for (const choice of Object.keys(changes).sort()) {
+      if (!changes[choice]) continue;
+      await q.query(
+        'insert into kolo_counts (kind, widget, choice, n) values ($1, $2, $3, $4) on conflict (kind, widget, choice) do update set n = kolo_counts.n + excluded.n',
+        [kind, widget, choice, changes[choice]],
+      );
+    }
+  }
+  const addVoters = (q: Queryable, kind: string, widget: string, n: number) =>
+    n ? q.query('update kolo_widgets set voters = voters + $3 where kind = $1 and id = $2', [kind, widget, n]) : Promise.resolve([]);
+
+  /** The widget's registered settings; the first action registers its policy when none is (trust on first use). */
+  async function widgetConfig(q: Queryable, kind: string, id: string, policy: unknown): Promise<{ config: Record<string, unknown>; slow: number }> {
+    await q.query('insert into kolo_widgets (kind, id, config) values ($1, $2, $3) on conflict (kind, id) do nothing', [kind, id, policy ? JSON.stringify({ policy }) : null]);
+    const [w] = await q.query<{ config: unknown; slow_seconds: number }>('select config, slow_seconds from kolo_widgets where kind = $1 and id = $2', [kind, id]);
+    let config = (json(w?.config) as Record<string, unknown> | null) ?? {};
+    if (policy && !config.policy) {
+      await q.query(`update kolo_widgets set config = coalesce(config, '{}'::jsonb) || $3::jsonb where kind = $1 and id = $2`, [kind, id, JSON.stringify({ policy })]);
+      config = { ...config, policy };
+    }
+    return { config, slow: w?.slow_seconds ?? 0 };
+  }
+
+  async function vote(q: Queryable, a: Extract<ServerAction, { type: 'vote' }>, policy: typeof a.policy) {
+    const { kind, id } = a.widget;
+    if (policy.closesAt && Date.now() >= Date.parse(policy.closesAt)) reject('closed', 'voting has closed');
+    checkChoices(a.choices, policy.options, policy.multiple ? (policy.max ?? policy.options.length) : 1);
+    const current = async () =>
+      (await q.query<{ choices: unknown }>('select choices from kolo_ballots where kind = $1 and widget = $2 and voter = $3 for update', [kind, id, a.voter]))[0];
+    let prev = await current();
+    if (!prev && a.choices.length) {
+      const inserted = await q.query('insert into kolo_ballots (kind, widget, voter, choices) values ($1, $2, $3, $4) on conflict do nothing returning voter', [kind, id, a.voter, JSON.stringify(a.choices)]);
+      if (inserted.length) {
+        await bump(q, kind, id, Object.fromEntries(a.choices.map((c) => [c, 1])));
+        await addVoters(q, kind, id, 1);
+        return;
+      }
+      // the same voter's ballot was inserted concurrently: continue as a change of it
+      prev = await current();
+    }
+    const before = prev ? (json(prev.choices) as string[]) : [];
+    if (before.length && !policy.change) reject('already-voted', 'this voter has already voted');
+    if (!a.choices.length && !before.length) reject('invalid-choice', 'no choice given');
+    if (a.choices.length) await q.query('update kolo_ballots set choices = $4, at = now() where kind = $1 and widget = $2 and voter = $3', [kind, id, a.voter, JSON.stringify(a.choices)]);
+    else await q.query('delete from kolo_ballots where kind = $1 and widget = $2 and voter = $3', [kind, id, a.voter]);
+    const changes: Record<string, number> = {};
+    for (const c of before) changes[c] = (changes[c] ?? 0) - 1;
+    for (const c of a.choices) changes[c] = (changes[c] ?? 0) + 1;
+    await bump(q, kind, id, changes);
+    await addVoters(q, kind, id, (a.choices.length ? 1 : 0) - (before.length ? 1 : 0));
+  }
+
+  async function answer(q: Queryable, a: Extract<ServerAction, { type: 'answer' }>, config: Record<string, unknown>) {
+    const { kind, id } = a.widget;
+    const questions = (config.questions ?? {}) as Record<string, { options: string[]; multiple: boolean; key: string[] }>;
+    let registered = questions[a.question];
+    if (!registered) {
+      if (!a.key?.length) reject('cannot-grade', 'this quiz question has no registered answer key');
+      registered = { ...a.policy, key: a.key! };
+      await q.query(
+        `update kolo_widgets set config = coalesce(config, '{}'::jsonb) || jsonb_build_object('questions', coalesce(config->'questions', '{}'::jsonb) || jsonb_build_object($3::text, $4::jsonb))
+         where kind = $1 and id = $2`,
+        [kind, id, a.question, JSON.stringify(registered)],
+      );
+    }
+    checkChoices(a.choices, registered.options, registered.multiple ? registered.options.length : 1);
+    const key = registered.key;
+    const correct = a.choices.length === key.length && a.choices.every((c) => key.includes(c));
+    const previous = async () =>
+      (await q.query('select 1 from kolo_answers where kind = $1 and widget = $2 and voter = $3 and question = $4 for update', [kind, id, a.voter, a.question]))[0];
+    if (!(await previous())) {
+      const anyBefore = (await q.query('select 1 from kolo_answers where kind = $1 and widget = $2 and voter = $3 limit 1', [kind, id, a.voter])).length > 0;
+      const inserted = await q.query(
+        'insert into kolo_answers (kind, widget, voter, question, choices, key, correct, first) values ($1, $2, $3, $4, $5, $6, $7, $7) on conflict do nothing returning voter',
+        [kind, id, a.voter, a.question, JSON.stringify(a.choices), JSON.stringify(key), correct],
+      );
+      if (inserted.length) {
+        await bump(q, kind, id, { [`${a.question}:answered`]: 1, [`${a.question}:correct`]: correct ? 1 : 0 });
+        if (!anyBefore) await addVoters(q, kind, id, 1);
+        return;
+      }
+      await previous();
+    }
+    // a later attempt: shown to the voter, statistics keep the first one
+    await q.query('update kolo_answers set choices = $5, correct = $6 where kind = $1 and widget = $2 and voter = $3 and question = $4', [kind, id, a.voter, a.question, JSON.stringify(a.choices), correct]);
+  }
+
+  /** Serialise one voter's actions on one board (daily limit, first upvote). */
+  const lockVoter = (q: Queryable, kind: string, board: string, voter: string) => q.query('select pg_advisory_xact_lock(hashtext($1))', [`${kind}:${board}:${voter}`]);
+
+  async function submitIdea(q: Queryable, a: Extract<ServerAction, { type: 'idea' }>, policy: typeof a.policy) {
+    const { kind, id: board } = a.widget;
+    if (a.honeypot) reject('spam', 'this looks automated');
+    // the fill time is measured on the sender's own clock (both times are theirs), so clock skew does not matter
+    if (!(Date.parse(a.at) - Date.parse(a.startedAt) >= policy.minFillMs)) reject('too-fast', 'the form was sent too quickly after it was opened');
+    await lockVoter(q, kind, board, a.voter);
+    const recent = await q.query<{ created_at: unknown }>(
+      `select created_at from kolo_ideas where kind = $1 and board = $2 and author = $3 and created_at > now() - interval '1 day' order by created_at desc`,
+      [kind, board, a.voter],
+    );
+    if (recent.length >= policy.maxPerDay) {
+      const oldest = Date.parse(iso(recent[policy.maxPerDay - 1]!.created_at));
+      throw new KoloError('rate-limited', 'limit', `at most ${policy.maxPerDay} per day`, Math.max(1, Math.ceil((oldest + 864e5 - Date.now()) / 1000)));
+    }
+    const problems = Object.entries(checkIdea(a.idea, policy));
+    if (problems.length) reject('invalid-idea', problems.map(([f, p]) => `${f}: ${p}`).join('; '));
+    const draft = cleanDraft(a.idea);
+    const words = (await q.query<{ word: string }>('select word from kolo_stop_words')).map((r) => r.word.toLowerCase());
+    const text = ` ${`${draft.title} ${draft.details ?? ''}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    if (words.some((w) => text.includes(` ${w} `))) reject('stop-word', 'the text contains a word this site does not accept');
+    await q.query(
+      'insert into kolo_ideas (kind, board, id, title, details, category, contact, status, author) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [kind, board, a.id, draft.title, draft.details ?? null, draft.category ?? null, draft.contact ?? null, policy.moderated ? 'pending' : 'review', a.voter],
+    );
+    await upvote(q, kind, board, a.id, a.voter, true);
+  }
+
+  async function upvote(q: Queryable, kind: string, board: string, idea: string, voter: string, on: boolean) {
+    await lockVoter(q, kind, board, voter);
+    const firstOfVoter = async () => (await q.query('select 1 from kolo_upvotes where kind = $1 and board = $2 and voter = $3 limit 1', [kind, board, voter])).length === 0;
+    if (on) {
+      const none = await firstOfVoter();
+      const done = await q.query('insert into kolo_upvotes (kind, board, idea, voter) values ($1, $2, $3, $4) on conflict do nothing returning voter', [kind, board, idea, voter]);
+      if (!done.length) return;
+      await bump(q, kind, board, { [idea]: 1 });
+      if (none) await addVoters(q, kind, board, 1);
+    } else {
+      const done = await q.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3 and voter = $4 returning voter', [kind, board, idea, voter]);
+      if (!done.length) return;
+      await bump(q, kind, board, { [idea]: -1 });
+      if (await firstOfVoter()) await addVoters(q, kind, board, -1);
+    }
+  }
+
+  async function upvoteAction(q: Queryable, a: Extract<ServerAction, { type: 'upvote' }>) {
+    const { kind, id: board } = a.widget;
+    const [idea] = await q.query<{ status: IdeaStatus; author: string }>('select status, author from kolo_ideas where kind = $1 and board = $2 and id = $3 and merged_into is null', [kind, board, a.idea]);
+    if (!idea || ((idea.status === 'pending' || idea.status === 'rejected') && idea.author !== a.voter)) reject('not-found', `no idea "${a.idea}"`);
+    if (!isOpen(idea!)) reject('closed', 'this idea is no longer open for upvotes');
+    await upvote(q, kind, board, a.idea, a.voter, a.on);
+  }
+
+  /** Rate limits (per voter and per IP hash, per widget and minute) and slow mode; counted before the action, refused or not. */
+  async function limit(a: ServerAction, ctx: ActionContext, slowSeconds: number) {
+    const { kind, id } = a.widget;
+    for (const [key, max] of [[`v:${kind}:${id}:${a.voter}`, o.ratePerVoter], [`ip:${kind}:${id}:${ctx.ipHash}`, o.ratePerIp]] as const) {
+      const [r] = await db.query<{ n: number; wait: number }>(
+        `insert into kolo_rate (key, window_start, n) values ($1, date_trunc('minute', now()), 1)
+         on conflict (key, window_start) do update set n = kolo_rate.n + 1
+         returning n, (60 - extract(second from now()))::int as wait`,
+        [key],
+      );
+      if (r!.n > max) throw new KoloError('rate-limited', 'rate', 'too many actions; wait a moment', Math.max(1, r!.wait));
+    }
+    if (slowSeconds > 0) {
+      const [last] = await db.query<{ ago: number | null }>(
+        `select extract(epoch from now() - max(at))::float8 as ago from kolo_actions where kind = $1 and widget = $2 and voter = $3 and status = 200`,
+        [kind, id, a.voter],
+      );
+      if (last?.ago != null && last.ago < slowSeconds) throw new KoloError('rate-limited', 'slow-mode', `slow mode: one action every ${slowSeconds} s`, Math.ceil(slowSeconds - last.ago));
+    }
+  }
+
+  let sweeps = 0;
+  const sweep = () => {
+    if (++sweeps % 500 === 0) void db.query(`delete from kolo_rate where window_start < now() - interval '10 minutes'`).catch(() => {});
+  };
+
+  async function banned(voter: string, ipHash: string): Promise<boolean> {
+    const rows = await db.query(`select 1 from kolo_bans where ((type = 'voter' and value = $1) or (type = 'ip' and value = $2)) and (until is null or until > now()) limit 1`, [voter, ipHash]);
+    return rows.length > 0;
+  }
+
+  async function stored(a: ServerAction): Promise<Answered | null> {
+    const [prior] = await db.query<{ status: number; response: unknown; kind: string; widget: string; voter: string }>(
+      'select status, response, kind, widget, voter from kolo_actions where id = $1',
+      [a.id],
+    );
+    if (!prior) return null;
+    if (prior.kind !== a.widget.kind || prior.widget !== a.widget.id || prior.voter !== a.voter) {
+      return { status: 409, body: { error: { code: 'rejected', reason: 'id-reused', message: 'this action id was already used for another action' } } };
+    }
+    return { status: prior.status, body: json(prior.response) };
+  }
+
+  const refusal = (e: KoloError) => ({
+    status: e.code === 'rate-limited' ? 429 : e.reason === 'banned' ? 403 : 409,
+    body: { error: { code: e.code, reason: e.reason, message: e.message, ...(e.retryAfter ? { retryAfter: e.retryAfter } : {}) } },
+  });
+
+  /** Apply an action once (a retried id answers as it did the first time); notifies live listeners. */
+  async function act(a: ServerAction, ctx: ActionContext): Promise<Answered> {
+    const before = await stored(a);
+    if (before) return before;
+    try {
+      if (await banned(a.voter, ctx.ipHash)) throw new KoloError('rejected', 'banned', 'this voter or network is banned');
+      const [w] = await db.query<{ slow_seconds: number }>('select slow_seconds from kolo_widgets where kind = $1 and id = $2', [a.widget.kind, a.widget.id]);
+      await limit(a, ctx, w?.slow_seconds ?? 0);
+      sweep();
+      const body = await db.transaction(async (tx) => {
+        const mine = await tx.query(
+          `insert into kolo_actions (id, kind, widget, voter, ip_hash, status, response) values ($1, $2, $3, $4, $5, 0, 'null') on conflict (id) do nothing returning id`,
+          [a.id, a.widget.kind, a.widget.id, a.voter, ctx.ipHash],
+        );
+        if (!mine.length) throw new Replay();
+        const policy = 'policy' in a && a.type !== 'answer' ? a.policy : undefined;
+        const { config } = await widgetConfig(tx, a.widget.kind, a.widget.id, policy);
+        const registered = (config.policy ?? policy) as never;
+        if (a.type === 'vote') {
+          if (BOARDS.has(a.widget.kind) || a.widget.kind === 'quiz') reject('wrong-kind', `a ${a.widget.kind} does not take votes`);
+          await vote(tx, a, registered);
+        } else if (a.type === 'answer') {
+          if (a.widget.kind !== 'quiz') reject('wrong-kind', 'only a quiz takes answers');
+          await answer(tx, a, config);
+        } else {
+          if (!BOARDS.has(a.widget.kind)) reject('wrong-kind', `a ${a.widget.kind} has no ideas`);
+          if (a.type === 'idea') await submitIdea(tx, a, registered);
+          else await upvoteAction(tx, a);
+        }
+        const t = await tally(tx, a.widget.kind, a.widget.id, a.voter);
+        await tx.query('update kolo_actions set status = 200, response = $2 where id = $1', [a.id, JSON.stringify(t)]);
+        return t;
+      });
+      await changed(a.widget.kind, a.widget.id);
+      return { status: 200, body };
+    } catch (e) {
+      if (e instanceof Replay) return (await stored(a))!;
+      if (!(e instanceof KoloError)) throw e;
+      const answered = refusal(e);
+      // a refusal is remembered too (a retry answers the same), except a rate limit, which a later retry may pass
+      if (e.code !== 'rate-limited') {
+        await db.query(
+          `insert into kolo_actions (id, kind, widget, voter, ip_hash, status, response) values ($1, $2, $3, $4, $5, $6, $7) on conflict (id) do nothing`,
+          [a.id, a.widget.kind, a.widget.id, a.voter, ctx.ipHash, answered.status, JSON.stringify(answered.body)],
+        );
+      }
+      return answered;
+    }
+  }
+
+  const changed = (kind: string, id: string) => db.notify('kolo', `${kind}|${id}`);
+
+  async function moderate(kind: string, board: string, idea: string, d: { status: IdeaStatus; answer?: string | undefined; link?: string | undefined; reason?: string | undefined }) {
+    if (d.link && !safeUrl(d.link)) reject('invalid-link', 'the announcement link must be an http(s) or relative link');
+    const rows = await db.query(
+      `update kolo_ideas set status = $4,
+         answer = case when $5::text is null then answer when $5 = '' then null else $5 end,
+         link = case when $6::text is null then link when $6 = '' then null else $6 end,
+         reason = case when $7::text is null then reason when $7 = '' then null else $7 end,
+         first_response_at = coalesce(first_response_at, now())
+       where kind = $1 and board = $2 and id = $3 returning id`,
+      [kind, board, idea, d.status, d.answer?.trim() ?? null, d.link?.trim() ?? null, d.reason?.trim() ?? null],
+    );
+    if (!rows.length) reject('not-found', `no idea "${idea}"`);
+    await changed(kind, board);
+  }
+
+  /** Merge a duplicate into another idea: every upvote moves over (a voter who upvoted both keeps one). */
+  async function merge(kind: string, board: string, from: string, into: string) {
+    if (from === into) reject('invalid-merge', 'an idea cannot be merged into itself');
+    await db.transaction(async (tx) => {
+      const found = await tx.query('select id from kolo_ideas where kind = $1 and board = $2 and id in ($3, $4) and merged_into is null for update', [kind, board, from, into]);
+      if (found.length !== 2) reject('not-found', 'both ideas must exist and not be merged already');
+      await tx.query('insert into kolo_upvotes (kind, board, idea, voter) select kind, board, $4, voter from kolo_upvotes where kind = $1 and board = $2 and idea = $3 on conflict do nothing', [kind, board, from, into]);
+      await tx.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3', [kind, board, from]);
+      for (const id of [from, into]) {
+        await tx.query(
+          `insert into kolo_counts (kind, widget, choice, n) values ($1, $2, $3, (select count(*)::int from kolo_upvotes where kind = $1 and board = $2 and idea = $3))
+           on conflict (kind, widget, choice) do update set n = excluded.n`,
+          [kind, board, id],
+        );
+      }
+      await tx.query(`update kolo_ideas set merged_into = $4, first_response_at = coalesce(first_response_at, now()) where kind = $1 and board = $2 and id = $3`, [kind, board, from, into]);
+    });
+    await changed(kind, board);
+  }
+
+  return {
+    act,
+    changed,
+    moderate,
+    merge,
+    load: (kind: string, id: string, voter: string) => tally(db, kind, id, voter),
+    async ideas(kind: string, board: string, status?: string) {
+      const rows = await db.query(
+        `select id, title, details, category, contact, status, created_at, author, answer, link, reason, merged_into, first_response_at from kolo_ideas
+         where kind = $1 and board = $2 and ($3::text is null or status = $3) order by created_at, id`,
+        [kind, board, status ?? null],
+      );
+      const c = await counts(db, kind, board);
+      return rows.map((r) => ({
+        ...toIdea('')(r),
+        votes: c[String(r.id)] ?? 0,
+        ...(r.contact ? { contact: String(r.contact) } : {}),
+        ...(r.merged_into ? { mergedInto: String(r.merged_into) } : {}),
+        ...(r.first_response_at ? { firstResponseAt: iso(r.first_response_at) } : {}),
+      }));
+    },
+    async settings(kind: string, id: string, s: { config?: Record<string, unknown> | undefined; slowSeconds?: number | undefined }) {
+      await db.query('insert into kolo_widgets (kind, id) values ($1, $2) on conflict do nothing', [kind, id]);
+      if (s.config) await db.query('update kolo_widgets set config = $3 where kind = $1 and id = $2', [kind, id, JSON.stringify(s.config)]);
+      if (s.slowSeconds !== undefined) await db.query('update kolo_widgets set slow_seconds = $3 where kind = $1 and id = $2', [kind, id, s.slowSeconds]);
+    },
+    async ban(b: { type: string; value: string; reason?: string | undefined; until?: string | undefined }) {
+      await db.query('insert into kolo_bans (type, value, reason, until) values ($1, $2, $3, $4) on conflict (type, value) do update set reason = excluded.reason, until = excluded.until', [b.type, b.value, b.reason ?? null, b.until ?? null]);
+    },
+    unban: (type: string, value: string) => db.query('delete from kolo_bans where type = $1 and value = $2', [type, value]),
+    async stopWords(lang: string, words?: string[]) {
+      if (words) {
+        await db.transaction(async (tx) => {
+          await tx.query('delete from kolo_stop_words where lang = $1', [lang]);
+          for (const w of new Set(words.map((x) => x.trim().toLowerCase()).filter(Boolean))) await tx.query('insert into kolo_stop_words (lang, word) values ($1, $2)', [lang, w]);
+        });
+      }
+      return (await db.query<{ word: string }>('select word from kolo_stop_words where lang = $1 order by word', [lang])).map((r) => r.word);
+    },
+    async signals(list: { type: string; widget: { kind: string; id: string }; voter: string; at: string; data?: unknown }[]) {
+      await db.transaction(async (tx) => {
+        for (const s of list) {
+          await tx.query('insert into kolo_signals (type, kind, widget, voter, at, data) values ($1, $2, $3, $4, $5, $6)', [s.type, s.widget.kind, s.widget.id, s.voter, s.at, s.data ? JSON.stringify(s.data) : null]);
+        }
+      });
+    },
+    /** Starting numbers and ideas for a widget nobody has used yet (demo data, an import). */
+    async seed(s: { kind: string; id: string; counts: Record<string, number>; voters?: number | undefined; ideas?: { id: string; title: string; status: string; createdAt: string; details?: string | undefined; category?: string | undefined; answer?: string | undefined; link?: string | undefined; reason?: string | undefined }[] | undefined }) {
+      return db.transaction(async (tx) => {
+        const fresh = await tx.query('insert into kolo_widgets (kind, id, voters) values ($1, $2, $3) on conflict do nothing returning id', [s.kind, s.id, s.voters ?? Object.values(s.counts).reduce((x, y) => x + y, 0)]);
+        if (!fresh.length) return false;
+        await bump(tx, s.kind, s.id, s.counts);
+        for (const i of s.ideas ?? []) {
+          await tx.query(
+            `insert into kolo_ideas (kind, board, id, title, details, category, status, author, created_at, answer, link, reason) values ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11)`,
+            [s.kind, s.id, i.id, i.title, i.details ?? null, i.category ?? null, i.status, i.createdAt, i.answer ?? null, i.link ?? null, i.reason ?? null],
+          );
+        }
+        return true;
+      });
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
