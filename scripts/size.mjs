@@ -113,7 +113,7 @@ for (const [name, source, budget, onTop] of ROWS) {
     budget: budget === null ? '' : `${(budget / 1024).toFixed(0)} KB`,
     status: budget === null ? '' : over ? 'OVER' : 'ok',
   });
-  if (lazy) rows.push({ entry: `  └ loaded on first use by import() (popover positioning: only without CSS anchor positioning)`, ...lazy, budget: '', status: '' });
+  if (lazy) rows.push({ entry: `  └ loaded on first use by import() (HTTP adapter, popover fallback)`, ...lazy, budget: '', status: '' });
 }
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;

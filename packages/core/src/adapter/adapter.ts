@@ -27,6 +27,8 @@ export interface Tally {
    * ones), in submission order; `counts` holds upvotes per idea id and `mine` the ideas they upvoted
    */
   ideas?: Idea[];
+  /** how many of this voter's actions are kept on the device, waiting to be delivered (offline outbox) */
+  queued?: number;
 }
 
 /**

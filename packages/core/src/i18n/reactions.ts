@@ -8,6 +8,7 @@ export const reactionsMessages = defineBundle({
     moreReactions: 'More reactions',
     reacted: 'You reacted: {name}.',
     reactionRemoved: 'Your reaction was removed.',
+    queued: 'Saved offline, not sent yet.',
   },
   uk: {
     reactionsLabel: 'Реакції',
@@ -15,5 +16,6 @@ export const reactionsMessages = defineBundle({
     moreReactions: 'Інші реакції',
     reacted: 'Ваша реакція: {name}.',
     reactionRemoved: 'Вашу реакцію прибрано.',
+    queued: 'Збережено офлайн, ще не надіслано.',
   },
 });

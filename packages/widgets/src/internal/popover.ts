@@ -10,15 +10,14 @@ export const anchoring = {
 };
 
 /**
- * The look of a popover and its place under (or, without room, over) the element marked `anchor`
- * in the same shadow root; in logical directions, so right to left needs nothing more.
+ * The look of a popover and its place under (or, without room, over) the button that opens it
+ * (its `popovertarget` button) in the same shadow root; in logical directions, so right to left needs nothing more.
  */
 export const popoverStyles = css`
-  .anchor {
+  [popovertarget] {
     anchor-name: --kolo-anchor;
   }
   [popover] {
-    position: fixed;
     inset: auto;
     margin: 0;
     max-inline-size: min(22rem, calc(100vw - 1rem));

@@ -91,7 +91,8 @@ export class TallyController<C extends { id: string; closesAt?: string | undefin
       showResults,
       selected,
       changing,
-      announcement,
+      // votes kept offline say so until they are delivered
+      announcement: view.tally.queued ? this.host.i18nFor().t('queued') : announcement,
       states: { loading: view.status === 'loading', ready, error: view.status === 'error', voted, closed, results: showResults, pending: view.pending, changing },
     };
   }

@@ -125,7 +125,7 @@ export class KoloDisclosure extends KoloElement {
     const text = html`<span>${t(`${c.type}Short` as MessageKey)}</span><span class="sr-only">${t(`${c.type}More` as MessageKey)}</span>`;
     if (this.plain) return html`<span part="label">${text}</span>`;
     const href = c.link && safeUrl(c.link.href)?.href;
-    return html`<button part="label" class="anchor" type="button" popovertarget="about" aria-expanded=${this.open ? 'true' : 'false'}>
+    return html`<button part="label" type="button" popovertarget="about" aria-expanded=${this.open ? 'true' : 'false'}>
         ${text}<span class="info" aria-hidden="true">i</span>
       </button>
       <div part="popover" id="about" popover @toggle=${(e: ToggleEvent) => (this.open = infoToggled(this, e, '[part~="label"]'))}>

@@ -217,7 +217,7 @@ export class KoloHelpBanner extends KoloElement {
           </div>`
         : nothing}
       <div part="actions">
-        <button part="why-button" class="anchor link" type="button" popovertarget="why" aria-expanded=${this.open ? 'true' : 'false'}>${t('whyShown')}</button>
+        <button part="why-button" class="link" type="button" popovertarget="why" aria-expanded=${this.open ? 'true' : 'false'}>${t('whyShown')}</button>
         ${hideable
           ? html`<button part="close-button" type="button" @click=${() => this.hide(cfg, null)}>${t('close')}</button>
               <button part="snooze-button" type="button" @click=${() => this.hide(cfg, days)}>${t('snooze', { count: days })}</button>`

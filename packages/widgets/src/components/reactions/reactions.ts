@@ -5,7 +5,6 @@ import {
   parseReactionsConfig,
   reactionsMessages,
   reactionsPolicy,
-  voteMessages,
   type Reaction,
   type ReactionsConfig,
 } from '@kolo/core';
@@ -77,7 +76,7 @@ const fromList = (list: Element | undefined): Reaction[] | undefined =>
  * @cssstate open - The popover is open.
  */
 export class KoloReactions extends KoloElement {
-  static override messageBundles = [reactionsMessages, voteMessages, ...KoloElement.messageBundles];
+  static override messageBundles = [reactionsMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, popoverStyles, reactionsStyles];
   static override properties: PropertyDeclarations = {
     ...KoloElement.properties,
@@ -201,12 +200,11 @@ export class KoloReactions extends KoloElement {
             ? html`<li>
                 <button
                   part="more-button"
-                  class="anchor"
+                 
                   type="button"
                   popovertarget="more"
                   aria-expanded=${this.open ? 'true' : 'false'}
                   aria-label=${t('moreReactions')}
-                  title=${t('moreReactions')}
                   ?disabled=${!ready}
                 >
                   <span class="glyph" aria-hidden="true">+</span>
@@ -224,7 +222,7 @@ export class KoloReactions extends KoloElement {
         ${status === 'loading' ? html`<p class="sr-only">${t('loading')}</p>` : nothing}
         ${status === 'error' ? loadError(i18n, () => this.tally.reload()) : nothing}
         ${ready && error ? html`<p part="error" role="alert">${errorText(i18n, error)}</p>` : nothing}
-        <p part="status" role="status" class="sr-only">${announcement}</p>
+        <p part="status" role="status" class=${tally.queued ? 'muted' : 'sr-only'}>${tally.queued ? t('queued') : announcement}</p>
         ${mine ? nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.signal('next-step', { href })) : nothing}
       </div>
     `;
