@@ -22,7 +22,9 @@ export interface AppOptions {
   ip: (c: Context) => string;
   bodyLimit: number;
   /** SSE heartbeat, ms */
-  heartbeat?: number;
+  heartbeat?: number | undefined;
+  /** the open live streams' stop functions, so a shutdown can end them */
+  streams: Set<() => void>;
 }
 
 const kinds = z.enum(['poll', 'choice', 'reactions', 'quiz', 'faq', 'ideas', 'questions']);
@@ -94,11 +96,13 @@ export function createApp(o: AppOptions) {
         dirty = true;
         wake();
       });
-      stream.onAbort(() => {
+      const end = () => {
         closed = true;
         stop();
         wake();
-      });
+      };
+      stream.onAbort(end);
+      o.streams.add(end);
       const beat = setInterval(() => void stream.write(': ping\n\n').catch(() => {}), o.heartbeat ?? 25_000);
       try {
         while (!closed) {
@@ -112,6 +116,7 @@ export function createApp(o: AppOptions) {
       } finally {
         clearInterval(beat);
         stop();
+        o.streams.delete(end);
       }
     });
   });

@@ -44,7 +44,9 @@ export async function pgliteDb(dataDir?: string): Promise<Db> {
 
 /** PostgreSQL through a connection pool. */
 export function postgresDb(url: string, max = 10): Db {
-  const sql = postgres(url, { max, onnotice: () => {}, prepare: false });
+  // JSON goes in as text we serialised ourselves (the same SQL runs on PGlite), so strings are not encoded twice
+  const json = (oid: number) => ({ to: oid, from: [oid], serialize: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)), parse: (v: string) => JSON.parse(v) as unknown });
+  const sql = postgres(url, { max, onnotice: () => {}, prepare: false, types: { json: json(114), jsonb: json(3802) } });
   const wrap = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
     query: async <T extends Row>(text: string, params: unknown[] = []) => (await q.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
   });

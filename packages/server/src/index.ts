@@ -68,6 +68,7 @@ export async function startServer(config: ServerConfig): Promise<KoloServer> {
   await migrate(db);
   const store = createStore(db, config);
   const listeners = new Map<string, Set<() => void>>();
+  const streams = new Set<() => void>();
   const unlisten = await db.listen('kolo', (key) => listeners.get(key)?.forEach((fn) => fn()));
   const app = createApp({
     store,
@@ -76,6 +77,7 @@ export async function startServer(config: ServerConfig): Promise<KoloServer> {
     ipSalt: config.ipSalt,
     bodyLimit: config.bodyLimit,
     heartbeat: config.heartbeat,
+    streams,
     ip: (c) => (config.trustProxy && c.req.header('x-forwarded-for')?.split(',')[0]?.trim()) || getConnInfo(c).remote.address || 'unknown',
     subscribe(key, fn) {
       const set = listeners.get(key) ?? listeners.set(key, new Set()).get(key)!;
@@ -96,11 +98,17 @@ export async function startServer(config: ServerConfig): Promise<KoloServer> {
     close() {
       closing ??= (async () => {
         // no new connections; requests in flight finish; idle keep-alive and live streams end
+        const http = server as unknown as { closeIdleConnections(): void; closeAllConnections(): void };
         const done = new Promise<void>((r) => server.close(() => r()));
-        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        for (const end of [...streams]) end();
         for (const set of listeners.values()) set.clear();
-        setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 5000).unref();
+        // keep-alive connections close as soon as their last response is out; after 10 s, everything does
+        const idle = setInterval(() => http.closeIdleConnections(), 50);
+        const hard = setTimeout(() => http.closeAllConnections(), 10_000);
+        http.closeIdleConnections();
         await done;
+        clearInterval(idle);
+        clearTimeout(hard);
         await unlisten();
         await db.close();
       })();

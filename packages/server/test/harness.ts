@@ -1,0 +1,119 @@
+import postgres from 'postgres';
+import { randomBytes } from 'node:crypto';
+import type { KoloServer, ServerConfig } from '../src/index.ts';
+
+export const TOKEN = 'test-admin-token-0123456789';
+const pgUrl = process.env.KOLO_TEST_DATABASE_URL;
+
+/** PGlite always; PostgreSQL too when KOLO_TEST_DATABASE_URL points at a server (CI starts one). */
+export const drivers: { name: string; url: string | undefined }[] = [{ name: 'PGlite', url: undefined }, ...(pgUrl ? [{ name: 'PostgreSQL', url: pgUrl }] : [])];
+
+/** A fresh, empty database for one test file: a new PostgreSQL database, or PGlite in memory / in `dataDir`. */
+export async function freshDatabase(url: string | undefined) {
+  if (!url) return { databaseUrl: undefined, drop: async () => {} };
+  const name = `kolo_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    databaseUrl: u.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export const testConfig = (over: Partial<ServerConfig> = {}): ServerConfig => ({
+  port: 0,
+  host: '127.0.0.1',
+  origins: ['https://site.example'],
+  ipSalt: 'test-salt',
+  production: false,
+  ratePerVoter: 100_000,
+  ratePerIp: 1_000_000,
+  bodyLimit: 32 * 1024,
+  trustProxy: true,
+  adminToken: TOKEN,
+  heartbeat: 500,
+  ...over,
+});
+
+export interface Client {
+  server: KoloServer;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  admin(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
+}
+
+export function client(server: KoloServer): Client {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(server.url + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: the test will say so */
+    }
+    return { status: res.status, body: parsed as any, headers: res.headers };
+  };
+  return {
+    server,
+    post: (path, body, headers) => call('POST', path, body, headers),
+    get: (path, headers) => call('GET', path, undefined, headers),
+    admin: (method, path, body, token = TOKEN) => call(method, `/v1/admin${path}`, body, { authorization: `Bearer ${token}` }),
+  };
+}
+
+let n = 0;
+/** A unique idempotency key. */
+export const key = (prefix = 'a') => `${prefix}-${Date.now().toString(36)}-${(n++).toString(36)}-${randomBytes(3).toString('hex')}`;
+export const now = () => new Date().toISOString();
+
+export const vote = (widget: string, voter: string, choices: string[], over: Record<string, unknown> = {}) => ({
+  type: 'vote',
+  id: key('v'),
+  voter,
+  widget: { kind: 'poll', id: widget },
+  choices,
+  policy: { options: ['a', 'b', 'c'], multiple: false, change: false },
+  at: now(),
+  ...over,
+});
+
+/** Read Server-Sent Events from `url` until `until` says stop; resolves with the tallies received. */
+export async function sse(url: string, until: (tallies: any[]) => boolean, timeout = 5000): Promise<any[]> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeout);
+  const tallies: any[] = [];
+  try {
+    const res = await fetch(url, { signal: abort.signal });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = event.split('\n').find((l) => l.startsWith('data:'));
+        if (data) tallies.push(JSON.parse(data.slice(5)));
+        if (until(tallies)) return tallies;
+      }
+    }
+  } catch {
+    /* aborted */
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+  return tallies;
+}
