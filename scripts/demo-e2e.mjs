@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The demo as a person uses it: serve apps/demo on 127.0.0.1, vote in Chromium, reload, and
-// watch a second tab update live. Prints its own counts; KOLO_RESULTS=file writes {passed, failed}.
+// The demo as a person uses it, started as the README's demo command starts it (Kolo's server on
+// PGlite + the Vite demo), in a temp data folder: vote in Chromium, reload, watch a second tab and a
+// second browser (another person) update live. Prints its own counts; KOLO_RESULTS=file writes {passed, failed}.
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,8 @@ import puppeteer from 'puppeteer-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.KOLO_E2E_PORT ?? 5188);
+const apiPort = port + 1000;
+const data = mkdtempSync(join(tmpdir(), 'kolo-e2e-data-'));
 const url = `http://127.0.0.1:${port}/`;
 let passed = 0;
 let failed = 0;
@@ -24,11 +27,11 @@ async function check(name, fn) {
   }
 }
 
-const server = spawn('pnpm', ['--filter', '@kolo/demo', 'exec', 'vite', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+const server = spawn('pnpm', ['--filter', '@kolo/demo', 'start'], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true,
-  env: { ...process.env, NO_COLOR: '1' },
+  env: { ...process.env, NO_COLOR: '1', KOLO_DEMO_PORT: String(port), KOLO_DEMO_API_PORT: String(apiPort), KOLO_DATA_DIR: data },
 });
 const stopServer = () => {
   try {
@@ -66,18 +69,22 @@ try {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url, { waitUntil: 'networkidle0' });
+  await page.goto(url, { waitUntil: 'load' });
   const poll = 'kolo-poll[poll-id="format-2026"]';
   const state = (p, sel, s) => p.$eval(sel, (el, s) => el.matches(`:state(${s})`), s);
 
-  await check('the demo serves every poll and renders it', async () => {
+  await check('the demo runs on Kolo\'s server and serves every poll', async () => {
+    await page.waitForFunction(() => document.documentElement.dataset.kolo, { timeout: 5000 });
+    const mode = await page.evaluate(() => document.documentElement.dataset.kolo);
+    if (mode !== 'server') throw new Error(`the demo runs on the ${mode} adapter`);
+    await page.waitForFunction(() => [...document.querySelectorAll('kolo-poll')].every((e) => e.matches(':state(ready)')), { timeout: 8000 });
     const count = await page.$$eval('kolo-poll', (els) => els.filter((e) => e.shadowRoot?.querySelector('legend')).length);
     if (count < 4) throw new Error(`only ${count} polls rendered`);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 
   const other = await browser.newPage();
-  await other.goto(url, { waitUntil: 'networkidle0' });
+  await other.goto(url, { waitUntil: 'load' });
 
   await check('a person can vote in the English poll', async () => {
     await page.bringToFront();
@@ -91,11 +98,32 @@ try {
   });
 
   await check('another open tab sees the vote live, without reloading', async () => {
-    await other.waitForFunction((sel) => document.querySelector(sel).matches(':state(voted)'), { timeout: 5000 }, poll);
+    // a tab in the background runs no animation frames: poll on a timer
+    await other.waitForFunction((sel) => document.querySelector(sel).matches(':state(voted)'), { timeout: 5000, polling: 100 }, poll);
+  });
+
+  await check('another person in another browser sees the vote arrive live, and their vote reaches the first', async () => {
+    const pollSel = 'kolo-poll[poll-id="digest"]';
+    const ctx = await browser.createBrowserContext();
+    const stranger = await ctx.newPage();
+    await stranger.goto(url, { waitUntil: 'load' });
+    await stranger.waitForFunction((sel) => document.querySelector(sel).matches(':state(ready)'), { timeout: 8000 }, pollSel);
+    const total = (p) => p.$eval(pollSel, (el) => el.shadowRoot.querySelector('[part~="total"]').textContent.trim());
+    const before = await total(stranger);
+    await page.bringToFront();
+    await page.waitForFunction((sel) => document.querySelector(sel).matches(':state(ready)'), { timeout: 5000 }, pollSel);
+    await page.click(`${pollSel} >>> input[value="daily"]`);
+    await page.click(`${pollSel} >>> [part~="vote-button"]`);
+    await stranger.waitForFunction((sel, before) => document.querySelector(sel).shadowRoot.querySelector('[part~="total"]').textContent.trim() !== before, { timeout: 3000 }, pollSel, before);
+    if ((await total(stranger)) !== '38 votes') throw new Error(`the other browser shows ${await total(stranger)}`);
+    await stranger.click(`${pollSel} >>> input[value="weekly"]`);
+    await stranger.click(`${pollSel} >>> [part~="vote-button"]`);
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('[part~="total"]').textContent.trim() === '39 votes', { timeout: 3000 }, pollSel);
+    await ctx.close();
   });
 
   await check('the vote and its results survive a reload', async () => {
-    await page.reload({ waitUntil: 'networkidle0' });
+    await page.reload({ waitUntil: 'load' });
     await page.waitForFunction((sel) => document.querySelector(sel).matches(':state(ready)'), { timeout: 5000 }, poll);
     if (!(await state(page, poll, 'voted'))) throw new Error('not voted after reload');
     const mine = await page.$eval(poll, (el) => el.shadowRoot.querySelector('[part~="option-mine"]')?.textContent ?? '');
@@ -126,7 +154,7 @@ try {
     await shadow(reactions, (el) => el.shadowRoot.querySelector('[part~="reaction"]').click());
     await waitState(reactions, 'voted');
 
-    await page.reload({ waitUntil: 'networkidle0' });
+    await page.reload({ waitUntil: 'load' });
     await waitState(choice, 'voted');
     await waitState(reactions, 'voted');
     await waitState(quiz, 'ready');
@@ -144,7 +172,7 @@ try {
   // Ideas and questions: submit, moderate in the team panel, upvote, "you asked, we did".
   const ideas = await browser.newPage();
   ideas.on('pageerror', (e) => errors.push(e.message));
-  await ideas.goto(`${url}ideas.html`, { waitUntil: 'networkidle0' });
+  await ideas.goto(`${url}ideas.html`, { waitUntil: 'load' });
   const form = 'kolo-idea-form[board-id="roadmap"]';
   const board = 'kolo-idea-board[board-id="roadmap"]';
   const onIdeas = (sel, s) => ideas.waitForFunction((sel, s) => document.querySelector(sel)?.matches(`:state(${s})`), { timeout: 8000 }, sel, s);
@@ -207,7 +235,7 @@ try {
     await ideas.waitForFunction((sel) => document.querySelector(sel).shadowRoot.textContent.includes('Installed at all 40 stations'), { timeout: 5000 }, board);
     const text = await (await ideaItem(TITLE)).evaluate((li) => li.textContent.replace(/\s+/g, ' '));
     if (!text.includes('You asked, we did') || !text.includes('Read the announcement')) throw new Error(`done idea: ${text}`);
-    await ideas.reload({ waitUntil: 'networkidle0' });
+    await ideas.reload({ waitUntil: 'load' });
     await onIdeas(board, 'ready');
     if (!(await boardText()).includes('Installed at all 40 stations')) throw new Error('the answer did not survive a reload');
   });
@@ -227,7 +255,7 @@ try {
   // FAQ, myths and responsible help
   const help = await browser.newPage();
   help.on('pageerror', (e) => errors.push(e.message));
-  await help.goto(`${url}help.html`, { waitUntil: 'networkidle0' });
+  await help.goto(`${url}help.html`, { waitUntil: 'load' });
   const inside = (sel, fn, arg) => help.$eval(sel, fn, arg);
   const onHelp = (sel, s) => help.waitForFunction((sel, s) => document.querySelector(sel)?.matches(`:state(${s})`), { timeout: 8000 }, sel, s);
   const bannerSel = 'kolo-help-banner';
@@ -257,14 +285,14 @@ try {
     await help.waitForFunction((sel) => document.querySelector(sel).shadowRoot.textContent.includes('Thank you for your feedback.'), { timeout: 5000 }, faqSel);
     const myths = await inside(mythsSel, (el) => el.shadowRoot.querySelector('[part~="slide-current"]').textContent.replace(/\s+/g, ' '));
     if (!myths.includes('Міф') || !myths.includes('Факт') || !myths.includes('Що робити')) throw new Error(`myth card: ${myths}`);
-    await help.reload({ waitUntil: 'networkidle0' });
+    await help.reload({ waitUntil: 'load' });
     await onHelp(faqSel, 'ready');
     await help.click(`${faqSel} >>> [part~="next-button"]`);
     await help.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('[part~="slide-current"]')?.textContent.includes('Thank you for your feedback.'), { timeout: 5000 }, faqSel);
   });
 
   await check('help: a deep link opens its card', async () => {
-    await help.goto(`${url}help.html#myths-uk/skill`, { waitUntil: 'networkidle0' });
+    await help.goto(`${url}help.html#myths-uk/skill`, { waitUntil: 'load' });
     await help.waitForFunction((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('[part~="slide"]')].findIndex((s) => !s.inert) === 2, { timeout: 5000 }, mythsSel);
     if ((await currentCard(mythsSel)) !== 2) throw new Error('wrong card');
   });
@@ -273,7 +301,7 @@ try {
     await onHelp(bannerSel, 'ready');
     await help.click(`${bannerSel} >>> [part~="snooze-button"]`);
     await onHelp(bannerSel, 'hidden');
-    await help.reload({ waitUntil: 'networkidle0' });
+    await help.reload({ waitUntil: 'load' });
     await onHelp(bannerSel, 'hidden');
     await help.click('kolo-disclosure >>> button');
     await help.waitForFunction(() => document.querySelector('kolo-disclosure').shadowRoot.querySelector('[popover]').matches(':popover-open'), { timeout: 5000 });
@@ -288,6 +316,7 @@ try {
   await browser?.close();
   stopServer();
   rmSync(profile, { recursive: true, force: true });
+  rmSync(data, { recursive: true, force: true });
 }
 
 console.log(`demo e2e: ${passed} passed, ${failed} failed`);

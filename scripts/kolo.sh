@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything a fresh machine needs, then runs the demo or every test.
-#   bash scripts/kolo.sh demo   serve the demo on http://127.0.0.1:5173 (local adapter, no server)
+#   bash scripts/kolo.sh demo   Kolo's server (PGlite) + the demo on http://127.0.0.1:5173
 #   bash scripts/kolo.sh test   run every test suite; the last line says "N passed, N failed"
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,13 +29,22 @@ ensure_chromium() {
   fi
 }
 
+ensure_postgres() {
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+    echo "kolo: installing Debian's postgresql for the server tests"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+}
+
 case "${1:-}" in
   demo)
     ensure_pnpm
-    exec pnpm --filter @kolo/demo dev
+    exec pnpm --filter @kolo/demo start
     ;;
   test)
     ensure_chromium
+    ensure_postgres
     ensure_pnpm
     exec node scripts/test-all.mjs
     ;;

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPostgres } from './postgres.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'kolo-results-'));
@@ -33,7 +34,7 @@ function step(name, cmd, args, { cwd = root, env = {}, counts } = {}) {
 
 const json = (file) => JSON.parse(readFileSync(join(out, file), 'utf8'));
 
-step('typecheck (tsc, strict)', bin('.', 'tsc'), ['-p', 'tsconfig.json']);
+step('typecheck (tsc, strict)', 'pnpm', ['run', '--silent', 'typecheck']);
 step('@kolo/core unit tests (Vitest, Node)', bin('packages/core', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'vitest.json')}`], {
   cwd: join(root, 'packages/core'),
   counts: () => {
@@ -41,6 +42,23 @@ step('@kolo/core unit tests (Vitest, Node)', bin('packages/core', 'vitest'), ['r
     return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.numTotalTests ? 1 : 0) };
   },
 });
+// the server's tests run on PGlite, and on a throwaway PostgreSQL cluster when PostgreSQL is installed
+let pg = null;
+try {
+  pg = startPostgres();
+} catch (e) {
+  console.log(`PostgreSQL could not start (${e.message}); the server tests run on PGlite only`);
+}
+if (!pg) console.log('PostgreSQL is not installed; the server tests run on PGlite only');
+step(`@kolo/server tests (Vitest, real HTTP; PGlite${pg ? ' + PostgreSQL' : ''})`, bin('packages/server', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'server.json')}`], {
+  cwd: join(root, 'packages/server'),
+  env: pg ? { KOLO_TEST_DATABASE_URL: pg.url } : {},
+  counts: () => {
+    const r = json('server.json');
+    return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.numTotalTests ? 1 : 0) };
+  },
+});
+pg?.stop();
 step('@kolo/widgets browser tests (web-test-runner, Chromium)', bin('packages/widgets', 'web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
   cwd: join(root, 'packages/widgets'),
   env: { KOLO_WTR_RESULTS: join(out, 'wtr.json') },

@@ -1,9 +1,10 @@
-import { moderateIdea, useIdeaRules, voterId, type IdeaStatus } from '@kolo/core';
-import { adapter } from './setup.ts';
+import { moderateIdea, useIdeaRules, voterId, type Idea, type IdeaStatus } from '@kolo/core';
+import { adapter, adminToken, chosen, endpoint } from './setup.ts';
 
 /**
- * The demo's team panel: a moderator's decision sent through the same adapter the widgets use.
- * (The real moderation console, with sign-in, comes with the server.)
+ * The demo's team panel. On the demo server it uses the admin API (with the demo's token; the full
+ * moderation console comes with the metrics issue); without a server, a moderator's decision is an
+ * action through the page's local adapter.
  */
 // the local adapter reads idea boards with the idea rules; the widgets add them too, but this runs first
 useIdeaRules();
@@ -20,27 +21,44 @@ async function fillIdeas() {
   const board = boardOf();
   const select = field<HTMLSelectElement>('idea');
   const keep = select.value;
-  // this device's voter sees its own waiting ideas too: in the demo, those are the ones to moderate
-  const tally = await adapter.load({ kind: board.kind === 'question' ? 'questions' : 'ideas', id: board.id }, voterId());
+  const kind = board.kind === 'question' ? 'questions' : 'ideas';
+  const ideas: Idea[] = (await chosen).server
+    ? (await admin('GET', `/ideas/${kind}/${board.id}`)).ideas
+    : // this device's voter sees its own waiting ideas too: without a server, those are the ones to moderate
+      ((await adapter.load({ kind, id: board.id }, voterId())).ideas ?? []);
   select.replaceChildren(
-    ...(tally.ideas ?? [])
+    ...ideas
       .slice()
       .reverse()
       .map((idea) => new Option(`[${idea.status}] ${idea.title}`, idea.id, false, idea.id === keep)),
   );
 }
 
+async function admin(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${endpoint}/v1/admin${path}`, {
+    method,
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
+  return json;
+}
+
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
   const idea = field<HTMLSelectElement>('idea').value;
   if (!idea) return;
+  const decision = {
+    status: field<HTMLSelectElement>('status').value as IdeaStatus,
+    answer: field<HTMLTextAreaElement>('answer').value,
+    link: field<HTMLInputElement>('link').value,
+    reason: field<HTMLInputElement>('reason').value,
+  };
   try {
-    await moderateIdea(adapter, boardOf(), idea, {
-      status: field<HTMLSelectElement>('status').value as IdeaStatus,
-      answer: field<HTMLTextAreaElement>('answer').value,
-      link: field<HTMLInputElement>('link').value,
-      reason: field<HTMLInputElement>('reason').value,
-    });
+    const board = boardOf();
+    if ((await chosen).server) await admin('POST', `/ideas/${board.kind === 'question' ? 'questions' : 'ideas'}/${board.id}/${idea}`, decision);
+    else await moderateIdea(adapter, board, idea, decision);
     status.textContent = 'Applied. The boards show it now.';
   } catch (err) {
     status.textContent = `Not applied: ${(err as Error).message}`;

@@ -1,44 +1,56 @@
-import { localAdapter, type SeedIdea } from '@kolo/core';
+import { localAdapter, type KoloAdapter } from '@kolo/core';
+import { httpAdapter } from '@kolo/core/http';
 import { provideAdapter } from '@kolo/widgets';
 import '@kolo/widgets/define';
+import { seeds } from './seed.ts';
 
-/** Ideas the demo board starts with (a real site would load its own). */
-const roadmap: SeedIdea[] = [
-  { id: 'dark-mode', title: 'Dark mode for the mobile app', details: 'Easier on the eyes on the night bus.', category: 'app', status: 'planned', createdAt: '2026-10-02T09:00:00Z' },
-  { id: 'offline', title: 'Offline timetables', details: 'The signal is gone in the tunnels, the timetable should not be.', category: 'app', status: 'review', createdAt: '2026-10-12T09:00:00Z' },
-  { id: 'late-alerts', title: 'Alert me when my bus is late', category: 'web', status: 'progress', createdAt: '2026-10-20T09:00:00Z' },
-  {
-    id: 'csv',
-    title: 'Export my trips as a spreadsheet',
-    category: 'web',
-    status: 'done',
-    createdAt: '2026-09-01T09:00:00Z',
-    answer: 'Done in version 3.2: Settings → Export trips (CSV).',
-    link: 'https://example.org/news/export',
-  },
-  { id: 'fax', title: 'Send tickets by fax', status: 'declined', createdAt: '2026-09-15T09:00:00Z', reason: 'Almost nobody has a fax machine any more.' },
-];
-const ama: SeedIdea[] = [
-  { id: 'night-bus', title: 'When will the night bus run on weekdays?', status: 'review', createdAt: '2026-11-18T09:00:00Z' },
-  { id: 'students', title: 'Is there a student discount?', status: 'done', createdAt: '2026-11-10T09:00:00Z', answer: 'Yes: 50% with a student card, from January.' },
-];
+const env = (import.meta as unknown as { env: Record<string, string | undefined> }).env;
+/** The Kolo server the demo command started (`bash scripts/kolo.sh demo`); absent when only Vite runs. */
+export const endpoint = env.VITE_KOLO_SERVER;
+/** The demo server's admin token, for the team panel (the demo server listens on loopback only). */
+export const adminToken = env.VITE_KOLO_ADMIN_TOKEN;
 
 /**
- * The page's adapter: localStorage (the embedded default), with some starting votes and ideas so the
- * widgets have something to show. Without this the widgets use a plain localAdapter().
+ * The page's adapter: the demo server when it answers (votes are shared by every window, live), else
+ * localStorage (the embedded default: this browser only) with the same starting numbers.
  */
-export const adapter = localAdapter({
-  seed: {
-    'poll:digest': { counts: { daily: 14, weekly: 23 } },
-    'poll:logo-2025': { counts: { round: 58, square: 41 } },
-    'poll:rtl-demo': { counts: { a: 5, b: 3 } },
-    'choice:digest-ab': { counts: { weekly: 31, daily: 44 } },
-    'reactions:post-formats': { counts: { 'thumbs-up': 12, heart: 5, party: 2 } },
-    'ideas:roadmap': { counts: { 'dark-mode': 41, offline: 27, 'late-alerts': 19, csv: 33, fax: 2 }, ideas: roadmap },
-    'questions:friday': { counts: { 'night-bus': 12, students: 25 }, ideas: ama },
+async function choose(): Promise<{ adapter: KoloAdapter; server: boolean }> {
+  if (endpoint) {
+    try {
+      const res = await fetch(`${endpoint}/v1/health`, { signal: AbortSignal.timeout(1500) });
+      if (res.ok) return { adapter: httpAdapter({ endpoint }), server: true };
+    } catch {
+      /* no server: fall back */
+    }
+  }
+  return { adapter: localAdapter({ seed: seeds }), server: false };
+}
+export const chosen = choose();
+export const adapter: KoloAdapter = {
+  load: (w, v) => chosen.then((c) => c.adapter.load(w, v)),
+  send: (a) => chosen.then((c) => c.adapter.send(a)),
+  subscribe(w, v, fn) {
+    let stop: (() => void) | undefined;
+    let off = false;
+    void chosen.then((c) => off || (stop = c.adapter.subscribe?.(w, v, fn)));
+    return () => {
+      off = true;
+      stop?.();
+    };
   },
-});
+  track: (s) => void chosen.then((c) => c.adapter.track?.(s)),
+};
+
 provideAdapter(document, adapter);
+
+void chosen.then(({ server }) => {
+  const mode = document.createElement('p');
+  mode.id = 'mode';
+  mode.className = 'mode';
+  mode.textContent = server ? `Live on the Kolo server (${endpoint}): open a second window to see votes arrive.` : 'No server: everything is kept in this browser (local adapter).';
+  document.querySelector('header.site')?.append(mode);
+  document.documentElement.dataset.kolo = server ? 'server' : 'local';
+});
 
 const theme = document.querySelector<HTMLSelectElement>('#theme')!;
 const applyTheme = () => {

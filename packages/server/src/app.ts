@@ -83,22 +83,20 @@ export function createApp(o: AppOptions) {
     return c.json(tallySchema.parse(await o.store.load(w.kind, w.id, q.voter)));
   });
 
-  app.get('/v1/widgets/:kind/:id/events', async (c) => {
-    const w = params(c, widgetParams, c.req.param());
-    if (isResponse(w)) return w;
-    const q = params(c, voterQuery, c.req.query());
-    if (isResponse(q)) return q;
+  /** Live tallies of one or more widgets for one voter: `tally` events with `{ widget, tally }`. */
+  function live(c: Context, widgets: { kind: string; id: string }[], voter: string) {
     return streamSSE(c, async (stream) => {
       let closed = false;
-      let dirty = true;
+      const dirty = new Set(widgets.map((w) => `${w.kind}|${w.id}`));
       let wake = () => {};
-      const stop = o.subscribe(`${w.kind}|${w.id}`, () => {
-        dirty = true;
-        wake();
-      });
+      const stops = [...dirty].map((key) =>
+        o.subscribe(key, () => {
+          dirty.add(key);
+          wake();
+        }),
+      );
       const end = () => {
         closed = true;
-        stop();
         wake();
       };
       stream.onAbort(end);
@@ -106,19 +104,41 @@ export function createApp(o: AppOptions) {
       const beat = setInterval(() => void stream.write(': ping\n\n').catch(() => {}), o.heartbeat ?? 25_000);
       try {
         while (!closed) {
-          if (dirty) {
-            dirty = false;
-            const t = tallySchema.parse(await o.store.load(w.kind, w.id, q.voter));
-            await stream.writeSSE({ event: 'tally', data: JSON.stringify(t) });
+          for (const key of [...dirty]) {
+            dirty.delete(key);
+            const [kind, id] = key.split('|') as [string, string];
+            const tally = tallySchema.parse(await o.store.load(kind, id, voter));
+            await stream.writeSSE({ event: 'tally', data: JSON.stringify({ widget: { kind, id }, tally }) });
           }
-          if (!dirty && !closed) await new Promise<void>((r) => (wake = r));
+          if (!dirty.size && !closed) await new Promise<void>((r) => (wake = r));
         }
       } finally {
         clearInterval(beat);
-        stop();
+        stops.forEach((stop) => stop());
         o.streams.delete(end);
       }
     });
+  }
+
+  app.get('/v1/widgets/:kind/:id/events', async (c) => {
+    const w = params(c, widgetParams, c.req.param());
+    if (isResponse(w)) return w;
+    const q = params(c, voterQuery, c.req.query());
+    if (isResponse(q)) return q;
+    return live(c, [w], q.voter);
+  });
+
+  // one stream for every widget of a page (browsers allow only ~6 connections per server over HTTP/1.1)
+  app.get('/v1/events', async (c) => {
+    const q = params(c, voterQuery.extend({ widgets: z.string().max(8000) }), c.req.query());
+    if (isResponse(q)) return q;
+    const list = q.widgets.split(',').filter(Boolean).map((w) => {
+      const i = w.indexOf(':');
+      return { kind: w.slice(0, i), id: w.slice(i + 1) };
+    });
+    const widgets = params(c, z.array(widgetParams).min(1).max(50), list);
+    if (isResponse(widgets)) return widgets;
+    return live(c, widgets, q.voter);
   });
 
   app.post('/v1/actions', async (c) => {

@@ -105,7 +105,7 @@ export async function sse(url: string, until: (tallies: any[]) => boolean, timeo
         const event = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = event.split('\n').find((l) => l.startsWith('data:'));
-        if (data) tallies.push(JSON.parse(data.slice(5)));
+        if (data) tallies.push(JSON.parse(data.slice(5)).tally);
         if (until(tallies)) return tallies;
       }
     }

@@ -130,6 +130,60 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
     backoff = Math.min(backoff * 2, 60_000);
   }
 
+  /**
+   * One live stream per voter for every subscribed widget (browsers open only ~6 connections per server
+   * over HTTP/1.1, and a page may have more widgets); re-opened, briefly debounced, when the set changes.
+   */
+  const streams = new Map<string, { abort?: AbortController; timer?: ReturnType<typeof setTimeout> }>();
+  function restart(voter: string) {
+    const s = streams.get(voter) ?? streams.set(voter, {}).get(voter)!;
+    clearTimeout(s.timer);
+    s.timer = setTimeout(() => connect(voter), 20);
+  }
+  function connect(voter: string) {
+    const s = streams.get(voter);
+    if (!s) return; // closed meanwhile
+    s.abort?.abort();
+    const keys = [...new Set([...listeners].filter((l) => l.voter === voter).map((l) => widgetKey(l.widget)))];
+    if (!keys.length) return void streams.delete(voter);
+    const abort = (s.abort = new AbortController());
+    const url = `${base}/v1/events?voter=${encodeURIComponent(voter)}&widgets=${keys.map(encodeURIComponent).join(',')}`;
+    let wait = 1000;
+    void (async () => {
+      while (!abort.signal.aborted) {
+        try {
+          const res = await fetcher(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
+          if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+          wait = 1000;
+          void flush();
+          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += value;
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const event = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const data = event.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trimStart()).join('\n');
+              if (data && /^event:\s*tally$/m.test(event)) {
+                const { widget, tally } = JSON.parse(data) as { widget: WidgetRef; tally: Tally };
+                remember(widget, voter, tally);
+              }
+            }
+          }
+        } catch {
+          /* dropped: reconnect below */
+        }
+        if (abort.signal.aborted) break;
+        // back off with jitter, so a restarted server is not hit by every page at once
+        await new Promise((r) => setTimeout(r, wait * (0.75 + Math.random() / 2)));
+        wait = Math.min(wait * 2, 30_000);
+      }
+    })();
+  }
+
   const online = () => void flush();
   const hidden = () => {
     if (typeof document === 'undefined' || document.visibilityState === 'hidden') sendSignals(true);
@@ -195,42 +249,10 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
     subscribe(widget, voter, fn) {
       const l = { widget, voter, fn };
       listeners.add(l);
-      const abort = new AbortController();
-      let wait = 1000;
-      const url = `${base}/v1/widgets/${encodeURIComponent(widget.kind)}/${encodeURIComponent(widget.id)}/events?voter=${encodeURIComponent(voter)}`;
-      void (async () => {
-        while (!abort.signal.aborted) {
-          try {
-            const res = await fetcher(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
-            if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
-            wait = 1000;
-            void flush();
-            const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-            let buffer = '';
-            for (;;) {
-              const { value, done } = await reader.read();
-              if (done) break;
-              buffer += value;
-              let end: number;
-              while ((end = buffer.indexOf('\n\n')) >= 0) {
-                const event = buffer.slice(0, end);
-                buffer = buffer.slice(end + 2);
-                const data = event.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trimStart()).join('\n');
-                if (data && /^event:\s*tally$/m.test(event)) remember(widget, voter, JSON.parse(data) as Tally);
-              }
-            }
-          } catch {
-            /* dropped: reconnect below */
-          }
-          if (abort.signal.aborted) break;
-          // back off with jitter, so a restarted server is not hit by every page at once
-          await new Promise((r) => setTimeout(r, wait * (0.75 + Math.random() / 2)));
-          wait = Math.min(wait * 2, 30_000);
-        }
-      })();
+      restart(voter);
       return () => {
         listeners.delete(l);
-        abort.abort();
+        restart(voter);
       };
     },
     track(signal) {
@@ -238,6 +260,11 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
       if (signals.length >= 20) sendSignals();
     },
     close() {
+      for (const s of streams.values()) {
+        clearTimeout(s.timer);
+        s.abort?.abort();
+      }
+      streams.clear();
       clearInterval(ticker);
       clearTimeout(retry);
       if (typeof removeEventListener === 'function') {

@@ -1,0 +1,48 @@
+/**
+ * The demo command (`bash scripts/kolo.sh demo`): Kolo's server on PGlite (data in .kolo-data/demo)
+ * with the demo site's starting numbers, and the Vite demo using it. Stop with Ctrl+C.
+ * Env: KOLO_DEMO_PORT (5173), KOLO_DEMO_API_PORT (8787), KOLO_DATA_DIR.
+ */
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import { configFromEnv, startServer } from '@kolo/server';
+import { seeds } from './src/seed.ts';
+
+const port = Number(process.env.KOLO_DEMO_PORT ?? 5173);
+const apiPort = Number(process.env.KOLO_DEMO_API_PORT ?? 8787);
+const root = fileURLToPath(new URL('.', import.meta.url));
+// the demo server listens on loopback only; its admin token is for the demo's team panel
+const token = process.env.KOLO_ADMIN_TOKEN ?? 'demo-admin-token-loopback-only';
+
+const api = await startServer(
+  configFromEnv({
+    ...process.env,
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    KOLO_DATA_DIR: process.env.KOLO_DATA_DIR ?? fileURLToPath(new URL('../../.kolo-data/demo', import.meta.url)),
+    KOLO_ADMIN_TOKEN: token,
+    KOLO_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
+  }),
+);
+for (const [key, seed] of Object.entries(seeds)) {
+  const [kind, id] = key.split(':') as [string, string];
+  await api.store.seed({ kind, id, counts: seed.counts, ...(seed.voters ? { voters: seed.voters } : {}), ...(seed.ideas ? { ideas: seed.ideas } : {}) });
+}
+console.log(`kolo demo: server on ${api.url} (PGlite)`);
+
+process.env.VITE_KOLO_SERVER = api.url;
+process.env.VITE_KOLO_ADMIN_TOKEN = token;
+const vite = await createServer({ root, configFile: `${root}vite.config.ts`, server: { port, host: '127.0.0.1', strictPort: true } });
+await vite.listen();
+vite.printUrls();
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await vite.close();
+    await api.close();
+    process.exit(0);
+  });
+}
