@@ -25,6 +25,9 @@ export interface Answered {
 }
 
 const BOARDS = new Set(['ideas', 'questions']);
+/** the counter of voters among a widget's counters (not a valid choice id) */
+const VOTERS = '';
+const SHARDS = 16;
 const reject = (reason: string, message: string): never => {
   throw new KoloError('rejected', reason, message);
 };
@@ -37,14 +40,20 @@ class Replay extends Error {}
 export function createStore(db: Db, o: StoreOptions) {
   async function counts(q: Queryable, kind: string, widget: string) {
     const out: Record<string, number> = {};
-    for (const r of await q.query<{ choice: string; n: number }>('select choice, n from kolo_counts where kind = $1 and widget = $2 and n > 0', [kind, widget])) out[r.choice] = r.n;
+    for (const r of await q.query<{ choice: string; n: number }>('select choice, sum(n)::int as n from kolo_counts where kind = $1 and widget = $2 and choice <> $3 group by choice', [kind, widget, VOTERS])) {
+      if (r.n > 0) out[r.choice] = r.n;
+    }
     return out;
   }
 
-  /** The widget's tally as `voter` sees it. */
+  /** The widget's tally as `voter` sees it (counters and voters from one statement, so they agree). */
   async function tally(q: Queryable, kind: string, widget: string, voter: string): Promise<Tally> {
-    const [w] = await q.query<{ voters: number }>('select voters from kolo_widgets where kind = $1 and id = $2', [kind, widget]);
-    const t: Tally = { counts: await counts(q, kind, widget), voters: w?.voters ?? 0, mine: [] };
+    const [w] = await q.query<{ counts: unknown }>(
+      `select json_object_agg(choice, n) as counts from (select choice, sum(n)::int as n from kolo_counts where kind = $1 and widget = $2 group by choice) c where n > 0`,
+      [kind, widget],
+    );
+    const { [VOTERS]: voters = 0, ...counts } = (json(w?.counts) as Record<string, number> | null) ?? {};
+    const t: Tally = { counts, voters, mine: [] };
     if (BOARDS.has(kind)) {
       t.mine = (await q.query<{ idea: string }>('select idea from kolo_upvotes where kind = $1 and board = $2 and voter = $3 order by idea', [kind, widget, voter])).map((r) => r.idea);
       const rows = await q.query(
@@ -76,18 +85,20 @@ export function createStore(db: Db, o: StoreOptions) {
       return idea;
     };
 
+  /**
+   * Add to counters. Each transaction picks one of SHARDS rows per counter at random, so concurrent
+   * votes rarely wait for each other; rows go in a fixed order, so they never deadlock.
+   */
   async function bump(q: Queryable, kind: string, widget: string, changes: Record<string, number>) {
-    // a fixed order, so concurrent multi-choice ballots lock counter rows without deadlocks
+    const shard = Math.floor(Math.random() * SHARDS);
     for (const choice of Object.keys(changes).sort()) {
       if (!changes[choice]) continue;
       await q.query(
-        'insert into kolo_counts (kind, widget, choice, n) values ($1, $2, $3, $4) on conflict (kind, widget, choice) do update set n = kolo_counts.n + excluded.n',
-        [kind, widget, choice, changes[choice]],
+        'insert into kolo_counts (kind, widget, choice, shard, n) values ($1, $2, $3, $4, $5) on conflict (kind, widget, choice, shard) do update set n = kolo_counts.n + excluded.n',
+        [kind, widget, choice, shard, changes[choice]],
       );
     }
   }
-  const addVoters = (q: Queryable, kind: string, widget: string, n: number) =>
-    n ? q.query('update kolo_widgets set voters = voters + $3 where kind = $1 and id = $2', [kind, widget, n]) : Promise.resolve([]);
 
   /** The widget's registered settings; the first action registers its policy when none is (trust on first use). */
   async function widgetConfig(q: Queryable, kind: string, id: string, policy: unknown): Promise<{ config: Record<string, unknown>; slow: number }> {
@@ -111,8 +122,7 @@ export function createStore(db: Db, o: StoreOptions) {
     if (!prev && a.choices.length) {
       const inserted = await q.query('insert into kolo_ballots (kind, widget, voter, choices) values ($1, $2, $3, $4) on conflict do nothing returning voter', [kind, id, a.voter, JSON.stringify(a.choices)]);
       if (inserted.length) {
-        await bump(q, kind, id, Object.fromEntries(a.choices.map((c) => [c, 1])));
-        await addVoters(q, kind, id, 1);
+        await bump(q, kind, id, { ...Object.fromEntries(a.choices.map((c) => [c, 1])), [VOTERS]: 1 });
         return;
       }
       // the same voter's ballot was inserted concurrently: continue as a change of it
@@ -126,8 +136,8 @@ export function createStore(db: Db, o: StoreOptions) {
     const changes: Record<string, number> = {};
     for (const c of before) changes[c] = (changes[c] ?? 0) - 1;
     for (const c of a.choices) changes[c] = (changes[c] ?? 0) + 1;
+    changes[VOTERS] = (a.choices.length ? 1 : 0) - (before.length ? 1 : 0);
     await bump(q, kind, id, changes);
-    await addVoters(q, kind, id, (a.choices.length ? 1 : 0) - (before.length ? 1 : 0));
   }
 
   async function answer(q: Queryable, a: Extract<ServerAction, { type: 'answer' }>, config: Record<string, unknown>) {
@@ -155,8 +165,7 @@ export function createStore(db: Db, o: StoreOptions) {
         [kind, id, a.voter, a.question, JSON.stringify(a.choices), JSON.stringify(key), correct],
       );
       if (inserted.length) {
-        await bump(q, kind, id, { [`${a.question}:answered`]: 1, [`${a.question}:correct`]: correct ? 1 : 0 });
-        if (!anyBefore) await addVoters(q, kind, id, 1);
+        await bump(q, kind, id, { [`${a.question}:answered`]: 1, [`${a.question}:correct`]: correct ? 1 : 0, [VOTERS]: anyBefore ? 0 : 1 });
         return;
       }
       await previous();
@@ -202,13 +211,11 @@ export function createStore(db: Db, o: StoreOptions) {
       const none = await firstOfVoter();
       const done = await q.query('insert into kolo_upvotes (kind, board, idea, voter) values ($1, $2, $3, $4) on conflict do nothing returning voter', [kind, board, idea, voter]);
       if (!done.length) return;
-      await bump(q, kind, board, { [idea]: 1 });
-      if (none) await addVoters(q, kind, board, 1);
+      await bump(q, kind, board, { [idea]: 1, [VOTERS]: none ? 1 : 0 });
     } else {
       const done = await q.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3 and voter = $4 returning voter', [kind, board, idea, voter]);
       if (!done.length) return;
-      await bump(q, kind, board, { [idea]: -1 });
-      if (await firstOfVoter()) await addVoters(q, kind, board, -1);
+      await bump(q, kind, board, { [idea]: -1, [VOTERS]: (await firstOfVoter()) ? -1 : 0 });
     }
   }
 
@@ -223,14 +230,15 @@ export function createStore(db: Db, o: StoreOptions) {
   /** Rate limits (per voter and per IP hash, per widget and minute) and slow mode; counted before the action, refused or not. */
   async function limit(a: ServerAction, ctx: ActionContext, slowSeconds: number) {
     const { kind, id } = a.widget;
-    for (const [key, max] of [[`v:${kind}:${id}:${a.voter}`, o.ratePerVoter], [`ip:${kind}:${id}:${ctx.ipHash}`, o.ratePerIp]] as const) {
-      const [r] = await db.query<{ n: number; wait: number }>(
-        `insert into kolo_rate (key, window_start, n) values ($1, date_trunc('minute', now()), 1)
-         on conflict (key, window_start) do update set n = kolo_rate.n + 1
-         returning n, (60 - extract(second from now()))::int as wait`,
-        [key],
-      );
-      if (r!.n > max) throw new KoloError('rate-limited', 'rate', 'too many actions; wait a moment', Math.max(1, r!.wait));
+    const voterKey = `v:${kind}:${id}:${a.voter}`;
+    const rows = await db.query<{ key: string; n: number; wait: number }>(
+      `insert into kolo_rate (key, window_start, n) values ($1, date_trunc('minute', now()), 1), ($2, date_trunc('minute', now()), 1)
+       on conflict (key, window_start) do update set n = kolo_rate.n + 1
+       returning key, n, (60 - extract(second from now()))::int as wait`,
+      [voterKey, `ip:${kind}:${id}:${ctx.ipHash}`],
+    );
+    for (const r of rows) {
+      if (r.n > (r.key === voterKey ? o.ratePerVoter : o.ratePerIp)) throw new KoloError('rate-limited', 'rate', 'too many actions; wait a moment', Math.max(1, r.wait));
     }
     if (slowSeconds > 0) {
       const [last] = await db.query<{ ago: number | null }>(
@@ -246,20 +254,16 @@ export function createStore(db: Db, o: StoreOptions) {
     if (++sweeps % 500 === 0) void db.query(`delete from kolo_rate where window_start < now() - interval '10 minutes'`).catch(() => {});
   };
 
-  async function banned(voter: string, ipHash: string): Promise<boolean> {
-    const rows = await db.query(`select 1 from kolo_bans where ((type = 'voter' and value = $1) or (type = 'ip' and value = $2)) and (until is null or until > now()) limit 1`, [voter, ipHash]);
-    return rows.length > 0;
-  }
+  type Prior = { status: number; response: unknown; kind: string; widget: string; voter: string };
+  const priorOf = async (id: string) =>
+    (await db.query<Prior>('select status, response, kind, widget, voter from kolo_actions where id = $1', [id]))[0];
 
-  async function stored(a: ServerAction): Promise<Answered | null> {
-    const [prior] = await db.query<{ status: number; response: unknown; kind: string; widget: string; voter: string }>(
-      'select status, response, kind, widget, voter from kolo_actions where id = $1',
-      [a.id],
-    );
-    if (!prior) return null;
+  /** The answer to an action id seen before: as stored, or (applied, answer not written yet) the tally now. */
+  async function replay(a: ServerAction, prior: Prior): Promise<Answered> {
     if (prior.kind !== a.widget.kind || prior.widget !== a.widget.id || prior.voter !== a.voter) {
       return { status: 409, body: { error: { code: 'rejected', reason: 'id-reused', message: 'this action id was already used for another action' } } };
     }
+    if (prior.status === 0) return { status: 200, body: await tally(db, a.widget.kind, a.widget.id, a.voter) };
     return { status: prior.status, body: json(prior.response) };
   }
 
@@ -270,48 +274,56 @@ export function createStore(db: Db, o: StoreOptions) {
 
   /** Apply an action once (a retried id answers as it did the first time); notifies live listeners. */
   async function act(a: ServerAction, ctx: ActionContext): Promise<Answered> {
-    const before = await stored(a);
-    if (before) return before;
+    const { kind, id } = a.widget;
+    // one round trip for what every action checks first
+    const [pre] = await db.query<{ prior: unknown; banned: boolean; slow: number | null }>(
+      `select
+         (select json_build_object('status', status, 'response', response, 'kind', kind, 'widget', widget, 'voter', voter) from kolo_actions where id = $1) as prior,
+         exists(select 1 from kolo_bans where ((type = 'voter' and value = $4) or (type = 'ip' and value = $5)) and (until is null or until > now())) as banned,
+         (select slow_seconds from kolo_widgets where kind = $2 and id = $3) as slow`,
+      [a.id, kind, id, a.voter, ctx.ipHash],
+    );
+    if (pre!.prior) return replay(a, json(pre!.prior) as Prior);
     try {
-      if (await banned(a.voter, ctx.ipHash)) throw new KoloError('rejected', 'banned', 'this voter or network is banned');
-      const [w] = await db.query<{ slow_seconds: number }>('select slow_seconds from kolo_widgets where kind = $1 and id = $2', [a.widget.kind, a.widget.id]);
-      await limit(a, ctx, w?.slow_seconds ?? 0);
+      if (pre!.banned) throw new KoloError('rejected', 'banned', 'this voter or network is banned');
+      await limit(a, ctx, pre!.slow ?? 0);
       sweep();
-      const body = await db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const mine = await tx.query(
           `insert into kolo_actions (id, kind, widget, voter, ip_hash, status, response) values ($1, $2, $3, $4, $5, 0, 'null') on conflict (id) do nothing returning id`,
-          [a.id, a.widget.kind, a.widget.id, a.voter, ctx.ipHash],
+          [a.id, kind, id, a.voter, ctx.ipHash],
         );
         if (!mine.length) throw new Replay();
         const policy = 'policy' in a && a.type !== 'answer' ? a.policy : undefined;
-        const { config } = await widgetConfig(tx, a.widget.kind, a.widget.id, policy);
+        const { config } = await widgetConfig(tx, kind, id, policy);
         const registered = (config.policy ?? policy) as never;
+        // counters (the rows every voter of a widget shares) are updated last, so they stay locked briefly
         if (a.type === 'vote') {
-          if (BOARDS.has(a.widget.kind) || a.widget.kind === 'quiz') reject('wrong-kind', `a ${a.widget.kind} does not take votes`);
+          if (BOARDS.has(kind) || kind === 'quiz') reject('wrong-kind', `a ${kind} does not take votes`);
           await vote(tx, a, registered);
         } else if (a.type === 'answer') {
-          if (a.widget.kind !== 'quiz') reject('wrong-kind', 'only a quiz takes answers');
+          if (kind !== 'quiz') reject('wrong-kind', 'only a quiz takes answers');
           await answer(tx, a, config);
         } else {
-          if (!BOARDS.has(a.widget.kind)) reject('wrong-kind', `a ${a.widget.kind} has no ideas`);
+          if (!BOARDS.has(kind)) reject('wrong-kind', `a ${kind} has no ideas`);
           if (a.type === 'idea') await submitIdea(tx, a, registered);
           else await upvoteAction(tx, a);
         }
-        const t = await tally(tx, a.widget.kind, a.widget.id, a.voter);
-        await tx.query('update kolo_actions set status = 200, response = $2 where id = $1', [a.id, JSON.stringify(t)]);
-        return t;
       });
-      await changed(a.widget.kind, a.widget.id);
-      return { status: 200, body };
+      // after the commit: the answer, remembered for retries, and the live update
+      const t = await tally(db, kind, id, a.voter);
+      await db.query('update kolo_actions set status = 200, response = $2 where id = $1 and status = 0', [a.id, JSON.stringify(t)]);
+      await changed(kind, id);
+      return { status: 200, body: t };
     } catch (e) {
-      if (e instanceof Replay) return (await stored(a))!;
+      if (e instanceof Replay) return replay(a, (await priorOf(a.id))!);
       if (!(e instanceof KoloError)) throw e;
       const answered = refusal(e);
       // a refusal is remembered too (a retry answers the same), except a rate limit, which a later retry may pass
       if (e.code !== 'rate-limited') {
         await db.query(
           `insert into kolo_actions (id, kind, widget, voter, ip_hash, status, response) values ($1, $2, $3, $4, $5, $6, $7) on conflict (id) do nothing`,
-          [a.id, a.widget.kind, a.widget.id, a.voter, ctx.ipHash, answered.status, JSON.stringify(answered.body)],
+          [a.id, kind, id, a.voter, ctx.ipHash, answered.status, JSON.stringify(answered.body)],
         );
       }
       return answered;
@@ -344,9 +356,9 @@ export function createStore(db: Db, o: StoreOptions) {
       await tx.query('insert into kolo_upvotes (kind, board, idea, voter) select kind, board, $4, voter from kolo_upvotes where kind = $1 and board = $2 and idea = $3 on conflict do nothing', [kind, board, from, into]);
       await tx.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3', [kind, board, from]);
       for (const id of [from, into]) {
+        await tx.query('delete from kolo_counts where kind = $1 and widget = $2 and choice = $3', [kind, board, id]);
         await tx.query(
-          `insert into kolo_counts (kind, widget, choice, n) values ($1, $2, $3, (select count(*)::int from kolo_upvotes where kind = $1 and board = $2 and idea = $3))
-           on conflict (kind, widget, choice) do update set n = excluded.n`,
+          `insert into kolo_counts (kind, widget, choice, shard, n) values ($1, $2, $3, 0, (select count(*)::int from kolo_upvotes where kind = $1 and board = $2 and idea = $3))`,
           [kind, board, id],
         );
       }
@@ -404,9 +416,9 @@ export function createStore(db: Db, o: StoreOptions) {
     /** Starting numbers and ideas for a widget nobody has used yet (demo data, an import). */
     async seed(s: { kind: string; id: string; counts: Record<string, number>; voters?: number | undefined; ideas?: { id: string; title: string; status: string; createdAt: string; details?: string | undefined; category?: string | undefined; answer?: string | undefined; link?: string | undefined; reason?: string | undefined }[] | undefined }) {
       return db.transaction(async (tx) => {
-        const fresh = await tx.query('insert into kolo_widgets (kind, id, voters) values ($1, $2, $3) on conflict do nothing returning id', [s.kind, s.id, s.voters ?? Object.values(s.counts).reduce((x, y) => x + y, 0)]);
+        const fresh = await tx.query('insert into kolo_widgets (kind, id) values ($1, $2) on conflict do nothing returning id', [s.kind, s.id]);
         if (!fresh.length) return false;
-        await bump(tx, s.kind, s.id, s.counts);
+        await bump(tx, s.kind, s.id, { ...s.counts, [VOTERS]: s.voters ?? Object.values(s.counts).reduce((x, y) => x + y, 0) });
         for (const i of s.ideas ?? []) {
           await tx.query(
             `insert into kolo_ideas (kind, board, id, title, details, category, status, author, created_at, answer, link, reason) values ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11)`,

@@ -455,6 +455,38 @@ describe('<kolo-poll>', () => {
     expect(textOf(unknown)).to.contain('unknown adapter "nope"');
   });
 
+  it('talks to a Kolo server named in HTML (kolo-adapter="https://…"), and shows a vote kept offline as such', async () => {
+    const real = window.fetch;
+    const calls: string[] = [];
+    let online = true;
+    let tally = { counts: { video: 4 }, voters: 4, mine: [] as string[] };
+    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      calls.push(`${init?.method ?? 'GET'} ${url.replace(/\?.*/, '')}`);
+      if (url.includes('/v1/events')) return new Response(new ReadableStream({ start() {} }), { headers: { 'content-type': 'text/event-stream' } });
+      if (!online) throw new TypeError('Failed to fetch');
+      if (init?.method === 'POST') {
+        const action = JSON.parse(String(init.body));
+        tally = { counts: { video: 4, [action.choices[0]]: (action.choices[0] === 'video' ? 4 : 0) + 1 }, voters: 5, mine: action.choices };
+      }
+      return new Response(JSON.stringify(tally), { headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    try {
+      localStorage.removeItem('kolo:v1:outbox');
+      const el = await pollFrom(`<kolo-poll kolo-adapter="https://kolo.example" poll-id="remote" results="always">${OPTIONS}</kolo-poll>`, 'default');
+      expect(calls).to.include('GET https://kolo.example/v1/widgets/poll/remote');
+      expect(textOf(el, '[part~="total"]')).to.equal('4 votes');
+      online = false;
+      await vote(el, 'text');
+      await waitUntil(() => textOf(el, '[part~="status"]').includes('Saved offline'), 'shown as kept offline');
+      expect(JSON.parse(localStorage.getItem('kolo:v1:outbox')!)).to.have.length(1);
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = real;
+      localStorage.removeItem('kolo:v1:outbox');
+    }
+  });
+
   it('shares state between widgets of the same id on one page', async () => {
     const storage = memoryStorage();
     const shared = localAdapter({ storage });
