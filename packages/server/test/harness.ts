@@ -1,6 +1,8 @@
 import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
-import type { KoloServer, ServerConfig } from '../src/index.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { readEvents } from '@kolo/core/http';
+import { startServer, type KoloServer, type ServerConfig } from '../src/index.ts';
 
 export const TOKEN = 'test-admin-token-0123456789';
 const pgUrl = process.env.KOLO_TEST_DATABASE_URL;
@@ -94,21 +96,10 @@ export async function sse(url: string, until: (tallies: any[]) => boolean, timeo
   const tallies: any[] = [];
   try {
     const res = await fetch(url, { signal: abort.signal });
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const event = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = event.split('\n').find((l) => l.startsWith('data:'));
-        if (data) tallies.push(JSON.parse(data.slice(5)).tally);
-        if (until(tallies)) return tallies;
-      }
-    }
+    await readEvents(res.body!, (_event, data) => {
+      tallies.push(JSON.parse(data).tally);
+      return until(tallies);
+    });
   } catch {
     /* aborted */
   } finally {
@@ -116,4 +107,21 @@ export async function sse(url: string, until: (tallies: any[]) => boolean, timeo
     abort.abort();
   }
   return tallies;
+}
+
+/** A server for one `describe` block: on a fresh database of `url` (PostgreSQL) or PGlite in memory. */
+export function serverFor(url: string | undefined) {
+  const ctx = {} as { server: KoloServer; api: Client };
+  let drop: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const db = await freshDatabase(url);
+    drop = db.drop;
+    ctx.server = await startServer(testConfig({ databaseUrl: db.databaseUrl }));
+    ctx.api = client(ctx.server);
+  });
+  afterAll(async () => {
+    await ctx.server?.close();
+    await drop();
+  });
+  return ctx;
 }

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryStorage } from '@kolo/core';
 import { httpAdapter } from '@kolo/core/http';
-import { startServer, type KoloServer } from '../src/index.ts';
-import { TOKEN, client, drivers, freshDatabase, now, sse, testConfig, vote, type Client } from './harness.ts';
+import { startServer } from '../src/index.ts';
+import { TOKEN, client, drivers, freshDatabase, now, serverFor, sse, testConfig, vote } from './harness.ts';
 
 describe.each(drivers)('robustness on $name', ({ url }) => {
-  let server: KoloServer;
-  let api: Client;
-  let drop: () => Promise<void>;
-  let databaseUrl: string | undefined;
-
-  beforeAll(async () => {
-    ({ databaseUrl, drop } = await freshDatabase(url));
-    server = await startServer(testConfig({ databaseUrl }));
-    api = client(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await drop?.();
-  });
+  const ctx = serverFor(url);
 
   it('answers random and malformed bodies on every endpoint with a 4xx JSON error, never a 5xx', async () => {
     const routes: [string, string, boolean][] = [
@@ -52,7 +39,7 @@ describe.each(drivers)('robustness on $name', ({ url }) => {
     const body = fc.oneof(fc.json(), action.map((a) => JSON.stringify(a)), fc.string(), fc.constant('{'), fc.constant(''));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), body, async ([method, path, admin], raw) => {
-        const res = await fetch(server.url + path, {
+        const res = await fetch(ctx.server.url + path, {
           method,
           headers: { 'content-type': 'application/json', ...(admin ? { authorization: `Bearer ${TOKEN}` } : {}) },
           body: raw,
@@ -69,13 +56,13 @@ describe.each(drivers)('robustness on $name', ({ url }) => {
     // random query strings on the read endpoints
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.string(), fc.string(), async (kind, id, voter) => {
-        const res = await fetch(`${server.url}/v1/widgets/${encodeURIComponent(kind) || 'x'}/${encodeURIComponent(id) || 'x'}?voter=${encodeURIComponent(voter)}`);
+        const res = await fetch(`${ctx.server.url}/v1/widgets/${encodeURIComponent(kind) || 'x'}/${encodeURIComponent(id) || 'x'}?voter=${encodeURIComponent(voter)}`);
         expect(res.status).toBeLessThan(500);
         await res.text();
       }),
       { numRuns: 200 },
     );
-    expect((await api.get('/v1/health')).body).toEqual({ ok: true });
+    expect((await ctx.api.get('/v1/health')).body).toEqual({ ok: true });
   });
 });
 

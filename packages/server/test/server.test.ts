@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, configFromEnv, type KoloServer } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { configFromEnv } from '../src/index.ts';
 import { migrate } from '../src/migrations.ts';
-import { client, drivers, freshDatabase, key, now, sse, testConfig, vote, type Client } from './harness.ts';
+import { drivers, key, now, serverFor, sse, vote } from './harness.ts';
 
 const policyChange = { options: ['a', 'b', 'c'], multiple: false, change: true };
 const ideaPolicy = { moderated: true, minFillMs: 0, maxPerDay: 3, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: ['app'] };
@@ -20,90 +20,77 @@ const idea = (board: string, voter: string, title: string, over: Record<string, 
 const upvote = (board: string, voter: string, ideaId: string, on = true) => ({ type: 'upvote', id: key('u'), voter, widget: { kind: 'ideas', id: board }, idea: ideaId, on, at: now() });
 
 describe.each(drivers)('@kolo/server on $name', ({ url }) => {
-  let server: KoloServer;
-  let api: Client;
-  let drop: () => Promise<void>;
-  let databaseUrl: string | undefined;
-
-  beforeAll(async () => {
-    ({ databaseUrl, drop } = await freshDatabase(url));
-    server = await startServer(testConfig({ databaseUrl }));
-    api = client(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await drop?.();
-  });
+  const ctx = serverFor(url);
 
   it('answers health, unknown routes with a JSON 404, and sets security headers', async () => {
-    const health = await api.get('/v1/health');
+    const health = await ctx.api.get('/v1/health');
     expect(health.body).toEqual({ ok: true });
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     expect(health.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    const missing = await api.get('/v1/nope');
+    const missing = await ctx.api.get('/v1/nope');
     expect([missing.status, missing.body.error.code]).toEqual([404, 'not-found']);
   });
 
   it('allows only the listed site origins', async () => {
-    const ok = await api.get('/v1/health', { origin: 'https://site.example' });
+    const ok = await ctx.api.get('/v1/health', { origin: 'https://site.example' });
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://site.example');
-    const other = await api.get('/v1/health', { origin: 'https://evil.example' });
+    const other = await ctx.api.get('/v1/health', { origin: 'https://evil.example' });
     expect(other.headers.get('access-control-allow-origin')).toBe(null);
   });
 
   it('applies the migrations once and records their versions', async () => {
-    expect(await migrate(server.db)).toEqual([]);
-    const rows = await server.db.query<{ version: number }>('select version from kolo_migrations order by version');
+    expect(await migrate(ctx.server.db)).toEqual([]);
+    const rows = await ctx.server.db.query<{ version: number }>('select version from kolo_migrations order by version');
     expect(rows.map((r) => r.version)).toEqual([1, 2]);
   });
 
   it('votes, refuses a second ballot, lets a poll that allows it change, and withdraws', async () => {
-    const first = await api.post('/v1/actions', vote('p1', 'v1', ['a']));
+    const first = await ctx.api.post('/v1/actions', vote('p1', 'v1', ['a']));
     expect([first.status, first.body]).toEqual([200, { counts: { a: 1 }, voters: 1, mine: ['a'] }]);
-    const again = await api.post('/v1/actions', vote('p1', 'v1', ['b']));
+    const again = await ctx.api.post('/v1/actions', vote('p1', 'v1', ['b']));
     expect([again.status, again.body.error.reason]).toEqual([409, 'already-voted']);
-    const unknown = await api.post('/v1/actions', vote('p1', 'v2', ['z']));
+    const unknown = await ctx.api.post('/v1/actions', vote('p1', 'v2', ['z']));
     expect([unknown.status, unknown.body.error.reason]).toEqual([409, 'invalid-choice']);
 
-    await api.post('/v1/actions', vote('p2', 'v1', ['a'], { policy: policyChange }));
-    const changed = await api.post('/v1/actions', vote('p2', 'v1', ['b'], { policy: policyChange }));
+    await ctx.api.post('/v1/actions', vote('p2', 'v1', ['a'], { policy: policyChange }));
+    const changed = await ctx.api.post('/v1/actions', vote('p2', 'v1', ['b'], { policy: policyChange }));
     expect(changed.body).toEqual({ counts: { b: 1 }, voters: 1, mine: ['b'] });
-    const withdrawn = await api.post('/v1/actions', vote('p2', 'v1', [], { policy: policyChange }));
+    const withdrawn = await ctx.api.post('/v1/actions', vote('p2', 'v1', [], { policy: policyChange }));
     expect(withdrawn.body).toEqual({ counts: {}, voters: 0, mine: [] });
   });
 
   it('uses the registered policy, not the one a later request claims', async () => {
-    await api.post('/v1/actions', vote('p3', 'v1', ['a']));
-    const sneaky = await api.post('/v1/actions', vote('p3', 'v2', ['x'], { policy: { options: ['x'], multiple: false, change: true } }));
+    await ctx.api.post('/v1/actions', vote('p3', 'v1', ['a']));
+    const sneaky = await ctx.api.post('/v1/actions', vote('p3', 'v2', ['x'], { policy: { options: ['x'], multiple: false, change: true } }));
     expect(sneaky.body.error.reason).toBe('invalid-choice');
-    const closed = await api.admin('PUT', '/widgets/poll/p4', { config: { policy: { options: ['a'], multiple: false, change: false, closesAt: '2020-01-01T00:00:00Z' } } });
+    const closed = await ctx.api.admin('PUT', '/widgets/poll/p4', { config: { policy: { options: ['a'], multiple: false, change: false, closesAt: '2020-01-01T00:00:00Z' } } });
     expect(closed.status).toBe(200);
-    expect((await api.post('/v1/actions', vote('p4', 'v1', ['a']))).body.error.reason).toBe('closed');
+    expect((await ctx.api.post('/v1/actions', vote('p4', 'v1', ['a']))).body.error.reason).toBe('closed');
   });
 
   it('counts 1,000 concurrent votes from 1,000 voters exactly', async () => {
-    const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => api.post('/v1/actions', vote('busy', `voter-${i}`, [['a', 'b', 'c'][i % 3]!]))));
+    const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => ctx.api.post('/v1/actions', vote('busy', `voter-${i}`, [['a', 'b', 'c'][i % 3]!]))));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1000);
-    const t = (await api.get('/v1/widgets/poll/busy?voter=x')).body;
+    const t = (await ctx.api.get('/v1/widgets/poll/busy?voter=x')).body;
     expect(t).toEqual({ counts: { a: 334, b: 333, c: 333 }, voters: 1000, mine: [] });
   });
 
   it('keeps one vote from 1,000 concurrent duplicates of one voter', async () => {
-    const answers = await Promise.all(Array.from({ length: 1000 }, () => api.post('/v1/actions', vote('dupes', 'same-voter', ['b']))));
+    const answers = await Promise.all(Array.from({ length: 1000 }, () => ctx.api.post('/v1/actions', vote('dupes', 'same-voter', ['b']))));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.reason === 'already-voted')).toBe(true);
-    expect((await api.get('/v1/widgets/poll/dupes?voter=x')).body).toEqual({ counts: { b: 1 }, voters: 1, mine: [] });
+    expect((await ctx.api.get('/v1/widgets/poll/dupes?voter=x')).body).toEqual({ counts: { b: 1 }, voters: 1, mine: [] });
   });
 
   it('applies a retried idempotency key once and answers it the same way', async () => {
     const action = vote('retries', 'v1', ['c'], { policy: policyChange });
-    const answers = await Promise.all(Array.from({ length: 50 }, () => api.post('/v1/actions', action)));
+    const answers = await Promise.all(Array.from({ length: 50 }, () => ctx.api.post('/v1/actions', action)));
     for (const a of answers) expect([a.status, a.body]).toEqual([200, answers[0]!.body]);
-    await api.post('/v1/actions', vote('retries', 'v2', ['a'], { policy: policyChange }));
-    const later = await api.post('/v1/actions', action);
+    await ctx.api.post('/v1/actions', vote('retries', 'v2', ['a'], { policy: policyChange }));
+    const later = await ctx.api.post('/v1/actions', action);
     expect(later.body).toEqual(answers[0]!.body);
-    expect((await api.get('/v1/widgets/poll/retries?voter=x')).body.counts).toEqual({ a: 1, c: 1 });
-    const reused = await api.post('/v1/actions', { ...action, voter: 'someone-else' });
+    expect((await ctx.api.get('/v1/widgets/poll/retries?voter=x')).body.counts).toEqual({ a: 1, c: 1 });
+    const reused = await ctx.api.post('/v1/actions', { ...action, voter: 'someone-else' });
     expect([reused.status, reused.body.error.reason]).toEqual([409, 'id-reused']);
   });
 
@@ -119,124 +106,124 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
       ...(withKey ? { key: ['no'] } : {}),
       at: now(),
     });
-    const first = await api.post('/v1/actions', answer('v1', ['yes']));
+    const first = await ctx.api.post('/v1/actions', answer('v1', ['yes']));
     expect(first.body.answers).toEqual({ link: { choices: ['yes'], key: ['no'], correct: false } });
-    const retake = await api.post('/v1/actions', answer('v1', ['no'], false));
+    const retake = await ctx.api.post('/v1/actions', answer('v1', ['no'], false));
     expect(retake.body.answers.link.correct).toBe(true);
     expect(retake.body.counts).toEqual({ 'link:answered': 1 });
     // a page claiming another key later changes nothing: the first one was registered
-    const cheat = await api.post('/v1/actions', { ...answer('v2', ['yes']), key: ['yes'] });
+    const cheat = await ctx.api.post('/v1/actions', { ...answer('v2', ['yes']), key: ['yes'] });
     expect(cheat.body.answers.link.correct).toBe(false);
-    const nokey = await api.post('/v1/actions', { ...answer('v3', ['no'], false), widget: { kind: 'quiz', id: 'q2' } });
+    const nokey = await ctx.api.post('/v1/actions', { ...answer('v3', ['no'], false), widget: { kind: 'quiz', id: 'q2' } });
     expect(nokey.body.error.reason).toBe('cannot-grade');
   });
 
   it('runs the idea flow: waiting for moderation, contact kept private, upvotes, answer, merge', async () => {
-    const submitted = await api.post('/v1/actions', idea('roadmap', 'author', 'Night buses on weekends', { idea: { title: 'Night buses on weekends', contact: 'me@example.com' } }));
+    const submitted = await ctx.api.post('/v1/actions', idea('roadmap', 'author', 'Night buses on weekends', { idea: { title: 'Night buses on weekends', contact: 'me@example.com' } }));
     expect(submitted.status).toBe(200);
     const mine = submitted.body.ideas[0];
     expect(mine).toMatchObject({ title: 'Night buses on weekends', status: 'pending', own: true });
     expect(JSON.stringify(submitted.body)).not.toContain('example.com');
-    expect((await api.get('/v1/widgets/ideas/roadmap?voter=other')).body.ideas).toEqual([]);
-    const queue = await api.admin('GET', '/queue/ideas/roadmap');
+    expect((await ctx.api.get('/v1/widgets/ideas/roadmap?voter=other')).body.ideas).toEqual([]);
+    const queue = await ctx.api.admin('GET', '/queue/ideas/roadmap');
     expect(queue.body.ideas).toHaveLength(1);
     expect(queue.body.ideas[0]).toMatchObject({ id: mine.id, contact: 'me@example.com', votes: 1 });
 
-    expect((await api.post('/v1/actions', upvote('roadmap', 'other', mine.id))).body.error.reason).toBe('not-found');
-    expect((await api.admin('POST', `/ideas/ideas/roadmap/${mine.id}`, { status: 'review' })).status).toBe(200);
-    const up = await api.post('/v1/actions', upvote('roadmap', 'other', mine.id));
+    expect((await ctx.api.post('/v1/actions', upvote('roadmap', 'other', mine.id))).body.error.reason).toBe('not-found');
+    expect((await ctx.api.admin('POST', `/ideas/ideas/roadmap/${mine.id}`, { status: 'review' })).status).toBe(200);
+    const up = await ctx.api.post('/v1/actions', upvote('roadmap', 'other', mine.id));
     expect([up.body.counts[mine.id], up.body.mine]).toEqual([2, [mine.id]]);
-    const twice = await api.post('/v1/actions', upvote('roadmap', 'other', mine.id));
+    const twice = await ctx.api.post('/v1/actions', upvote('roadmap', 'other', mine.id));
     expect(twice.body.counts[mine.id]).toBe(2);
-    const off = await api.post('/v1/actions', upvote('roadmap', 'other', mine.id, false));
+    const off = await ctx.api.post('/v1/actions', upvote('roadmap', 'other', mine.id, false));
     expect([off.body.counts[mine.id], off.body.mine]).toEqual([1, []]);
 
     // a duplicate with its own voters is merged: every voter is kept, once
-    const dup = (await api.post('/v1/actions', idea('roadmap', 'second', 'Buses at night on weekends'))).body.ideas.find((i: any) => i.own);
-    await api.admin('POST', `/ideas/ideas/roadmap/${dup.id}`, { status: 'review' });
-    await api.post('/v1/actions', upvote('roadmap', 'third', dup.id));
-    await api.post('/v1/actions', upvote('roadmap', 'author', dup.id));
-    const merged = await api.admin('POST', `/ideas/ideas/roadmap/${dup.id}/merge`, { into: mine.id });
+    const dup = (await ctx.api.post('/v1/actions', idea('roadmap', 'second', 'Buses at night on weekends'))).body.ideas.find((i: any) => i.own);
+    await ctx.api.admin('POST', `/ideas/ideas/roadmap/${dup.id}`, { status: 'review' });
+    await ctx.api.post('/v1/actions', upvote('roadmap', 'third', dup.id));
+    await ctx.api.post('/v1/actions', upvote('roadmap', 'author', dup.id));
+    const merged = await ctx.api.admin('POST', `/ideas/ideas/roadmap/${dup.id}/merge`, { into: mine.id });
     expect(merged.status).toBe(200);
-    const after = (await api.get('/v1/widgets/ideas/roadmap?voter=third')).body;
+    const after = (await ctx.api.get('/v1/widgets/ideas/roadmap?voter=third')).body;
     expect(after.ideas.map((i: any) => i.id)).toEqual([mine.id]);
     expect(after.counts[mine.id]).toBe(3); // author, second, third
     expect(after.mine).toEqual([mine.id]);
 
-    const done = await api.admin('POST', `/ideas/ideas/roadmap/${mine.id}`, { status: 'done', answer: 'Running since May', link: 'https://example.org/news' });
+    const done = await ctx.api.admin('POST', `/ideas/ideas/roadmap/${mine.id}`, { status: 'done', answer: 'Running since May', link: 'https://example.org/news' });
     expect(done.status).toBe(200);
-    expect((await api.get('/v1/widgets/ideas/roadmap?voter=x')).body.ideas[0]).toMatchObject({ status: 'done', answer: 'Running since May', link: 'https://example.org/news' });
-    const badLink = await api.admin('POST', `/ideas/ideas/roadmap/${mine.id}`, { status: 'done', link: 'javascript:alert(1)' });
+    expect((await ctx.api.get('/v1/widgets/ideas/roadmap?voter=x')).body.ideas[0]).toMatchObject({ status: 'done', answer: 'Running since May', link: 'https://example.org/news' });
+    const badLink = await ctx.api.admin('POST', `/ideas/ideas/roadmap/${mine.id}`, { status: 'done', link: 'javascript:alert(1)' });
     expect([badLink.status, badLink.body.error.reason]).toEqual([409, 'invalid-link']);
-    expect((await api.post('/v1/actions', upvote('roadmap', 'late', mine.id))).body.error.reason).toBe('closed');
-    const [row] = await server.db.query<{ first_response_at: unknown }>('select first_response_at from kolo_ideas where id = $1', [mine.id]);
+    expect((await ctx.api.post('/v1/actions', upvote('roadmap', 'late', mine.id))).body.error.reason).toBe('closed');
+    const [row] = await ctx.server.db.query<{ first_response_at: unknown }>('select first_response_at from kolo_ideas where id = $1', [mine.id]);
     expect(row!.first_response_at).not.toBe(null);
   });
 
   it('refuses the honeypot, a too-fast form, stop words, and more ideas than the daily limit', async () => {
-    expect((await api.post('/v1/actions', idea('spam', 'v1', 'A perfectly fine idea', { honeypot: 'http://x' }))).body.error.reason).toBe('spam');
+    expect((await ctx.api.post('/v1/actions', idea('spam', 'v1', 'A perfectly fine idea', { honeypot: 'http://x' }))).body.error.reason).toBe('spam');
     const fast = idea('spam', 'v1', 'A perfectly fine idea', { startedAt: now(), policy: { ...ideaPolicy, minFillMs: 5000 } });
-    expect((await api.post('/v1/actions', { ...fast, widget: { kind: 'ideas', id: 'spam-fast' } })).body.error.reason).toBe('too-fast');
-    await api.admin('PUT', '/stop-words/en', { words: ['casino', 'free money'] });
-    expect((await api.admin('GET', '/stop-words/en')).body.words).toEqual(['casino', 'free money']);
-    expect((await api.post('/v1/actions', idea('spam', 'v1', 'Visit my Casino today'))).body.error.reason).toBe('stop-word');
-    expect((await api.post('/v1/actions', idea('spam', 'v1', 'Get free money here now'))).body.error.reason).toBe('stop-word');
-    expect((await api.post('/v1/actions', idea('spam', 'v1', 'Casinos nearby, a map'))).status).toBe(200);
-    await api.admin('PUT', '/stop-words/en', { words: [] });
-    for (const t of ['Second idea of the day', 'Third idea of the day']) expect((await api.post('/v1/actions', idea('spam', 'v1', t))).status).toBe(200);
-    const limited = await api.post('/v1/actions', idea('spam', 'v1', 'Fourth idea of the day'));
+    expect((await ctx.api.post('/v1/actions', { ...fast, widget: { kind: 'ideas', id: 'spam-fast' } })).body.error.reason).toBe('too-fast');
+    await ctx.api.admin('PUT', '/stop-words/en', { words: ['casino', 'free money'] });
+    expect((await ctx.api.admin('GET', '/stop-words/en')).body.words).toEqual(['casino', 'free money']);
+    expect((await ctx.api.post('/v1/actions', idea('spam', 'v1', 'Visit my Casino today'))).body.error.reason).toBe('stop-word');
+    expect((await ctx.api.post('/v1/actions', idea('spam', 'v1', 'Get free money here now'))).body.error.reason).toBe('stop-word');
+    expect((await ctx.api.post('/v1/actions', idea('spam', 'v1', 'Casinos nearby, a map'))).status).toBe(200);
+    await ctx.api.admin('PUT', '/stop-words/en', { words: [] });
+    for (const t of ['Second idea of the day', 'Third idea of the day']) expect((await ctx.api.post('/v1/actions', idea('spam', 'v1', t))).status).toBe(200);
+    const limited = await ctx.api.post('/v1/actions', idea('spam', 'v1', 'Fourth idea of the day'));
     expect([limited.status, limited.body.error.reason]).toEqual([429, 'limit']);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(80_000);
-    const invalid = await api.post('/v1/actions', idea('spam', 'v2', 'Short'));
+    const invalid = await ctx.api.post('/v1/actions', idea('spam', 'v2', 'Short'));
     expect([invalid.status, invalid.body.error.reason, invalid.body.error.message]).toEqual([409, 'invalid-idea', 'title: too-short']);
   });
 
   it('bans voters and IP hashes (the address is never stored), and enforces slow mode', async () => {
-    await api.admin('POST', '/bans', { type: 'voter', value: 'troll' });
-    const banned = await api.post('/v1/actions', vote('bans', 'troll', ['a']));
+    await ctx.api.admin('POST', '/bans', { type: 'voter', value: 'troll' });
+    const banned = await ctx.api.post('/v1/actions', vote('bans', 'troll', ['a']));
     expect([banned.status, banned.body.error.reason]).toEqual([403, 'banned']);
-    const hash = (await api.admin('GET', '/ip-hash/203.0.113.9')).body.hash;
-    await api.admin('POST', '/bans', { type: 'ip', value: hash });
-    expect((await api.post('/v1/actions', vote('bans', 'fresh', ['a']), { 'x-forwarded-for': '203.0.113.9' })).status).toBe(403);
-    expect((await api.post('/v1/actions', vote('bans', 'fresh', ['a']), { 'x-forwarded-for': '203.0.113.10' })).status).toBe(200);
-    const stored = await server.db.query('select 1 from kolo_actions where ip_hash like $1', ['%203.0.113%']);
+    const hash = (await ctx.api.admin('GET', '/ip-hash/203.0.113.9')).body.hash;
+    await ctx.api.admin('POST', '/bans', { type: 'ip', value: hash });
+    expect((await ctx.api.post('/v1/actions', vote('bans', 'fresh', ['a']), { 'x-forwarded-for': '203.0.113.9' })).status).toBe(403);
+    expect((await ctx.api.post('/v1/actions', vote('bans', 'fresh', ['a']), { 'x-forwarded-for': '203.0.113.10' })).status).toBe(200);
+    const stored = await ctx.server.db.query('select 1 from kolo_actions where ip_hash like $1', ['%203.0.113%']);
     expect(stored).toHaveLength(0);
-    await api.admin('DELETE', '/bans/voter/troll');
-    expect((await api.post('/v1/actions', vote('bans', 'troll', ['a']))).status).toBe(200);
+    await ctx.api.admin('DELETE', '/bans/voter/troll');
+    expect((await ctx.api.post('/v1/actions', vote('bans', 'troll', ['a']))).status).toBe(200);
 
-    await api.admin('PUT', '/widgets/poll/slow', { slowSeconds: 60 });
-    expect((await api.post('/v1/actions', vote('slow', 'v1', ['a'], { policy: policyChange }))).status).toBe(200);
-    const tooSoon = await api.post('/v1/actions', vote('slow', 'v1', ['b'], { policy: policyChange }));
+    await ctx.api.admin('PUT', '/widgets/poll/slow', { slowSeconds: 60 });
+    expect((await ctx.api.post('/v1/actions', vote('slow', 'v1', ['a'], { policy: policyChange }))).status).toBe(200);
+    const tooSoon = await ctx.api.post('/v1/actions', vote('slow', 'v1', ['b'], { policy: policyChange }));
     expect([tooSoon.status, tooSoon.body.error.reason]).toEqual([429, 'slow-mode']);
   });
 
   it('needs the admin token for admin endpoints', async () => {
-    expect((await api.admin('GET', '/queue/ideas/roadmap', undefined, 'wrong-token-0123456789')).status).toBe(401);
-    const none = await fetch(`${server.url}/v1/admin/queue/ideas/roadmap`);
+    expect((await ctx.api.admin('GET', '/queue/ideas/roadmap', undefined, 'wrong-token-0123456789')).status).toBe(401);
+    const none = await fetch(`${ctx.server.url}/v1/admin/queue/ideas/roadmap`);
     expect([none.status, (await none.json()).error.code]).toEqual([401, 'unauthorized']);
   });
 
   it('answers bad input with a 4xx JSON error naming the field and the rule', async () => {
-    const r = await api.post('/v1/actions', { ...vote('bad', 'v1', ['a']), choices: 'a' });
+    const r = await ctx.api.post('/v1/actions', { ...vote('bad', 'v1', ['a']), choices: 'a' });
     expect(r.status).toBe(400);
     expect(r.body.error).toMatchObject({ code: 'invalid', field: 'choices', rule: 'invalid_type' });
-    const json = await api.post('/v1/actions', '{"type": "vote",');
+    const json = await ctx.api.post('/v1/actions', '{"type": "vote",');
     expect([json.status, json.body.error.field, json.body.error.rule]).toEqual([400, '(body)', 'json']);
-    const big = await api.post('/v1/actions', { ...vote('bad', 'v1', ['a']), pad: 'x'.repeat(40_000) });
+    const big = await ctx.api.post('/v1/actions', { ...vote('bad', 'v1', ['a']), pad: 'x'.repeat(40_000) });
     expect([big.status, big.body.error.code]).toEqual([413, 'too-large']);
-    const kind = await api.get('/v1/widgets/nope/x?voter=v');
+    const kind = await ctx.api.get('/v1/widgets/nope/x?voter=v');
     expect([kind.status, kind.body.error.field]).toEqual([400, 'kind']);
-    const noVoter = await api.get('/v1/widgets/poll/x');
+    const noVoter = await ctx.api.get('/v1/widgets/poll/x');
     expect([noVoter.status, noVoter.body.error.field]).toEqual([400, 'voter']);
-    const moderate = await api.post('/v1/actions', { ...vote('bad', 'v1', ['a']), type: 'moderate' });
+    const moderate = await ctx.api.post('/v1/actions', { ...vote('bad', 'v1', ['a']), type: 'moderate' });
     expect(moderate.status).toBe(400);
   });
 
   it('streams a vote to other open pages within a second', async () => {
-    const stream = sse(`${server.url}/v1/widgets/poll/live/events?voter=watcher`, (t) => t.some((x) => x.counts.a === 1));
+    const stream = sse(`${ctx.server.url}/v1/widgets/poll/live/events?voter=watcher`, (t) => t.some((x) => x.counts.a === 1));
     await new Promise((r) => setTimeout(r, 200));
     const t0 = Date.now();
-    await api.post('/v1/actions', vote('live', 'v1', ['a']));
+    await ctx.api.post('/v1/actions', vote('live', 'v1', ['a']));
     const tallies = await stream;
     expect(tallies[0]).toEqual({ counts: {}, voters: 0, mine: [] });
     expect(tallies.at(-1)).toEqual({ counts: { a: 1 }, voters: 1, mine: [] });
@@ -244,12 +231,12 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
   });
 
   it('records signals, append-only', async () => {
-    const r = await api.post('/v1/signals', { signals: [{ type: 'view', widget: { kind: 'poll', id: 'p1' }, voter: 'v1', at: now() }, { type: 'next-step', widget: { kind: 'poll', id: 'p1' }, voter: 'v1', at: now(), data: { href: 'https://example.org' } }] });
+    const r = await ctx.api.post('/v1/signals', { signals: [{ type: 'view', widget: { kind: 'poll', id: 'p1' }, voter: 'v1', at: now() }, { type: 'next-step', widget: { kind: 'poll', id: 'p1' }, voter: 'v1', at: now(), data: { href: 'https://example.org' } }] });
     expect(r.status).toBe(204);
     // sendBeacon posts text/plain
-    const beacon = await fetch(`${server.url}/v1/signals`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ signals: [{ type: 'dismiss', widget: { kind: 'help-banner', id: 'b' }, voter: 'v1', at: now() }] }) });
+    const beacon = await fetch(`${ctx.server.url}/v1/signals`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ signals: [{ type: 'dismiss', widget: { kind: 'help-banner', id: 'b' }, voter: 'v1', at: now() }] }) });
     expect(beacon.status).toBe(204);
-    const rows = await server.db.query<{ n: number }>(`select count(*)::int as n from kolo_signals where voter = 'v1'`);
+    const rows = await ctx.server.db.query<{ n: number }>(`select count(*)::int as n from kolo_signals where voter = 'v1'`);
     expect(rows[0]!.n).toBe(3);
   });
 });

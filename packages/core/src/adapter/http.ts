@@ -9,6 +9,8 @@ import { KoloError, widgetKey, type KoloAction, type KoloAdapter, type Tally, ty
 import { withBallot } from '../stores/vote.ts';
 import { safeStorage } from '../storage.ts';
 import type { Signal } from '../signals/signals.ts';
+import { registerMessages } from '../i18n/i18n.ts';
+import { offlineMessages } from '../i18n/offline.ts';
 
 export interface HttpAdapterOptions {
   /** the server's base URL, e.g. `https://kolo.example.org` */
@@ -34,7 +36,30 @@ const empty = (): Tally => ({ counts: {}, voters: 0, mine: [] });
 const QUEUEABLE = new Set(['vote', 'upvote']);
 type Listener = { widget: WidgetRef; voter: string; fn: (t: Tally) => void };
 
+/** Read a Server-Sent Events body to its end, calling `on` with each event's name and data. */
+export async function readEvents(body: ReadableStream<Uint8Array>, on: (event: string, data: string) => boolean | void): Promise<void> {
+  const reader = body.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const lines = buffer.slice(0, end).split('\n');
+      buffer = buffer.slice(end + 2);
+      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
+      // `on` answering true stops reading
+      if (data && on(event, data) === true) return void reader.cancel().catch(() => {});
+    }
+  }
+}
+
 export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
+  // widgets say when a vote waits in the outbox (override `queued` with registerMessages after this)
+  registerMessages('en', offlineMessages.en);
+  registerMessages('uk', offlineMessages.uk);
   const base = options.endpoint.replace(/\/+$/, '');
   const storage = options.storage ?? safeStorage();
   const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -156,23 +181,11 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
           if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
           wait = 1000;
           void flush();
-          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-          let buffer = '';
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            buffer += value;
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const event = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const data = event.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trimStart()).join('\n');
-              if (data && /^event:\s*tally$/m.test(event)) {
-                const { widget, tally } = JSON.parse(data) as { widget: WidgetRef; tally: Tally };
-                remember(widget, voter, tally);
-              }
-            }
-          }
+          await readEvents(res.body, (event, data) => {
+            if (event !== 'tally') return;
+            const { widget, tally } = JSON.parse(data) as { widget: WidgetRef; tally: Tally };
+            remember(widget, voter, tally);
+          });
         } catch {
           /* dropped: reconnect below */
         }

@@ -10,6 +10,7 @@ import type { ideaBoardMessages } from './idea-board.ts';
 import type { faqMessages } from './faq.ts';
 import type { bannerMessages } from './banner.ts';
 import type { disclosureMessages } from './disclosure.ts';
+import type { offlineMessages } from './offline.ts';
 
 /** A message with plural forms, chosen by the `count` parameter through Intl.PluralRules. */
 export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
@@ -30,9 +31,9 @@ type KeysOf<B> = B extends Bundle<infer K> ? K : never;
 export type MessageKey = KeysOf<
   typeof commonMessages | typeof voteMessages | typeof pollMessages | typeof choiceMessages | typeof reactionsMessages | typeof quizMessages
   | typeof ideasMessages | typeof ideaFormMessages | typeof ideaBoardMessages
-  | typeof faqMessages | typeof bannerMessages | typeof disclosureMessages
+  | typeof faqMessages | typeof bannerMessages | typeof disclosureMessages | typeof offlineMessages
   | typeof ideasMessages | typeof ideaFormMessages | typeof ideaBoardMessages
-  | typeof faqMessages | typeof bannerMessages | typeof disclosureMessages
+  | typeof faqMessages | typeof bannerMessages | typeof disclosureMessages | typeof offlineMessages
 >;
 export type MessageOverrides = Partial<Record<MessageKey, Message>>;
 export type Params = Record<string, string | number>;

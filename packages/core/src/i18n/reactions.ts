@@ -8,7 +8,6 @@ export const reactionsMessages = defineBundle({
     moreReactions: 'More reactions',
     reacted: 'You reacted: {name}.',
     reactionRemoved: 'Your reaction was removed.',
-    queued: 'Saved offline, not sent yet.',
   },
   uk: {
     reactionsLabel: 'Реакції',
@@ -16,6 +15,5 @@ export const reactionsMessages = defineBundle({
     moreReactions: 'Інші реакції',
     reacted: 'Ваша реакція: {name}.',
     reactionRemoved: 'Вашу реакцію прибрано.',
-    queued: 'Збережено офлайн, ще не надіслано.',
   },
 });

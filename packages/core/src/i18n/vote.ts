@@ -12,7 +12,6 @@ export const voteMessages = defineBundle({
     yourChoice: 'your choice',
     resultsHidden: 'The results of this poll are not published.',
     noVotes: 'No votes yet.',
-    queued: 'Saved offline, not sent yet.',
   },
   uk: {
     closedOn: 'Завершено {date}.',
@@ -24,6 +23,5 @@ export const voteMessages = defineBundle({
     yourChoice: 'ваш вибір',
     resultsHidden: 'Результати цього опитування не публікуються.',
     noVotes: 'Голосів ще немає.',
-    queued: 'Збережено офлайн, ще не надіслано.',
   },
 });
