@@ -1,6 +1,6 @@
 import { localAdapter, type KoloAdapter } from '@kolo/core';
 import { httpAdapter } from '@kolo/core/http';
-import { provideAdapter } from '@kolo/widgets';
+import { deferredAdapter, provideAdapter } from '@kolo/widgets';
 import '@kolo/widgets/define';
 import { seeds } from './seed.ts';
 
@@ -26,20 +26,7 @@ async function choose(): Promise<{ adapter: KoloAdapter; server: boolean }> {
   return { adapter: localAdapter({ seed: seeds }), server: false };
 }
 export const chosen = choose();
-export const adapter: KoloAdapter = {
-  load: (w, v) => chosen.then((c) => c.adapter.load(w, v)),
-  send: (a) => chosen.then((c) => c.adapter.send(a)),
-  subscribe(w, v, fn) {
-    let stop: (() => void) | undefined;
-    let off = false;
-    void chosen.then((c) => off || (stop = c.adapter.subscribe?.(w, v, fn)));
-    return () => {
-      off = true;
-      stop?.();
-    };
-  },
-  track: (s) => void chosen.then((c) => c.adapter.track?.(s)),
-};
+export const adapter: KoloAdapter = deferredAdapter(chosen.then((c) => c.adapter));
 
 provideAdapter(document, adapter);
 

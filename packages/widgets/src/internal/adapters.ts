@@ -3,24 +3,26 @@ import { localAdapter, memoryAdapter, type KoloAdapter } from '@kolo/core';
 /** Makes an adapter from the value of a `kolo-adapter` attribute or meta tag (`local`, `memory`, …). */
 export type AdapterFactory = (value: string) => KoloAdapter;
 
-/** The HTTP adapter for a server URL, loaded when first used so pages without a server don't carry it. */
-function lazyHttp(endpoint: string): KoloAdapter {
-  const ready = import('@kolo/core/http').then((m) => m.httpAdapter({ endpoint }));
+/** An adapter usable at once whose real one arrives later (loaded on demand, chosen after a check). */
+export function deferredAdapter(ready: Promise<KoloAdapter>): KoloAdapter {
   return {
     load: (w, v) => ready.then((a) => a.load(w, v)),
     send: (x) => ready.then((a) => a.send(x)),
     subscribe(w, v, fn) {
       let stop: (() => void) | undefined;
       let off = false;
-      void ready.then((a) => off || (stop = a.subscribe!(w, v, fn)));
+      void ready.then((a) => off || (stop = a.subscribe?.(w, v, fn)));
       return () => {
         off = true;
         stop?.();
       };
     },
-    track: (s) => void ready.then((a) => a.track!(s)),
+    track: (s) => void ready.then((a) => a.track?.(s)),
   };
 }
+
+/** The HTTP adapter for a server URL, loaded when first used so pages without a server don't carry it. */
+const lazyHttp = (endpoint: string): KoloAdapter => deferredAdapter(import('@kolo/core/http').then((m) => m.httpAdapter({ endpoint })));
 
 const factories = new Map<string, AdapterFactory>([
   ['local', () => localAdapter()],
