@@ -30,3 +30,4 @@ export * from './stores/helpful.ts';
 export * from './schemas/banner.ts';
 export { hiddenUntil, hideFor, unhide } from './dismissal.ts';
 export { tallySchema } from './schemas/tally.ts';
+export * from './metrics/metrics.ts';

@@ -7,6 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { tallySchema } from '@kolo/core';
 import type { Store } from './store.ts';
+import { siteMetrics } from './metrics.ts';
 import { actionSchema, banSchema, invalid, mergeSchema, moderateSchema, seedSchema, signalsSchema, stopWordsSchema, widgetSettingsSchema } from './protocol.ts';
 
 export interface AppOptions {
@@ -224,6 +225,30 @@ export function createApp(o: AppOptions) {
     if (isResponse(s)) return s;
     return c.json({ seeded: await o.store.seed(s) });
   });
+  const metricsQuery = z.object({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    tz: z.string().max(60).default('UTC').refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone such as Europe/Kyiv'),
+    target: z.coerce.number().min(0).max(10000).default(2),
+    // working days and hours, e.g. "1-5,9-18" (Monday to Friday, 9:00 to 18:00); empty for wall-clock hours
+    work: z.string().regex(/^([1-7])-([1-7]),(\d{1,2})-(\d{1,2})$/, 'days-days,hour-hour such as 1-5,9-18').optional(),
+  });
+  admin.get('/metrics', async (c) => {
+    const q = params(c, metricsQuery, c.req.query());
+    if (isResponse(q)) return q;
+    if (Date.parse(q.from) > Date.parse(q.to)) return c.json(problem('invalid', 'from: must not be after to', { field: 'from', rule: 'range' }), 400);
+    const w = q.work?.split(/[-,]/).map(Number);
+    const workingHours = w && { timeZone: q.tz, days: Array.from({ length: w[1]! - w[0]! + 1 }, (_, i) => w[0]! + i), start: w[2]!, end: w[3]! };
+    return c.json(await siteMetrics(o.store, { from: q.from, to: q.to, timeZone: q.tz, targetHours: q.target, workingHours }));
+  });
+
   /** The hash a ban on an IP needs (the server never stores addresses). */
   admin.get('/ip-hash/:ip', (c) => c.json({ hash: hashIp(c.req.param('ip')) }));
 

@@ -19,6 +19,8 @@ export interface ServerConfig {
   ratePerVoter: number;
   ratePerIp: number;
   bodyLimit: number;
+  /** days signals are kept */
+  signalRetentionDays?: number;
   /** trust `X-Forwarded-For` (behind a load balancer) */
   trustProxy: boolean;
   heartbeat?: number;
@@ -47,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ratePerIp: int('KOLO_RATE_PER_IP', 300),
     bodyLimit: int('KOLO_BODY_LIMIT', 32 * 1024),
     trustProxy: env.KOLO_TRUST_PROXY === '1',
+    signalRetentionDays: int('KOLO_SIGNAL_RETENTION_DAYS', 400),
   };
   if (production && !config.adminToken) throw new Error('KOLO_ADMIN_TOKEN is required when NODE_ENV=production');
   if (production && !env.KOLO_IP_SALT) throw new Error('KOLO_IP_SALT is required when NODE_ENV=production (IP hashes must match across restarts and instances)');

@@ -8,6 +8,8 @@ import type { Db, Queryable, Row } from './db.ts';
 import type { ServerAction } from './protocol.ts';
 
 export interface StoreOptions {
+  /** signals older than this many days are deleted (bounded retention) */
+  signalRetentionDays?: number;
   /** actions per voter per widget per minute */
   ratePerVoter: number;
   /** actions per IP hash per widget per minute */
@@ -251,7 +253,9 @@ export function createStore(db: Db, o: StoreOptions) {
 
   let sweeps = 0;
   const sweep = () => {
-    if (++sweeps % 500 === 0) void db.query(`delete from kolo_rate where window_start < now() - interval '10 minutes'`).catch(() => {});
+    if (++sweeps % 500 !== 0) return;
+    void db.query(`delete from kolo_rate where window_start < now() - interval '10 minutes'`).catch(() => {});
+    void expireSignals().catch(() => {});
   };
 
   type Prior = { status: number; response: unknown; kind: string; widget: string; voter: string };
@@ -367,8 +371,26 @@ export function createStore(db: Db, o: StoreOptions) {
     await changed(kind, board);
   }
 
+  /** Bounded retention: delete signals older than the retention setting. */
+  const expireSignals = () => db.query(`delete from kolo_signals where at < now() - make_interval(days => $1)`, [o.signalRetentionDays ?? 400]);
+
   return {
     act,
+    expireSignals,
+    /** What the metrics need for a time range: its signals, the ideas submitted in it, the counters of quizzes and FAQ cards. */
+    async metricRows(from: string, to: string) {
+      const signals = await db.query(`select type, kind, widget, voter, at, data from kolo_signals where at >= $1 and at < $2 order by at`, [from, to]);
+      const ideas = await db.query(`select kind, board, id, created_at, status, first_response_at from kolo_ideas where created_at >= $1 and created_at < $2 and merged_into is null`, [from, to]);
+      const counters = await db.query<{ kind: string; widget: string; choice: string; n: number }>(
+        `select kind, widget, choice, sum(n)::int as n from kolo_counts where kind in ('quiz', 'faq') and choice <> $1 group by kind, widget, choice`,
+        [VOTERS],
+      );
+      return {
+        signals: signals.map((r) => ({ type: r.type, kind: r.kind, widget: r.widget, voter: r.voter, at: iso(r.at), data: json(r.data) })) as import('@kolo/core').SignalRow[],
+        ideas: ideas.map((r) => ({ kind: String(r.kind), board: String(r.board), id: String(r.id), createdAt: iso(r.created_at), status: r.status as IdeaStatus, firstResponseAt: r.first_response_at ? iso(r.first_response_at) : null })),
+        counters,
+      };
+    },
     changed,
     moderate,
     merge,

@@ -132,6 +132,34 @@ describe('offline outbox (HTTP adapter against the server)', () => {
   });
 });
 
+describe('signals through the HTTP adapter', () => {
+  const signal = (voter: string) => ({ type: 'view' as const, widget: { kind: 'poll', id: 'sig' }, voter, at: now() });
+
+  it('arrive in batches, and not at all from a browser asking not to be tracked when the site respects it', async () => {
+    const server = await startServer(testConfig());
+    const g = globalThis as { navigator?: unknown };
+    const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    try {
+      const plain = httpAdapter({ endpoint: server.url, storage: memoryStorage(), signalEvery: 50 });
+      for (let i = 0; i < 3; i++) plain.track!(signal('sig-plain'));
+      Object.defineProperty(globalThis, 'navigator', { value: { doNotTrack: '1' }, configurable: true });
+      const careful = httpAdapter({ endpoint: server.url, storage: memoryStorage(), signalEvery: 50, respectPrivacy: true });
+      careful.track!(signal('sig-dnt'));
+      const indifferent = httpAdapter({ endpoint: server.url, storage: memoryStorage(), signalEvery: 50 });
+      indifferent.track!(signal('sig-site-ignores'));
+      const count = async (voter: string) => (await server.db.query<{ n: number }>('select count(*)::int as n from kolo_signals where voter = $1', [voter]))[0]!.n;
+      await expect.poll(() => count('sig-plain'), { timeout: 3000 }).toBe(3);
+      await expect.poll(() => count('sig-site-ignores'), { timeout: 3000 }).toBe(1);
+      expect(await count('sig-dnt')).toBe(0);
+      for (const a of [plain, careful, indifferent]) a.close();
+    } finally {
+      if (had) Object.defineProperty(globalThis, 'navigator', had);
+      else delete g.navigator;
+      await server.close();
+    }
+  });
+});
+
 describe.each(drivers.filter((d) => d.url))('several servers on one PostgreSQL', ({ url }) => {
   it('reaches live listeners on every instance (LISTEN/NOTIFY)', async () => {
     const { databaseUrl, drop } = await freshDatabase(url);

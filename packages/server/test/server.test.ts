@@ -230,6 +230,41 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     expect(Date.now() - t0).toBeLessThan(1000);
   });
 
+  it('computes the site metrics for a time range, and keeps signals only as long as the retention setting', async () => {
+    const sig = (type: string, voter: string, at: string, widget = { kind: 'poll', id: 'm1' }, data?: Record<string, string>) => ({ type, widget, voter, at, ...(data ? { data } : {}) });
+    await ctx.api.post('/v1/signals', {
+      signals: [
+        sig('view', 'm-a', '2030-01-05T10:00:00Z'),
+        sig('view', 'm-b', '2030-01-05T10:00:00Z'),
+        sig('interact', 'm-a', '2030-01-05T10:01:00Z'),
+        sig('submit', 'm-a', '2030-01-05T23:30:00Z', undefined, { choices: 'a' }),
+        sig('next-step', 'm-a', '2030-01-05T23:31:00Z', undefined, { href: 'https://example.org' }),
+        sig('next-step', 'm-b', '2030-01-06T10:00:00Z', { kind: 'help-banner', id: 'odds' }, { href: 'tel:1', part: 'contact' }),
+        sig('view', 'm-c', '2030-02-01T00:00:00Z'),
+      ],
+    });
+    const m = await ctx.api.admin('GET', '/metrics?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z&tz=Europe/Kyiv&target=2&work=1-5,9-18');
+    expect(m.status).toBe(200);
+    expect(m.body.site).toEqual({ views: 2, uniqueViewers: 2, actors: 1, activeShare: 0.5, nextSteps: 2, nextStepConversion: 1 });
+    expect(m.body.widgets['poll:m1']).toMatchObject({ views: 2, actors: 1, nextSteps: 1 });
+    // 23:30 UTC is the next day in Kyiv
+    expect(m.body.votes['poll:m1']).toEqual({ '2030-01-06': { a: 1 } });
+    expect(m.body.banners).toEqual({ odds: { contact: 1, tool: 0 } });
+    expect(m.body.workingHours).toEqual({ timeZone: 'Europe/Kyiv', days: [1, 2, 3, 4, 5], start: 9, end: 18 });
+    const bad = await ctx.api.admin('GET', '/metrics?from=yesterday&to=2030-02-01T00:00:00Z');
+    expect([bad.status, bad.body.error.field]).toEqual([400, 'from']);
+    const zone = await ctx.api.admin('GET', '/metrics?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z&tz=Mars/Olympus');
+    expect([zone.status, zone.body.error.field]).toEqual([400, 'tz']);
+    const empty = await ctx.api.admin('GET', '/metrics?from=2040-01-01T00:00:00Z&to=2040-02-01T00:00:00Z');
+    expect(empty.body.site).toEqual({ views: 0, uniqueViewers: 0, actors: 0, activeShare: null, nextSteps: 0, nextStepConversion: null });
+    expect((await ctx.api.get('/v1/admin/metrics?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z')).status).toBe(401);
+
+    await ctx.api.post('/v1/signals', { signals: [sig('view', 'm-old', '2020-01-01T00:00:00Z')] });
+    await ctx.server.store.expireSignals();
+    expect(await ctx.server.db.query(`select 1 from kolo_signals where voter = 'm-old'`)).toHaveLength(0);
+    expect((await ctx.server.db.query(`select 1 from kolo_signals where voter = 'm-a'`)).length).toBeGreaterThan(0);
+  });
+
   it('records signals, append-only', async () => {
     const r = await ctx.api.post('/v1/signals', { signals: [{ type: 'view', widget: { kind: 'poll', id: 'p1' }, voter: 'v1', at: now() }, { type: 'next-step', widget: { kind: 'poll', id: 'p1' }, voter: 'v1', at: now(), data: { href: 'https://example.org' } }] });
     expect(r.status).toBe(204);

@@ -20,7 +20,16 @@ export interface HttpAdapterOptions {
   fetch?: typeof fetch;
   /** how often signals are sent, ms (default 5000) */
   signalEvery?: number;
+  /**
+   * Send no signals for people whose browser asks not to be tracked (`navigator.doNotTrack` or
+   * Global Privacy Control). Also on with `<meta name="kolo-signals" content="respect-privacy">`.
+   */
+  respectPrivacy?: boolean;
 }
+
+/** The person's browser asks not to be tracked. */
+const privacyRequested = () =>
+  typeof navigator !== 'undefined' && (navigator.doNotTrack === '1' || (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
 
 export interface HttpAdapter extends KoloAdapter {
   /** actions waiting to be delivered, oldest first */
@@ -64,6 +73,8 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const storage = options.storage ?? safeStorage();
   const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
   const listeners = new Set<Listener>();
+  const respectPrivacy =
+    options.respectPrivacy ?? (typeof document !== 'undefined' && document.querySelector('meta[name="kolo-signals"]')?.getAttribute('content') === 'respect-privacy');
   let signals: Signal[] = [];
   let retry: ReturnType<typeof setTimeout> | undefined;
   let backoff = 2000;
@@ -269,6 +280,7 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
       };
     },
     track(signal) {
+      if (respectPrivacy && privacyRequested()) return;
       signals.push(signal);
       if (signals.length >= 20) sendSignals();
     },

@@ -1,0 +1,231 @@
+/**
+ * Engagement metrics from stored signals, ideas and counters: pure functions, so the server's
+ * endpoint, the team console and the tests compute the same numbers. Ranges are half-open
+ * [from, to); days and months are bucketed in the given IANA time zone.
+ */
+import type { IdeaStatus } from '../adapter/adapter.ts';
+import type { SignalType } from '../signals/signals.ts';
+
+export interface SignalRow {
+  type: SignalType;
+  kind: string;
+  widget: string;
+  voter: string;
+  at: string;
+  data?: Record<string, unknown> | null;
+}
+
+export interface IdeaRow {
+  kind: string;
+  board: string;
+  id: string;
+  createdAt: string;
+  status: IdeaStatus;
+  /** when the team first changed its status or answered it */
+  firstResponseAt?: string | null;
+}
+
+export interface Range {
+  from: string;
+  to: string;
+}
+
+/** When the team works, for "answered within N working hours". `days`: 1 = Monday … 7 = Sunday. */
+export interface WorkingHours {
+  timeZone: string;
+  days: number[];
+  /** hours of the day, local: start inclusive, end exclusive */
+  start: number;
+  end: number;
+}
+
+export interface Engagement {
+  views: number;
+  uniqueViewers: number;
+  /** distinct people who interacted or submitted */
+  actors: number;
+  /** actors ÷ unique viewers; null without viewers */
+  activeShare: number | null;
+  nextSteps: number;
+  /** distinct people who followed a next step ÷ actors; null without actors */
+  nextStepConversion: number | null;
+}
+
+const inRange = (at: string, r: Range) => {
+  const t = Date.parse(at);
+  return t >= Date.parse(r.from) && t < Date.parse(r.to);
+};
+const ratio = (a: number, b: number) => (b ? a / b : null);
+
+/** Views, viewers, actors, active share and next-step conversion of the signals in `range`. */
+export function engagement(signals: SignalRow[], range: Range): Engagement {
+  const viewers = new Set<string>();
+  const actors = new Set<string>();
+  const followers = new Set<string>();
+  let views = 0;
+  let nextSteps = 0;
+  for (const s of signals) {
+    if (!inRange(s.at, range)) continue;
+    if (s.type === 'view') {
+      views++;
+      viewers.add(s.voter);
+    } else if (s.type === 'interact' || s.type === 'submit') actors.add(s.voter);
+    else if (s.type === 'next-step') {
+      nextSteps++;
+      followers.add(s.voter);
+    }
+  }
+  return {
+    views,
+    uniqueViewers: viewers.size,
+    actors: actors.size,
+    activeShare: ratio(actors.size, viewers.size),
+    nextSteps,
+    nextStepConversion: ratio([...followers].filter((v) => actors.has(v)).length, actors.size),
+  };
+}
+
+/** `engagement` per widget (`kind:id`). */
+export function engagementByWidget(signals: SignalRow[], range: Range): Record<string, Engagement> {
+  const groups = new Map<string, SignalRow[]>();
+  for (const s of signals) {
+    const key = `${s.kind}:${s.widget}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(s);
+  }
+  return Object.fromEntries([...groups].map(([key, list]) => [key, engagement(list, range)]));
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** The local calendar parts of an instant in `timeZone`. */
+function local(ms: number, timeZone: string) {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]));
+  return {
+    day: `${p.year}-${p.month}-${p.day}`,
+    month: `${p.year}-${p.month}`,
+    weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday!) + 1,
+    minutes: Number(p.hour) * 60 + Number(p.minute) + Number(p.second) / 60,
+  };
+}
+
+/** The local day (`2026-11-24`) of an instant in `timeZone`. */
+export const localDay = (at: string, timeZone: string): string => local(Date.parse(at), timeZone).day;
+
+/** Votes per option per local day, from the `submit` signals of a voting widget (`data.choices`, space-separated). */
+export function votesOverTime(signals: SignalRow[], range: Range, timeZone: string): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const s of signals) {
+    if (s.type !== 'submit' || !inRange(s.at, range) || typeof s.data?.choices !== 'string') continue;
+    const day = (out[localDay(s.at, timeZone)] ??= {});
+    for (const c of s.data.choices.split(' ').filter(Boolean)) day[c] = (day[c] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Share of first attempts that were correct, per quiz question, from a quiz's counters. */
+export function correctByQuestion(counts: Record<string, number>): Record<string, { answered: number; correct: number; share: number | null }> {
+  const out: Record<string, { answered: number; correct: number; share: number | null }> = {};
+  for (const [key, n] of Object.entries(counts)) {
+    const m = /^(.*):answered$/.exec(key);
+    if (!m) continue;
+    const correct = counts[`${m[1]}:correct`] ?? 0;
+    out[m[1]!] = { answered: n, correct, share: ratio(correct, n) };
+  }
+  return out;
+}
+
+/** "Was this helpful?" per card, from each card's counters (`yes`, `no`). */
+export function helpfulRatio(cards: Record<string, Record<string, number>>): Record<string, { yes: number; no: number; ratio: number | null }> {
+  return Object.fromEntries(
+    Object.entries(cards).map(([card, c]) => {
+      const yes = c.yes ?? 0;
+      const no = c.no ?? 0;
+      return [card, { yes, no, ratio: ratio(yes, yes + no) }];
+    }),
+  );
+}
+
+/** Ideas (or questions) submitted per local month in `range`, and how many of them are done. */
+export function ideasPerMonth(ideas: IdeaRow[], range: Range, timeZone: string): Record<string, { submitted: number; done: number }> {
+  const out: Record<string, { submitted: number; done: number }> = {};
+  for (const i of ideas) {
+    if (!inRange(i.createdAt, range)) continue;
+    const m = (out[local(Date.parse(i.createdAt), timeZone).month] ??= { submitted: 0, done: 0 });
+    m.submitted++;
+    if (i.status === 'done') m.done++;
+  }
+  return out;
+}
+
+/** Milliseconds of working time between two instants. */
+export function workingMs(fromMs: number, toMs: number, wh: WorkingHours): number {
+  let t = fromMs;
+  let total = 0;
+  const start = wh.start * 60;
+  const end = wh.end * 60;
+  // each step ends at a window's end, a local midnight or the next window's start: a few per day
+  while (t < toMs) {
+    const { weekday, minutes } = local(t, wh.timeZone);
+    const workday = wh.days.includes(weekday);
+    if (workday && minutes >= start && minutes < end) {
+      const step = Math.min((end - minutes) * 60_000, toMs - t);
+      total += step;
+      t += step;
+    } else {
+      t += Math.max(1, ((workday && minutes < start ? start : 1440) - minutes) * 60_000);
+    }
+  }
+  return total;
+}
+
+export interface ResponseTimes {
+  submitted: number;
+  /** submissions with a first response */
+  responded: number;
+  /** median hours to the first response (working hours when given); null without responses */
+  medianHours: number | null;
+  /** responded within `targetHours` ÷ submitted; null without submissions */
+  withinTarget: number | null;
+}
+
+/**
+ * Time to first response of the ideas submitted in `range`: submission → first status change or
+ * answer, in working hours when `workingHours` is given (else wall-clock hours). Ideas still waiting
+ * count as not answered within the target.
+ */
+export function responseTimes(ideas: IdeaRow[], range: Range, targetHours: number, workingHours?: WorkingHours): ResponseTimes {
+  const hours: number[] = [];
+  let submitted = 0;
+  for (const i of ideas) {
+    if (!inRange(i.createdAt, range)) continue;
+    submitted++;
+    if (!i.firstResponseAt) continue;
+    const from = Date.parse(i.createdAt);
+    const to = Date.parse(i.firstResponseAt);
+    hours.push((workingHours ? workingMs(from, to, workingHours) : Math.max(0, to - from)) / 3_600_000);
+  }
+  hours.sort((a, b) => a - b);
+  const mid = hours.length >> 1;
+  return {
+    submitted,
+    responded: hours.length,
+    medianHours: hours.length ? (hours.length % 2 ? hours[mid]! : (hours[mid - 1]! + hours[mid]!) / 2) : null,
+    withinTarget: ratio(hours.filter((h) => h <= targetHours).length, submitted),
+  };
+}
+
+/** Help-banner link clicks per banner, by kind of link (`contact`, `tool`). */
+export function bannerClicks(signals: SignalRow[], range: Range): Record<string, { contact: number; tool: number }> {
+  const out: Record<string, { contact: number; tool: number }> = {};
+  for (const s of signals) {
+    if (s.kind !== 'help-banner' || s.type !== 'next-step' || !inRange(s.at, range)) continue;
+    const b = (out[s.widget] ??= { contact: 0, tool: 0 });
+    if (s.data?.part === 'tool') b.tool++;
+    else b.contact++;
+  }
+  return out;
+}
