@@ -3,7 +3,7 @@
  * here by the database: primary keys for one ballot / answer / upvote per voter, row locks and
  * transactions against concurrent duplicates, an action table for idempotency, counters for O(1) reads.
  */
-import { KoloError, checkChoices, checkIdea, cleanDraft, isOpen, safeUrl, type Idea, type IdeaStatus, type Tally } from '@kolo/core';
+import { KoloError, checkChoices, checkIdea, cleanDraft, isOpen, safeUrl, type Idea, type IdeaStatus, type SignalRow, type Tally } from '@kolo/core';
 import type { Db, Queryable, Row } from './db.ts';
 import type { ServerAction } from './protocol.ts';
 
@@ -386,7 +386,7 @@ export function createStore(db: Db, o: StoreOptions) {
         [VOTERS],
       );
       return {
-        signals: signals.map((r) => ({ type: r.type, kind: r.kind, widget: r.widget, voter: r.voter, at: iso(r.at), data: json(r.data) })) as import('@kolo/core').SignalRow[],
+        signals: signals.map((r) => ({ type: r.type, kind: r.kind, widget: r.widget, voter: r.voter, at: iso(r.at), data: json(r.data) })) as SignalRow[],
         ideas: ideas.map((r) => ({ kind: String(r.kind), board: String(r.board), id: String(r.id), createdAt: iso(r.created_at), status: r.status as IdeaStatus, firstResponseAt: r.first_response_at ? iso(r.first_response_at) : null })),
         counters,
       };
