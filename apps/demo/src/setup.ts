@@ -39,7 +39,31 @@ void chosen.then(({ server }) => {
   document.documentElement.dataset.kolo = server ? 'server' : 'local';
 });
 
-const theme = document.querySelector<HTMLSelectElement>('#theme')!;
+/** The demo's pages, for the header every page shares. */
+const PAGES = [
+  ['/', 'Polls, quiz, reactions'],
+  ['/ideas.html', 'Ideas and questions'],
+  ['/help.html', 'FAQ and help'],
+] as const;
+
+/** The header: the name, the pages (the current one marked) and the theme switch. */
+function header(): HTMLSelectElement {
+  const el = document.querySelector('header.site')!;
+  const here = location.pathname === '/index.html' ? '/' : location.pathname;
+  el.innerHTML = `<strong>Kolo</strong> <span>widgets that turn a page into a conversation</span>
+    <nav aria-label="Demo pages"></nav>
+    <label class="theme">Theme <select id="theme"><option value="">System</option><option value="light">Light</option><option value="dark">Dark</option></select></label>`;
+  el.querySelector('nav')!.append(
+    ...PAGES.map(([href, label]) => {
+      const a = Object.assign(document.createElement('a'), { href, textContent: label });
+      if (href === here) a.setAttribute('aria-current', 'page');
+      return a;
+    }),
+  );
+  return el.querySelector('select')!;
+}
+
+const theme = header();
 const applyTheme = () => {
   document.documentElement.style.colorScheme = theme.value || 'light dark';
   for (const el of document.querySelectorAll('*')) {

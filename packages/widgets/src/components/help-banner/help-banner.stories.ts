@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { memoryAdapter } from '@kolo/core';
+import { helpBannerLists } from '../../test-utils/fixtures.ts';
 import '../../define/kolo-help-banner.ts';
 
 interface Args {
@@ -34,21 +36,7 @@ const meta: Meta<Args> = {
   >
     <p data-disclaimer>${a.lang === 'uk' ? 'Азартні ігри можуть викликати залежність. Грайте лише на те, що можете дозволити собі втратити. 18+.' : 'Gambling can be addictive. Only bet what you can afford to lose. 18+.'}</p>
     <p data-why>${a.lang === 'uk' ? 'Ви бачите це, бо сторінка про коефіцієнти ставок.' : 'You see this because this page is about betting odds.'}</p>
-    <ul data-region="ua" data-label="Україна" data-langs="uk">
-      <li><a href="tel:+380800500335">Лінія допомоги 0 800 500 335</a></li>
-    </ul>
-    <ul data-region="gb" data-label="United Kingdom" data-langs="en-GB en" data-default>
-      <li><a href="tel:08088020133">National Gambling Helpline 0808 8020 133</a></li>
-      <li><a href="https://www.gamcare.org.uk/">GamCare chat</a></li>
-    </ul>
-    <ul data-region="de" data-label="Deutschland" data-langs="de" data-required>
-      <li><a href="tel:08001372700">BZgA-Beratung 0800 1 37 27 00</a></li>
-    </ul>
-    <ul data-tools>
-      <li><a href="https://example.org/account/limits">Set a deposit limit</a></li>
-      <li><a href="https://example.org/account/time-out">Take a time-out</a></li>
-      <li><a href="https://example.org/account/self-exclusion">Self-exclusion</a></li>
-    </ul>
+    ${unsafeHTML(helpBannerLists)}
   </kolo-help-banner>`,
 };
 export default meta;

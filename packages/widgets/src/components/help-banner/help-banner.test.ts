@@ -5,25 +5,12 @@ import '../../define/kolo-help-banner.ts';
 import { KoloHelpBanner } from './help-banner.ts';
 import { $, $$, deepActive, hasState, mount, textOf } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
+import { helpBannerLists } from '../../test-utils/fixtures.ts';
 
 const BODY = `<h3>Play safe</h3>
   <p data-disclaimer>Gambling can be addictive. Only bet what you can afford to lose. 18+.</p>
   <p data-why>You see this because this page is about betting odds.</p>
-  <ul data-region="ua" data-label="Україна" data-langs="uk">
-    <li><a href="tel:+380800500335">Лінія допомоги 0 800 500 335</a></li>
-  </ul>
-  <ul data-region="gb" data-label="United Kingdom" data-langs="en-GB" data-default>
-    <li><a href="tel:08088020133">National Gambling Helpline 0808 8020 133</a></li>
-    <li><a href="https://www.gamcare.org.uk/chat">GamCare live chat</a></li>
-  </ul>
-  <ul data-region="de" data-label="Deutschland" data-langs="de" data-required>
-    <li><a href="tel:08001372700">BZgA-Beratung 0800 1 37 27 00</a></li>
-  </ul>
-  <ul data-tools>
-    <li><a href="/account/limits">Set a deposit limit</a></li>
-    <li><a href="/account/time-out">Take a time-out</a></li>
-    <li><a href="/account/self-exclusion">Self-exclusion</a></li>
-  </ul>`;
+  ${helpBannerLists}`;
 
 let n = 0;
 const bannerOf = (attrs = '', body = BODY, adapter = memoryAdapter()) =>
