@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { tallySchema } from '@kolo/core';
 import type { Store } from './store.ts';
 import { siteMetrics } from './metrics.ts';
+import { toCsv } from './csv.ts';
 import { actionSchema, banSchema, invalid, mergeSchema, moderateSchema, seedSchema, signalsSchema, stopWordsSchema, widgetSettingsSchema } from './protocol.ts';
 
 export interface AppOptions {
@@ -174,6 +175,29 @@ export function createApp(o: AppOptions) {
     const b = params(c, boardParams, c.req.param());
     if (isResponse(b)) return b;
     return c.json({ ideas: await o.store.ideas(b.kind, b.board, c.req.query('status')) });
+  });
+  admin.get('/queue', async (c) => c.json({ ideas: await o.store.queue() }));
+  admin.get('/widgets', async (c) => c.json({ widgets: await o.store.widgets() }));
+  admin.get('/bans', async (c) => c.json({ bans: await o.store.bans() }));
+  const attachment = (c: Context, name: string, body: string) =>
+    c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
+  // results: one row per widget and counter (a poll's options, a quiz's questions, a board's upvotes per idea)
+  admin.get('/export/results.csv', async (c) => {
+    const rows = (await o.store.widgets()).flatMap((w) => Object.entries(w.counts).map(([choice, n]) => [w.kind, w.id, choice, n, w.voters]));
+    return attachment(c, 'kolo-results.csv', toCsv(['kind', 'widget', 'choice', 'count', 'voters'], rows));
+  });
+  // ideas and questions of every board; the contacts people left only when asked for (`?contact=1`)
+  admin.get('/export/ideas.csv', async (c) => {
+    const contact = c.req.query('contact') === '1';
+    const header = ['kind', 'board', 'id', 'title', 'details', 'category', 'status', 'votes', 'created_at', 'first_response_at', 'answer', 'link', 'reason', 'merged_into', 'author', ...(contact ? ['contact'] : [])];
+    const rows: unknown[][] = [];
+    for (const w of await o.store.widgets()) {
+      if (w.ideas === undefined) continue;
+      for (const i of await o.store.ideas(w.kind, w.id)) {
+        rows.push([w.kind, w.id, i.id, i.title, i.details, i.category, i.status, i.votes, i.createdAt, i.firstResponseAt, i.answer, i.link, i.reason, i.mergedInto, i.author, ...(contact ? [i.contact] : [])]);
+      }
+    }
+    return attachment(c, 'kolo-ideas.csv', toCsv(header, rows));
   });
   admin.get('/queue/:kind/:board', async (c) => {
     const b = params(c, boardParams, c.req.param());

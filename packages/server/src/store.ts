@@ -30,6 +30,7 @@ const BOARDS = new Set(['ideas', 'questions']);
 /** the counter of voters among a widget's counters (not a valid choice id) */
 const VOTERS = '';
 const SHARDS = 16;
+const ADMIN_IDEA = 'id, title, details, category, contact, status, created_at, author, answer, link, reason, merged_into, first_response_at';
 const reject = (reason: string, message: string): never => {
   throw new KoloError('rejected', reason, message);
 };
@@ -78,6 +79,16 @@ export function createStore(db: Db, o: StoreOptions) {
     }
     return t;
   }
+
+  /** An idea as the team sees it. */
+  const adminIdea = (r: Row, votes: number) => ({
+    ...toIdea('')(r),
+    author: String(r.author),
+    votes,
+    ...(r.contact ? { contact: String(r.contact) } : {}),
+    ...(r.merged_into ? { mergedInto: String(r.merged_into) } : {}),
+    ...(r.first_response_at ? { firstResponseAt: iso(r.first_response_at) } : {}),
+  });
 
   const toIdea =
     (voter: string) =>
@@ -395,20 +406,45 @@ export function createStore(db: Db, o: StoreOptions) {
     moderate,
     merge,
     load: (kind: string, id: string, voter: string) => tally(db, kind, id, voter),
+    /** A board's ideas for the team, every status, with their authors' anonymous ids (for bans) and contacts. */
     async ideas(kind: string, board: string, status?: string) {
-      const rows = await db.query(
-        `select id, title, details, category, contact, status, created_at, author, answer, link, reason, merged_into, first_response_at from kolo_ideas
-         where kind = $1 and board = $2 and ($3::text is null or status = $3) order by created_at, id`,
-        [kind, board, status ?? null],
-      );
+      const rows = await db.query(`select ${ADMIN_IDEA} from kolo_ideas where kind = $1 and board = $2 and ($3::text is null or status = $3) order by created_at, id`, [kind, board, status ?? null]);
       const c = await counts(db, kind, board);
-      return rows.map((r) => ({
-        ...toIdea('')(r),
-        votes: c[String(r.id)] ?? 0,
-        ...(r.contact ? { contact: String(r.contact) } : {}),
-        ...(r.merged_into ? { mergedInto: String(r.merged_into) } : {}),
-        ...(r.first_response_at ? { firstResponseAt: iso(r.first_response_at) } : {}),
-      }));
+      return rows.map((r) => adminIdea(r, c[String(r.id)] ?? 0));
+    },
+    /** Every board's ideas and questions waiting for moderation, oldest first: the moderation queue. */
+    async queue() {
+      const rows = await db.query(
+        `select kind, board, ${ADMIN_IDEA}, (select coalesce(sum(n), 0)::int from kolo_counts c where c.kind = i.kind and c.widget = i.board and c.choice = i.id) as votes
+         from kolo_ideas i where status = 'pending' and merged_into is null order by created_at, id`,
+      );
+      return rows.map((r) => ({ kind: String(r.kind), board: String(r.board), ...adminIdea(r, Number(r.votes)) }));
+    },
+    /** Every widget the server knows: its counters, voters, slow mode, and for boards how many ideas wait. */
+    async widgets() {
+      const rows = await db.query(
+        `select w.kind, w.id, w.slow_seconds, c.counts, i.total, i.pending from kolo_widgets w
+         left join (select kind, widget, json_object_agg(choice, n) as counts from (select kind, widget, choice, sum(n)::int as n from kolo_counts group by kind, widget, choice) x where n <> 0 group by kind, widget) c
+           on c.kind = w.kind and c.widget = w.id
+         left join (select kind, board, count(*)::int as total, (count(*) filter (where status = 'pending'))::int as pending from kolo_ideas where merged_into is null group by kind, board) i
+           on i.kind = w.kind and i.board = w.id
+         order by w.kind, w.id`,
+      );
+      return rows.map((r) => {
+        const { [VOTERS]: voters = 0, ...counts } = (json(r.counts) as Record<string, number> | null) ?? {};
+        return {
+          kind: String(r.kind),
+          id: String(r.id),
+          slowSeconds: Number(r.slow_seconds),
+          voters,
+          counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+          ...(BOARDS.has(String(r.kind)) ? { ideas: Number(r.total ?? 0), pending: Number(r.pending ?? 0) } : {}),
+        };
+      });
+    },
+    async bans() {
+      const rows = await db.query('select type, value, reason, until from kolo_bans order by type, value');
+      return rows.map((r) => ({ type: String(r.type), value: String(r.value), ...(r.reason ? { reason: String(r.reason) } : {}), ...(r.until ? { until: iso(r.until) } : {}) }));
     },
     async settings(kind: string, id: string, s: { config?: Record<string, unknown> | undefined; slowSeconds?: number | undefined }) {
       await db.query('insert into kolo_widgets (kind, id) values ($1, $2) on conflict do nothing', [kind, id]);

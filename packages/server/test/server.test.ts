@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from '../src/index.ts';
 import { migrate } from '../src/migrations.ts';
-import { drivers, key, now, serverFor, sse, vote } from './harness.ts';
+import { TOKEN, drivers, key, now, serverFor, sse, vote } from './harness.ts';
 
 const policyChange = { options: ['a', 'b', 'c'], multiple: false, change: true };
 const ideaPolicy = { moderated: true, minFillMs: 0, maxPerDay: 3, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: ['app'] };
@@ -263,6 +263,47 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     await ctx.server.store.expireSignals();
     expect(await ctx.server.db.query(`select 1 from kolo_signals where voter = 'm-old'`)).toHaveLength(0);
     expect((await ctx.server.db.query(`select 1 from kolo_signals where voter = 'm-a'`)).length).toBeGreaterThan(0);
+  });
+
+  it('gives the team console its lists: widgets with counters, one queue of every board, bans; and CSV exports', async () => {
+    await ctx.api.post('/v1/actions', vote('console-poll', 'c1', ['a']));
+    await ctx.api.post('/v1/actions', vote('console-poll', 'c2', ['b']));
+    const first = (await ctx.api.post('/v1/actions', idea('console-a', 'author-1', '=HYPERLINK("x") looks, "quoted", text', { idea: { title: '=HYPERLINK("x") looks, "quoted", text', contact: 'a@example.org' } }))).body.ideas[0];
+    const second = (await ctx.api.post('/v1/actions', { ...idea('console-b', 'author-2', 'Питання українською?'), widget: { kind: 'questions', id: 'console-b' } })).body.ideas[0];
+
+    const widgets = (await ctx.api.admin('GET', '/widgets')).body.widgets;
+    expect(widgets.find((w: any) => w.id === 'console-poll')).toEqual({ kind: 'poll', id: 'console-poll', slowSeconds: 0, voters: 2, counts: { a: 1, b: 1 } });
+    expect(widgets.find((w: any) => w.id === 'console-a')).toMatchObject({ kind: 'ideas', ideas: 1, pending: 1, voters: 1 });
+    const queue = (await ctx.api.admin('GET', '/queue')).body.ideas.filter((i: any) => i.board.startsWith('console-'));
+    expect(queue.map((i: any) => [i.kind, i.board, i.id, i.author, i.votes])).toEqual([
+      ['ideas', 'console-a', first.id, 'author-1', 1],
+      ['questions', 'console-b', second.id, 'author-2', 1],
+    ]);
+    await ctx.api.admin('POST', `/ideas/ideas/console-a/${first.id}`, { status: 'review' });
+    expect((await ctx.api.admin('GET', '/queue')).body.ideas.map((i: any) => i.id)).not.toContain(first.id);
+    expect((await ctx.api.admin('GET', '/ideas/ideas/console-a')).body.ideas[0]).toMatchObject({ author: 'author-1', status: 'review', contact: 'a@example.org' });
+
+    await ctx.api.admin('POST', '/bans', { type: 'voter', value: 'console-troll', reason: 'spam', until: '2030-01-01T00:00:00Z' });
+    expect((await ctx.api.admin('GET', '/bans')).body.bans).toContainEqual({ type: 'voter', value: 'console-troll', reason: 'spam', until: '2030-01-01T00:00:00.000Z' });
+
+    const results = await fetch(`${ctx.server.url}/v1/admin/export/results.csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(results.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(results.headers.get('content-disposition')).toBe('attachment; filename="kolo-results.csv"');
+    const bytes = new Uint8Array(await results.arrayBuffer());
+    // a UTF-8 byte order mark first (fetch's text() drops it), for spreadsheet apps
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv.startsWith('kind,widget,choice,count,voters\r\n')).toBe(true);
+    expect(csv).toContain('poll,console-poll,a,1,2\r\npoll,console-poll,b,1,2\r\n');
+    const ideasCsv = async (q = '') => (await fetch(`${ctx.server.url}/v1/admin/export/ideas.csv${q}`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    const plain = await ideasCsv();
+    // a formula is neutralised, quotes doubled, commas quoted; the contact only on request
+    expect(plain).toContain(`ideas,console-a,${first.id},"'=HYPERLINK(""x"") looks, ""quoted"", text",,,review,1,`);
+    expect(plain).toContain(`questions,console-b,${second.id},Питання українською?,,,pending,1,`);
+    expect(plain).not.toContain('a@example.org');
+    expect(plain.split('\r\n')[0]!.endsWith(',author')).toBe(true);
+    expect(await ideasCsv('?contact=1')).toContain(',author-1,a@example.org\r\n');
+    expect((await fetch(`${ctx.server.url}/v1/admin/export/ideas.csv`)).status).toBe(401);
   });
 
   it('records signals, append-only', async () => {
