@@ -3,7 +3,7 @@
 // PGlite + the Vite demo), in a temp data folder: vote in Chromium, reload, watch a second tab and a
 // second browser (another person) update live. Prints its own counts; KOLO_RESULTS=file writes {passed, failed}.
 import { spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,61 @@ try {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 
+  // The team console, signed in once in its own tab (the token is kept per tab).
+  const TOKEN = 'demo-admin-token-loopback-only';
+  const team = await browser.newPage();
+  team.on('pageerror', (e) => errors.push(e.message));
+  const api = async (path, init = {}) => {
+    const res = await fetch(`http://127.0.0.1:${apiPort}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...init.headers } });
+    return res.json();
+  };
+  const tab = async (id) => {
+    // a tab in the background runs no animation frames, which puppeteer's waits use
+    await team.bringToFront();
+    await team.click(`#tab-${id}`);
+    await team.waitForFunction((id) => document.querySelector(`#panel-${id}`) && !document.querySelector(`#panel-${id}`).hidden, { timeout: 5000 }, id);
+  };
+  const teamStatus = (panel) => team.$eval(`#panel-${panel} [role="status"]`, (el) => el.textContent.trim());
+  const waitStatus = (panel, start) =>
+    team
+      .waitForFunction((panel, start) => document.querySelector(`#panel-${panel} [role="status"]`)?.textContent.trim().startsWith(start), { timeout: 8000, polling: 100 }, panel, start)
+      .catch(async () => {
+        throw new Error(`the console said “${await teamStatus(panel).catch(() => '?')}”, not “${start}…”`);
+      });
+  /** the site figures the dashboard shows, by metric */
+  const figures = () => team.$$eval('#panel-metrics dl.figures[aria-label] > div', (ds) => Object.fromEntries(ds.map((d) => [d.dataset.metric, d.querySelector('dd').textContent.trim()])));
+  const refreshMetrics = async () => {
+    const before = await team.$eval('#panel-metrics .dashboard', (el) => el.dataset.query).catch(() => '');
+    await team.click('#panel-metrics .bar button');
+    await team.waitForFunction((q) => document.querySelector('#panel-metrics .dashboard') && !document.querySelector('#panel-metrics [role="status"]').textContent, { timeout: 5000 }, before);
+  };
+  let baseline;
+
+  await check('console: a wrong admin token is refused with a message; the right one signs in and stays for the tab', async () => {
+    await team.goto(`${url}console.html`, { waitUntil: 'load' });
+    await team.waitForSelector('#token', { timeout: 8000 });
+    await team.type('#token', 'not-the-token-at-all');
+    await team.click('form.sign-in button[type="submit"]');
+    await team.waitForFunction(() => document.querySelector('#sign-in-problem').textContent.includes('not right'), { timeout: 5000 });
+    if ((await team.$eval('#token', (el) => el.getAttribute('aria-invalid'))) !== 'true') throw new Error('the field is not marked invalid');
+    await team.$eval('#token', (el) => (el.value = ''));
+    await team.type('#token', TOKEN);
+    await team.keyboard.press('Enter');
+    await team.waitForSelector('[role="tab"][aria-selected="true"]#tab-queue', { timeout: 5000 });
+    await team.reload({ waitUntil: 'load' });
+    await team.waitForSelector('#tab-queue', { timeout: 8000 });
+    // the metrics as they are before anyone acts
+    await tab('metrics');
+    await team.waitForSelector('#panel-metrics .dashboard', { timeout: 5000 });
+    baseline = await figures();
+    // tabs by keyboard: the arrow keys move between them
+    await team.focus('#tab-metrics');
+    await team.keyboard.press('ArrowRight');
+    await team.waitForFunction(() => document.activeElement?.id === 'tab-safety' && !document.querySelector('#panel-safety').hidden, { timeout: 3000 });
+    if (!team.url().endsWith('#safety')) throw new Error(`the address does not name the tab: ${team.url()}`);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+
   const other = await browser.newPage();
   await other.goto(url, { waitUntil: 'load' });
 
@@ -95,6 +150,8 @@ try {
     await page.waitForFunction((sel) => document.querySelector(sel).matches(':state(voted)'), { timeout: 5000 }, poll);
     const text = await page.$eval(poll, (el) => el.shadowRoot.textContent);
     if (!/100%/.test(text) || !text.includes('your choice')) throw new Error(`results not shown: ${text.replace(/\s+/g, ' ')}`);
+    // the next step after the vote (the demo keeps the page: it cancels the navigation)
+    await page.click(`${poll} >>> [part~="next-step"]`);
   });
 
   await check('another open tab sees the vote live, without reloading', async () => {
@@ -175,7 +232,7 @@ try {
   await ideas.goto(`${url}ideas.html`, { waitUntil: 'load' });
   const form = 'kolo-idea-form[board-id="roadmap"]';
   const board = 'kolo-idea-board[board-id="roadmap"]';
-  const onIdeas = (sel, s) => ideas.waitForFunction((sel, s) => document.querySelector(sel)?.matches(`:state(${s})`), { timeout: 8000 }, sel, s);
+  const onIdeas = (sel, s) => ideas.waitForFunction((sel, s) => document.querySelector(sel)?.matches(`:state(${s})`), { timeout: 8000, polling: 100 }, sel, s);
   const boardText = (sel = board) => ideas.$eval(sel, (el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
   const TITLE = 'Bike racks at every station';
   const ideaItem = (title) =>
@@ -202,22 +259,54 @@ try {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 
-  const moderate = async (status, fields = {}) => {
-    await ideas.select('#moderate [name="board"]', 'roadmap|idea');
-    await ideas.waitForFunction((t) => [...document.querySelectorAll('#moderate [name="idea"] option')].some((o) => o.textContent.includes(t)), { timeout: 5000 }, TITLE);
-    const id = await ideas.$$eval('#moderate [name="idea"] option', (os, t) => os.find((o) => o.textContent.includes(t)).value, TITLE);
-    await ideas.select('#moderate [name="idea"]', id);
-    await ideas.select('#moderate [name="status"]', status);
-    for (const [name, value] of Object.entries(fields)) {
-      await ideas.$eval(`#moderate [name="${name}"]`, (el, v) => (el.value = v), value);
+  /** an idea from another person, straight to the server's public API */
+  const submitIdea = async (voter, title) => {
+    const body = { type: 'idea', id: `e2e-${voter}`, voter, widget: { kind: 'ideas', id: 'roadmap' }, idea: { title }, honeypot: '', startedAt: new Date(Date.now() - 30000).toISOString(), at: new Date().toISOString(), policy: { moderated: true, minFillMs: 3000, maxPerDay: 3, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: [] } };
+    const r = await fetch(`http://127.0.0.1:${apiPort}/v1/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!r.ok) throw new Error(`submitting “${title}”: ${r.status} ${await r.text()}`);
+  };
+  /** the console's queue item of an idea, by title */
+  const queued = (title) => team.$$eval('ol.queue > li', (lis, t) => lis.find((li) => li.querySelector('h3').textContent === t)?.dataset.index ?? null, title);
+  /** make the queue item of `title` current by keyboard (J moves on) */
+  const toItem = async (title) => {
+    await tab('queue');
+    await team.click('#panel-queue .bar button');
+    await team.waitForFunction((t) => [...document.querySelectorAll('ol.queue > li h3')].some((h) => h.textContent === t), { timeout: 8000, polling: 100 }, title);
+    const index = Number(await queued(title));
+    await team.focus('ol.queue > li[tabindex="0"]');
+    await team.keyboard.press('Home');
+    for (let i = 0; i < index; i++) await team.keyboard.press('j');
+    const current = await team.evaluate(() => document.activeElement.querySelector('h3')?.textContent);
+    if (current !== title) throw new Error(`J did not reach “${title}” (at “${current}”)`);
+  };
+  /** answer an idea in the console's "Ideas and questions" tab */
+  const respond = async (title, status, values = {}) => {
+    await tab('ideas');
+    await team.select('#panel-ideas .bar select', 'ideas:roadmap');
+    await team.waitForFunction((t) => [...document.querySelectorAll('#panel-ideas tbody th')].some((th) => th.textContent.startsWith(t)), { timeout: 5000 }, title);
+    await team.click(`#panel-ideas button[aria-label="Respond to “${title}”"]`);
+    await team.waitForSelector('form.respond', { timeout: 3000 });
+    await team.select('form.respond [name="status"]', status);
+    for (const [name, value] of Object.entries(values)) {
+      await team.$eval(`form.respond [name="${name}"]`, (el) => (el.value = ''));
+      await team.type(`form.respond [name="${name}"]`, value);
     }
-    await ideas.click('#moderate button[type="submit"]');
-    await ideas.waitForFunction(() => document.querySelector('#moderate-status').textContent.startsWith('Applied'), { timeout: 5000 });
+    await team.click('form.respond button[type="submit"]');
+    await waitStatus('ideas', 'Saved');
   };
 
-  await check('ideas: the team publishes it, and it can be upvoted from the board (one removable upvote)', async () => {
-    await moderate('review');
-    await ideas.waitForFunction((sel, t) => document.querySelector(sel).shadowRoot.textContent.includes('Under review') && !document.querySelector(sel).shadowRoot.textContent.includes('Only you can see this'), { timeout: 5000 }, board, TITLE);
+  await check('console: the waiting idea is in the moderation queue with its author id, and A approves it; the board shows it published, live', async () => {
+    await toItem(TITLE);
+    const meta = await team.evaluate(() => document.activeElement.textContent.replace(/\s+/g, ' '));
+    if (!/Idea · roadmap .* 1 upvotes/.test(meta) || !/Author id: \S+/.test(meta) || !meta.includes('Category: web')) throw new Error(`queue item: ${meta}`);
+    await team.keyboard.press('a');
+    await waitStatus('queue', 'Approved “Bike racks at every station”');
+    if ((await queued(TITLE)) !== null) throw new Error('still in the queue');
+    await ideas.waitForFunction((sel) => document.querySelector(sel).shadowRoot.textContent.includes('Under review') && !document.querySelector(sel).shadowRoot.textContent.includes('Only you can see this'), { timeout: 5000, polling: 100 }, board);
+  });
+
+  await check('ideas: once published, it can be upvoted from the board (one removable upvote)', async () => {
+    await ideas.bringToFront();
     const button = async () => (await ideaItem(TITLE)).asElement().$('[part~="upvote-button"]');
     const pressed = async () => (await button()).evaluate((b) => `${b.getAttribute('aria-pressed')} ${b.textContent.replace(/\s+/g, '')}`);
     // the author's own upvote came with the idea
@@ -230,17 +319,74 @@ try {
     if ((await pressed()) !== 'true ▲1') throw new Error(`upvoted again: ${await pressed()}`);
   });
 
-  await check('ideas: marked done with an answer, the board says "you asked, we did" live, also after a reload', async () => {
-    await moderate('done', { answer: 'Installed at all 40 stations in November.', link: 'https://example.org/news/bike-racks' });
-    await ideas.waitForFunction((sel) => document.querySelector(sel).shadowRoot.textContent.includes('Installed at all 40 stations'), { timeout: 5000 }, board);
+  await check('console: by keyboard, M merges a duplicate (its upvote moves over), B bans a spammer, R rejects with a reason', async () => {
+    await submitIdea('e2e-dup', 'Bike parking at the stations');
+    await submitIdea('e2e-spam', 'Cheap watches, visit my shop');
+    await submitIdea('e2e-rude', 'Everything here is rubbish');
+    const before = await (await (await ideaItem(TITLE)).asElement().$('[part~="upvote-button"]')).evaluate((b) => b.textContent.replace(/\s+/g, ''));
+
+    await toItem('Bike parking at the stations');
+    await team.keyboard.press('m');
+    await team.waitForFunction(() => document.activeElement?.name === 'into', { timeout: 3000 });
+    await team.select('ol.queue form [name="into"]', await team.$$eval('ol.queue form [name="into"] option', (os, t) => os.find((o) => o.textContent.startsWith(t)).value, TITLE));
+    await team.keyboard.press('Tab');
+    await team.keyboard.press('Enter');
+    await waitStatus('queue', 'Merged “Bike parking at the stations” into “Bike racks at every station”');
+    const after = await ideas.waitForFunction(
+      (sel, t, before) => {
+        const li = [...document.querySelector(sel).shadowRoot.querySelectorAll('[part~="idea"]')].find((l) => l.querySelector('[part~="idea-title"]').textContent === t);
+        const now = li?.querySelector('[part~="upvote-button"]').textContent.replace(/\s+/g, '');
+        return now !== before && now;
+      },
+      { timeout: 5000, polling: 100 },
+      board,
+      TITLE,
+      before,
+    );
+    if (Number((await after.jsonValue()).slice(1)) !== Number(before.slice(1)) + 1) throw new Error(`upvotes after the merge: ${before} → ${await after.jsonValue()}`);
+
+    await toItem('Cheap watches, visit my shop');
+    await team.keyboard.press('b');
+    await team.waitForFunction(() => document.activeElement?.name === 'reason', { timeout: 3000 });
+    await team.keyboard.press('Enter');
+    await waitStatus('queue', 'Banned the author of “Cheap watches, visit my shop” for 30 days and rejected it.');
+    const bans = (await api('/v1/admin/bans')).bans;
+    if (!bans.some((b) => b.value === 'e2e-spam' && b.reason === 'spam' && b.until)) throw new Error(`bans: ${JSON.stringify(bans)}`);
+    const refused = await fetch(`http://127.0.0.1:${apiPort}/v1/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'vote', id: 'e2e-banned-vote', voter: 'e2e-spam', widget: { kind: 'poll', id: 'digest' }, choices: ['daily'], policy: { options: ['daily', 'weekly', 'monthly'], multiple: false, change: false }, at: new Date().toISOString() }),
+    });
+    if (refused.status !== 403) throw new Error(`a banned voter's vote: ${refused.status}`);
+
+    await toItem('Everything here is rubbish');
+    await team.keyboard.press('r');
+    await team.waitForFunction(() => document.activeElement?.name === 'reason', { timeout: 3000 });
+    await team.keyboard.type('Please keep it constructive.');
+    await team.keyboard.press('Enter');
+    await waitStatus('queue', 'Rejected “Everything here is rubbish”.');
+    const rejected = (await api('/v1/admin/ideas/ideas/roadmap?status=rejected')).ideas.map((i) => `${i.title}: ${i.reason}`);
+    if (!rejected.includes('Everything here is rubbish: Please keep it constructive.') || !rejected.includes('Cheap watches, visit my shop: spam')) throw new Error(`rejected: ${rejected.join('; ')}`);
+    // focus stays in the queue, on what is now current, ready for the next key
+    const focused = await team.evaluate(() => document.activeElement.closest('ol.queue > li, #queue-heading')?.localName);
+    if (!focused) throw new Error('focus left the queue');
+  });
+
+  await check('ideas: marked done with an answer in the console, the board says "you asked, we did" live, also after a reload', async () => {
+    await respond(TITLE, 'done', { answer: 'Installed at all 40 stations in November.', link: 'https://example.org/news/bike-racks' });
+    await ideas.waitForFunction((sel) => document.querySelector(sel).shadowRoot.textContent.includes('Installed at all 40 stations'), { timeout: 5000, polling: 100 }, board);
+    // the console shows the public board too
+    await team.waitForFunction(() => document.querySelector('#panel-ideas kolo-idea-board')?.shadowRoot.textContent.includes('You asked, we did'), { timeout: 5000 });
     const text = await (await ideaItem(TITLE)).evaluate((li) => li.textContent.replace(/\s+/g, ' '));
     if (!text.includes('You asked, we did') || !text.includes('Read the announcement')) throw new Error(`done idea: ${text}`);
+    await ideas.bringToFront();
     await ideas.reload({ waitUntil: 'load' });
     await onIdeas(board, 'ready');
     if (!(await boardText()).includes('Installed at all 40 stations')) throw new Error('the answer did not survive a reload');
   });
 
   await check('AMA: a question is published at once and shows on the question board', async () => {
+    await ideas.bringToFront();
     const ask = 'kolo-idea-form[board-id="friday"]';
     await onIdeas(ask, 'ready');
     await ideas.type(`${ask} >>> [name="title"]`, 'Will trams run on New Year’s Eve?');
@@ -308,6 +454,125 @@ try {
     const about = await inside('kolo-disclosure', (el) => el.shadowRoot.querySelector('[popover]').textContent);
     if (!about.includes('Safer Play UA')) throw new Error(`explanation: ${about}`);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+
+  await check('console: the metrics moved (views, people who acted, a next step, votes, the quiz, the idea) and equal the metrics endpoint exactly', async () => {
+    await team.bringToFront();
+    await tab('metrics');
+    // the pages send their signals in batches every 5 s
+    const deadline = Date.now() + 20000;
+    let now;
+    for (;;) {
+      await refreshMetrics();
+      now = await figures();
+      const moved = Number(now.views) > Number(baseline.views) && Number(now.actors) > Number(baseline.actors) && Number(now.nextSteps) > Number(baseline.nextSteps);
+      const votes = await team.$('[data-votes="poll:format-2026"]');
+      if ((moved && votes) || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    if (!(Number(now.views) > Number(baseline.views))) throw new Error(`views did not move: ${baseline.views} → ${now.views}`);
+    if (!(Number(now.actors) > Number(baseline.actors))) throw new Error(`people who acted did not move: ${baseline.actors} → ${now.actors}`);
+    if (!(Number(now.nextSteps) >= Number(baseline.nextSteps) + 1)) throw new Error(`next-step clicks did not move: ${baseline.nextSteps} → ${now.nextSteps} ${JSON.stringify(await team.$eval('#panel-metrics .dashboard', (el) => el.textContent.replace(/\s+/g, ' ').slice(0, 1500)))}`);
+    if (!(await team.$('[data-votes="poll:format-2026"]'))) throw new Error('no votes over time for the poll');
+    const quiz = await team.$eval('[data-group="quiz:phishing-101"] tr[data-item="link"]', (tr) => tr.textContent.replace(/\s+/g, ' ')).catch(() => '');
+    if (!quiz.includes('1 of 1')) throw new Error(`quiz share correct: ${quiz}`);
+    const boardFigures = await team.$$eval('[data-board="ideas:roadmap"] dl > div', (ds) => Object.fromEntries(ds.map((d) => [d.dataset.metric, d.querySelector('dd').textContent.trim()])));
+    // the merged duplicate counts as part of the idea it joined, not as a submission of its own
+    if (!(Number(boardFigures.submitted) >= 3 && Number(boardFigures.responded) >= 3 && Number(boardFigures.done) >= 1)) throw new Error(`board metrics: ${JSON.stringify(boardFigures)}`);
+
+    // the same query to the endpoint: every figure shown is the endpoint's number
+    const query = await team.$eval('#panel-metrics .dashboard', (el) => el.dataset.query);
+    const m = await api(`/v1/admin/metrics?${query}`);
+    const pct = (x) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+    const expected = { views: String(m.site.views), uniqueViewers: String(m.site.uniqueViewers), actors: String(m.site.actors), activeShare: pct(m.site.activeShare), nextSteps: String(m.site.nextSteps), nextStepConversion: pct(m.site.nextStepConversion) };
+    if (JSON.stringify(now) !== JSON.stringify(expected)) throw new Error(`console ${JSON.stringify(now)} ≠ endpoint ${JSON.stringify(expected)}`);
+    const rows = await team.$$eval('table.widgets tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.dataset.widget, [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())])));
+    for (const [w, e] of Object.entries(m.widgets)) {
+      const want = [String(e.views), String(e.uniqueViewers), String(e.actors), pct(e.activeShare), String(e.nextSteps), pct(e.nextStepConversion)];
+      if (JSON.stringify(rows[w]) !== JSON.stringify(want)) throw new Error(`${w}: console ${JSON.stringify(rows[w])} ≠ endpoint ${JSON.stringify(want)}`);
+    }
+    const r = m.boards['ideas:roadmap'].responses;
+    if (boardFigures.submitted !== String(r.submitted) || boardFigures.responded !== String(r.responded) || boardFigures.withinTarget !== pct(r.withinTarget)) throw new Error(`board: ${JSON.stringify(boardFigures)} vs ${JSON.stringify(r)}`);
+    // an empty range (last week of 2020) shows zeros and dashes, not errors
+    await team.select('form.range [name="preset"]', 'custom');
+    await team.waitForSelector('form.range [name="from"]');
+    await team.$eval('form.range [name="from"]', (el) => (el.value = '2020-12-24'));
+    await team.$eval('form.range [name="to"]', (el) => {
+      el.value = '2020-12-31';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await team.waitForFunction(() => document.querySelector('#panel-metrics .dashboard')?.dataset.query.includes('2020-12'), { timeout: 5000 });
+    const empty = await figures();
+    if (empty.views !== '0' || empty.activeShare !== '–') throw new Error(`empty range: ${JSON.stringify(empty)}`);
+  });
+
+  await check('console: slow mode is set per widget; results and ideas export as CSV files', async () => {
+    await tab('safety');
+    const row = '#panel-safety tr[data-widget="poll:digest"]';
+    await team.waitForSelector(row, { timeout: 5000 });
+    await team.$eval(`${row} input`, (el) => (el.value = ''));
+    await team.type(`${row} input`, '30');
+    await team.keyboard.press('Enter');
+    await waitStatus('safety', 'Slow mode on poll digest: one action per person every 30 s.');
+    const digest = (await api('/v1/admin/widgets')).widgets.find((w) => w.kind === 'poll' && w.id === 'digest');
+    if (digest.slowSeconds !== 30) throw new Error(`slow mode stored: ${digest.slowSeconds}`);
+
+    await tab('export');
+    const downloads = mkdtempSync(join(tmpdir(), 'kolo-e2e-downloads-'));
+    try {
+      const cdp = await team.createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      const file = async (name) => {
+        const path = join(downloads, name);
+        for (let i = 0; i < 50 && !existsSync(path); i++) await new Promise((r) => setTimeout(r, 100));
+        return readFileSync(path, 'utf8');
+      };
+      await team.click('xpath/.//button[contains(., "Results (CSV)")]');
+      const results = await file('kolo-results.csv');
+      if (!results.includes('poll,format-2026,video,') || !results.startsWith('\uFEFFkind,widget,choice,count,voters')) throw new Error(`results.csv: ${results.slice(0, 200)}`);
+      await team.click('xpath/.//button[contains(., "Ideas and questions (CSV)")]');
+      const ideasCsv = await file('kolo-ideas.csv');
+      if (!ideasCsv.includes(`${TITLE},"At least at the big ones, covered from the rain.",web,done,`) || !ideasCsv.includes('Installed at all 40 stations in November.')) throw new Error(`ideas.csv: ${ideasCsv.slice(0, 400)}`);
+      await waitStatus('export', 'Downloaded kolo-ideas.csv.');
+    } finally {
+      rmSync(downloads, { recursive: true, force: true });
+    }
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+
+  await check('console: axe finds no accessibility violations in any tab or open form, light and dark', async () => {
+    await submitIdea('e2e-a11y', 'Wider doors on the new trams');
+    const axe = async (state) => {
+      await team.addScriptTag({ path: fileURLToPath(import.meta.resolve('axe-core/axe.min.js')) }).catch(() => {});
+      const v = await team.evaluate(async () => (await window.axe.run(document.querySelector('main'), { resultTypes: ['violations'] })).violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+      if (v.length) throw new Error(`${state}: ${v.join('; ')}`);
+    };
+    for (const scheme of ['light', 'dark']) {
+      await team.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await toItem('Wider doors on the new trams');
+      await axe(`queue (${scheme})`);
+      await team.keyboard.press('r');
+      await team.waitForFunction(() => document.activeElement?.name === 'reason', { timeout: 3000 });
+      await axe(`queue, reject form open (${scheme})`);
+      await team.keyboard.press('Escape');
+      await tab('ideas');
+      await team.waitForSelector('#panel-ideas button[aria-label^="Respond"]', { timeout: 5000 });
+      await team.click('#panel-ideas button[aria-label^="Respond"]');
+      await team.waitForSelector('form.respond');
+      await axe(`ideas, respond form open (${scheme})`);
+      for (const t of ['metrics', 'safety', 'export']) {
+        await tab(t);
+        await team.waitForFunction((t) => !document.querySelector(`#panel-${t}`).textContent.includes('Loading…'), { timeout: 5000 }, t);
+        await axe(`${t} (${scheme})`);
+      }
+    }
+    await team.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await team.click('.signed-in button');
+    await team.waitForSelector('#token');
+    await team.type('#token', 'still-not-the-token');
+    await team.keyboard.press('Enter');
+    await team.waitForFunction(() => document.querySelector('#sign-in-problem').textContent, { timeout: 5000 });
+    await axe('sign-in with an error');
   });
 } catch (e) {
   failed++;

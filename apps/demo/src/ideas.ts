@@ -1,10 +1,9 @@
-import { moderateIdea, useIdeaRules, voterId, type Idea, type IdeaStatus } from '@kolo/core';
-import { adapter, adminToken, chosen, endpoint } from './setup.ts';
+import { moderateIdea, useIdeaRules, voterId, type IdeaStatus } from '@kolo/core';
+import { adapter, chosen } from './setup.ts';
 
 /**
- * The demo's team panel. On the demo server it uses the admin API (with the demo's token; the full
- * moderation console comes with the metrics issue); without a server, a moderator's decision is an
- * action through the page's local adapter.
+ * The page's team panel, for the demo without a server: a moderator's decision is an action through
+ * the page's local adapter. On the demo server the team works in the team console (console.html).
  */
 // the local adapter reads idea boards with the idea rules; the widgets add them too, but this runs first
 useIdeaRules();
@@ -22,27 +21,14 @@ async function fillIdeas() {
   const select = field<HTMLSelectElement>('idea');
   const keep = select.value;
   const kind = board.kind === 'question' ? 'questions' : 'ideas';
-  const ideas: Idea[] = (await chosen).server
-    ? (await admin('GET', `/ideas/${kind}/${board.id}`)).ideas
-    : // this device's voter sees its own waiting ideas too: without a server, those are the ones to moderate
-      ((await adapter.load({ kind, id: board.id }, voterId())).ideas ?? []);
+  // this device's voter sees its own waiting ideas too: without a server, those are the ones to moderate
+  const ideas = (await adapter.load({ kind, id: board.id }, voterId())).ideas ?? [];
   select.replaceChildren(
     ...ideas
       .slice()
       .reverse()
       .map((idea) => new Option(`[${idea.status}] ${idea.title}`, idea.id, false, idea.id === keep)),
   );
-}
-
-async function admin(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${endpoint}/v1/admin${path}`, {
-    method,
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
-  return json;
 }
 
 form.addEventListener('submit', async (e) => {
@@ -56,15 +42,21 @@ form.addEventListener('submit', async (e) => {
     reason: field<HTMLInputElement>('reason').value,
   };
   try {
-    const board = boardOf();
-    if ((await chosen).server) await admin('POST', `/ideas/${board.kind === 'question' ? 'questions' : 'ideas'}/${board.id}/${idea}`, decision);
-    else await moderateIdea(adapter, board, idea, decision);
+    await moderateIdea(adapter, boardOf(), idea, decision);
     status.textContent = 'Applied. The boards show it now.';
   } catch (err) {
     status.textContent = `Not applied: ${(err as Error).message}`;
   }
   await fillIdeas();
 });
-field<HTMLSelectElement>('board').addEventListener('change', fillIdeas);
-document.addEventListener('kolo-change', () => void fillIdeas());
-void fillIdeas();
+if ((await chosen).server) {
+  // on the server the team console does this, with the admin token
+  document.querySelector('#team')!.replaceChildren(
+    Object.assign(document.createElement('h2'), { textContent: 'For the team' }),
+    Object.assign(document.createElement('p'), { innerHTML: 'Moderate, answer and mark ideas done in the <a href="/console.html">team console</a>: the boards here update live.' }),
+  );
+} else {
+  field<HTMLSelectElement>('board').addEventListener('change', fillIdeas);
+  document.addEventListener('kolo-change', () => void fillIdeas());
+  void fillIdeas();
+}

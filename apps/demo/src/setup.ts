@@ -44,6 +44,7 @@ const PAGES = [
   ['/', 'Polls, quiz, reactions'],
   ['/ideas.html', 'Ideas and questions'],
   ['/help.html', 'FAQ and help'],
+  ['/console.html', 'Team console'],
 ] as const;
 
 /** The header: the name, the pages (the current one marked) and the theme switch. */
@@ -75,7 +76,7 @@ const applyTheme = () => {
 theme.addEventListener('change', applyTheme);
 applyTheme();
 
-const log = document.querySelector('#log')!;
+const log = document.querySelector('#log');
 const EVENTS = ['kolo-vote', 'kolo-change', 'kolo-answer', 'kolo-complete', 'kolo-next-step', 'kolo-submit', 'kolo-submitted', 'kolo-upvote', 'kolo-slide', 'kolo-dismiss'] as const;
 for (const type of EVENTS) {
   document.addEventListener(type, (e) => {
@@ -83,14 +84,14 @@ for (const type of EVENTS) {
     // kolo-change carries the whole tally: log its size, not thousands of ideas
     const detail = type === 'kolo-change' ? { ...e.detail, tally: `${Object.keys((e.detail as { tally: object }).tally).length} fields` } : e.detail;
     li.textContent = `${type} ${JSON.stringify(detail)}`;
-    log.prepend(li);
+    log?.prepend(li);
     const href = (e.detail as { href?: string }).href;
     // stay on the demo page, except for links within it
     if (type === 'kolo-next-step' && !href?.includes('#')) e.preventDefault();
   });
 }
 
-document.querySelector('#reset')!.addEventListener('click', () => {
+document.querySelector('#reset')?.addEventListener('click', () => {
   for (const store of [localStorage, sessionStorage]) for (const key of Object.keys(store)) if (key.startsWith('kolo:')) store.removeItem(key);
   location.reload();
 });

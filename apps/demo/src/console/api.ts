@@ -1,0 +1,95 @@
+import type { Idea, IdeaStatus } from '@kolo/core';
+
+/** An idea or question as the team sees it (the admin API's shape). */
+export interface AdminIdea extends Idea {
+  kind: 'ideas' | 'questions';
+  board: string;
+  author: string;
+  votes: number;
+  contact?: string;
+  mergedInto?: string;
+  firstResponseAt?: string;
+}
+
+export interface AdminWidget {
+  kind: string;
+  id: string;
+  slowSeconds: number;
+  voters: number;
+  counts: Record<string, number>;
+  /** boards only */
+  ideas?: number;
+  pending?: number;
+}
+
+export interface Ban {
+  type: 'voter' | 'ip';
+  value: string;
+  reason?: string;
+  until?: string;
+}
+
+export interface Decision {
+  status: IdeaStatus;
+  answer?: string;
+  link?: string;
+  reason?: string;
+}
+
+/** A refusal of the admin API, with its message ("an admin bearer token is required"). */
+export class AdminError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The team console's client of the server's admin API (`/v1/admin`, bearer token). */
+export class AdminApi {
+  constructor(
+    readonly endpoint: string,
+    private readonly token: string,
+  ) {}
+
+  async request(method: string, path: string, body?: unknown): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.endpoint.replace(/\/+$/, '')}/v1/admin${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new AdminError(`the server at ${this.endpoint} does not answer`, 0);
+    }
+    if (!res.ok) {
+      const problem = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      throw new AdminError(problem?.error?.message ?? `the server answered ${res.status}`, res.status);
+    }
+    return res;
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await this.request(method, path, body)).json() as Promise<T>;
+  }
+
+  widgets = async () => (await this.json<{ widgets: AdminWidget[] }>('GET', '/widgets')).widgets;
+  queue = async () => (await this.json<{ ideas: AdminIdea[] }>('GET', '/queue')).ideas;
+  async ideas(kind: string, board: string): Promise<AdminIdea[]> {
+    const { ideas } = await this.json<{ ideas: Omit<AdminIdea, 'kind' | 'board'>[] }>('GET', `/ideas/${kind}/${encodeURIComponent(board)}`);
+    return ideas.map((i) => ({ ...i, kind: kind as AdminIdea['kind'], board }));
+  }
+  decide = (i: Pick<AdminIdea, 'kind' | 'board' | 'id'>, d: Decision) => this.json('POST', `/ideas/${i.kind}/${encodeURIComponent(i.board)}/${encodeURIComponent(i.id)}`, d);
+  merge = (i: Pick<AdminIdea, 'kind' | 'board' | 'id'>, into: string) => this.json('POST', `/ideas/${i.kind}/${encodeURIComponent(i.board)}/${encodeURIComponent(i.id)}/merge`, { into });
+  slowMode = (w: Pick<AdminWidget, 'kind' | 'id'>, slowSeconds: number) => this.json('PUT', `/widgets/${w.kind}/${encodeURIComponent(w.id)}`, { slowSeconds });
+  bans = async () => (await this.json<{ bans: Ban[] }>('GET', '/bans')).bans;
+  ban = (b: Ban) => this.json('POST', '/bans', b);
+  unban = (b: Ban) => this.json('DELETE', `/bans/${b.type}/${encodeURIComponent(b.value)}`);
+  ipHash = async (ip: string) => (await this.json<{ hash: string }>('GET', `/ip-hash/${encodeURIComponent(ip)}`)).hash;
+  stopWords = async (lang: string, words?: string[]) =>
+    (await this.json<{ words: string[] }>(words ? 'PUT' : 'GET', `/stop-words/${lang}`, words ? { words } : undefined)).words;
+  metrics = <T>(query: string) => this.json<T>('GET', `/metrics?${query}`);
+  csv = async (path: string) => (await this.request('GET', path)).blob();
+}

@@ -1,0 +1,157 @@
+import { html, LitElement, type PropertyDeclarations } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { AdminApi, AdminError } from './api.ts';
+import type { Panel } from './panel.ts';
+import './queue.ts';
+import './boards.ts';
+import './metrics.ts';
+import './settings.ts';
+
+const TABS = [
+  ['queue', 'Moderation queue', 'team-queue'],
+  ['ideas', 'Ideas and questions', 'team-boards'],
+  ['metrics', 'Metrics', 'team-metrics'],
+  ['safety', 'Anti-spam', 'team-safety'],
+  ['export', 'Export', 'team-export'],
+] as const;
+type Tab = (typeof TABS)[number][0];
+const SESSION = 'kolo-console:session';
+
+/**
+ * The team console: sign in with the server's admin token (kept for this tab's session only), then
+ * tabs for the moderation queue, ideas and questions, metrics, anti-spam and export.
+ */
+export class TeamConsole extends LitElement {
+  static override properties: PropertyDeclarations = { endpoint: {}, api: { state: true }, tab: { state: true }, problem: { state: true }, checking: { state: true } };
+  /** the Kolo server's address, prefilled in the sign-in form */
+  declare endpoint: string;
+  declare api: AdminApi | undefined;
+  declare tab: Tab;
+  declare problem: string;
+  declare checking: boolean;
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.problem = '';
+    this.checking = false;
+    this.tab = TABS.some(([t]) => `#${t}` === location.hash) ? (location.hash.slice(1) as Tab) : 'queue';
+  }
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    const saved = JSON.parse(sessionStorage.getItem(SESSION) ?? 'null') as { endpoint: string; token: string } | null;
+    if (saved) void this.signIn(saved.endpoint, saved.token, false);
+    addEventListener('hashchange', this.onHash);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHash);
+  }
+
+  private onHash = () => {
+    const t = TABS.find(([id]) => `#${id}` === location.hash);
+    if (t && t[0] !== this.tab) void this.show(t[0], false);
+  };
+
+  /** Check the token against the server (a 401 means a wrong token), then open the console. */
+  private async signIn(endpoint: string, token: string, focus = true) {
+    this.checking = true;
+    const api = new AdminApi(endpoint, token);
+    try {
+      await api.widgets();
+      sessionStorage.setItem(SESSION, JSON.stringify({ endpoint, token }));
+      this.problem = '';
+      this.api = api;
+      await this.show(this.tab, focus);
+    } catch (e) {
+      sessionStorage.removeItem(SESSION);
+      this.problem = e instanceof AdminError && e.status === 401 ? 'The admin token is not right for this server.' : (e as Error).message;
+      await this.updateComplete;
+      if (focus) this.querySelector<HTMLElement>('#token')?.focus();
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private signOut() {
+    sessionStorage.removeItem(SESSION);
+    this.api = undefined;
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('#token')?.focus());
+  }
+
+  private async show(tab: Tab, focus: boolean) {
+    this.tab = tab;
+    if (location.hash !== `#${tab}`) history.replaceState(null, '', `#${tab}`);
+    await this.updateComplete;
+    const panel = this.querySelector<Panel>(`#panel-${tab} > *`);
+    await panel?.load();
+    if (focus) this.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+  }
+
+  /** Tabs as in the WAI-ARIA pattern: arrows move and activate, Home/End jump. */
+  private onTabKey(e: KeyboardEvent) {
+    const i = TABS.findIndex(([t]) => t === this.tab);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, Home: -i, End: TABS.length - 1 - i }[e.key];
+    if (step === undefined) return;
+    e.preventDefault();
+    void this.show(TABS[(i + step + TABS.length) % TABS.length]![0], true);
+  }
+
+  private signInForm() {
+    return html`<form
+      class="sign-in"
+      aria-labelledby="sign-in-heading"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        const f = new FormData(e.target as HTMLFormElement);
+        void this.signIn(String(f.get('endpoint')).trim(), String(f.get('token')));
+      }}
+    >
+      <h2 id="sign-in-heading">Sign in</h2>
+      <label>Kolo server <input name="endpoint" type="url" required .value=${this.endpoint} /></label>
+      <label
+        >Admin token
+        <input id="token" name="token" type="password" required autocomplete="off" aria-invalid=${this.problem ? 'true' : 'false'} aria-describedby="sign-in-problem"
+      /></label>
+      <p id="sign-in-problem" class="status failed" role="alert">${this.problem}</p>
+      <button type="submit" ?disabled=${this.checking}>${this.checking ? 'Checking…' : 'Sign in'}</button>
+      <p class="note">The token is the server's <code>KOLO_ADMIN_TOKEN</code>; it is kept in this tab until you sign out or close it.</p>
+    </form>`;
+  }
+
+  override render() {
+    const api = this.api;
+    if (!api) return this.signInForm();
+    return html`<div class="bar signed-in">
+        <p>Signed in to <code>${api.endpoint}</code></p>
+        <button type="button" @click=${this.signOut}>Sign out</button>
+      </div>
+      <div role="tablist" aria-label="Team console" @keydown=${this.onTabKey}>
+        ${TABS.map(
+          ([id, label]) => html`<button
+            role="tab"
+            id=${`tab-${id}`}
+            aria-selected=${id === this.tab ? 'true' : 'false'}
+            aria-controls=${`panel-${id}`}
+            tabindex=${id === this.tab ? 0 : -1}
+            @click=${() => void this.show(id, true)}
+          >
+            ${label}
+          </button>`,
+        )}
+      </div>
+      ${TABS.map(
+        ([id, , tag]) => html`<div role="tabpanel" id=${`panel-${id}`} aria-labelledby=${`tab-${id}`} ?hidden=${id !== this.tab}>
+          ${staticHtml`<${unsafeStatic(tag)} .api=${api}></${unsafeStatic(tag)}>`}
+        </div>`,
+      )}`;
+  }
+}
+customElements.define('team-console', TeamConsole);
