@@ -298,7 +298,7 @@ try {
   await check('console: the waiting idea is in the moderation queue with its author id, and A approves it; the board shows it published, live', async () => {
     await toItem(TITLE);
     const meta = await team.evaluate(() => document.activeElement.textContent.replace(/\s+/g, ' '));
-    if (!/Idea · roadmap .* 1 upvotes/.test(meta) || !/Author id: \S+/.test(meta) || !meta.includes('Category: web')) throw new Error(`queue item: ${meta}`);
+    if (!/Idea · roadmap · .* · 1 upvote(?!s)/.test(meta) || !/Author id: \S+/.test(meta) || !meta.includes('Category: web')) throw new Error(`queue item: ${meta}`);
     await team.keyboard.press('a');
     await waitStatus('queue', 'Approved “Bike racks at every station”');
     if ((await queued(TITLE)) !== null) throw new Error('still in the queue');
@@ -328,6 +328,9 @@ try {
     await toItem('Bike parking at the stations');
     await team.keyboard.press('m');
     await team.waitForFunction(() => document.activeElement?.name === 'into', { timeout: 3000 });
+    // the most similar published idea is offered first
+    const first = await team.$eval('ol.queue form [name="into"] option', (o) => o.textContent);
+    if (!first.startsWith(`${TITLE} (similar, `)) throw new Error(`first merge target: ${first}`);
     await team.select('ol.queue form [name="into"]', await team.$$eval('ol.queue form [name="into"] option', (os, t) => os.find((o) => o.textContent.startsWith(t)).value, TITLE));
     await team.keyboard.press('Tab');
     await team.keyboard.press('Enter');

@@ -43,6 +43,7 @@ export const when = (iso: string | undefined) =>
   iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '–';
 export const share = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
 export const count = (n: number) => n.toLocaleString('en');
+export const upvotes = (n: number) => `${count(n)} ${n === 1 ? 'upvote' : 'upvotes'}`;
 
 /** The form's named fields' values. */
 export const fields = (form: HTMLFormElement) => Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)]));

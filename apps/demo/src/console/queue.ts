@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { AdminApi, AdminIdea } from './api.ts';
-import { count, fields, Panel, when } from './panel.ts';
+import { similarIdeas } from '@kolo/core';
+import { fields, Panel, upvotes, when } from './panel.ts';
 
 type Open = 'reject' | 'merge' | 'ban' | undefined;
 const KEYS: Record<string, (q: TeamQueue) => void> = {
@@ -32,8 +33,9 @@ export class TeamQueue extends Panel {
   declare items: AdminIdea[] | undefined;
   declare current: number;
   declare opened: Open;
-  /** where the current item may be merged: its board's published ideas */
+  /** where the current item may be merged: its board's published ideas, similar titles first */
   declare targets: AdminIdea[];
+  private similar = new Set<string>();
 
   constructor() {
     super();
@@ -74,7 +76,11 @@ export class TeamQueue extends Panel {
     if (what === 'ban' && !item.author) return;
     if (what === 'merge') {
       try {
-        this.targets = (await this.api.ideas(item.kind, item.board)).filter((i) => i.id !== item.id && !i.mergedInto && i.status !== 'pending' && i.status !== 'rejected');
+        const open = (await this.api.ideas(item.kind, item.board)).filter((i) => i.id !== item.id && !i.mergedInto && i.status !== 'pending' && i.status !== 'rejected');
+        const lang = /\p{Script=Cyrillic}/u.test(item.title) ? 'uk' : 'en';
+        const alike = similarIdeas(item.title, open, Object.fromEntries(open.map((i) => [i.id, i.votes])), lang, 5) as AdminIdea[];
+        this.similar = new Set(alike.map((i) => i.id));
+        this.targets = [...alike, ...open.filter((i) => !this.similar.has(i.id))];
       } catch (e) {
         this.message = `Not done: ${(e as Error).message}`;
         this.failed = true;
@@ -149,7 +155,7 @@ export class TeamQueue extends Panel {
         ? html`<label>Reason (the author sees it) <input name="reason" required maxlength="500" /></label><button type="submit">Reject</button>`
         : this.opened === 'merge'
           ? this.targets.length
-            ? html`<label>Merge into <select name="into">${this.targets.map((t) => html`<option value=${t.id}>${t.title} (${count(t.votes)} upvotes)</option>`)}</select></label><button type="submit">Merge</button>`
+            ? html`<label>Merge into <select name="into">${this.targets.map((t) => html`<option value=${t.id}>${t.title} (${this.similar.has(t.id) ? 'similar, ' : ''}${upvotes(t.votes)})</option>`)}</select></label><button type="submit">Merge</button>`
             : html`<p>This board has no published idea to merge into.</p>`
           : html`<label>Reason <input name="reason" maxlength="500" value="spam" /></label>
               <label>For <select name="days"><option value="1">1 day</option><option value="7">7 days</option><option value="30" selected>30 days</option><option value="0">until unbanned</option></select></label>
@@ -170,7 +176,7 @@ export class TeamQueue extends Panel {
         this.current = index;
       }}
     >
-      <p class="where">${i.kind === 'questions' ? 'Question' : 'Idea'} · ${i.board} · ${when(i.createdAt)} · ${count(i.votes)} upvotes</p>
+      <p class="where">${i.kind === 'questions' ? 'Question' : 'Idea'} · ${i.board} · ${when(i.createdAt)} · ${upvotes(i.votes)}</p>
       <h3 id=${`q-${i.id}`}>${i.title}</h3>
       ${i.details ? html`<p class="details">${i.details}</p>` : nothing}
       <p class="meta">
