@@ -106,6 +106,7 @@ export const seedSchema = z.object({
         answer: z.string().max(5000).optional(),
         link: z.string().max(2000).optional(),
         reason: z.string().max(2000).optional(),
+        firstResponseAt: when.optional(),
       }),
     )
     .max(10000)

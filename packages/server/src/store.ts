@@ -472,15 +472,15 @@ export function createStore(db: Db, o: StoreOptions) {
       });
     },
     /** Starting numbers and ideas for a widget nobody has used yet (demo data, an import). */
-    async seed(s: { kind: string; id: string; counts: Record<string, number>; voters?: number | undefined; ideas?: { id: string; title: string; status: string; createdAt: string; details?: string | undefined; category?: string | undefined; answer?: string | undefined; link?: string | undefined; reason?: string | undefined }[] | undefined }) {
+    async seed(s: { kind: string; id: string; counts: Record<string, number>; voters?: number | undefined; ideas?: { id: string; title: string; status: string; createdAt: string; details?: string | undefined; category?: string | undefined; answer?: string | undefined; link?: string | undefined; reason?: string | undefined; firstResponseAt?: string | undefined }[] | undefined }) {
       return db.transaction(async (tx) => {
         const fresh = await tx.query('insert into kolo_widgets (kind, id) values ($1, $2) on conflict do nothing returning id', [s.kind, s.id]);
         if (!fresh.length) return false;
         await bump(tx, s.kind, s.id, { ...s.counts, [VOTERS]: s.voters ?? Object.values(s.counts).reduce((x, y) => x + y, 0) });
         for (const i of s.ideas ?? []) {
           await tx.query(
-            `insert into kolo_ideas (kind, board, id, title, details, category, status, author, created_at, answer, link, reason) values ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11)`,
-            [s.kind, s.id, i.id, i.title, i.details ?? null, i.category ?? null, i.status, i.createdAt, i.answer ?? null, i.link ?? null, i.reason ?? null],
+            `insert into kolo_ideas (kind, board, id, title, details, category, status, author, created_at, answer, link, reason, first_response_at) values ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11, $12)`,
+            [s.kind, s.id, i.id, i.title, i.details ?? null, i.category ?? null, i.status, i.createdAt, i.answer ?? null, i.link ?? null, i.reason ?? null, i.firstResponseAt ?? null],
           );
         }
         return true;

@@ -304,6 +304,13 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     expect(plain.split('\r\n')[0]!.endsWith(',author')).toBe(true);
     expect(await ideasCsv('?contact=1')).toContain(',author-1,a@example.org\r\n');
     expect((await fetch(`${ctx.server.url}/v1/admin/export/ideas.csv`)).status).toBe(401);
+
+    // imported ideas keep their first-response time, so the metrics count them
+    const seeded = { kind: 'ideas', id: 'console-seeded', counts: {}, ideas: [{ id: 'old', title: 'An idea from last year', status: 'done', createdAt: '2025-01-06T09:00:00Z', firstResponseAt: '2025-01-06T10:30:00Z' }] };
+    expect((await ctx.api.admin('POST', '/seed', seeded)).body).toEqual({ seeded: true });
+    expect((await ctx.api.admin('GET', '/ideas/ideas/console-seeded')).body.ideas[0]).toMatchObject({ id: 'old', author: '', firstResponseAt: '2025-01-06T10:30:00.000Z' });
+    const m = (await ctx.api.admin('GET', '/metrics?from=2025-01-01T00:00:00Z&to=2025-02-01T00:00:00Z')).body;
+    expect(m.boards['ideas:console-seeded'].responses).toEqual({ submitted: 1, responded: 1, medianHours: 1.5, withinTarget: 1 });
   });
 
   it('records signals, append-only', async () => {

@@ -16,8 +16,8 @@ export interface StoredIdea extends Omit<Idea, 'own'> {
   contact?: string;
 }
 
-/** A published idea to start a board with (demo data, an import). */
-export type SeedIdea = Omit<Idea, 'own'>;
+/** A published idea to start a board with (demo data, an import); `firstResponseAt` counts on a server's metrics. */
+export type SeedIdea = Omit<Idea, 'own'> & { firstResponseAt?: string };
 
 const STATUSES: readonly string[] = ['pending', 'rejected', 'review', 'planned', 'progress', 'done', 'declined'];
 const DAY = 24 * 3600 * 1000;
