@@ -86,6 +86,16 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       alter table kolo_widgets drop column voters
     `,
   },
+  {
+    // quiz answers get the time they were given, so "share correct" can be measured for a time range
+    // (answers given before this version count as given when it was applied)
+    version: 3,
+    sql: `
+      alter table kolo_answers add column at timestamptz not null default now();
+      create index kolo_answers_by_time on kolo_answers (kind, at);
+      create index kolo_ballots_by_time on kolo_ballots (kind, at)
+    `,
+  },
 ];
 
 /** Apply the migrations this database lacks; safe when several servers start at once. */

@@ -388,13 +388,19 @@ export function createStore(db: Db, o: StoreOptions) {
   return {
     act,
     expireSignals,
-    /** What the metrics need for a time range: its signals, the ideas submitted in it, the counters of quizzes and FAQ cards. */
+    /** What the metrics need for a time range: its signals, the ideas submitted in it, the quiz and FAQ-card answers given in it. */
     async metricRows(from: string, to: string) {
       const signals = await db.query(`select type, kind, widget, voter, at, data from kolo_signals where at >= $1 and at < $2 order by at`, [from, to]);
       const ideas = await db.query(`select kind, board, id, created_at, status, first_response_at from kolo_ideas where created_at >= $1 and created_at < $2 and merged_into is null`, [from, to]);
+      // the quiz answers (first attempts) and "was this helpful?" answers given in the range, as counters
       const counters = await db.query<{ kind: string; widget: string; choice: string; n: number }>(
-        `select kind, widget, choice, sum(n)::int as n from kolo_counts where kind in ('quiz', 'faq') and choice <> $1 group by kind, widget, choice`,
-        [VOTERS],
+        `select 'quiz' as kind, widget, question || ':answered' as choice, count(*)::int as n from kolo_answers where kind = 'quiz' and at >= $1 and at < $2 group by widget, question
+         union all
+         select 'quiz', widget, question || ':correct', count(*)::int from kolo_answers where kind = 'quiz' and first and at >= $1 and at < $2 group by widget, question
+         union all
+         select 'faq', widget, c.choice, count(*)::int from kolo_ballots b cross join lateral jsonb_array_elements_text(b.choices) as c(choice)
+           where kind = 'faq' and at >= $1 and at < $2 group by widget, c.choice`,
+        [from, to],
       );
       return {
         signals: signals.map((r) => ({ type: r.type, kind: r.kind, widget: r.widget, voter: r.voter, at: iso(r.at), data: json(r.data) })) as SignalRow[],

@@ -41,7 +41,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
   it('applies the migrations once and records their versions', async () => {
     expect(await migrate(ctx.server.db)).toEqual([]);
     const rows = await ctx.server.db.query<{ version: number }>('select version from kolo_migrations order by version');
-    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
   });
 
   it('votes, refuses a second ballot, lets a poll that allows it change, and withdraws', async () => {
@@ -258,6 +258,20 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     const empty = await ctx.api.admin('GET', '/metrics?from=2040-01-01T00:00:00Z&to=2040-02-01T00:00:00Z');
     expect(empty.body.site).toEqual({ views: 0, uniqueViewers: 0, actors: 0, activeShare: null, nextSteps: 0, nextStepConversion: null });
     expect((await ctx.api.get('/v1/admin/metrics?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z')).status).toBe(401);
+
+    // quiz answers and "was this helpful?" count when they were given
+    const quizAnswer = (voter: string, choice: string) => ({ type: 'answer', id: key('mq'), voter, widget: { kind: 'quiz', id: 'mq' }, question: 'link', choices: [choice], policy: { options: ['yes', 'no'], multiple: false }, key: ['no'], at: now() });
+    await ctx.api.post('/v1/actions', quizAnswer('mq-1', 'no'));
+    await ctx.api.post('/v1/actions', quizAnswer('mq-2', 'yes'));
+    await ctx.api.post('/v1/actions', quizAnswer('mq-2', 'no')); // a retake: the first attempt counts
+    const helpful = (voter: string, choice: string) => vote('mfaq.odds', voter, [choice], { widget: { kind: 'faq', id: 'mfaq.odds' }, policy: { options: ['yes', 'no'], multiple: false, change: false } });
+    for (const [v, c] of [['mh-1', 'yes'], ['mh-2', 'yes'], ['mh-3', 'no']] as const) expect((await ctx.api.post('/v1/actions', helpful(v, c))).status).toBe(200);
+    const around = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const recent = (await ctx.api.admin('GET', `/metrics?from=${around(-1)}&to=${around(1)}`)).body;
+    expect(recent.quizzes.mq).toEqual({ link: { answered: 2, correct: 1, share: 0.5 } });
+    expect(recent.helpful.mfaq).toEqual({ odds: { yes: 2, no: 1, ratio: 2 / 3 } });
+    const earlier = (await ctx.api.admin('GET', `/metrics?from=${around(-3)}&to=${around(-1)}`)).body;
+    expect([earlier.quizzes.mq, earlier.helpful.mfaq]).toEqual([undefined, undefined]);
 
     await ctx.api.post('/v1/signals', { signals: [sig('view', 'm-old', '2020-01-01T00:00:00Z')] });
     await ctx.server.store.expireSignals();
