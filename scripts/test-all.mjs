@@ -69,7 +69,7 @@ step('packages install and render from their tarballs', 'node', ['scripts/pack-t
   env: { KOLO_RESULTS: join(out, 'pack.json') },
   counts: () => json('pack.json'),
 });
-step('demo end to end (vote, live, reload)', 'node', ['scripts/demo-e2e.mjs'], {
+step('demo end to end (vote, live, reload, team console)', 'node', ['scripts/demo-e2e.mjs'], {
   env: { KOLO_RESULTS: join(out, 'e2e.json') },
   counts: () => json('e2e.json'),
 });
