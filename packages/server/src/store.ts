@@ -430,7 +430,7 @@ export function createStore(db: Db, o: StoreOptions) {
     async widgets() {
       const rows = await db.query(
         `select w.kind, w.id, w.slow_seconds, c.counts, i.total, i.pending from kolo_widgets w
-         left join (select kind, widget, json_object_agg(choice, n) as counts from (select kind, widget, choice, sum(n)::int as n from kolo_counts group by kind, widget, choice) x where n <> 0 group by kind, widget) c
+         left join (select kind, widget, json_object_agg(choice, n order by choice) as counts from (select kind, widget, choice, sum(n)::int as n from kolo_counts group by kind, widget, choice) x where n <> 0 group by kind, widget) c
            on c.kind = w.kind and c.widget = w.id
          left join (select kind, board, count(*)::int as total, (count(*) filter (where status = 'pending'))::int as pending from kolo_ideas where merged_into is null group by kind, board) i
            on i.kind = w.kind and i.board = w.id
@@ -443,7 +443,7 @@ export function createStore(db: Db, o: StoreOptions) {
           id: String(r.id),
           slowSeconds: Number(r.slow_seconds),
           voters,
-          counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+          counts,
           ...(BOARDS.has(String(r.kind)) ? { ideas: Number(r.total ?? 0), pending: Number(r.pending ?? 0) } : {}),
         };
       });
