@@ -96,6 +96,7 @@ async function measure(contents) {
 }
 
 const runtime = await measure(RUNTIME);
+if (process.env.KOLO_SIZE_BYTES) console.log(`runtime: ${runtime.brotli} bytes brotli`);
 if (runtime.brotli < 1024) throw new Error(`size: the runtime measured ${runtime.brotli} bytes; the measurement is broken`);
 const rows = [];
 let failed = 0;

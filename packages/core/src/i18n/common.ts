@@ -13,7 +13,6 @@ export const commonMessages = defineBundle({
     errRejected: 'it was not accepted ({reason}).',
     errClosed: 'voting has closed.',
     errAlreadyVoted: 'you have already voted.',
-    errCannotGrade: 'this quiz can’t be checked right now.',
   },
   uk: {
     loading: 'Завантаження…',
@@ -26,6 +25,5 @@ export const commonMessages = defineBundle({
     errRejected: 'її не прийнято ({reason}).',
     errClosed: 'голосування завершено.',
     errAlreadyVoted: 'ви вже проголосували.',
-    errCannotGrade: 'цей тест зараз неможливо перевірити.',
   },
 });

@@ -3,6 +3,7 @@ import { defineBundle } from './i18n.ts';
 /** Strings of <kolo-quiz>. */
 export const quizMessages = defineBundle({
   en: {
+    errCannotGrade: 'this quiz can’t be checked right now.',
     questionOf: 'Question {n} of {total}',
     check: 'Check answer',
     nextQuestion: 'Next question',
@@ -15,6 +16,7 @@ export const quizMessages = defineBundle({
     retake: 'Take the quiz again',
   },
   uk: {
+    errCannotGrade: 'цей тест зараз неможливо перевірити.',
     questionOf: 'Питання {n} з {total}',
     check: 'Перевірити',
     nextQuestion: 'Наступне питання',

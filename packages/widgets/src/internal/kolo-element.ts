@@ -59,6 +59,7 @@ export abstract class KoloElement extends LitElement {
   private translatorLang = '';
   private translatorMessages?: MessageOverrides;
   private viewObserver?: IntersectionObserver;
+  private viewTimer?: ReturnType<typeof setTimeout>;
   private viewed = false;
 
   /** Register under `tag` unless the tag is taken; a second tag for the same class also works. */
@@ -83,16 +84,21 @@ export abstract class KoloElement extends LitElement {
       langObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
       langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     }
+    // a view: at least half of the widget (or half the window, for a tall one) in sight for a second
     if (typeof IntersectionObserver === 'function' && !this.viewed) {
       this.viewObserver = new IntersectionObserver(
         (entries) => {
-          if (entries.some((e) => e.isIntersecting)) {
-            this.viewed = true;
-            this.viewObserver?.disconnect();
-            this.signal('view');
+          const e = entries.pop()!;
+          clearTimeout(this.viewTimer);
+          if (e.intersectionRatio >= 0.5 || e.intersectionRect.height * 2 >= innerHeight) {
+            this.viewTimer = setTimeout(() => {
+              this.viewed = true;
+              this.viewObserver?.disconnect();
+              this.signal('view');
+            }, 1000);
           }
         },
-        { threshold: 0.5 },
+        { threshold: Array.from({ length: 11 }, (_, i) => i / 10) },
       );
       this.viewObserver.observe(this);
     }
@@ -102,6 +108,7 @@ export abstract class KoloElement extends LitElement {
     super.disconnectedCallback();
     connected.delete(this);
     this.viewObserver?.disconnect();
+    clearTimeout(this.viewTimer);
   }
 
   /** The language tag in effect here (`en-GB`): the closest `lang` at or above the element. */
@@ -109,13 +116,9 @@ export abstract class KoloElement extends LitElement {
     return langOf(this);
   }
 
-  /** Messages in the element's language, with its overrides (for controllers). */
-  i18nFor(): Translator {
-    return this.i18n;
-  }
-
-  /** Messages in the element's language, with its overrides. */
-  protected get i18n(): Translator {
+  /** Messages in the element's language, with its overrides (also for controllers).
+   * @internal */
+  get i18n(): Translator {
     const lang = this.langTag;
     // A new `messages` object (property or attribute) replaces the old one, so identity tells a change.
     if (!this.translator || lang !== this.translatorLang || this.messages !== this.translatorMessages) {

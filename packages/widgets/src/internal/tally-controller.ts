@@ -92,7 +92,7 @@ export class TallyController<C extends { id: string; closesAt?: string | undefin
       selected,
       changing,
       // votes kept offline say so until they are delivered
-      announcement: view.tally.queued ? this.host.i18nFor().t('queued') : announcement,
+      announcement: view.tally.queued ? this.host.i18n.t('queued') : announcement,
       states: { loading: view.status === 'loading', ready, error: view.status === 'error', voted, closed, results: showResults, pending: view.pending, changing },
     };
   }
@@ -118,7 +118,7 @@ export class TallyController<C extends { id: string; closesAt?: string | undefin
     this.set({ announcement: '' });
     this.o.signal('submit', { choices: choices.join(' ') });
     const accepted = await this.vote(choices);
-    if (accepted) this.set({ changing: false, selected: [], announcement: this.host.i18nFor().t(thanks) });
+    if (accepted) this.set({ changing: false, selected: [], announcement: this.host.i18n.t(thanks) });
     // the form was replaced by the (optimistic) results: put focus where the person can go on
     focusAfterRender(this.host, accepted ? 'fieldset' : '[part~="vote-button"]');
   }

@@ -355,8 +355,49 @@ describe('<kolo-poll>', () => {
     link.click();
     expect((await ev).detail).to.deep.equal({ id: 'next', href: link.href });
     expect(location.href).not.to.contain('example.org');
+    // the view counts after the poll has been in sight for a second
+    await waitUntil(() => adapter.signals.some((s) => s.type === 'view'), 'no view signal', { timeout: 3000 });
     expect(adapter.signals.map((s) => s.type)).to.include.members(['view', 'interact', 'submit', 'next-step']);
     expect(adapter.signals.every((s) => s.widget.id === 'next' && s.widget.kind === 'poll')).to.equal(true);
+  });
+
+  it('counts a view once at least half of it has been in sight for a second, not when it only passes by', async () => {
+    const adapter = memoryAdapter();
+    const views = () => adapter.signals.filter((s) => s.type === 'view').length;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // far below the window
+    const el = await pollFrom(`<kolo-poll poll-id="seen">${OPTIONS}</kolo-poll>`, adapter, (w) => (w.style.marginBlockStart = '300vh'));
+    await sleep(1300);
+    expect(views()).to.equal(0);
+    // scrolled past: in sight for less than a second
+    el.scrollIntoView({ block: 'center' });
+    await sleep(400);
+    scrollTo(0, 0);
+    await sleep(1200);
+    expect(views()).to.equal(0);
+    // a quarter in sight is not enough
+    const r = el.getBoundingClientRect();
+    scrollTo(0, scrollY + r.top - innerHeight + r.height / 4);
+    await sleep(1300);
+    expect(views()).to.equal(0);
+    // stays in sight: one view, and only one
+    el.scrollIntoView({ block: 'center' });
+    await waitUntil(() => views() === 1, 'no view after a second in sight', { timeout: 3000 });
+    scrollTo(0, 0);
+    await sleep(100);
+    el.scrollIntoView({ block: 'center' });
+    await sleep(1300);
+    expect(views()).to.equal(1);
+    scrollTo(0, 0);
+  });
+
+  it('counts a view of a widget taller than the window once it fills half of it', async () => {
+    const adapter = memoryAdapter();
+    const el = await pollFrom(`<kolo-poll poll-id="tall">${OPTIONS}</kolo-poll>`, adapter, (w) => (w.style.marginBlockStart = '150vh'));
+    el.style.minBlockSize = '400vh';
+    el.scrollIntoView({ block: 'start' });
+    await waitUntil(() => adapter.signals.some((s) => s.type === 'view'), 'no view of a tall widget', { timeout: 3000 });
+    scrollTo(0, 0);
   });
 
   it('speaks Ukrainian with correct plurals', async () => {
