@@ -150,8 +150,10 @@ try {
     await page.waitForFunction((sel) => document.querySelector(sel).matches(':state(voted)'), { timeout: 5000 }, poll);
     const text = await page.$eval(poll, (el) => el.shadowRoot.textContent);
     if (!/100%/.test(text) || !text.includes('your choice')) throw new Error(`results not shown: ${text.replace(/\s+/g, ' ')}`);
-    // the next step after the vote (the demo keeps the page: it cancels the navigation)
-    await page.click(`${poll} >>> [part~="next-step"]`);
+    // the next step after the vote (the demo keeps the page: it cancels the navigation); clicked in
+    // the element, since the results may still move the link while they settle
+    await page.$eval(poll, (el) => el.shadowRoot.querySelector('[part~="next-step"]').click());
+    await page.waitForFunction(() => document.querySelector('#log').textContent.includes('kolo-next-step'), { timeout: 3000 });
   });
 
   await check('another open tab sees the vote live, without reloading', async () => {

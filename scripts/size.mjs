@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Size budget: bundles each public entry as a user's bundler would (minified ESM, everything
 // inlined), prints min / gzip / brotli bytes, and fails when a budget is exceeded.
+// KOLO_SIZE_BYTES=1 also prints the runtime's exact brotli bytes (its margin is a few dozen bytes).
 //   shared runtime = Lit + the shared part of @kolo/core + KoloElement, tokens, events, adapter lookup
 //   a widget       = what its define entry adds on top of the shared runtime
 import { build } from 'esbuild';
