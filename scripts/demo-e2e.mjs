@@ -489,15 +489,16 @@ try {
     const query = await team.$eval('#panel-metrics .dashboard', (el) => el.dataset.query);
     const m = await api(`/v1/admin/metrics?${query}`);
     const pct = (x) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
-    const expected = { views: String(m.site.views), uniqueViewers: String(m.site.uniqueViewers), actors: String(m.site.actors), activeShare: pct(m.site.activeShare), nextSteps: String(m.site.nextSteps), nextStepConversion: pct(m.site.nextStepConversion) };
+    const num = (n) => n.toLocaleString('en');
+    const expected = { views: num(m.site.views), uniqueViewers: num(m.site.uniqueViewers), actors: num(m.site.actors), activeShare: pct(m.site.activeShare), nextSteps: num(m.site.nextSteps), nextStepConversion: pct(m.site.nextStepConversion) };
     if (JSON.stringify(now) !== JSON.stringify(expected)) throw new Error(`console ${JSON.stringify(now)} ≠ endpoint ${JSON.stringify(expected)}`);
     const rows = await team.$$eval('table.widgets tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.dataset.widget, [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())])));
     for (const [w, e] of Object.entries(m.widgets)) {
-      const want = [String(e.views), String(e.uniqueViewers), String(e.actors), pct(e.activeShare), String(e.nextSteps), pct(e.nextStepConversion)];
+      const want = [num(e.views), num(e.uniqueViewers), num(e.actors), pct(e.activeShare), num(e.nextSteps), pct(e.nextStepConversion)];
       if (JSON.stringify(rows[w]) !== JSON.stringify(want)) throw new Error(`${w}: console ${JSON.stringify(rows[w])} ≠ endpoint ${JSON.stringify(want)}`);
     }
     const r = m.boards['ideas:roadmap'].responses;
-    if (boardFigures.submitted !== String(r.submitted) || boardFigures.responded !== String(r.responded) || boardFigures.withinTarget !== pct(r.withinTarget)) throw new Error(`board: ${JSON.stringify(boardFigures)} vs ${JSON.stringify(r)}`);
+    if (boardFigures.submitted !== num(r.submitted) || boardFigures.responded !== num(r.responded) || boardFigures.withinTarget !== pct(r.withinTarget)) throw new Error(`board: ${JSON.stringify(boardFigures)} vs ${JSON.stringify(r)}`);
     // an empty range (last week of 2020) shows zeros and dashes, not errors
     await team.select('form.range [name="preset"]', 'custom');
     await team.waitForSelector('form.range [name="from"]');
