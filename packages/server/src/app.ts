@@ -176,7 +176,7 @@ export function createApp(o: AppOptions) {
     if (isResponse(b)) return b;
     return c.json({ ideas: await o.store.ideas(b.kind, b.board, c.req.query('status')) });
   });
-  admin.get('/queue', async (c) => c.json({ ideas: await o.store.queue() }));
+  admin.get('/queue', async (c) => c.json({ ideas: await o.store.allIdeas(true) }));
   admin.get('/widgets', async (c) => c.json({ widgets: await o.store.widgets() }));
   admin.get('/bans', async (c) => c.json({ bans: await o.store.bans() }));
   const attachment = (c: Context, name: string, body: string) =>
@@ -190,13 +190,7 @@ export function createApp(o: AppOptions) {
   admin.get('/export/ideas.csv', async (c) => {
     const contact = c.req.query('contact') === '1';
     const header = ['kind', 'board', 'id', 'title', 'details', 'category', 'status', 'votes', 'created_at', 'first_response_at', 'answer', 'link', 'reason', 'merged_into', 'author', ...(contact ? ['contact'] : [])];
-    const rows: unknown[][] = [];
-    for (const w of await o.store.widgets()) {
-      if (w.ideas === undefined) continue;
-      for (const i of await o.store.ideas(w.kind, w.id)) {
-        rows.push([w.kind, w.id, i.id, i.title, i.details, i.category, i.status, i.votes, i.createdAt, i.firstResponseAt, i.answer, i.link, i.reason, i.mergedInto, i.author, ...(contact ? [i.contact] : [])]);
-      }
-    }
+    const rows = (await o.store.allIdeas()).map((i) => [i.kind, i.board, i.id, i.title, i.details, i.category, i.status, i.votes, i.createdAt, i.firstResponseAt, i.answer, i.link, i.reason, i.mergedInto, i.author, ...(contact ? [i.contact] : [])]);
     return attachment(c, 'kolo-ideas.csv', toCsv(header, rows));
   });
   admin.get('/queue/:kind/:board', async (c) => {

@@ -418,11 +418,14 @@ export function createStore(db: Db, o: StoreOptions) {
       const c = await counts(db, kind, board);
       return rows.map((r) => adminIdea(r, c[String(r.id)] ?? 0));
     },
-    /** Every board's ideas and questions waiting for moderation, oldest first: the moderation queue. */
-    async queue() {
+    /**
+     * Every board's ideas and questions with kind, board and upvotes, in one query: all of them (by
+     * board, then oldest first), or with `waiting` only those waiting for moderation, oldest first (the queue).
+     */
+    async allIdeas(waiting = false) {
       const rows = await db.query(
         `select kind, board, ${ADMIN_IDEA}, (select coalesce(sum(n), 0)::int from kolo_counts c where c.kind = i.kind and c.widget = i.board and c.choice = i.id) as votes
-         from kolo_ideas i where status = 'pending' and merged_into is null order by created_at, id`,
+         from kolo_ideas i ${waiting ? `where status = 'pending' and merged_into is null order by created_at, id` : 'order by kind, board, created_at, id'}`,
       );
       return rows.map((r) => ({ kind: String(r.kind), board: String(r.board), ...adminIdea(r, Number(r.votes)) }));
     },

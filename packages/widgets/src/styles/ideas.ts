@@ -1,15 +1,7 @@
 import { css } from 'lit';
 
-/** What the idea form and board share: heading, status badges, form controls. */
+/** What the idea form and board share: lists, status badges, form controls. */
 export const ideaStyles = css`
-  p {
-    margin: 0.25rem 0;
-  }
-  [part~='heading'] {
-    margin: 0 0 0.5rem;
-    font-weight: 650;
-    font-size: 1.125em;
-  }
   ul,
   ol {
     list-style: none;

@@ -1,14 +1,6 @@
 import { css } from 'lit';
 
 export const faqStyles = css`
-  p {
-    margin: 0.25rem 0;
-  }
-  [part~='heading'] {
-    margin: 0 0 0.5rem;
-    font-weight: 650;
-    font-size: 1.125em;
-  }
   [part~='controls'] {
     display: flex;
     align-items: center;

@@ -8,6 +8,7 @@ import { KoloSlideEvent } from '../../events/kolo-slide.ts';
 import { KoloVoteEvent } from '../../events/kolo-vote.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { faqStyles } from './faq-carousel.styles.ts';
+import { headingStyles } from '../../styles/heading.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -69,7 +70,7 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
  */
 export class KoloFaqCarousel extends KoloElement {
   static override messageBundles = [faqMessages, ...KoloElement.messageBundles];
-  static override styles = [tokens, faqStyles];
+  static override styles = [tokens, headingStyles, faqStyles];
   static override properties: PropertyDeclarations = {
     ...KoloElement.properties,
     carouselId: { attribute: 'carousel-id' },

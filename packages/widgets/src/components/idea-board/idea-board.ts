@@ -19,6 +19,7 @@ import { IdeaController, ideaErrorText, ideaHeading, ideaProperties, readIdeaBoa
 import { loadError, nextStepLink } from '../../internal/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../styles/ideas.ts';
+import { headingStyles } from '../../styles/heading.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 
 /** Characters of details shown before "Read more". */
@@ -108,7 +109,7 @@ function linkify(text: string) {
  */
 export class KoloIdeaBoard extends KoloElement {
   static override messageBundles = [ideaBoardMessages, ideasMessages, ...KoloElement.messageBundles];
-  static override styles = [tokens, ideaStyles, ideaBoardStyles];
+  static override styles = [tokens, headingStyles, ideaStyles, ideaBoardStyles];
   static override properties: PropertyDeclarations = {
     ...KoloElement.properties,
     ...ideaProperties,

@@ -22,6 +22,7 @@ import { loadError, nextStepLink } from '../../internal/parts.ts';
 import { KoloSubmitEvent, KoloSubmittedEvent } from '../../events/kolo-submit.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../styles/ideas.ts';
+import { headingStyles } from '../../styles/heading.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
 
 type Field = keyof IdeaDraft;
@@ -86,7 +87,7 @@ const SIMILAR_FROM = 4;
  */
 export class KoloIdeaForm extends KoloElement {
   static override messageBundles = [ideaFormMessages, ideasMessages, ...KoloElement.messageBundles];
-  static override styles = [tokens, ideaStyles, ideaFormStyles];
+  static override styles = [tokens, headingStyles, ideaStyles, ideaFormStyles];
   static override properties: PropertyDeclarations = {
     ...KoloElement.properties,
     ...ideaProperties,
