@@ -1,18 +1,27 @@
 #!/usr/bin/env node
-// The demo as a person uses it, started as the README's demo command starts it (Kolo's server on
-// PGlite + the Vite demo), in a temp data folder: vote in Chromium, reload, watch a second tab and a
-// second browser (another person) update live. Prints its own counts; KOLO_RESULTS=file writes {passed, failed}.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+// The demo as a person uses it, started exactly as the README's demo command starts it on a fresh
+// clone: `bash scripts/kolo.sh demo` in a clean copy of this tree (what git tracks or would track; no
+// node_modules, no .kolo-data), so Kolo's server on PGlite creates its data folder from nothing. Then:
+// vote in Chromium, reload, watch a second tab and a second browser (another person) update live.
+// Prints its own counts; KOLO_RESULTS=file writes {passed, failed}.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.KOLO_E2E_PORT ?? 5188);
 const apiPort = port + 1000;
-const data = mkdtempSync(join(tmpdir(), 'kolo-e2e-data-'));
+// a clean tree: the files git tracks plus new ones it does not ignore, as they are in the work tree
+const clone = mkdtempSync(join(tmpdir(), 'kolo-e2e-clone-'));
+const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
+for (const f of files) {
+  if (!existsSync(join(root, f))) continue; // deleted in the work tree, not yet in git
+  mkdirSync(dirname(join(clone, f)), { recursive: true });
+  cpSync(join(root, f), join(clone, f));
+}
 const url = `http://127.0.0.1:${port}/`;
 let passed = 0;
 let failed = 0;
@@ -27,12 +36,12 @@ async function check(name, fn) {
   }
 }
 
-const server = spawn('pnpm', ['--filter', '@kolo/demo', 'start'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'pipe'],
-  detached: true,
-  env: { ...process.env, NO_COLOR: '1', KOLO_DEMO_PORT: String(port), KOLO_DEMO_API_PORT: String(apiPort), KOLO_DATA_DIR: data },
-});
+// the README's command; the ports are the README's settings (the default ones may be taken by a running demo)
+const env = { ...process.env, NO_COLOR: '1', KOLO_DEMO_PORT: String(port), KOLO_DEMO_API_PORT: String(apiPort) };
+delete env.KOLO_DATA_DIR;
+delete env.KOLO_ADMIN_TOKEN;
+const server = spawn('bash', ['scripts/kolo.sh', 'demo'], { cwd: clone, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
+let printed = '';
 const stopServer = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -44,19 +53,28 @@ const profile = mkdtempSync(join(tmpdir(), 'kolo-e2e-'));
 let browser;
 try {
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the demo server did not start in 60 s')), 60000);
-    let out = '';
+    // the install in the clean tree comes first (the pnpm store is warm after the other suites)
+    const timer = setTimeout(() => reject(new Error(`the demo did not start in 180 s: ${printed.slice(-2000)}`)), 180000);
     const onData = (d) => {
       // colors stay on under CI=true in some tools: compare the text without escape codes
-      out += String(d).replace(/\x1b\[[0-9;]*m/g, '');
-      if (out.includes(`127.0.0.1:${port}`)) {
+      printed += String(d).replace(/\x1b\[[0-9;]*m/g, '');
+      if (printed.includes('Stop with Ctrl+C')) {
         clearTimeout(timer);
         resolve();
       }
     };
     server.stdout.on('data', onData);
     server.stderr.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`the demo server exited (${code}): ${out}`)));
+    server.on('exit', (code) => reject(new Error(`the demo exited (${code}): ${printed.slice(-2000)}`)));
+  });
+
+  await check('the README\'s demo command starts on a clean tree and prints every page, the admin token and how to stop', async () => {
+    const site = `http://127.0.0.1:${port}`;
+    for (const want of [`${site}/`, `${site}/ideas.html`, `${site}/help.html`, `${site}/console.html`, 'admin token: demo-admin-token-loopback-only', 'Ctrl+C']) {
+      if (!printed.includes(want)) throw new Error(`the demo did not print "${want}":\n${printed.slice(-1500)}`);
+    }
+    if (!existsSync(join(clone, '.kolo-data/demo'))) throw new Error('the demo server did not create .kolo-data/demo in the clean tree');
+    if (/ignored build scripts/i.test(printed)) throw new Error('pnpm warned about ignored build scripts');
   });
 
   browser = await puppeteer.launch({
@@ -587,7 +605,9 @@ try {
   await browser?.close();
   stopServer();
   rmSync(profile, { recursive: true, force: true });
-  rmSync(data, { recursive: true, force: true });
+  // the demo stops on SIGTERM; its PGlite folder is closed before the clean tree goes
+  await new Promise((r) => (server.exitCode !== null ? r() : (server.once('exit', r), setTimeout(r, 15000))));
+  rmSync(clone, { recursive: true, force: true });
 }
 
 console.log(`demo e2e: ${passed} passed, ${failed} failed`);

@@ -13,13 +13,14 @@ const apiPort = Number(process.env.KOLO_DEMO_API_PORT ?? 8787);
 const root = fileURLToPath(new URL('.', import.meta.url));
 // the demo server listens on loopback only; its admin token is for the demo's team panel
 const token = process.env.KOLO_ADMIN_TOKEN ?? 'demo-admin-token-loopback-only';
+const dataDir = process.env.KOLO_DATA_DIR ?? fileURLToPath(new URL('../../.kolo-data/demo', import.meta.url));
 
 const api = await startServer(
   configFromEnv({
     ...process.env,
     PORT: String(apiPort),
     HOST: '127.0.0.1',
-    KOLO_DATA_DIR: process.env.KOLO_DATA_DIR ?? fileURLToPath(new URL('../../.kolo-data/demo', import.meta.url)),
+    KOLO_DATA_DIR: dataDir,
     KOLO_ADMIN_TOKEN: token,
     KOLO_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
   }),
@@ -28,13 +29,21 @@ for (const [key, seed] of Object.entries(seeds)) {
   const [kind, id] = key.split(':') as [string, string];
   await api.store.seed({ kind, id, counts: seed.counts, ...(seed.voters ? { voters: seed.voters } : {}), ...(seed.ideas ? { ideas: seed.ideas } : {}) });
 }
-console.log(`kolo demo: server on ${api.url} (PGlite)`);
 
 process.env.VITE_KOLO_SERVER = api.url;
 process.env.VITE_KOLO_ADMIN_TOKEN = token;
 const vite = await createServer({ root, configFile: `${root}vite.config.ts`, server: { port, host: '127.0.0.1', strictPort: true } });
 await vite.listen();
-vite.printUrls();
+const site = `http://127.0.0.1:${port}`;
+console.log(`
+Kolo demo is running.
+  Polls, A/B choice, quiz, reactions  ${site}/
+  Ideas and AMA questions             ${site}/ideas.html
+  FAQ, help banner, disclosure        ${site}/help.html
+  Team console                        ${site}/console.html  (admin token: ${token})
+  Kolo's server (PGlite)              ${api.url}  (data in ${dataDir})
+Open a page in two windows to see votes arrive live. Stop with Ctrl+C.
+`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,7 +3,8 @@ import { defineConfig, defaultClientConditions } from 'vite';
 export default defineConfig({
   // Use the workspace packages' TypeScript sources directly (see the "kolo-source" export condition).
   resolve: { conditions: ['kolo-source', ...defaultClientConditions] },
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  // `pnpm --filter @kolo/demo dev` takes its port from KOLO_DEMO_PORT too
+  server: { host: '127.0.0.1', port: Number(process.env.KOLO_DEMO_PORT ?? 5173), strictPort: true },
   // four pages: polls, quiz and reactions; ideas and questions; FAQ and help; the team console
   build: { rollupOptions: { input: { main: 'index.html', ideas: 'ideas.html', help: 'help.html', console: 'console.html' } } },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -2,6 +2,7 @@
  * The storage interface: one small shape, two drivers running the same SQL.
  * PGlite (embedded PostgreSQL in WebAssembly, data in a folder) and PostgreSQL (`postgres`).
  */
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 
@@ -23,6 +24,8 @@ export interface Db extends Queryable {
 
 /** Embedded PGlite; `dataDir` undefined keeps everything in memory (tests). */
 export async function pgliteDb(dataDir?: string): Promise<Db> {
+  // PGlite creates the last folder only; a fresh clone has none of `.kolo-data/demo`
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir ? { dataDir } : {});
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
     query: async <T extends Row>(sql: string, params: unknown[] = []) => (await q.query<T>(sql, params)).rows,
