@@ -1,33 +1,55 @@
-export * from './adapter/adapter.ts';
-export * from './adapter/ballots.ts';
-export { memoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from './adapter/memory.ts';
-export { localAdapter, type LocalAdapterOptions } from './adapter/local.ts';
-export * from './schemas/common.ts';
-export * from './schemas/voting.ts';
-export * from './schemas/poll.ts';
-export * from './stores/vote.ts';
-export * from './stores/poll.ts';
-export * from './results.ts';
-export * from './i18n/index.ts';
-export * from './signals/signals.ts';
-export * from './signals/utm.ts';
-export { randomId, voterId } from './ids.ts';
-export { safeStorage, memoryStorage } from './storage.ts';
-export * from './schemas/choice.ts';
-export * from './schemas/reactions.ts';
-export * from './schemas/quiz.ts';
-export * from './stores/quiz.ts';
-export * from './i18n/emoji.ts';
-export { ideaRules, useIdeaRules, type StoredIdea, type SeedIdea } from './adapter/ideas.ts';
+// the wire contract: kinds, actions, views, errors, signals, limits, storage keys, the adapter interface
+export * from './contract/index.ts';
+// adapters that keep data themselves (the HTTP adapter is `@kolo/core/http`)
+export { emptyBox, reviveBox, viewOf, applyAction, type BallotBox, type StoredAnswer, type Seed, type BoxRules, type RuleAdapter } from './adapters/box.ts';
+export { memoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from './adapters/memory.ts';
+export { localAdapter, type LocalAdapterOptions } from './adapters/local.ts';
+// authored content, shared by every family
+export * from './content/common.ts';
+export * from './content/checks.ts';
+// voting: poll, A/B choice, reactions
+export * from './voting/rules.ts';
+export * from './voting/fields.ts';
+export * from './voting/poll.ts';
+export * from './voting/choice.ts';
+export * from './voting/reactions.ts';
+export * from './voting/store.ts';
+export * from './voting/poll-store.ts';
+export * from './voting/results.ts';
+export { voteMessages } from './voting/messages/vote.ts';
+export { pollMessages } from './voting/messages/poll.ts';
+export { choiceMessages } from './voting/messages/choice.ts';
+export { reactionsMessages } from './voting/messages/reactions.ts';
+export * from './voting/messages/emoji.ts';
+// quiz
+export * from './quiz/rules.ts';
+export * from './quiz/schema.ts';
+export * from './quiz/store.ts';
+export { quizMessages } from './quiz/messages.ts';
+// idea boards and AMA questions
+export { ideaRules } from './ideas/rules.ts';
+export type { StoredIdea } from './ideas/stored.ts';
 export * from './ideas/check.ts';
 export * from './ideas/board.ts';
 export { stems, sameStem } from './ideas/tokens.ts';
-export * from './schemas/ideas.ts';
-export * from './stores/ideas.ts';
-export * from './schemas/checks.ts';
-export * from './schemas/faq.ts';
-export * from './stores/helpful.ts';
-export * from './schemas/banner.ts';
-export { hiddenUntil, hideFor, unhide } from './dismissal.ts';
-export { tallySchema } from './schemas/tally.ts';
+export * from './ideas/schema.ts';
+export * from './ideas/store.ts';
+export { ideasMessages } from './ideas/messages/shared.ts';
+export { ideaFormMessages } from './ideas/messages/form.ts';
+export { ideaBoardMessages } from './ideas/messages/board.ts';
+// FAQ cards and "was this helpful?"
+export * from './helpful/schema.ts';
+export * from './helpful/store.ts';
+export { faqMessages } from './helpful/messages.ts';
+// help banner and disclosure label
+export * from './banner/schema.ts';
+export { hiddenUntil, hideFor, unhide } from './banner/dismissal.ts';
+export { bannerMessages } from './banner/messages.ts';
+export { disclosureMessages } from './disclosure/messages.ts';
+// shared machinery
+export * from './i18n/index.ts';
+export * from './signals/signals.ts';
+export * from './signals/utm.ts';
+export { randomId, voterId } from './device/voter.ts';
+export { safeStorage, memoryStorage } from './device/storage.ts';
 export * from './metrics/metrics.ts';

@@ -1,4 +1,4 @@
-import { defineBundle } from './i18n.ts';
+import { defineBundle } from './bundle.ts';
 
 /** Strings every widget uses: loading, errors, invalid content. */
 export const commonMessages = defineBundle({

@@ -1,13 +1,4 @@
-export * from './i18n.ts';
+export * from './bundle.ts';
+export * from './keys.ts';
+export * from './translator.ts';
 export { commonMessages } from './common.ts';
-export { voteMessages } from './vote.ts';
-export { pollMessages } from './poll.ts';
-export { choiceMessages } from './choice.ts';
-export { reactionsMessages } from './reactions.ts';
-export { quizMessages } from './quiz.ts';
-export { ideasMessages } from './ideas.ts';
-export { ideaFormMessages } from './idea-form.ts';
-export { ideaBoardMessages } from './idea-board.ts';
-export { faqMessages } from './faq.ts';
-export { bannerMessages } from './banner.ts';
-export { disclosureMessages } from './disclosure.ts';

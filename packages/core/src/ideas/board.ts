@@ -1,4 +1,4 @@
-import type { Idea, IdeaStatus } from '../adapter/adapter.ts';
+import type { Idea, IdeaStatus } from '../contract/index.ts';
 import { sameStem, stemCache, stems } from './tokens.ts';
 
 /** Statuses everyone sees, in the order an idea moves through them. */

@@ -3,8 +3,8 @@
  * endpoint, the team console and the tests compute the same numbers. Ranges are half-open
  * [from, to); days and months are bucketed in the given IANA time zone.
  */
-import type { IdeaStatus } from '../adapter/adapter.ts';
-import type { SignalType } from '../signals/signals.ts';
+import type { IdeaStatus } from '../contract/index.ts';
+import type { SignalType } from '../contract/signals.ts';
 
 export interface SignalRow {
   type: SignalType;

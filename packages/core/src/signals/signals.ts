@@ -1,18 +1,7 @@
-import type { WidgetRef } from '../adapter/adapter.ts';
+import type { Signal, SignalType } from '../contract/signals.ts';
+import type { WidgetRef } from '../contract/widgets.ts';
 
-/** What a widget reports back: the signal layer of every Kolo widget. */
-export type SignalType = 'view' | 'interact' | 'submit' | 'next-step' | 'dismiss' | 'snooze';
-
-export interface Signal {
-  type: SignalType;
-  widget: WidgetRef;
-  /** anonymous per-browser id; nothing personal */
-  voter: string;
-  /** ISO date-time */
-  at: string;
-  data?: Record<string, string | number | boolean>;
-}
-
+/** A signal of this widget, now (what a widget reports back: the signal layer of every Kolo widget). */
 export function createSignal(
   type: SignalType,
   widget: WidgetRef,

@@ -1,0 +1,172 @@
+/**
+ * The adapter for Kolo's server (or anything speaking its protocol, see packages/server/README.md):
+ * load and send over HTTP (`transport`), live updates over Server-Sent Events (`live`), signals in
+ * batches (`signals`), and an offline outbox (`outbox`): votes and upvotes made while the network or
+ * the server is down are kept in storage, shown as queued, and delivered when it comes back.
+ */
+import { STORAGE, widgetKey, type KoloAction, type KoloAdapter, type KoloError, type View, type WidgetRef } from '../../contract/index.ts';
+import type { Bundle } from '../../i18n/bundle.ts';
+import { safeStorage } from '../../device/storage.ts';
+import { emptyView } from '../../voting/store.ts';
+import { transport, type Fetch } from './transport.ts';
+import { QUEUEABLE, kept, outbox } from './outbox.ts';
+import { live } from './live.ts';
+import { signalBatches } from './signals.ts';
+import { offlineMessages } from './messages.ts';
+
+export { readEvents } from './live.ts';
+
+export interface HttpAdapterOptions {
+  /** the server's base URL, e.g. `https://kolo.example.org` */
+  endpoint: string;
+  /** where the outbox and the last views are kept (default localStorage) */
+  storage?: Storage;
+  fetch?: Fetch;
+  /** how often signals are sent, ms (default 5000) */
+  signalEvery?: number;
+  /**
+   * Send no signals for people whose browser asks not to be tracked (`navigator.doNotTrack` or
+   * Global Privacy Control). Also on with `<meta name="kolo-signals" content="respect-privacy">`.
+   */
+  respectPrivacy?: boolean;
+}
+
+export interface HttpAdapter extends KoloAdapter {
+  /** actions waiting to be delivered, oldest first */
+  queued(): KoloAction[];
+  /** try to deliver the queued actions now */
+  flush(): Promise<void>;
+  /** stop timers and live streams */
+  close(): void;
+}
+
+type Listener = { widget: WidgetRef; voter: string; fn: (v: View) => void };
+
+export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
+  const t = transport(options.endpoint, options.fetch ?? globalThis.fetch.bind(globalThis));
+  const store = kept(options.storage ?? safeStorage());
+  const box = outbox(store);
+  const listeners = new Set<Listener>();
+  const lastView = (w: WidgetRef, voter: string) => store.read<View | null>(STORAGE.httpView(widgetKey(w), voter), null);
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let backoff = 2000;
+  let flushing: Promise<void> | undefined;
+
+  /** Keep the server's view and tell this voter's widgets (with their queued actions on top). */
+  function remember(w: WidgetRef, voter: string, v: View) {
+    store.write(STORAGE.httpView(widgetKey(w), voter), v);
+    for (const l of listeners) if (widgetKey(l.widget) === widgetKey(w) && l.voter === voter) l.fn(box.projected(w, voter, v));
+  }
+  const streams = live(t, remember, () => void flush());
+  const signals = signalBatches(t, { every: options.signalEvery, respectPrivacy: options.respectPrivacy });
+
+  /** Deliver queued actions in order; stop at the first network failure and try again later. */
+  function flush(): Promise<void> {
+    flushing ??= (async () => {
+      try {
+        for (const a of box.queue()) {
+          try {
+            const v = await t.post(a);
+            box.remove(a.id);
+            remember(a.widget, a.voter, v);
+          } catch (e) {
+            if ((e as KoloError).code === 'network') throw e;
+            // refused now (closed, banned…): it will never pass; show the server's truth
+            box.remove(a.id);
+            const v = lastView(a.widget, a.voter);
+            if (v) remember(a.widget, a.voter, v);
+          }
+        }
+        backoff = 2000;
+      } catch {
+        schedule();
+      } finally {
+        flushing = undefined;
+      }
+    })();
+    return flushing;
+  }
+  function schedule() {
+    clearTimeout(retry);
+    if (!box.queue().length) return;
+    retry = setTimeout(() => void flush(), backoff);
+    backoff = Math.min(backoff * 2, 60_000);
+  }
+
+  const online = () => void flush();
+  const hidden = () => {
+    if (typeof document === 'undefined' || document.visibilityState === 'hidden') signals.send(true);
+  };
+  if (typeof addEventListener === 'function') {
+    addEventListener('online', online);
+    addEventListener('pagehide', hidden);
+    addEventListener('visibilitychange', hidden);
+  }
+  if (box.queue().length) setTimeout(() => void flush(), 0);
+
+  const follow = (voter: string) => streams.follow(voter, () => [...listeners].filter((l) => l.voter === voter).map((l) => l.widget));
+  const sinceLast = (a: KoloAction) => box.projected(a.widget, a.voter, lastView(a.widget, a.voter) ?? emptyView());
+
+  return {
+    messages: [offlineMessages as Bundle],
+    queued: box.queue,
+    flush,
+    async load(widget, voter) {
+      const path = `/v1/widgets/${encodeURIComponent(widget.kind)}/${encodeURIComponent(widget.id)}?voter=${encodeURIComponent(voter)}`;
+      try {
+        const v = await t.request(path);
+        store.write(STORAGE.httpView(widgetKey(widget), voter), v);
+        return box.projected(widget, voter, v);
+      } catch (e) {
+        // offline with something queued: show the last known view with the queued actions
+        const cached = lastView(widget, voter);
+        if ((e as KoloError).code === 'network' && cached) return box.projected(widget, voter, cached);
+        throw e;
+      }
+    },
+    async send(action) {
+      const queueable = QUEUEABLE.has(action.type);
+      if (queueable) {
+        box.add(action);
+        // an earlier queued action goes first, so the server sees them in the order they were made
+        if (box.queue().length > 1) {
+          await flush();
+          if (!box.has(action.id)) return sinceLast(action);
+        }
+      }
+      try {
+        const v = await t.post(action);
+        if (queueable) box.remove(action.id);
+        store.write(STORAGE.httpView(widgetKey(action.widget), action.voter), v);
+        return box.projected(action.widget, action.voter, v);
+      } catch (e) {
+        if (!queueable || (e as KoloError).code !== 'network') {
+          if (queueable) box.remove(action.id);
+          throw e;
+        }
+        schedule();
+        return sinceLast(action);
+      }
+    },
+    subscribe(widget, voter, fn) {
+      const l = { widget, voter, fn };
+      listeners.add(l);
+      follow(voter);
+      return () => {
+        listeners.delete(l);
+        follow(voter);
+      };
+    },
+    track: signals.track,
+    close() {
+      streams.close();
+      signals.close();
+      clearTimeout(retry);
+      if (typeof removeEventListener === 'function') {
+        removeEventListener('online', online);
+        removeEventListener('pagehide', hidden);
+        removeEventListener('visibilitychange', hidden);
+      }
+    },
+  };
+}

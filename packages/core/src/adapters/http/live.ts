@@ -1,0 +1,87 @@
+/**
+ * Live updates over Server-Sent Events: one stream per voter for every subscribed widget (browsers
+ * open only ~6 connections per server over HTTP/1.1, and a page may have more widgets), re-opened,
+ * briefly debounced, when the set changes; reconnecting with back-off and jitter when it drops.
+ */
+import { widgetKey, type View, type WidgetRef } from '../../contract/index.ts';
+import type { Transport } from './transport.ts';
+
+/** Read a Server-Sent Events body to its end, calling `on` with each event's name and data. */
+export async function readEvents(body: ReadableStream<Uint8Array>, on: (event: string, data: string) => boolean | void): Promise<void> {
+  const reader = body.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const lines = buffer.slice(0, end).split('\n');
+      buffer = buffer.slice(end + 2);
+      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
+      // `on` answering true stops reading
+      if (data && on(event, data) === true) return void reader.cancel().catch(() => {});
+    }
+  }
+}
+
+export interface Live {
+  /** follow these widgets for this voter (the stream is re-opened with the new set) */
+  follow(voter: string, widgets: () => WidgetRef[]): void;
+  close(): void;
+}
+
+/**
+ * @param onView a widget's new view for a voter
+ * @param onOpen the stream is (re)connected: a moment to deliver the outbox
+ */
+export function live(t: Transport, onView: (widget: WidgetRef, voter: string, view: View) => void, onOpen: () => void): Live {
+  const streams = new Map<string, { abort?: AbortController; timer?: ReturnType<typeof setTimeout> }>();
+
+  function connect(voter: string, keys: string[]) {
+    const s = streams.get(voter);
+    if (!s) return; // closed meanwhile
+    s.abort?.abort();
+    if (!keys.length) return void streams.delete(voter);
+    const abort = (s.abort = new AbortController());
+    const url = `${t.base}/v1/events?voter=${encodeURIComponent(voter)}&widgets=${keys.map(encodeURIComponent).join(',')}`;
+    let wait = 1000;
+    void (async () => {
+      while (!abort.signal.aborted) {
+        try {
+          const res = await t.fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
+          if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+          wait = 1000;
+          onOpen();
+          await readEvents(res.body, (event, data) => {
+            if (event !== 'tally') return;
+            const { widget, tally } = JSON.parse(data) as { widget: WidgetRef; tally: View };
+            onView(widget, voter, tally);
+          });
+        } catch {
+          /* dropped: reconnect below */
+        }
+        if (abort.signal.aborted) break;
+        // back off with jitter, so a restarted server is not hit by every page at once
+        await new Promise((r) => setTimeout(r, wait * (0.75 + Math.random() / 2)));
+        wait = Math.min(wait * 2, 30_000);
+      }
+    })();
+  }
+
+  return {
+    follow(voter, widgets) {
+      const s = streams.get(voter) ?? streams.set(voter, {}).get(voter)!;
+      clearTimeout(s.timer);
+      s.timer = setTimeout(() => connect(voter, [...new Set(widgets().map(widgetKey))]), 20);
+    },
+    close() {
+      for (const s of streams.values()) {
+        clearTimeout(s.timer);
+        s.abort?.abort();
+      }
+      streams.clear();
+    },
+  };
+}

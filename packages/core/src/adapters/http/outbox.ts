@@ -1,0 +1,57 @@
+/**
+ * The offline outbox: votes and upvotes made while the network or the server is down are kept in
+ * storage, shown on top of the last known view, and delivered in order when it comes back, exactly
+ * once thanks to their idempotency keys (also after a reload).
+ */
+import { STORAGE, widgetKey, type KoloAction, type View, type WidgetRef } from '../../contract/index.ts';
+import { withBallot } from '../../voting/store.ts';
+import { withUpvote } from '../../ideas/store.ts';
+
+/** Actions that may wait in the outbox; others (an idea, an answer) need the server's word at once. */
+export const QUEUEABLE: ReadonlySet<string> = new Set(['vote', 'upvote']);
+
+export interface Kept {
+  read<T>(key: string, fallback: T): T;
+  write(key: string, value: unknown): void;
+}
+
+/** JSON in a Storage that never throws (full or blocked storage keeps things for this page only). */
+export function kept(storage: Storage): Kept {
+  return {
+    read<T>(key: string, fallback: T): T {
+      try {
+        return (JSON.parse(storage.getItem(key) ?? 'null') as T) ?? fallback;
+      } catch {
+        return fallback;
+      }
+    },
+    write(key, value) {
+      try {
+        storage.setItem(key, JSON.stringify(value));
+      } catch {
+        /* full or blocked: kept in memory only for this page */
+      }
+    },
+  };
+}
+
+export function outbox(store: Kept) {
+  const queue = (): KoloAction[] => store.read<KoloAction[]>(STORAGE.outbox, []);
+  return {
+    queue,
+    add: (a: KoloAction) => store.write(STORAGE.outbox, [...queue().filter((x) => x.id !== a.id), a]),
+    remove: (id: string) => store.write(STORAGE.outbox, queue().filter((a) => a.id !== id)),
+    has: (id: string) => queue().some((a) => a.id === id),
+    /** The last view from the server with this voter's queued actions applied on top. */
+    projected(w: WidgetRef, voter: string, v: View): View {
+      const mine = queue().filter((a) => a.voter === voter && widgetKey(a.widget) === widgetKey(w));
+      let out = v;
+      for (const a of mine) {
+        if (a.type === 'vote') out = withBallot(out, a.choices);
+        else if (a.type === 'upvote') out = withUpvote(out, a.idea, a.on);
+      }
+      return mine.length ? { ...v, ...out, queued: mine.length } : v;
+    },
+  };
+}
+export type Outbox = ReturnType<typeof outbox>;

@@ -1,0 +1,15 @@
+/**
+ * The wire contract: the one definition of what widgets, adapters and the server say to each other.
+ * Types are inferred from the schemas; limits, kinds, reasons and storage keys are defined only here.
+ */
+export * from './limits.ts';
+export * from './widgets.ts';
+export * from './ids.ts';
+export * from './views.ts';
+export * from './actions.ts';
+export * from './errors.ts';
+export * from './signals.ts';
+export * from './storage.ts';
+export * from './queries.ts';
+export * from './admin.ts';
+export type * from './adapter.ts';

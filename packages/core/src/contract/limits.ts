@@ -1,0 +1,52 @@
+/**
+ * Every limit of the wire protocol, in one place: the browser's schemas, the adapters and the server
+ * all read them from here.
+ */
+export const LIMITS = {
+  /** widget, option, question and category ids */
+  id: 80,
+  /** idempotency keys of actions (an idea's id is the key of the action that submitted it) */
+  key: 100,
+  /** anonymous voter ids */
+  voter: 100,
+  /** ISO date-times */
+  dateTime: 40,
+  /** choices in one ballot */
+  choices: 60,
+  /** options of a poll, a choice or reactions */
+  options: 100,
+  /** options of one quiz question */
+  quizOptions: 20,
+  /** what one idea submission may carry before the board's own (smaller) limits are checked */
+  ideaTitle: 1000,
+  ideaDetails: 20000,
+  ideaContact: 300,
+  honeypot: 1000,
+  /** the most a board may set for its own limits */
+  boardTitleMax: 300,
+  boardDetailsMax: 10000,
+  boardCategories: 30,
+  boardMaxPerDay: 1000,
+  /** minimum fill time a board may ask for, ms */
+  boardMinFillMs: 3_600_000,
+  /** a moderator's public answer, announcement link and reason */
+  answer: 5000,
+  link: 2000,
+  reason: 2000,
+  /** signals in one batch, and their data */
+  signals: 100,
+  signalDataKey: 60,
+  signalDataValue: 500,
+  /** widgets one live stream follows */
+  streamWidgets: 50,
+  /** seeded ideas of one board */
+  seedIdeas: 10000,
+  /** a ban's value and reason */
+  banValue: 200,
+  banReason: 500,
+  /** stop words per language, and one word */
+  stopWords: 5000,
+  stopWord: 60,
+  /** slow mode, seconds */
+  slowSeconds: 86400,
+} as const;

@@ -1,0 +1,27 @@
+/** What widgets report back (views, interactions, submissions, next steps…), on the wire. */
+import * as z from 'zod/mini';
+import { LIMITS } from './limits.ts';
+import { dateTimeSchema, voterSchema } from './ids.ts';
+import { widgetRefSchema } from './actions.ts';
+
+export const SIGNAL_TYPES = ['view', 'interact', 'submit', 'next-step', 'dismiss', 'snooze'] as const;
+export type SignalType = (typeof SIGNAL_TYPES)[number];
+
+export const signalSchema = z.object({
+  type: z.enum(SIGNAL_TYPES),
+  widget: widgetRefSchema,
+  /** anonymous per-browser id; nothing personal */
+  voter: voterSchema,
+  /** ISO date-time */
+  at: dateTimeSchema,
+  data: z.optional(
+    z.record(
+      z.string().check(z.maxLength(LIMITS.signalDataKey)),
+      z.union([z.string().check(z.maxLength(LIMITS.signalDataValue)), z.number(), z.boolean()]),
+    ),
+  ),
+});
+export type Signal = z.infer<typeof signalSchema>;
+
+/** One batch of signals, as the HTTP adapter sends them. */
+export const signalBatchSchema = z.object({ signals: z.array(signalSchema).check(z.minLength(1), z.maxLength(LIMITS.signals)) });

@@ -1,0 +1,79 @@
+/**
+ * What adapters answer: a widget's view for one voter. `Tally` is what every widget has (counts,
+ * voters, this voter's choices); a quiz adds this voter's graded answers, a board its ideas.
+ */
+import * as z from 'zod/mini';
+import { dateTimeSchema, keySchema } from './ids.ts';
+
+const strings = z.array(z.string());
+
+/**
+ * Where an idea or question stands. `pending` waits for moderation and `rejected` was refused by a
+ * moderator: both are visible only to their author. The public path is
+ * `review` → `planned` → `progress` → `done`, or `declined`.
+ */
+export const IDEA_STATUSES = ['pending', 'rejected', 'review', 'planned', 'progress', 'done', 'declined'] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+/** Statuses only an idea's author (and the team) may see. */
+export const PRIVATE_STATUSES: readonly IdeaStatus[] = ['pending', 'rejected'];
+export const ideaStatusSchema = z.enum(IDEA_STATUSES);
+
+/** How many people chose what, and what this voter chose. */
+export const tallySchema = z.object({
+  /** choice id → number of voters whose current ballot includes it (quizzes: `q:answered`, `q:correct`) */
+  counts: z.record(z.string(), z.number()),
+  /** number of distinct voters */
+  voters: z.number(),
+  /** this voter's current choices (empty when they have not voted; on a board, the ideas they upvoted) */
+  mine: strings,
+});
+export type Tally = z.infer<typeof tallySchema>;
+
+/** A graded quiz answer. */
+export const answerSchema = z.object({
+  choices: strings,
+  correct: z.boolean(),
+  /** the correct choices, so feedback can show them even when the page does not hold them */
+  key: strings,
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+/** An idea as a board shows it. */
+export const ideaSchema = z.object({
+  id: keySchema,
+  title: z.string(),
+  details: z.optional(z.string()),
+  category: z.optional(z.string()),
+  status: ideaStatusSchema,
+  /** ISO date-time of submission */
+  createdAt: dateTimeSchema,
+  /** this voter submitted it */
+  own: z.boolean(),
+  /** the team's public answer ("you asked, we did") */
+  answer: z.optional(z.string()),
+  /** link to the announcement */
+  link: z.optional(z.string()),
+  /** why it was declined or rejected */
+  reason: z.optional(z.string()),
+});
+export type Idea = z.infer<typeof ideaSchema>;
+
+/**
+ * What `load` and `send` answer, for any widget: the tally, plus a quiz's `answers` (this voter's
+ * latest graded answer per question) or a board's `ideas` (what this voter may see, in submission
+ * order), plus `queued` (this voter's actions kept on the device, waiting to be delivered).
+ * The server checks every answer against it.
+ */
+export const viewSchema = z.object({
+  ...tallySchema.shape,
+  answers: z.optional(z.record(z.string(), answerSchema)),
+  ideas: z.optional(z.array(ideaSchema)),
+  queued: z.optional(z.number()),
+});
+export type View = z.infer<typeof viewSchema>;
+
+/** A record keyed by ids: no prototype, so ids such as `__proto__` or `constructor` are only ids. */
+export const idRecord = <T>(from?: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, from);
+
+/** The count of an id, 0 when there is none (never an inherited property such as `constructor`). */
+export const countOf = (counts: Record<string, number>, id: string): number => (Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0);

@@ -1,0 +1,32 @@
+/** Widget kinds and the widget key: which widget an action, a view or a signal belongs to. */
+
+/** Every kind of widget the protocol knows. */
+export const WIDGET_KINDS = ['poll', 'choice', 'reactions', 'quiz', 'faq', 'ideas', 'questions'] as const;
+export type WidgetKind = (typeof WIDGET_KINDS)[number];
+
+/** Kinds whose widgets hold idea boards (ideas, or AMA questions). */
+export const BOARD_KINDS = ['ideas', 'questions'] as const;
+export type BoardKind = (typeof BOARD_KINDS)[number];
+
+/** Kinds that take `vote` actions (a "was this helpful?" card of an FAQ is a tiny poll). */
+export const VOTING_KINDS = ['poll', 'choice', 'reactions', 'faq'] as const;
+
+export const isWidgetKind = (kind: string): kind is WidgetKind => (WIDGET_KINDS as readonly string[]).includes(kind);
+export const isBoardKind = (kind: string): kind is BoardKind => (BOARD_KINDS as readonly string[]).includes(kind);
+export const isVotingKind = (kind: string): boolean => (VOTING_KINDS as readonly string[]).includes(kind);
+
+/** Which widget something belongs to. `id` is unique per kind on a site. */
+export interface WidgetRef {
+  kind: WidgetKind;
+  id: string;
+}
+
+/** The one key of a widget, in the browser and on the server: `poll:format-2026` (kinds hold no ':'). */
+export const widgetKey = (w: WidgetRef): string => `${w.kind}:${w.id}`;
+
+/** The widget a key names (the first ':' ends the kind). */
+export function parseWidgetKey(key: string): WidgetRef | undefined {
+  const i = key.indexOf(':');
+  const kind = key.slice(0, i);
+  return isWidgetKind(kind) ? { kind, id: key.slice(i + 1) } : undefined;
+}

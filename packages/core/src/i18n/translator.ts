@@ -1,0 +1,64 @@
+import type { Bundle, Message } from './bundle.ts';
+import type { MessageKey, MessageOverrides } from './keys.ts';
+
+export type Params = Record<string, string | number>;
+
+const registered: Record<string, MessageOverrides> = {};
+
+/** Add a language (or replace strings of one) for every widget; keys it lacks fall back to English. */
+export function registerMessages(lang: string, messages: MessageOverrides): void {
+  const base = lang.toLowerCase().split('-')[0]!;
+  registered[base] = { ...registered[base], ...messages };
+}
+
+export interface Translator {
+  /** the language used for messages */
+  readonly lang: string;
+  t(key: MessageKey, params?: Params): string;
+  number(n: number, options?: Intl.NumberFormatOptions): string;
+  /** whole percent, 0–100 */
+  percent(n: number): string;
+  date(d: Date | string): string;
+}
+
+const safeLocale = (lang: string) => {
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+};
+
+/**
+ * Messages for `lang` from `bundles` (`uk-UA` uses `uk`; other languages use a registered catalog,
+ * else English), with per-element overrides taking precedence.
+ */
+export function createTranslator(lang = 'en', overrides: MessageOverrides = {}, bundles: Bundle[] = []): Translator {
+  const locale = safeLocale(lang || 'en');
+  const base = locale.toLowerCase().split('-')[0]!;
+  const plural = new Intl.PluralRules(locale);
+  const number = (n: number, o?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, o).format(n);
+  const find = (key: MessageKey): Message => {
+    const own = overrides[key] ?? registered[base]?.[key];
+    if (own) return own;
+    for (const b of bundles) {
+      const m = (b as unknown as Record<string, Record<string, Message> | undefined>)[base]?.[key] ?? b.en[key];
+      if (m) return m;
+    }
+    return key;
+  };
+  return {
+    lang: base === 'uk' || registered[base] ? base : 'en',
+    number,
+    percent: (n) => number(n / 100, { style: 'percent' }),
+    date: (d) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(d)),
+    t(key, params = {}) {
+      const m = find(key);
+      const s = typeof m === 'string' ? m : (m[plural.select(Number(params.count ?? 0))] ?? m.other);
+      return s.replace(/\{(\w+)\}/g, (all, name: string) => {
+        const v = params[name];
+        return v === undefined ? all : typeof v === 'number' ? number(v) : v;
+      });
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { ReadableAtom } from 'nanostores';
+import { countOf, idRecord, toKoloError, type Idea, type IdeaDraft, type IdeaStatus, type KoloAdapter, type KoloError, type View, type WidgetRef } from '../contract/index.ts';
+import { ideaRules } from './rules.ts';
+import type { RuleAdapter } from '../adapters/box.ts';
+import { randomId } from '../device/voter.ts';
+import { ideaPolicy, ideaWidget, type IdeaBoardConfig } from './schema.ts';
+import { createLoader, emptyView } from '../voting/store.ts';
+
+export interface IdeaView {
+  status: 'loading' | 'ready' | 'error';
+  /** upvotes per idea id (`counts`), this voter's upvotes (`mine`) and the visible `ideas` */
+  tally: View;
+  /** `submit` while an idea is on its way, or the id of the idea being upvoted */
+  pending: string | null;
+  error: KoloError | null;
+}
+
+/** The anti-spam signals the form collects besides the fields. */
+export interface SubmitMeta {
+  honeypot: string;
+  /** when the person first touched the form */
+  startedAt: Date;
+}
+
+/** A moderator's change to an idea. */
+export interface IdeaDecision {
+  status: IdeaStatus;
+  answer?: string;
+  link?: string;
+  reason?: string;
+}
+
+export interface IdeaStore {
+  readonly widget: WidgetRef;
+  readonly $view: ReadableAtom<IdeaView>;
+  /** Send a new idea; resolves with it as stored (its status says whether it is public), else null. */
+  submit(draft: IdeaDraft, meta: SubmitMeta): Promise<Idea | null>;
+  /** Upvote (`on`) or take back; optimistic, rolled back when refused. Resolves true when accepted. */
+  upvote(idea: string, on: boolean): Promise<boolean>;
+  reload(): Promise<void>;
+}
+
+/** The tally as it will be once `voter` has (or has not) upvoted `idea`. */
+export function withUpvote(t: View, idea: string, on: boolean): View {
+  if (t.mine.includes(idea) === on) return t;
+  const counts = idRecord(t.counts);
+  counts[idea] = Math.max(0, countOf(counts, idea) + (on ? 1 : -1));
+  return { ...t, counts, mine: on ? [...t.mine, idea] : t.mine.filter((x) => x !== idea) };
+}
+
+const now = () => new Date().toISOString();
+
+/** Memory and local adapters apply the idea rules only once an idea widget gives them. */
+const learnIdeaRules = (adapter: KoloAdapter) => (adapter as Partial<RuleAdapter>).addRules?.(ideaRules);
+
+/** One voter's view of an idea board or AMA: loads, follows live updates, submits and upvotes. */
+export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, voter: string): IdeaStore {
+  learnIdeaRules(adapter);
+  const widget = ideaWidget(config);
+  const { $view, patch, reload } = createLoader<IdeaView>(adapter, widget, voter, {
+    status: 'loading',
+    tally: emptyView(),
+    pending: null,
+    error: null,
+  });
+
+  async function submit(draft: IdeaDraft, meta: SubmitMeta): Promise<Idea | null> {
+    const before = $view.get();
+    if (before.status !== 'ready' || before.pending) return null;
+    patch({ pending: 'submit', error: null });
+    const id = randomId('i_');
+    try {
+      const tally = await adapter.send({
+        type: 'idea',
+        id,
+        voter,
+        widget,
+        idea: draft,
+        honeypot: meta.honeypot,
+        startedAt: meta.startedAt.toISOString(),
+        policy: ideaPolicy(config),
+        at: now(),
+      });
+      patch({ tally, pending: null });
+      return tally.ideas?.find((i) => i.id === id) ?? null;
+    } catch (e) {
+      patch({ pending: null, error: toKoloError(e) });
+      return null;
+    }
+  }
+
+  async function upvote(idea: string, on: boolean): Promise<boolean> {
+    const before = $view.get();
+    if (before.status !== 'ready' || before.pending) return false;
+    patch({ tally: withUpvote(before.tally, idea, on), pending: idea, error: null });
+    try {
+      const tally = await adapter.send({ type: 'upvote', id: randomId('a_'), voter, widget, idea, on, at: now() });
+      patch({ tally, pending: null });
+      return true;
+    } catch (e) {
+      patch({ tally: before.tally, pending: null, error: toKoloError(e) });
+      return false;
+    }
+  }
+
+  return { widget, $view, submit, upvote, reload };
+}
+
+/**
+ * Change an idea's status and public answer. Memory and local adapters accept this from the page
+ * (a demo's admin action); a server takes it only through its authenticated admin API.
+ */
+export function moderateIdea(adapter: KoloAdapter, board: Pick<IdeaBoardConfig, 'id' | 'kind'>, idea: string, decision: IdeaDecision, voter = 'moderator'): Promise<View> {
+  learnIdeaRules(adapter);
+  return adapter.send({ type: 'moderate', id: randomId('a_'), voter, widget: ideaWidget(board), idea, ...decision, at: now() });
+}

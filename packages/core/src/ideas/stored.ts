@@ -1,0 +1,7 @@
+import type { Idea } from '../contract/index.ts';
+
+/** An idea as an adapter keeps it: with its author and the contact only the team sees. */
+export interface StoredIdea extends Omit<Idea, 'own'> {
+  author: string;
+  contact?: string;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { KoloError, createQuizStore, memoryAdapter, type KoloAdapter, type QuizConfig } from '../index.ts';
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+const quiz: QuizConfig = {
+  id: 'phishing',
+  questions: [
+    { id: 'q1', text: 'Is this link safe?', choices: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }], correct: ['no'], explanation: 'Check the domain.' },
+    {
+      id: 'q2',
+      text: 'Which are signs of phishing?',
+      multiple: true,
+      choices: [{ id: 'urgent', label: 'Urgency' }, { id: 'typo', label: 'Typos' }, { id: 'logo', label: 'A logo' }],
+      correct: ['urgent', 'typo'],
+    },
+  ],
+  bands: [
+    { min: 0, message: 'Worth a refresher.' },
+    { min: 100, message: 'Perfect!' },
+    { min: 50, message: 'Good start.' },
+  ],
+};
+
+describe('createQuizStore', () => {
+  it('sends the key from the content and returns the graded answer', async () => {
+    const store = createQuizStore(memoryAdapter(), quiz, 'v1');
+    store.$view.listen(() => {});
+    await settle();
+    const graded = await store.answer('q1', ['no']);
+    expect(graded).toEqual({ choices: ['no'], correct: true, key: ['no'] });
+    expect(store.$view.get()).toMatchObject({ pending: null, error: null });
+  });
+  it('keeps the error when grading fails and ignores unknown questions', async () => {
+    const adapter: KoloAdapter = { ...memoryAdapter(), send: () => Promise.reject(new KoloError('network')) };
+    const store = createQuizStore(adapter, quiz, 'v1');
+    store.$view.listen(() => {});
+    await settle();
+    expect(await store.answer('nope', ['x'])).toBeNull();
+    expect(await store.answer('q1', ['no'])).toBeNull();
+    expect(store.$view.get().error?.code).toBe('network');
+  });
+});

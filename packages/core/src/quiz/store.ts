@@ -1,0 +1,60 @@
+import type { ReadableAtom } from 'nanostores';
+import { toKoloError, type Answer, type KoloAdapter, type KoloError, type View, type WidgetRef } from '../contract/index.ts';
+import { randomId } from '../device/voter.ts';
+import type { QuizConfig } from './schema.ts';
+import { createLoader, emptyView } from '../voting/store.ts';
+
+export interface QuizView {
+  status: 'loading' | 'ready' | 'error';
+  /** aggregates (`q:answered`, `q:correct`) and this voter's latest answers */
+  tally: View;
+  /** the question being graded */
+  pending: string | null;
+  error: KoloError | null;
+}
+
+export interface QuizStore {
+  readonly widget: WidgetRef;
+  readonly $view: ReadableAtom<QuizView>;
+  /** Send one answer to be graded; resolves with the graded answer, or null when it failed. */
+  answer(question: string, choices: string[]): Promise<Answer | null>;
+  reload(): Promise<void>;
+}
+
+/** One voter's run through a quiz: answers are graded by the adapter one question at a time. */
+export function createQuizStore(adapter: KoloAdapter, config: QuizConfig, voter: string): QuizStore {
+  const widget: WidgetRef = { kind: 'quiz', id: config.id };
+  const { $view, patch, reload } = createLoader<QuizView>(adapter, widget, voter, {
+    status: 'loading',
+    tally: emptyView(),
+    pending: null,
+    error: null,
+  });
+
+  async function answer(question: string, choices: string[]): Promise<Answer | null> {
+    const q = config.questions.find((x) => x.id === question);
+    const before = $view.get();
+    if (!q || before.status !== 'ready' || before.pending) return null;
+    patch({ pending: question, error: null });
+    try {
+      const tally = await adapter.send({
+        type: 'answer',
+        id: randomId('a_'),
+        voter,
+        widget,
+        question,
+        choices: [...choices],
+        policy: { options: q.choices.map((c) => c.id), multiple: !!q.multiple },
+        ...(q.correct ? { key: q.correct } : {}),
+        at: new Date().toISOString(),
+      });
+      patch({ tally, pending: null });
+      return tally.answers?.[question] ?? null;
+    } catch (e) {
+      patch({ pending: null, error: toKoloError(e) });
+      return null;
+    }
+  }
+
+  return { widget, $view, answer, reload };
+}

@@ -1,0 +1,113 @@
+import { atom, onMount, type ReadableAtom } from 'nanostores';
+import { countOf, idRecord, toKoloError, type KoloAdapter, type KoloError, type View, type VotePolicy, type WidgetRef } from '../contract/index.ts';
+import { randomId } from '../device/voter.ts';
+
+export interface VoteView {
+  status: 'loading' | 'ready' | 'error';
+  /** last known tally; optimistic while `pending` */
+  tally: View;
+  /** a vote is on its way to the adapter */
+  pending: boolean;
+  /** with status `error`: why loading failed; otherwise why the last vote failed */
+  error: KoloError | null;
+}
+
+export interface VoteStore {
+  readonly widget: WidgetRef;
+  readonly $view: ReadableAtom<VoteView>;
+  /** Cast, replace or (with []) withdraw the ballot. Resolves true when the adapter accepted it. */
+  vote(choices: string[]): Promise<boolean>;
+  /** Load again (after an error). */
+  reload(): Promise<void>;
+}
+
+export interface VoteStoreOptions {
+  adapter: KoloAdapter;
+  widget: WidgetRef;
+  voter: string;
+  policy: VotePolicy;
+}
+
+export const emptyView = (): View => ({ counts: idRecord(), voters: 0, mine: [] });
+
+/** The tally as it will be once `voter`'s ballot becomes `choices`. */
+export function withBallot(t: View, choices: string[]): View {
+  const counts = idRecord(t.counts);
+  for (const c of t.mine) counts[c] = Math.max(0, countOf(counts, c) - 1);
+  for (const c of choices) counts[c] = countOf(counts, c) + 1;
+  const voters = t.voters + (choices.length ? 1 : 0) - (t.mine.length ? 1 : 0);
+  return { counts, voters: Math.max(0, voters), mine: [...choices] };
+}
+
+/** The loader every widget store shares: loads the view on mount, follows live updates, reloads on demand. */
+export function createLoader<V extends { status: VoteView['status']; tally: View; pending: unknown; error: KoloError | null }>(
+  adapter: KoloAdapter,
+  widget: WidgetRef,
+  voter: string,
+  initial: V,
+) {
+  const $view = atom<V>(initial);
+  const patch = (p: Partial<V>) => $view.set({ ...$view.get(), ...p });
+  let generation = 0;
+
+  async function reload() {
+    const gen = ++generation;
+    patch({ status: 'loading', error: null } as Partial<V>);
+    try {
+      const tally = await adapter.load(widget, voter);
+      if (gen === generation) patch({ status: 'ready', tally, error: null } as Partial<V>);
+    } catch (e) {
+      if (gen === generation) patch({ status: 'error', error: toKoloError(e) } as Partial<V>);
+    }
+  }
+
+  onMount($view, () => {
+    void reload();
+    const stop = adapter.subscribe?.(widget, voter, (tally) => {
+      if (!$view.get().pending) patch({ status: 'ready', tally, error: null } as Partial<V>);
+    });
+    return () => {
+      generation++;
+      stop?.();
+    };
+  });
+
+  return { $view, patch, reload };
+}
+
+/**
+ * One voter's view of a tally-based widget (poll, A/B choice, reactions): loads on mount,
+ * follows live updates, votes optimistically and rolls back when the adapter refuses.
+ */
+export function createVoteStore({ adapter, widget, voter, policy }: VoteStoreOptions): VoteStore {
+  const { $view, patch, reload } = createLoader<VoteView>(adapter, widget, voter, {
+    status: 'loading',
+    tally: emptyView(),
+    pending: false,
+    error: null,
+  });
+
+  async function vote(choices: string[]): Promise<boolean> {
+    const before = $view.get();
+    if (before.status !== 'ready' || before.pending) return false;
+    patch({ tally: withBallot(before.tally, choices), pending: true, error: null });
+    try {
+      const tally = await adapter.send({
+        type: 'vote',
+        id: randomId('a_'),
+        voter,
+        widget,
+        choices: [...choices],
+        policy,
+        at: new Date().toISOString(),
+      });
+      patch({ tally, pending: false });
+      return true;
+    } catch (e) {
+      patch({ tally: before.tally, pending: false, error: toKoloError(e) });
+      return false;
+    }
+  }
+
+  return { widget, $view, vote, reload };
+}
