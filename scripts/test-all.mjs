@@ -35,6 +35,7 @@ function step(name, cmd, args, { cwd = root, env = {}, counts } = {}) {
 const json = (file) => JSON.parse(readFileSync(join(out, file), 'utf8'));
 
 step('typecheck (tsc, strict)', 'pnpm', ['run', '--silent', 'typecheck']);
+step('architecture (dependency-cruiser: no cycles, no upward imports)', 'pnpm', ['run', '--silent', 'architecture']);
 step('@kolo/core unit tests (Vitest, Node)', bin('packages/core', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'vitest.json')}`], {
   cwd: join(root, 'packages/core'),
   counts: () => {
