@@ -1,0 +1,20 @@
+// The rule-case table of @kolo/core (the one the memory and local adapters pass) against the server
+// over real HTTP, on PGlite and on PostgreSQL: the SQL may decide differently, the table keeps it equal.
+import { describe, expect, it } from 'vitest';
+import { errorFromAnswer, type KoloAction, type View } from '@kolo/core';
+import { ruleCases, runRuleCase } from '@kolo/core/conformance';
+import { drivers, serverFor } from './harness.ts';
+
+describe.each(drivers)('rule cases on the server on $name', ({ url }) => {
+  const ctx = serverFor(url);
+  const send = async (a: KoloAction): Promise<View> => {
+    const r = await ctx.api.post('/v1/actions', a);
+    if (r.status !== 200) throw errorFromAnswer(r.status, r.body, r.headers.get('retry-after'));
+    return r.body as View;
+  };
+  // a new scope per run: the server keeps its data between cases and runs
+  const scope = `srv${Date.now().toString(36)}`;
+  it.each(ruleCases(scope).map((c) => [c.name, c] as const))('%s', async (_n, c) => {
+    expect(await runRuleCase(send, c)).toEqual([]);
+  });
+});
