@@ -13,8 +13,8 @@ import { sharedOptions } from './esbuild-shared.mjs';
 const widgetsSrc = fileURLToPath(new URL('../packages/widgets/src', import.meta.url));
 
 const RUNTIME = `
-export { KoloElement } from './internal/kolo-element.ts';
-export * from './internal/adapters.ts';
+export { KoloElement } from './base/kolo-element.ts';
+export * from './base/adapters.ts';
 export { KoloEvent } from './events/kolo-event.ts';
 export { KoloChangeEvent } from './events/kolo-change.ts';
 export { KoloNextStepEvent } from './events/kolo-next-step.ts';

@@ -92,7 +92,7 @@ function sharedProperties() {
 }
 
 export default {
-  globs: ['src/components/**/*.ts', 'src/internal/kolo-element.ts', 'src/internal/tally-controller.ts', 'src/internal/idea-controller.ts'],
+  globs: ['src/components/**/*.ts', 'src/base/kolo-element.ts', 'src/voting/tally-controller.ts', 'src/ideas/idea-controller.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,

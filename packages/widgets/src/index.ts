@@ -1,6 +1,6 @@
 /** Classes and types only: importing this registers nothing (use `@kolo/widgets/define/*`). */
-export { KoloElement } from './internal/kolo-element.ts';
-export { provideAdapter, registerAdapter, namedAdapter, findAdapter, deferredAdapter, type AdapterFactory } from './internal/adapters.ts';
+export { KoloElement } from './base/kolo-element.ts';
+export { provideAdapter, registerAdapter, namedAdapter, findAdapter, deferredAdapter, type AdapterFactory } from './base/adapters.ts';
 export { KoloPoll } from './components/poll/poll.ts';
 export { KoloChoice } from './components/choice/choice.ts';
 export { KoloReactions } from './components/reactions/reactions.ts';

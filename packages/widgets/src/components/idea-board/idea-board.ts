@@ -13,12 +13,12 @@ import {
   type IdeaSort,
   type IdeaStatus,
 } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { focusAfterRender } from '../../internal/focus.ts';
-import { IdeaController, ideaErrorText, ideaHeading, ideaProperties, readIdeaBoard, statusLabel } from '../../internal/idea-controller.ts';
-import { loadError, nextStepLink } from '../../internal/parts.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { focusAfterRender } from '../../base/focus.ts';
+import { IdeaController, ideaErrorText, ideaHeading, ideaProperties, readIdeaBoard, statusLabel } from '../../ideas/idea-controller.ts';
+import { loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
-import { ideaStyles } from '../../styles/ideas.ts';
+import { ideaStyles } from '../../ideas/idea.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 

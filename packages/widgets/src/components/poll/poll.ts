@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parsePollConfig, pollPolicy, resultRows, type PollConfig, pollMessages, voteMessages } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { authoredTally, lightText } from '../../internal/light-dom.ts';
-import { resultOf, tallyFooter } from '../../internal/parts.ts';
-import { TallyController, tallyProperties } from '../../internal/tally-controller.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { lightText } from '../../base/light-dom.ts';
+import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
+import { TallyController, authoredTally, tallyProperties } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
-import { tallyStyles } from '../../styles/tally.ts';
+import { tallyStyles } from '../../voting/tally.styles.ts';
 import { pollStyles } from './poll.styles.ts';
 
 /**

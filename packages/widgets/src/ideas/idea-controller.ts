@@ -9,11 +9,11 @@ import {
   type KoloError,
   type Translator,
 } from '@kolo/core';
-import type { KoloElement } from './kolo-element.ts';
-import { WidgetController, type WidgetOptions } from './widget-controller.ts';
+import type { KoloElement } from '../base/kolo-element.ts';
+import { WidgetController, type WidgetOptions } from '../base/widget-controller.ts';
 import { KoloUpvoteEvent } from '../events/kolo-upvote.ts';
-import { authoredNextStep, lightText } from './light-dom.ts';
-import { errorText } from './parts.ts';
+import { authoredNextStep, lightText } from '../base/light-dom.ts';
+import { errorText } from '../base/parts.ts';
 
 /** The attributes <kolo-idea-form> and <kolo-idea-board> share. */
 export const ideaProperties: PropertyDeclarations = {
