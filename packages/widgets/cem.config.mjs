@@ -1,3 +1,8 @@
+import { dirname } from 'node:path';
+import { readRegistry } from '../../scripts/registry.mjs';
+
+const { widgets } = await readRegistry();
+
 /**
  * Custom-elements manifest: generated from the JSDoc of the elements. Feeds Storybook controls,
  * editor completion and the API docs.
@@ -92,7 +97,8 @@ function sharedProperties() {
 }
 
 export default {
-  globs: ['src/components/**/*.ts', 'src/base/kolo-element.ts', 'src/voting/tally-controller.ts', 'src/ideas/idea-controller.ts'],
+  // every widget of the registry, with the base class and its family's controllers (their members are inherited)
+  globs: ['src/base/kolo-element.ts', ...new Set(widgets.flatMap((w) => [`src/${dirname(w.module)}/*.ts`, `src/${w.family}/*-controller.ts`]))],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
