@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
-import { withUtm, type KoloError, type NextStep, type Parsed, type Translator } from '@kolo/core';
+import { withUtm, type KoloError, type NextStep, type Translator } from '@kolo/core';
 import { KoloNextStepEvent } from '../events/kolo-next-step.ts';
 
-/** Pieces of UI that many widgets share: error texts, the retry block, the next-step link, the invalid-content error. */
+/** Pieces of UI that many widgets share: error texts, the retry block, the next-step link. */
 
 const REASONS: Record<string, 'errClosed' | 'errAlreadyVoted' | 'errCannotGrade'> = {
   closed: 'errClosed',
@@ -43,6 +43,3 @@ export function nextStepLink(
   return html`<a part=${part} href=${href} @click=${follow}>${step.label}</a>`;
 }
 
-/** The error shown instead of a widget whose content is invalid. */
-export const invalidContent = ({ t }: Translator, parsed: Parsed<unknown> | undefined) =>
-  html`<div part="base error" role="alert">${t('invalid', { details: parsed?.ok === false ? parsed.error : '' })}</div>`;
