@@ -1,4 +1,3 @@
-import type { PropertyDeclarations } from 'lit';
 import {
   createVoteStore,
   emptyTally,
@@ -21,14 +20,6 @@ export interface TallyOptions<C> extends Omit<WidgetOptions<C, VoteStore>, 'stor
   kind: string;
   policy: (config: C) => VotePolicy;
 }
-
-/** The attributes every voting widget has besides its id. */
-export const tallyProperties: PropertyDeclarations = {
-  results: {},
-  closes: {},
-  allowChange: { type: Boolean, attribute: 'allow-change' },
-  config: { attribute: false },
-};
 
 /** What every voting widget reads from its attributes the same way. */
 export const authoredTally = (host: Element & { results?: string | undefined; closes?: string | undefined; allowChange?: boolean }) => ({

@@ -3,7 +3,7 @@ import { choicePolicy, parseChoiceConfig, resultRows, type ChoiceConfig, choiceM
 import { KoloElement } from '../../base/kolo-element.ts';
 import { lightText } from '../../base/light-dom.ts';
 import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
-import { TallyController, authoredTally, tallyProperties } from '../../voting/tally-controller.ts';
+import { TallyController, authoredTally } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
 import { choiceStyles } from './choice.styles.ts';
@@ -70,10 +70,12 @@ export class KoloChoice extends KoloElement {
   static override messageBundles = [choiceMessages, voteMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, tallyStyles, choiceStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     choiceId: { attribute: 'choice-id' },
     name: { reflect: true },
-    ...tallyProperties,
+    results: {},
+    closes: {},
+    allowChange: { type: Boolean, attribute: 'allow-change' },
+    config: { attribute: false },
   };
 
   /** The choice's id, unique among the site's choices. */

@@ -88,7 +88,6 @@ export class KoloDisclosure extends KoloElement {
     `,
   ];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     type: { reflect: true },
     plain: { type: Boolean },
   };

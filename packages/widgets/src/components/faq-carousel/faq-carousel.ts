@@ -72,7 +72,6 @@ export class KoloFaqCarousel extends KoloElement {
   static override messageBundles = [faqMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, headingStyles, faqStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     carouselId: { attribute: 'carousel-id' },
     autoplay: { type: Number },
     noFeedback: { type: Boolean, attribute: 'no-feedback' },

@@ -74,7 +74,6 @@ export class KoloHelpBanner extends KoloElement {
   static override messageBundles = [bannerMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, popoverStyles, bannerStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     bannerId: { attribute: 'banner-id' },
     region: {},
     dismissible: { type: Boolean },

@@ -63,7 +63,6 @@ export class KoloQuiz extends KoloElement {
   static override messageBundles = [quizMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, tallyStyles, quizStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     quizId: { attribute: 'quiz-id' },
     showStats: { type: Boolean, attribute: 'show-stats' },
     config: { attribute: false },

@@ -79,7 +79,6 @@ export class KoloReactions extends KoloElement {
   static override messageBundles = [reactionsMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, popoverStyles, reactionsStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     reactionsId: { attribute: 'reactions-id' },
     label: {},
     reactions: {},
