@@ -3,7 +3,7 @@
 // inlined), prints min / gzip / brotli bytes, and fails when a budget is exceeded.
 // KOLO_SIZE_BYTES=1 also prints the runtime's exact brotli bytes (its margin is a few dozen bytes).
 //   shared runtime = Lit + the shared part of @kolo/core + KoloElement, tokens, events, adapter lookup
-//   a widget       = what its define entry adds on top of the shared runtime
+//   a widget       = what its define entry adds on top of the shared runtime (budget: src/registry.ts)
 import { build } from 'esbuild';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
