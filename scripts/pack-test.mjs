@@ -7,8 +7,10 @@ import { mkdtempSync, readdirSync, writeFileSync, rmSync, readFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readRegistry } from './registry.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const { widgets: registry } = await readRegistry();
 const dir = mkdtempSync(join(tmpdir(), 'kolo-pack-'));
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', ...opts });
 let passed = 0;
@@ -34,7 +36,7 @@ try {
   check('the widgets tarball ships dist, types and the manifest, and no sources or tests', () => {
     const list = execFileSync('tar', ['-tzf', tgz('widgets')], { encoding: 'utf8' });
     const wanted = ['package/dist/cdn/kolo.js', 'package/custom-elements.json'];
-    for (const w of ['poll', 'choice', 'reactions', 'quiz', 'idea-form', 'idea-board', 'faq-carousel', 'help-banner', 'disclosure']) wanted.push(`package/dist/define/kolo-${w}.js`, `package/dist/components/${w}/${w}.d.ts`);
+    for (const w of registry) wanted.push(`package/dist/define/kolo-${w.entry}.js`, `package/dist/${w.module.replace(/\.ts$/, '.d.ts')}`);
     for (const f of wanted) {
       if (!list.includes(f)) throw new Error(`missing ${f}`);
     }
@@ -60,6 +62,17 @@ try {
       if (parsePollConfig({}).ok) throw new Error('invalid config accepted');
       if (createTranslator('uk', {}, [voteMessages]).t('votes', { count: 5 }) !== '5 голосів') throw new Error('uk plural');
     `;
+    execFileSync('node', ['--input-type=module', '-e', script], { cwd: dir, stdio: 'pipe' });
+  });
+
+  check('every widget entry resolves through the published exports map (Node)', () => {
+    const specifiers = ['@kolo/widgets', '@kolo/widgets/define', '@kolo/widgets/cdn', ...registry.flatMap((w) => [`@kolo/widgets/${w.entry}`, `@kolo/widgets/define/${w.entry}`])];
+    const script = `
+      import { existsSync } from 'node:fs';
+      for (const s of ${JSON.stringify(specifiers)}) {
+        const file = new URL(import.meta.resolve(s));
+        if (!existsSync(file)) throw new Error(s + ' resolves to a missing ' + file.pathname);
+      }`;
     execFileSync('node', ['--input-type=module', '-e', script], { cwd: dir, stdio: 'pipe' });
   });
 
@@ -132,7 +145,7 @@ try {
     it('exports the class', () => { if (customElements.get('kolo-poll') !== KoloPoll) throw new Error('not registered'); });`));
   writeFileSync(join(dir, 'cdn.test.js'), voteTest('cdn', `await import('/node_modules/@kolo/widgets/dist/cdn/kolo.js');
     it('registers every widget from the one file, and each renders', async () => {
-      for (const tag of ['kolo-poll', 'kolo-choice', 'kolo-reactions', 'kolo-quiz', 'kolo-idea-form', 'kolo-idea-board', 'kolo-faq-carousel', 'kolo-help-banner', 'kolo-disclosure']) if (!customElements.get(tag)) throw new Error(tag + ' not registered');
+      for (const tag of ${JSON.stringify(registry.map((w) => w.tag))}) if (!customElements.get(tag)) throw new Error(tag + ' not registered');
       document.body.innerHTML = '<kolo-reactions reactions-id="cdn-r" reactions="👍 ❤️"></kolo-reactions>' +
         '<kolo-quiz quiz-id="cdn-q"><section data-question="q" data-correct="b"><p>Q?</p><ul><li data-value="a">A</li><li data-value="b">B</li></ul></section></kolo-quiz>' +
         '<kolo-choice choice-id="cdn-c"><h3>A or B?</h3><article data-value="a"><h4>A</h4></article><article data-value="b"><h4>B</h4></article></kolo-choice>' +

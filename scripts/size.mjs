@@ -3,18 +3,19 @@
 // inlined), prints min / gzip / brotli bytes, and fails when a budget is exceeded.
 // KOLO_SIZE_BYTES=1 also prints the runtime's exact brotli bytes (its margin is a few dozen bytes).
 //   shared runtime = Lit + the shared part of @kolo/core + KoloElement, tokens, events, adapter lookup
-//   a widget       = what its define entry adds on top of the shared runtime
+//   a widget       = what its define entry adds on top of the shared runtime (budget: src/registry.ts)
 import { build } from 'esbuild';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { sharedOptions } from './esbuild-shared.mjs';
+import { readRegistry } from './registry.mjs';
 
 const widgetsSrc = fileURLToPath(new URL('../packages/widgets/src', import.meta.url));
 
 const RUNTIME = `
-export { KoloElement } from './internal/kolo-element.ts';
-export * from './internal/adapters.ts';
+export { KoloElement } from './base/kolo-element.ts';
+export * from './base/adapters.ts';
 export { KoloEvent } from './events/kolo-event.ts';
 export { KoloChangeEvent } from './events/kolo-change.ts';
 export { KoloNextStepEvent } from './events/kolo-next-step.ts';
@@ -28,22 +29,18 @@ export {
 } from '@kolo/core';
 `;
 
-/** [name, entry source, budget in brotli bytes or null, measured on top of the runtime?] */
+const { widgets } = await readRegistry();
+const define = (entries) => entries.map((w) => `import './define/kolo-${w.entry}.ts';`).join(' ');
+const families = [...new Set(widgets.map((w) => w.family))].map((f) => [f, widgets.filter((w) => w.family === f)]).filter(([, ws]) => ws.length > 1);
+
+/** [name, entry source, budget in brotli bytes or null, measured on top of the runtime?]; widget budgets are in the registry */
 const ROWS = [
   ['shared runtime', RUNTIME, 16 * 1024, false],
-  ['<kolo-poll>', `import './define/kolo-poll.ts';`, 5 * 1024, true],
-  ['<kolo-choice>', `import './define/kolo-choice.ts';`, 5 * 1024, true],
-  ['<kolo-reactions>', `import './define/kolo-reactions.ts';`, 5 * 1024, true],
-  ['<kolo-quiz>', `import './define/kolo-quiz.ts';`, 5 * 1024, true],
-  ['<kolo-idea-form>', `import './define/kolo-idea-form.ts';`, 9 * 1024, true],
-  ['<kolo-idea-board>', `import './define/kolo-idea-board.ts';`, 9 * 1024, true],
-  ['<kolo-faq-carousel>', `import './define/kolo-faq-carousel.ts';`, 6 * 1024, true],
-  ['<kolo-help-banner> with its popover', `import './define/kolo-help-banner.ts';`, 6 * 1024, true],
-  ['<kolo-disclosure>', `import './define/kolo-disclosure.ts';`, 3 * 1024, true],
-  ['idea form + board together', `import './define/kolo-idea-form.ts'; import './define/kolo-idea-board.ts';`, null, true],
+  ...widgets.map((w) => [`<${w.tag}>`, define([w]), w.budget, true]),
+  ...families.map(([family, ws]) => [`${family} widgets together (${ws.map((w) => w.entry).join(', ')})`, define(ws), null, true]),
   ['@kolo/core (all)', `export * from '@kolo/core';`, null, false],
   ['@kolo/widgets (all classes)', `export * from './index.ts';`, null, false],
-  ['@kolo/widgets/define/poll', `import './define/kolo-poll.ts';`, null, false],
+  [`@kolo/widgets/define/${widgets[0].entry}`, define([widgets[0]]), null, false],
   ['@kolo/widgets/cdn (all-in-one)', `export * from './define/all.ts';`, null, false],
 ];
 

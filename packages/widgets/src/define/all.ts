@@ -1,3 +1,4 @@
+// Generated from src/registry.ts by scripts/gen-widgets.mjs: edit the registry, then run `node scripts/gen-widgets.mjs`.
 /** Registers every Kolo element. The all-in-one bundle (`@kolo/widgets/cdn`) is built from this file. */
 import './kolo-poll.ts';
 import './kolo-choice.ts';

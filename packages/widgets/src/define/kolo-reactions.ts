@@ -1,3 +1,4 @@
+// Generated from src/registry.ts by scripts/gen-widgets.mjs: edit the registry, then run `node scripts/gen-widgets.mjs`.
 import { KoloReactions } from '../components/reactions/reactions.ts';
 
 KoloReactions.define('kolo-reactions');

@@ -1,7 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { KoloAdapter } from '@kolo/core';
-import type { KoloElement } from '../internal/kolo-element.ts';
+import type { KoloElement } from '../base/kolo-element.ts';
 import { $, failingAdapter, flakyAdapter, hasState, waitForState } from './helpers.ts';
 
 export interface WidgetSuiteOptions {

@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { choicePolicy, parseChoiceConfig, resultRows, type ChoiceConfig, choiceMessages, voteMessages } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { authoredTally, lightText } from '../../internal/light-dom.ts';
-import { resultOf, tallyFooter } from '../../internal/parts.ts';
-import { TallyController, tallyProperties } from '../../internal/tally-controller.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { lightText } from '../../base/light-dom.ts';
+import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
+import { TallyController, authoredTally } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
-import { tallyStyles } from '../../styles/tally.ts';
+import { tallyStyles } from '../../voting/tally.styles.ts';
 import { choiceStyles } from './choice.styles.ts';
 
 /**
@@ -70,10 +70,12 @@ export class KoloChoice extends KoloElement {
   static override messageBundles = [choiceMessages, voteMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, tallyStyles, choiceStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     choiceId: { attribute: 'choice-id' },
     name: { reflect: true },
-    ...tallyProperties,
+    results: {},
+    closes: {},
+    allowChange: { type: Boolean, attribute: 'allow-change' },
+    config: { attribute: false },
   };
 
   /** The choice's id, unique among the site's choices. */

@@ -1,9 +1,9 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { disclosureMessages, safeUrl, type MessageKey, type Parsed } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { ContentController } from '../../internal/widget-controller.ts';
-import { lightText } from '../../internal/light-dom.ts';
-import { infoToggled, popoverStyles } from '../../internal/popover.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { ContentController } from '../../base/widget-controller.ts';
+import { lightText } from '../../base/light-dom.ts';
+import { infoToggled, popoverStyles } from '../../popover/popover.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 const TYPES = ['ad', 'partner', 'sponsored', 'affiliate'] as const;
@@ -88,7 +88,6 @@ export class KoloDisclosure extends KoloElement {
     `,
   ];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     type: { reflect: true },
     plain: { type: Boolean },
   };

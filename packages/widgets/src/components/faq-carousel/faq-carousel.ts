@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { createHelpfulStore, emptyTally, faqMessages, helpfulWidget, parseFaqConfig, withUtm, type FaqCard, type FaqConfig, type HelpfulStore, type HelpfulView } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { WidgetController } from '../../internal/widget-controller.ts';
-import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
-import { errorText, loadError, nextStepLink } from '../../internal/parts.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { WidgetController } from '../../base/widget-controller.ts';
+import { authoredNextStep, lightText } from '../../base/light-dom.ts';
+import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
 import { KoloSlideEvent } from '../../events/kolo-slide.ts';
 import { KoloVoteEvent } from '../../events/kolo-vote.ts';
 import { tokens } from '../../styles/tokens.ts';
@@ -72,7 +72,6 @@ export class KoloFaqCarousel extends KoloElement {
   static override messageBundles = [faqMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, headingStyles, faqStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     carouselId: { attribute: 'carousel-id' },
     autoplay: { type: Number },
     noFeedback: { type: Boolean, attribute: 'no-feedback' },

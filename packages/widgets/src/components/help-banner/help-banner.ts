@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { bannerMessages, hiddenUntil, hideFor, parseHelpBanner, pickRegion, unhide, type HelpBannerConfig, type NextStep } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { lightText } from '../../internal/light-dom.ts';
-import { ContentController } from '../../internal/widget-controller.ts';
-import { nextStepLink } from '../../internal/parts.ts';
-import { infoToggled, popoverStyles } from '../../internal/popover.ts';
-import { focusAfterRender } from '../../internal/focus.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { lightText } from '../../base/light-dom.ts';
+import { ContentController } from '../../base/widget-controller.ts';
+import { nextStepLink } from '../../base/parts.ts';
+import { infoToggled, popoverStyles } from '../../popover/popover.ts';
+import { focusAfterRender } from '../../base/focus.ts';
 import { KoloDismissEvent } from '../../events/kolo-dismiss.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { bannerStyles } from './help-banner.styles.ts';
@@ -74,7 +74,6 @@ export class KoloHelpBanner extends KoloElement {
   static override messageBundles = [bannerMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, popoverStyles, bannerStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     bannerId: { attribute: 'banner-id' },
     region: {},
     dismissible: { type: Boolean },

@@ -96,16 +96,23 @@ describe('<kolo-idea-board>', () => {
   });
 
   it('keeps an upvoted idea where it was, so focus does not jump, until the order is asked for again', async () => {
-    const el = await boardOf();
-    const fax = () => idea(el, 'Send tickets by fax');
-    expect(fax()).to.exist;
-    // "Alerts" (9) overtakes "Offline maps" (17) only after ten upvotes; simulate by many voters
+    // one upvote ties "Alerts" (16) with "Offline maps" (17), and on a tie the newer idea ("Alerts") comes first
+    const counts = { dark: 42, export: 30, offline: 17, alerts: 16, fax: 2 };
+    const el = await boardOf('', ideaAdapter('roadmap', 'ideas', undefined, counts));
+    const before = ['Dark mode for the mobile app', 'Export my trips as CSV', 'Offline maps', 'Alerts when my bus is late', 'Send tickets by fax'];
+    expect(titles(el)).to.deep.equal(before);
     const alerts = idea(el, 'Alerts when my bus is late').querySelector<HTMLButtonElement>('[part~="upvote-button"]')!;
     alerts.focus();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => !hasState(el, 'pending'));
+    expect(idea(el, 'Alerts when my bus is late').querySelector('[part~="upvote-button"]')!.getAttribute('aria-label')).to.contain('17 upvotes');
+    expect(titles(el)).to.deep.equal(before);
     expect(deepActive()).to.equal(idea(el, 'Alerts when my bus is late').querySelector('[part~="upvote-button"]'));
     expect(deepActive()!.getAttribute('aria-pressed')).to.equal('true');
+    // asking for the order again (another sort, then back) sorts by the new counts
+    await choose(el, 'sort', 'new');
+    await choose(el, 'sort', 'top');
+    expect(titles(el)).to.deep.equal(['Dark mode for the mobile app', 'Export my trips as CSV', 'Alerts when my bus is late', 'Offline maps', 'Send tickets by fax']);
   });
 
   it('shows "you asked, we did" with the answer and the announcement, and why an idea was declined', async () => {

@@ -13,12 +13,13 @@ import {
   type IdeaSort,
   type IdeaStatus,
 } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { focusAfterRender } from '../../internal/focus.ts';
-import { IdeaController, ideaErrorText, ideaHeading, ideaProperties, readIdeaBoard, statusLabel } from '../../internal/idea-controller.ts';
-import { loadError, nextStepLink } from '../../internal/parts.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { focusAfterRender } from '../../base/focus.ts';
+import { KoloIdeaElement } from '../../ideas/idea-element.ts';
+import { IdeaController, ideaErrorText, ideaHeading, readIdeaBoard, statusLabel } from '../../ideas/idea-controller.ts';
+import { loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
-import { ideaStyles } from '../../styles/ideas.ts';
+import { ideaStyles } from '../../ideas/idea.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 
@@ -107,35 +108,21 @@ function linkify(text: string) {
  * @cssstate empty - No ideas (or none match).
  * @cssstate pending - An upvote is being sent.
  */
-export class KoloIdeaBoard extends KoloElement {
+export class KoloIdeaBoard extends KoloIdeaElement {
   static override messageBundles = [ideaBoardMessages, ideasMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, headingStyles, ideaStyles, ideaBoardStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
-    ...ideaProperties,
     linkify: { type: Boolean },
     pageSize: { type: Number, attribute: 'page-size' },
     sort: { reflect: true },
   };
 
-  /** The board's id: the same as its `<kolo-idea-form>`. */
-  declare boardId: string;
-  /** `idea` (default) or `question` (an AMA). */
-  declare kind: 'idea' | 'question' | undefined;
-  /** New ideas wait for a moderator (shown to their author as waiting). */
-  declare moderated: boolean;
-  /** Not used by the board; accepted so form and board can share attributes. */
-  declare maxPerDay: number | undefined;
   /** Show web addresses in details as links (`rel="nofollow ugc noopener noreferrer"`). */
   declare linkify: boolean;
   /** Ideas per page (default 20). */
   declare pageSize: number | undefined;
   /** `top` (most upvoted, default) or `new`. */
   declare sort: IdeaSort;
-  /** The level of the board's heading (default 2); idea titles are one level below. */
-  declare headingLevel: number | undefined;
-  /** The whole board as an object; replaces the HTML content and attributes. */
-  declare config: Partial<IdeaBoardConfig> | undefined;
 
   protected get widgetKind(): string {
     return ideaWidget({ id: '', kind: this.ideas.config?.kind }).kind;
@@ -166,8 +153,6 @@ export class KoloIdeaBoard extends KoloElement {
 
   constructor() {
     super();
-    this.boardId = '';
-    this.moderated = false;
     this.linkify = false;
     this.sort = 'top';
   }

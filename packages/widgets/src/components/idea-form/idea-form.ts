@@ -15,13 +15,14 @@ import {
   type IdeaProblem,
   type IdeaPolicy,
 } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { focusAfterRender } from '../../internal/focus.ts';
-import { IdeaController, ideaErrorText, ideaHeading, ideaProperties, readIdeaBoard, statusLabel } from '../../internal/idea-controller.ts';
-import { loadError, nextStepLink } from '../../internal/parts.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { focusAfterRender } from '../../base/focus.ts';
+import { KoloIdeaElement } from '../../ideas/idea-element.ts';
+import { IdeaController, ideaErrorText, ideaHeading, readIdeaBoard, statusLabel } from '../../ideas/idea-controller.ts';
+import { loadError, nextStepLink } from '../../base/parts.ts';
 import { KoloSubmitEvent, KoloSubmittedEvent } from '../../events/kolo-submit.ts';
 import { tokens } from '../../styles/tokens.ts';
-import { ideaStyles } from '../../styles/ideas.ts';
+import { ideaStyles } from '../../ideas/idea.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
 
@@ -85,29 +86,15 @@ const SIMILAR_FROM = 4;
  * @cssstate sent - The thank-you is shown.
  * @cssstate limit - This person has sent as many ideas as allowed today.
  */
-export class KoloIdeaForm extends KoloElement {
+export class KoloIdeaForm extends KoloIdeaElement {
   static override messageBundles = [ideaFormMessages, ideasMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, headingStyles, ideaStyles, ideaFormStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
-    ...ideaProperties,
     minFillSeconds: { type: Number, attribute: 'min-fill-seconds' },
   };
 
-  /** The board's id: the same as its `<kolo-idea-board>`. */
-  declare boardId: string;
-  /** `idea` (default) or `question` (an AMA). */
-  declare kind: 'idea' | 'question' | undefined;
-  /** New ideas wait for a moderator before they are public. */
-  declare moderated: boolean;
-  /** The most ideas one person may send in 24 hours (default 5). */
-  declare maxPerDay: number | undefined;
   /** Seconds a person needs at least to fill in the form; faster sends are refused as automated (default 3). */
   declare minFillSeconds: number | undefined;
-  /** The level of the form's heading (default 2). */
-  declare headingLevel: number | undefined;
-  /** The whole board as an object; replaces the HTML content and attributes. */
-  declare config: Partial<IdeaBoardConfig> | undefined;
 
   protected get widgetKind(): string {
     return ideaWidget({ id: '', kind: this.ideas.config?.kind }).kind;
@@ -137,12 +124,6 @@ export class KoloIdeaForm extends KoloElement {
     this.touched = new Set();
     this.tried = false;
     this.startedAt = undefined;
-  }
-
-  constructor() {
-    super();
-    this.boardId = '';
-    this.moderated = false;
   }
 
   private readonly edit = (e: Event): void => {

@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { KoloError, localAdapter, memoryAdapter, memoryStorage, type KoloAction, type KoloAdapter, type VoteAction } from '@kolo/core';
 import '../../define/kolo-poll.ts';
 import { KoloPoll } from './poll.ts';
-import { provideAdapter, registerAdapter } from '../../internal/adapters.ts';
+import { provideAdapter, registerAdapter } from '../../base/adapters.ts';
 import { $, castVote, mount, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 import type { KoloChangeEvent } from '../../events/kolo-change.ts';

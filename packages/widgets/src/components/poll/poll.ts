@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parsePollConfig, pollPolicy, resultRows, type PollConfig, pollMessages, voteMessages } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { authoredTally, lightText } from '../../internal/light-dom.ts';
-import { resultOf, tallyFooter } from '../../internal/parts.ts';
-import { TallyController, tallyProperties } from '../../internal/tally-controller.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { lightText } from '../../base/light-dom.ts';
+import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
+import { TallyController, authoredTally } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
-import { tallyStyles } from '../../styles/tally.ts';
+import { tallyStyles } from '../../voting/tally.styles.ts';
 import { pollStyles } from './poll.styles.ts';
 
 /**
@@ -67,11 +67,13 @@ export class KoloPoll extends KoloElement {
   static override messageBundles = [pollMessages, voteMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, tallyStyles, pollStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     pollId: { attribute: 'poll-id' },
     multiple: { type: Boolean },
     maxChoices: { type: Number, attribute: 'max-choices' },
-    ...tallyProperties,
+    results: {},
+    closes: {},
+    allowChange: { type: Boolean, attribute: 'allow-change' },
+    config: { attribute: false },
   };
 
   /** The poll's id, unique among the site's polls. */

@@ -1,8 +1,8 @@
 import { createQuizStore, emptyTally, quizScore, type Answer, type QuizConfig, type QuizStore, type QuizView } from '@kolo/core';
-import type { KoloElement } from '../../internal/kolo-element.ts';
-import { WidgetController, type WidgetOptions } from '../../internal/widget-controller.ts';
-import { focusAfterRender } from '../../internal/focus.ts';
-import { picked } from '../../internal/pick.ts';
+import type { KoloElement } from '../../base/kolo-element.ts';
+import { WidgetController, type WidgetOptions } from '../../base/widget-controller.ts';
+import { focusAfterRender } from '../../base/focus.ts';
+import { picked } from '../../base/pick.ts';
 import { KoloAnswerEvent } from '../../events/kolo-answer.ts';
 import { KoloCompleteEvent } from '../../events/kolo-complete.ts';
 

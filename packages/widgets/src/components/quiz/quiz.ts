@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parseQuizConfig, quizMessages, quizScore, shareCorrect, type QuizConfig, type QuizQuestion } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
-import { errorText, loadError, nextStepLink } from '../../internal/parts.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { authoredNextStep, lightText } from '../../base/light-dom.ts';
+import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
-import { tallyStyles } from '../../styles/tally.ts';
+import { tallyStyles } from '../../voting/tally.styles.ts';
 import { QuizController } from './quiz-controller.ts';
 import { quizStyles } from './quiz.styles.ts';
 
@@ -63,7 +63,6 @@ export class KoloQuiz extends KoloElement {
   static override messageBundles = [quizMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, tallyStyles, quizStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     quizId: { attribute: 'quiz-id' },
     showStats: { type: Boolean, attribute: 'show-stats' },
     config: { attribute: false },

@@ -3,7 +3,7 @@ import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { KoloError, memoryAdapter, type KoloAdapter } from '@kolo/core';
 import '../../define/kolo-reactions.ts';
 import { KoloReactions } from './reactions.ts';
-import { anchoring } from '../../internal/popover.ts';
+import { anchoring } from '../../popover/popover.ts';
 import { $, castVote, mount, $$, hasState, textOf } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 

@@ -8,12 +8,12 @@ import {
   type Reaction,
   type ReactionsConfig,
 } from '@kolo/core';
-import { KoloElement } from '../../internal/kolo-element.ts';
-import { followAnchor, popoverStyles } from '../../internal/popover.ts';
-import { focusAfterRender } from '../../internal/focus.ts';
-import { authoredNextStep, lightText } from '../../internal/light-dom.ts';
-import { errorText, loadError, nextStepLink } from '../../internal/parts.ts';
-import { TallyController } from '../../internal/tally-controller.ts';
+import { KoloElement } from '../../base/kolo-element.ts';
+import { followAnchor, popoverStyles } from '../../popover/popover.ts';
+import { focusAfterRender } from '../../base/focus.ts';
+import { authoredNextStep, lightText } from '../../base/light-dom.ts';
+import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
+import { TallyController } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { reactionsStyles } from './reactions.styles.ts';
 
@@ -79,7 +79,6 @@ export class KoloReactions extends KoloElement {
   static override messageBundles = [reactionsMessages, ...KoloElement.messageBundles];
   static override styles = [tokens, popoverStyles, reactionsStyles];
   static override properties: PropertyDeclarations = {
-    ...KoloElement.properties,
     reactionsId: { attribute: 'reactions-id' },
     label: {},
     reactions: {},

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, html, type PropertyDeclarations } from 'lit';
 import {
   commonMessages,
   createSignal,
@@ -13,7 +13,6 @@ import {
   type WidgetRef,
 } from '@kolo/core';
 import { findAdapter } from './adapters.ts';
-import { invalidContent } from './parts.ts';
 
 const connected = new Set<KoloElement>();
 let langObserver: MutationObserver | undefined;
@@ -171,7 +170,8 @@ export abstract class KoloElement extends LitElement {
   /** What to render while the content is invalid: the error saying what is wrong, and the `invalid` state. */
   protected invalid() {
     this.setStates({ invalid: true });
-    return invalidContent(this.i18n, this.content?.parsed);
+    const parsed = this.content?.parsed;
+    return html`<div part="base error" role="alert">${this.i18n.t('invalid', { details: parsed?.ok === false ? parsed.error : '' })}</div>`;
   }
 
   /** Expose exactly the states that are true, for `:state(name)` styling. */

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of the pieces in `internal/parts.ts`: result bars, actions row, next step. */
+/** Styles of the pieces in `tally-parts.ts`: result bars, actions row, next step. */
 export const tallyStyles = css`
   fieldset {
     border: 0;

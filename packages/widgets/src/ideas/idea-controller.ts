@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing } from 'lit';
 import {
   createIdeaStore,
   emptyTally,
@@ -9,36 +9,18 @@ import {
   type KoloError,
   type Translator,
 } from '@kolo/core';
-import type { KoloElement } from './kolo-element.ts';
-import { WidgetController, type WidgetOptions } from './widget-controller.ts';
+import type { KoloElement } from '../base/kolo-element.ts';
+import type { KoloIdeaElement } from './idea-element.ts';
+import { WidgetController, type WidgetOptions } from '../base/widget-controller.ts';
 import { KoloUpvoteEvent } from '../events/kolo-upvote.ts';
-import { authoredNextStep, lightText } from './light-dom.ts';
-import { errorText } from './parts.ts';
-
-/** The attributes <kolo-idea-form> and <kolo-idea-board> share. */
-export const ideaProperties: PropertyDeclarations = {
-  boardId: { attribute: 'board-id' },
-  kind: {},
-  moderated: { type: Boolean },
-  maxPerDay: { type: Number, attribute: 'max-per-day' },
-  headingLevel: { type: Number, attribute: 'heading-level' },
-  config: { attribute: false },
-};
-
-/** What both idea elements have besides their own attributes. */
-export interface IdeaHost extends KoloElement {
-  boardId: string;
-  kind: 'idea' | 'question' | undefined;
-  moderated: boolean;
-  maxPerDay: number | undefined;
-  config: Partial<IdeaBoardConfig> | undefined;
-}
+import { authoredNextStep, lightText } from '../base/light-dom.ts';
+import { errorText } from '../base/parts.ts';
 
 /**
  * The board as authored: `.config`, or the light DOM (first heading, first paragraph, the list
  * marked `data-categories` with `data-value` ids, `a[data-next-step]`) and attributes.
  */
-export function readIdeaBoard(host: IdeaHost, extra: Record<string, unknown> = {}): unknown {
+export function readIdeaBoard(host: KoloIdeaElement, extra: Record<string, unknown> = {}): unknown {
   const own = {
     id: host.boardId || undefined,
     ...(host.kind ? { kind: host.kind } : {}),

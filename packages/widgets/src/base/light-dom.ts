@@ -6,11 +6,3 @@ export function authoredNextStep(host: Element) {
   const next = host.querySelector('a[data-next-step]');
   return next ? { nextStep: { label: lightText(next), href: next.getAttribute('href') ?? '' } } : {};
 }
-
-/** What every voting widget reads from its attributes the same way. */
-export const authoredTally = (host: Element & { results?: string | undefined; closes?: string | undefined; allowChange?: boolean }) => ({
-  ...(host.results ? { results: host.results } : {}),
-  ...(host.closes ? { closesAt: host.closes } : {}),
-  allowChange: !!host.allowChange,
-  ...authoredNextStep(host),
-});

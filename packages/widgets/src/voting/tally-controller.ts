@@ -1,4 +1,3 @@
-import type { PropertyDeclarations } from 'lit';
 import {
   createVoteStore,
   emptyTally,
@@ -10,24 +9,25 @@ import {
   type VoteView,
   type MessageKey,
 } from '@kolo/core';
-import type { KoloElement } from './kolo-element.ts';
+import type { KoloElement } from '../base/kolo-element.ts';
 import { KoloVoteEvent } from '../events/kolo-vote.ts';
-import { WidgetController, type WidgetOptions } from './widget-controller.ts';
-import { focusAfterRender } from './focus.ts';
-import { picked } from './pick.ts';
+import { WidgetController, type WidgetOptions } from '../base/widget-controller.ts';
+import { focusAfterRender } from '../base/focus.ts';
+import { picked } from '../base/pick.ts';
+import { authoredNextStep } from '../base/light-dom.ts';
 
 export interface TallyOptions<C> extends Omit<WidgetOptions<C, VoteStore>, 'store'> {
   kind: string;
   policy: (config: C) => VotePolicy;
 }
 
-/** The attributes every voting widget has besides its id. */
-export const tallyProperties: PropertyDeclarations = {
-  results: {},
-  closes: {},
-  allowChange: { type: Boolean, attribute: 'allow-change' },
-  config: { attribute: false },
-};
+/** What every voting widget reads from its attributes the same way. */
+export const authoredTally = (host: Element & { results?: string | undefined; closes?: string | undefined; allowChange?: boolean }) => ({
+  ...(host.results ? { results: host.results } : {}),
+  ...(host.closes ? { closesAt: host.closes } : {}),
+  allowChange: !!host.allowChange,
+  ...authoredNextStep(host),
+});
 
 /** What a voting widget shows right now, derived from its content, its store and its form. */
 export interface TallyFormState extends VoteView {

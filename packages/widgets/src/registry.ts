@@ -1,0 +1,41 @@
+/**
+ * The one list of Kolo widgets. Everything else that names the widgets is generated from it or
+ * reads it: the define entries and `define/all.ts` and `components/index.ts` (written by
+ * `node scripts/widgets.mjs`; `--check` fails when they are out of date), the size budgets
+ * (`scripts/size.mjs`), the pack test, the manifest globs and the `exports` map (wildcards).
+ * Scripts read this file with esbuild, so it imports nothing.
+ */
+
+/** What a widget belongs with: the family folder it shares code with (`voting/`, `ideas/`), if any. */
+export type WidgetFamily = 'voting' | 'quiz' | 'ideas' | 'help';
+
+
+export interface WidgetEntry {
+  /** the custom element's tag; its class is the tag in PascalCase (`kolo-idea-board` → `KoloIdeaBoard`) */
+  readonly tag: `kolo-${string}`;
+  /** the entry name: `@kolo/widgets/<entry>` and `@kolo/widgets/define/<entry>` */
+  readonly entry: string;
+  /** the component module, relative to `src/` */
+  readonly module: string;
+  /** what the widget may add to the shared runtime, in brotli bytes (`pnpm size`) */
+  readonly budget: number;
+  readonly family: WidgetFamily;
+}
+
+const KB = 1024;
+
+export const widgets: readonly WidgetEntry[] = [
+  { tag: 'kolo-poll', entry: 'poll', module: 'components/poll/poll.ts', budget: 5 * KB, family: 'voting' },
+  { tag: 'kolo-choice', entry: 'choice', module: 'components/choice/choice.ts', budget: 5 * KB, family: 'voting' },
+  { tag: 'kolo-reactions', entry: 'reactions', module: 'components/reactions/reactions.ts', budget: 5 * KB, family: 'voting' },
+  { tag: 'kolo-quiz', entry: 'quiz', module: 'components/quiz/quiz.ts', budget: 5 * KB, family: 'quiz' },
+  { tag: 'kolo-idea-form', entry: 'idea-form', module: 'components/idea-form/idea-form.ts', budget: 9 * KB, family: 'ideas' },
+  { tag: 'kolo-idea-board', entry: 'idea-board', module: 'components/idea-board/idea-board.ts', budget: 9 * KB, family: 'ideas' },
+  { tag: 'kolo-faq-carousel', entry: 'faq-carousel', module: 'components/faq-carousel/faq-carousel.ts', budget: 6 * KB, family: 'help' },
+  { tag: 'kolo-help-banner', entry: 'help-banner', module: 'components/help-banner/help-banner.ts', budget: 6 * KB, family: 'help' },
+  { tag: 'kolo-disclosure', entry: 'disclosure', module: 'components/disclosure/disclosure.ts', budget: 3 * KB, family: 'help' },
+];
+
+/** The class name of a tag: `kolo-idea-board` → `KoloIdeaBoard`. */
+export const className = (tag: string): string => tag.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
+
