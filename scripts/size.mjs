@@ -24,7 +24,7 @@ export { tokens } from './styles/tokens.ts';
 export { LitElement, html, css, nothing } from 'lit';
 export {
   KoloError, toKoloError, localAdapter, memoryAdapter, createVoteStore, withBallot,
-  parseWith, idSchema, text, dateSchema, nextStepSchema,
+  parseWith, idSchema, text, dateTimeSchema, nextStepSchema,
   createTranslator, registerMessages, createSignal, withUtm, safeUrl, voterId, randomId,
 } from '@kolo/core';
 `;

@@ -1,12 +1,10 @@
-import { moderateIdea, useIdeaRules, voterId, type IdeaStatus } from '@kolo/core';
+import { moderateIdea, voterId, type IdeaStatus } from '@kolo/core';
 import { adapter, chosen } from './setup.ts';
 
 /**
  * The page's team panel, for the demo without a server: a moderator's decision is an action through
  * the page's local adapter. On the demo server the team works in the team console (console.html).
  */
-// the local adapter reads idea boards with the idea rules; the widgets add them too, but this runs first
-useIdeaRules();
 const form = document.querySelector<HTMLFormElement>('#moderate')!;
 const field = <T extends HTMLElement>(name: string) => form.elements.namedItem(name) as unknown as T;
 const status = document.querySelector('#moderate-status')!;

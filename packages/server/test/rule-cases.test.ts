@@ -1,7 +1,8 @@
 // The rule-case table of @kolo/core (the one the memory and local adapters pass) against the server
 // over real HTTP, on PGlite and on PostgreSQL: the SQL may decide differently, the table keeps it equal.
 import { describe, expect, it } from 'vitest';
-import { errorFromAnswer, type KoloAction, type View } from '@kolo/core';
+import type { KoloAction, View } from '@kolo/core';
+import { errorFromAnswer } from '@kolo/core/http';
 import { ruleCases, runRuleCase } from '@kolo/core/conformance';
 import { drivers, serverFor } from './harness.ts';
 

@@ -4,7 +4,10 @@
  * (idea boards) come as `BoxRules` that an adapter instance is given, so a page pays only for the
  * rules of the widgets it uses.
  */
-import { idRecord, refuse, type Answer, type KoloAction, type View } from '../contract/index.ts';
+import { idRecord } from '../contract/records.ts';
+import { refuse } from '../contract/errors.ts';
+import type { Answer, View } from '../contract/views.ts';
+import type { KoloAction } from '../contract/actions.ts';
 import type { SeedIdea } from '../contract/admin.ts';
 import { decideVote } from '../voting/rules.ts';
 import { grade } from '../quiz/rules.ts';

@@ -1,6 +1,6 @@
+import { STORAGE } from '../contract/storage.ts';
 import { safeStorage } from '../device/storage.ts';
 
-const PREFIX = 'kolo:v1:hidden:';
 const DAY = 24 * 3600 * 1000;
 
 /**
@@ -8,7 +8,7 @@ const DAY = 24 * 3600 * 1000;
  * hidden (never hidden, or the snooze is over). Kept per browser.
  */
 export function hiddenUntil(id: string, now = Date.now(), storage: Storage = safeStorage()): string | null {
-  const until = storage.getItem(PREFIX + id);
+  const until = storage.getItem(STORAGE.hidden(id));
   return until && Date.parse(until) > now ? until : null;
 }
 
@@ -16,7 +16,7 @@ export function hiddenUntil(id: string, now = Date.now(), storage: Storage = saf
 export function hideFor(id: string, days: number, now = Date.now(), storage: Storage = safeStorage()): string {
   const until = new Date(now + days * DAY).toISOString();
   try {
-    storage.setItem(PREFIX + id, until);
+    storage.setItem(STORAGE.hidden(id), until);
   } catch {
     /* storage full or blocked: hidden for this page view only */
   }
@@ -25,5 +25,5 @@ export function hideFor(id: string, days: number, now = Date.now(), storage: Sto
 
 /** Show `id` again (undo a hide). */
 export function unhide(id: string, storage: Storage = safeStorage()): void {
-  storage.removeItem(PREFIX + id);
+  storage.removeItem(STORAGE.hidden(id));
 }

@@ -4,7 +4,9 @@
  * reason). The memory and local adapters (TypeScript) and Kolo's server (SQL, on PGlite and
  * PostgreSQL) all run this table; an adapter for another backend can run it too (`runRuleCase`).
  */
-import type { AnswerAction, IdeaAction, IdeaPolicy, KoloAction, Reason, UpvoteAction, VoteAction, VotePolicy, WidgetRef } from '../contract/index.ts';
+import type { AnswerAction, IdeaAction, IdeaPolicy, KoloAction, UpvoteAction, VoteAction, VotePolicy } from '../contract/actions.ts';
+import type { Reason } from '../contract/reasons.ts';
+import type { WidgetRef } from '../contract/widgets.ts';
 
 /** What the view after an accepted action must hold (fields left out are not checked). */
 export interface ExpectedView {

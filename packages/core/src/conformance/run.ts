@@ -1,5 +1,7 @@
 /** Runs one rule case against any backend and says what differs (nothing, when it passes). */
-import { toKoloError, type KoloAction, type View } from '../contract/index.ts';
+import { toKoloError } from '../contract/errors.ts';
+import type { KoloAction } from '../contract/actions.ts';
+import type { View } from '../contract/views.ts';
 import type { ExpectedView, RuleCase } from './cases.ts';
 
 const show = (v: unknown) => JSON.stringify(v);

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
-import { dateTimeSchema, idSchema, keySchema, voterSchema } from './ids.ts';
+import { dateTimeSchema, idSchema } from './ids.ts';
+import { keySchema, voterSchema } from './keys.ts';
 import { ideaStatusSchema } from './views.ts';
 import { WIDGET_KINDS } from './widgets.ts';
 

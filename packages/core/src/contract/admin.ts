@@ -1,7 +1,8 @@
 /** The team's requests (the server's admin API, used by the team console). */
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
-import { dateTimeSchema, idSchema, keySchema } from './ids.ts';
+import { dateTimeSchema, idSchema } from './ids.ts';
+import { keySchema } from './keys.ts';
 import { decisionSchema, widgetRefSchema } from './actions.ts';
 import { ideaStatusSchema } from './views.ts';
 import { BOARD_KINDS } from './widgets.ts';

@@ -5,11 +5,16 @@
 export * from './limits.ts';
 export * from './widgets.ts';
 export * from './ids.ts';
+export * from './keys.ts';
+export * from './statuses.ts';
+export * from './records.ts';
 export * from './views.ts';
 export * from './actions.ts';
 export * from './errors.ts';
+export * from './reasons.ts';
+export * from './answers.ts';
 export * from './signals.ts';
 export * from './storage.ts';
 export * from './queries.ts';
 export * from './admin.ts';
-export type * from './adapter.ts';
+export type { KoloAdapter } from './adapter.ts';

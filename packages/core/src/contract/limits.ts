@@ -2,15 +2,22 @@
  * Every limit of the wire protocol, in one place: the browser's schemas, the adapters and the server
  * all read them from here.
  */
+/** widget, option, question and category ids (a constant of its own: authored content checks it in browsers) */
+export const ID_MAX = 80;
+/** ISO date-times (a constant of its own: authored content checks it in browsers) */
+export const DATE_TIME_MAX = 40;
+/** signals in one batch (a constant of its own: the HTTP adapter batches by it) */
+export const SIGNALS_MAX = 100;
+
 export const LIMITS = {
   /** widget, option, question and category ids */
-  id: 80,
+  id: ID_MAX,
   /** idempotency keys of actions (an idea's id is the key of the action that submitted it) */
   key: 100,
   /** anonymous voter ids */
   voter: 100,
   /** ISO date-times */
-  dateTime: 40,
+  dateTime: DATE_TIME_MAX,
   /** choices in one ballot */
   choices: 60,
   /** options of a poll, a choice or reactions */
@@ -34,7 +41,7 @@ export const LIMITS = {
   link: 2000,
   reason: 2000,
   /** signals in one batch, and their data */
-  signals: 100,
+  signals: SIGNALS_MAX,
   signalDataKey: 60,
   signalDataValue: 500,
   /** widgets one live stream follows */

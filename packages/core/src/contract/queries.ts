@@ -1,7 +1,7 @@
 /** What public GET requests take in their address. */
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
-import { voterSchema } from './ids.ts';
+import { voterSchema } from './keys.ts';
 import { widgetRefSchema } from './actions.ts';
 import { parseWidgetKey } from './widgets.ts';
 

@@ -1,15 +1,27 @@
 /** What widgets report back (views, interactions, submissions, next steps…), on the wire. */
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
-import { dateTimeSchema, voterSchema } from './ids.ts';
-import { widgetRefSchema } from './actions.ts';
+import { dateTimeSchema, idSchema } from './ids.ts';
+import { voterSchema } from './keys.ts';
+import { WIDGET_KINDS } from './widgets.ts';
+
+/** Every kind of element that sends signals: the widgets, the help banner and the disclosure label. */
+export const ELEMENT_KINDS = [...WIDGET_KINDS, 'help-banner', 'disclosure'] as const;
+export type ElementKind = (typeof ELEMENT_KINDS)[number];
+
+/** Which element a signal comes from. */
+export interface ElementRef {
+  kind: ElementKind;
+  id: string;
+}
 
 export const SIGNAL_TYPES = ['view', 'interact', 'submit', 'next-step', 'dismiss', 'snooze'] as const;
 export type SignalType = (typeof SIGNAL_TYPES)[number];
 
 export const signalSchema = z.object({
   type: z.enum(SIGNAL_TYPES),
-  widget: widgetRefSchema,
+  /** the element it comes from (the help banner and the disclosure label send signals too) */
+  widget: z.object({ kind: z.enum(ELEMENT_KINDS), id: idSchema }),
   /** anonymous per-browser id; nothing personal */
   voter: voterSchema,
   /** ISO date-time */

@@ -3,19 +3,12 @@
  * voters, this voter's choices); a quiz adds this voter's graded answers, a board its ideas.
  */
 import * as z from 'zod/mini';
-import { dateTimeSchema, keySchema } from './ids.ts';
+import { dateTimeSchema } from './ids.ts';
+import { keySchema } from './keys.ts';
+import { IDEA_STATUSES } from './statuses.ts';
 
 const strings = z.array(z.string());
 
-/**
- * Where an idea or question stands. `pending` waits for moderation and `rejected` was refused by a
- * moderator: both are visible only to their author. The public path is
- * `review` → `planned` → `progress` → `done`, or `declined`.
- */
-export const IDEA_STATUSES = ['pending', 'rejected', 'review', 'planned', 'progress', 'done', 'declined'] as const;
-export type IdeaStatus = (typeof IDEA_STATUSES)[number];
-/** Statuses only an idea's author (and the team) may see. */
-export const PRIVATE_STATUSES: readonly IdeaStatus[] = ['pending', 'rejected'];
 export const ideaStatusSchema = z.enum(IDEA_STATUSES);
 
 /** How many people chose what, and what this voter chose. */
@@ -71,9 +64,3 @@ export const viewSchema = z.object({
   queued: z.optional(z.number()),
 });
 export type View = z.infer<typeof viewSchema>;
-
-/** A record keyed by ids: no prototype, so ids such as `__proto__` or `constructor` are only ids. */
-export const idRecord = <T>(from?: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, from);
-
-/** The count of an id, 0 when there is none (never an inherited property such as `constructor`). */
-export const countOf = (counts: Record<string, number>, id: string): number => (Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0);

@@ -1,3 +1,4 @@
+import { STORAGE } from '../contract/storage.ts';
 import { safeStorage } from './storage.ts';
 
 /** A random, URL-safe id (crypto-strength where available). */
@@ -9,7 +10,6 @@ export function randomId(prefix = ''): string {
   return prefix + s;
 }
 
-const VOTER_KEY = 'kolo:voter';
 let cached: string | undefined;
 
 /**
@@ -19,10 +19,10 @@ let cached: string | undefined;
 export function voterId(storage?: Storage): string {
   if (!storage && cached) return cached;
   const s = storage ?? safeStorage();
-  let id = s.getItem(VOTER_KEY);
+  let id = s.getItem(STORAGE.voter);
   if (!id || !/^v_[a-z0-9]{8,64}$/.test(id)) {
     id = randomId('v_');
-    s.setItem(VOTER_KEY, id);
+    s.setItem(STORAGE.voter, id);
   }
   if (!storage) cached = id;
   return id;

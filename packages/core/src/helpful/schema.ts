@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { nextStepSchema, parseWith, text, type Parsed } from '../content/common.ts';
 import { idSchema } from '../contract/ids.ts';
 import { oneOf, uniqueIds, whole } from '../content/checks.ts';
-import type { VotePolicy, WidgetRef } from '../contract/index.ts';
+import type { VotePolicy } from '../contract/actions.ts';
+import type { WidgetRef } from '../contract/widgets.ts';
 
 /**
  * A card: a FAQ (`title` is the question, `body` the answer) or a myth (`title` is the myth, `body`

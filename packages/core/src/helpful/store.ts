@@ -1,5 +1,8 @@
 import { atom, onMount, type ReadableAtom } from 'nanostores';
-import type { KoloAdapter, KoloError, View, WidgetRef } from '../contract/index.ts';
+import type { KoloAdapter } from '../contract/adapter.ts';
+import type { KoloError } from '../contract/errors.ts';
+import type { View } from '../contract/views.ts';
+import type { WidgetRef } from '../contract/widgets.ts';
 import { helpfulPolicy, helpfulWidget, type FaqConfig } from './schema.ts';
 import { createVoteStore, emptyView, type VoteStore } from '../voting/store.ts';
 

@@ -31,22 +31,21 @@ const safeLocale = (lang: string) => {
 
 /**
  * Messages for `lang` from `bundles` (`uk-UA` uses `uk`; other languages use a registered catalog,
- * else English), with per-element overrides taking precedence.
+ * else English), with per-element overrides taking precedence. `more` gives bundles to look in last,
+ * when it is needed (an adapter's own words, such as the HTTP adapter's "saved offline").
  */
-export function createTranslator(lang = 'en', overrides: MessageOverrides = {}, bundles: Bundle[] = []): Translator {
+export function createTranslator(lang = 'en', overrides: MessageOverrides = {}, bundles: readonly Bundle[] = [], more: () => readonly Bundle[] = () => []): Translator {
   const locale = safeLocale(lang || 'en');
   const base = locale.toLowerCase().split('-')[0]!;
   const plural = new Intl.PluralRules(locale);
   const number = (n: number, o?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, o).format(n);
-  const find = (key: MessageKey): Message => {
-    const own = overrides[key] ?? registered[base]?.[key];
-    if (own) return own;
-    for (const b of bundles) {
+  const look = (list: readonly Bundle[], key: MessageKey): Message | undefined => {
+    for (const b of list) {
       const m = (b as unknown as Record<string, Record<string, Message> | undefined>)[base]?.[key] ?? b.en[key];
       if (m) return m;
     }
-    return key;
   };
+  const find = (key: MessageKey): Message => overrides[key] || registered[base]?.[key] || look(bundles, key) || look(more(), key) || key;
   return {
     lang: base === 'uk' || registered[base] ? base : 'en',
     number,

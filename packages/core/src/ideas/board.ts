@@ -1,4 +1,5 @@
-import type { Idea, IdeaStatus } from '../contract/index.ts';
+import type { Idea } from '../contract/views.ts';
+import type { IdeaStatus } from '../contract/statuses.ts';
 import { sameStem, stemCache, stems } from './tokens.ts';
 
 /** Statuses everyone sees, in the order an idea moves through them. */

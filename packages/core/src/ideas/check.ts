@@ -1,4 +1,4 @@
-import type { IdeaDraft, IdeaPolicy } from '../contract/index.ts';
+import type { IdeaDraft, IdeaPolicy } from '../contract/actions.ts';
 
 /** What is wrong with one field of an idea draft. */
 export type IdeaProblem = 'required' | 'too-short' | 'too-long' | 'invalid-email' | 'unknown-category';

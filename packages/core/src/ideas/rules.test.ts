@@ -138,4 +138,15 @@ describe('idea rules (memory and local adapters)', () => {
     const a = memoryAdapter({ rules: [ideaRules] });
     expect((await rejection(a.send({ type: 'nope', widget: W } as never))).reason).toBe('unknown-action');
   });
+
+  it('a local adapter taught the rules after it was made (as the idea store does) keeps ideas in storage', async () => {
+    const storage = memoryStorage();
+    const a = localAdapter({ storage });
+    a.addRules(ideaRules);
+    await a.send(ideaAction('v1', 'Taught after it was made'));
+    expect((await a.load(W, 'v1')).ideas?.map((i) => i.title)).toEqual(['Taught after it was made']);
+    const later = localAdapter({ storage });
+    later.addRules(ideaRules);
+    expect((await later.load(W, 'v2')).ideas?.map((i) => i.title)).toEqual(['Taught after it was made']);
+  });
 });

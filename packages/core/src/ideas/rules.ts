@@ -4,7 +4,11 @@
  * rules in SQL (the rule cases in `conformance/` keep them equal). An adapter learns them from the idea
  * store (`addRules`), so pages without idea widgets do not carry them.
  */
-import { IDEA_STATUSES, idRecord, refuse, type Idea, type IdeaAction, type IdeaStatus, type ModerateAction, type UpvoteAction } from '../contract/index.ts';
+import { IDEA_STATUSES, type IdeaStatus } from '../contract/statuses.ts';
+import { idRecord } from '../contract/records.ts';
+import { refuse } from '../contract/errors.ts';
+import type { Idea } from '../contract/views.ts';
+import type { IdeaAction, ModerateAction, UpvoteAction } from '../contract/actions.ts';
 import { isObject, type BallotBox, type BoxRules, type Seed } from '../adapters/box.ts';
 import { checkIdea, cleanDraft } from './check.ts';
 import { isOpen } from './board.ts';

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { nextStepSchema, parseWith, text, type Parsed } from '../content/common.ts';
 import { idSchema } from '../contract/ids.ts';
 import { oneOf, uniqueIds, whole } from '../content/checks.ts';
-import type { IdeaPolicy, WidgetRef } from '../contract/index.ts';
+import type { IdeaPolicy } from '../contract/actions.ts';
+import type { WidgetRef } from '../contract/widgets.ts';
 
 const KINDS = ['idea', 'question'] as const;
 export type IdeaKind = (typeof KINDS)[number];

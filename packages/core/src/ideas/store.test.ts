@@ -50,7 +50,11 @@ describe('idea store', () => {
   it('withUpvote changes nothing when the upvote is already as asked', () => {
     const t = { counts: { a: 1 }, voters: 1, mine: ['a'] };
     expect(withUpvote(t, 'a', true)).toBe(t);
-    expect(withUpvote(t, 'a', false)).toEqual({ counts: { a: 0 }, voters: 1, mine: [] });
+    // taking back one's only upvote leaves one voter fewer, as the adapters count it
+    expect(withUpvote(t, 'a', false)).toEqual({ counts: { a: 0 }, voters: 0, mine: [] });
+    // the rest of the view (the ideas) stays
+    const ideas = [{ id: 'a', title: 'An idea', status: 'review' as const, createdAt: '2026-01-01T00:00:00Z', own: false }];
+    expect(withUpvote({ ...t, ideas }, 'a', false).ideas).toBe(ideas);
   });
 
   it('keeps ideas and questions with the same id apart', async () => {

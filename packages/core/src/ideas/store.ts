@@ -1,10 +1,15 @@
 import type { ReadableAtom } from 'nanostores';
-import { countOf, idRecord, toKoloError, type Idea, type IdeaDraft, type IdeaStatus, type KoloAdapter, type KoloError, type View, type WidgetRef } from '../contract/index.ts';
+import { toKoloError, type KoloError } from '../contract/errors.ts';
+import type { Idea, View } from '../contract/views.ts';
+import type { IdeaDraft } from '../contract/actions.ts';
+import type { IdeaStatus } from '../contract/statuses.ts';
+import type { KoloAdapter } from '../contract/adapter.ts';
+import type { WidgetRef } from '../contract/widgets.ts';
 import { ideaRules } from './rules.ts';
 import type { RuleAdapter } from '../adapters/box.ts';
 import { randomId } from '../device/voter.ts';
 import { ideaPolicy, ideaWidget, type IdeaBoardConfig } from './schema.ts';
-import { createLoader, emptyView } from '../voting/store.ts';
+import { createLoader, emptyView, withBallot } from '../voting/store.ts';
 
 export interface IdeaView {
   status: 'loading' | 'ready' | 'error';
@@ -40,13 +45,9 @@ export interface IdeaStore {
   reload(): Promise<void>;
 }
 
-/** The tally as it will be once `voter` has (or has not) upvoted `idea`. */
-export function withUpvote(t: View, idea: string, on: boolean): View {
-  if (t.mine.includes(idea) === on) return t;
-  const counts = idRecord(t.counts);
-  counts[idea] = Math.max(0, countOf(counts, idea) + (on ? 1 : -1));
-  return { ...t, counts, mine: on ? [...t.mine, idea] : t.mine.filter((x) => x !== idea) };
-}
+/** The view as it will be once `voter` has (`on`) or has not upvoted `idea` (a board's ballot is the voter's upvotes). */
+export const withUpvote = (t: View, idea: string, on: boolean): View =>
+  t.mine.includes(idea) === on ? t : { ...t, ...withBallot(t, on ? [...t.mine, idea] : t.mine.filter((x) => x !== idea)) };
 
 const now = () => new Date().toISOString();
 

@@ -1,4 +1,4 @@
-import type { Idea } from '../contract/index.ts';
+import type { Idea } from '../contract/views.ts';
 
 /** An idea as an adapter keeps it: with its author and the contact only the team sees. */
 export interface StoredIdea extends Omit<Idea, 'own'> {

@@ -3,7 +3,7 @@
  * endpoint, the team console and the tests compute the same numbers. Ranges are half-open
  * [from, to); days and months are bucketed in the given IANA time zone.
  */
-import type { IdeaStatus } from '../contract/index.ts';
+import type { IdeaStatus } from '../contract/statuses.ts';
 import type { SignalType } from '../contract/signals.ts';
 
 export interface SignalRow {

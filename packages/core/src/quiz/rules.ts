@@ -1,5 +1,5 @@
 /** Grading a quiz answer, as a pure decision (the adapters and the server grade alike). */
-import { refuse } from '../contract/index.ts';
+import { refuse } from '../contract/errors.ts';
 import { checkChoices } from '../voting/rules.ts';
 
 /** Whether `choices` answer a question right; refuses an empty answer, bad choices, or no key to grade with. */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { nextStepSchema, parseWith, text, type Parsed } from '../content/common.ts';
 import { idSchema } from '../contract/ids.ts';
-import type { Answer, View } from '../contract/index.ts';
+import type { Answer, View } from '../contract/views.ts';
 import { uniqueIds } from '../content/checks.ts';
 
 const choiceSchema = z.object({ id: idSchema, label: text(200) });

@@ -1,5 +1,8 @@
 import type { ReadableAtom } from 'nanostores';
-import { toKoloError, type Answer, type KoloAdapter, type KoloError, type View, type WidgetRef } from '../contract/index.ts';
+import { toKoloError, type KoloError } from '../contract/errors.ts';
+import type { Answer, View } from '../contract/views.ts';
+import type { KoloAdapter } from '../contract/adapter.ts';
+import type { WidgetRef } from '../contract/widgets.ts';
 import { randomId } from '../device/voter.ts';
 import type { QuizConfig } from './schema.ts';
 import { createLoader, emptyView } from '../voting/store.ts';

@@ -1,10 +1,9 @@
-import type { Signal, SignalType } from '../contract/signals.ts';
-import type { WidgetRef } from '../contract/widgets.ts';
+import type { ElementRef, Signal, SignalType } from '../contract/signals.ts';
 
 /** A signal of this widget, now (what a widget reports back: the signal layer of every Kolo widget). */
 export function createSignal(
   type: SignalType,
-  widget: WidgetRef,
+  widget: ElementRef,
   voter: string,
   data?: Signal['data'],
   at = new Date(),

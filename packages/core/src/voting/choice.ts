@@ -4,7 +4,7 @@ import { idSchema } from '../contract/ids.ts';
 import { votingFields } from './fields.ts';
 import { uniqueIds } from '../content/checks.ts';
 import { safeUrl } from '../signals/utm.ts';
-import type { VotePolicy } from '../contract/index.ts';
+import type { VotePolicy } from '../contract/actions.ts';
 
 /** An image source: http(s), relative, or an inline data:image. */
 const imageUrl = (s: string) =>

@@ -1,4 +1,4 @@
-import type { KoloAdapter } from '../contract/index.ts';
+import type { KoloAdapter } from '../contract/adapter.ts';
 import { pollPolicy, type PollConfig } from './poll.ts';
 import { createVoteStore, type VoteStore } from './store.ts';
 

@@ -3,7 +3,7 @@ import { parseWith, text, type Parsed } from '../content/common.ts';
 import { idSchema } from '../contract/ids.ts';
 import { votingFields } from './fields.ts';
 import { uniqueIds } from '../content/checks.ts';
-import type { VotePolicy } from '../contract/index.ts';
+import type { VotePolicy } from '../contract/actions.ts';
 
 export const pollOptionSchema = z.object({ id: idSchema, label: text(200) });
 

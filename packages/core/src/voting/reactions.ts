@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { nextStepSchema, parseWith, text, type Parsed } from '../content/common.ts';
 import { idSchema } from '../contract/ids.ts';
 import { uniqueIds } from '../content/checks.ts';
-import type { VotePolicy } from '../contract/index.ts';
+import type { VotePolicy } from '../contract/actions.ts';
 
 export const reactionSchema = z.object({
   id: idSchema,

@@ -1,4 +1,4 @@
-import type { View } from '../contract/index.ts';
+import type { View } from '../contract/views.ts';
 
 export interface ResultRow {
   id: string;

@@ -3,7 +3,8 @@
  * decisions. The memory and local adapters apply them; the server enforces the same in SQL, and the
  * rule cases (`conformance/`) keep both equal.
  */
-import { refuse, type VotePolicy } from '../contract/index.ts';
+import { refuse } from '../contract/errors.ts';
+import type { VotePolicy } from '../contract/actions.ts';
 
 /** Refuse repeated or unknown choices, or more than `max`. */
 export function checkChoices(choices: readonly string[], options: readonly string[], max: number): void {

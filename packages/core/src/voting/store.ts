@@ -1,5 +1,10 @@
 import { atom, onMount, type ReadableAtom } from 'nanostores';
-import { countOf, idRecord, toKoloError, type KoloAdapter, type KoloError, type View, type VotePolicy, type WidgetRef } from '../contract/index.ts';
+import { countOf, idRecord } from '../contract/records.ts';
+import { toKoloError, type KoloError } from '../contract/errors.ts';
+import type { KoloAdapter } from '../contract/adapter.ts';
+import type { View } from '../contract/views.ts';
+import type { VotePolicy } from '../contract/actions.ts';
+import type { WidgetRef } from '../contract/widgets.ts';
 import { randomId } from '../device/voter.ts';
 
 export interface VoteView {

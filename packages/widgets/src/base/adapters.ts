@@ -1,10 +1,12 @@
-import { localAdapter, memoryAdapter, type KoloAdapter } from '@kolo/core';
+import { localAdapter, memoryAdapter, type KoloAdapter, type RuleAdapter } from '@kolo/core';
 
 /** Makes an adapter from the value of a `kolo-adapter` attribute or meta tag (`local`, `memory`, …). */
 export type AdapterFactory = (value: string) => KoloAdapter;
 
 /** An adapter usable at once whose real one arrives later (loaded on demand, chosen after a check). */
-export function deferredAdapter(ready: Promise<KoloAdapter>): KoloAdapter {
+export function deferredAdapter(ready: Promise<KoloAdapter>): KoloAdapter & RuleAdapter {
+  let real: KoloAdapter | undefined;
+  void ready.then((a) => (real = a));
   return {
     load: (w, v) => ready.then((a) => a.load(w, v)),
     send: (x) => ready.then((a) => a.send(x)),
@@ -18,6 +20,11 @@ export function deferredAdapter(ready: Promise<KoloAdapter>): KoloAdapter {
       };
     },
     track: (s) => void ready.then((a) => a.track?.(s)),
+    // passed on to the real adapter: idea rules (before its first load), and its own words once it is there
+    addRules: (r) => void ready.then((a) => (a as Partial<RuleAdapter>).addRules?.(r)),
+    get messages() {
+      return real?.messages;
+    },
   };
 }
 

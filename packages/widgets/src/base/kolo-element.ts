@@ -10,7 +10,8 @@ import {
   type Parsed,
   type SignalType,
   type Translator,
-  type WidgetRef,
+  type ElementKind,
+  type ElementRef,
 } from '@kolo/core';
 import { findAdapter } from './adapters.ts';
 
@@ -52,7 +53,7 @@ export abstract class KoloElement extends LitElement {
   declare campaign: string | undefined;
 
   /** The kind of widget, for adapters and signals. */
-  protected abstract readonly widgetKind: string;
+  protected abstract readonly widgetKind: ElementKind;
   protected readonly internals: ElementInternals;
   private translator?: Translator;
   private translatorLang = '';
@@ -123,7 +124,8 @@ export abstract class KoloElement extends LitElement {
     if (!this.translator || lang !== this.translatorLang || this.messages !== this.translatorMessages) {
       this.translatorLang = lang;
       this.translatorMessages = this.messages;
-      this.translator = createTranslator(lang, this.messages ?? {}, (this.constructor as typeof KoloElement).messageBundles);
+      // the adapter's own words (the HTTP adapter's "saved offline") are looked up last, when needed
+      this.translator = createTranslator(lang, this.messages ?? {}, (this.constructor as typeof KoloElement).messageBundles, () => this.resolveAdapter().messages ?? []);
     }
     return this.translator;
   }
@@ -142,7 +144,7 @@ export abstract class KoloElement extends LitElement {
   content?: { readonly config?: { id: string } | undefined; readonly parsed?: Parsed<unknown> | undefined };
 
   /** The widget this element shows, once its content is valid. */
-  protected get widget(): WidgetRef | undefined {
+  protected get widget(): ElementRef | undefined {
     const id = this.content?.config?.id;
     return id ? { kind: this.widgetKind, id } : undefined;
   }

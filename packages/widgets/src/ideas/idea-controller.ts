@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import {
   createIdeaStore,
-  emptyTally,
+  emptyView,
   type IdeaBoardConfig,
   type IdeaStatus,
   type IdeaStore,
@@ -77,7 +77,7 @@ export class IdeaController extends WidgetController<IdeaBoardConfig, IdeaView, 
     /** forget the host's own UI state: another board (or adapter) is shown now */
     private readonly reset: () => void,
   ) {
-    super(host, { ...o, store: createIdeaStore }, { status: 'loading', tally: emptyTally(), pending: null, error: null });
+    super(host, { ...o, store: createIdeaStore }, { status: 'loading', tally: emptyView(), pending: null, error: null });
   }
 
   protected override restart(): void {

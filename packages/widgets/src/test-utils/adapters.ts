@@ -1,5 +1,5 @@
 /** Adapters for stories and tests: every state a widget can be in. No test-runner imports here. */
-import { memoryAdapter, useIdeaRules, voterId, type KoloAdapter, type Seed, type SeedIdea } from '@kolo/core';
+import { ideaRules, memoryAdapter, voterId, type KoloAdapter, type Seed, type SeedIdea, type WidgetKind, type WidgetRef, type RuleAdapter } from '@kolo/core';
 
 /** An adapter whose every call fails like a dead network. */
 export const failingAdapter = (): KoloAdapter => ({
@@ -25,7 +25,7 @@ export function flakyAdapter() {
 }
 
 /** Cast `voter`'s ballot straight through the adapter, as another page would. */
-export const castVote = (adapter: KoloAdapter, voter: string, widget: { kind: string; id: string }, choices: string[], options: string[]) =>
+export const castVote = (adapter: KoloAdapter, voter: string, widget: WidgetRef, choices: string[], options: string[]) =>
   adapter.send({
     type: 'vote',
     id: `${voter}-${widget.kind}-${widget.id}-${choices.join('+')}`,
@@ -37,7 +37,7 @@ export const castVote = (adapter: KoloAdapter, voter: string, widget: { kind: st
   });
 
 /** A memory adapter with starting counts where this browser's voter has already chosen `mine`. */
-export function votedAdapter(kind: string, id: string, options: string[], mine: string[], seed?: Seed): KoloAdapter {
+export function votedAdapter(kind: WidgetKind, id: string, options: string[], mine: string[], seed?: Seed): KoloAdapter {
   const adapter = memoryAdapter(seed ? { seed: { [`${kind}:${id}`]: seed } } : {});
   void castVote(adapter, voterId(), { kind, id }, mine, options);
   return adapter;
@@ -61,12 +61,13 @@ export const sampleIdeas: SeedIdea[] = [
 export const sampleCounts = { dark: 42, offline: 17, alerts: 9, export: 30, fax: 2 };
 
 /** A memory adapter holding `ideas` (by default the sample board) under `kind:id`. */
-export const ideaAdapter = (id = 'roadmap', kind = 'ideas', ideas = sampleIdeas, counts: Record<string, number> = sampleCounts) =>
-  memoryAdapter({ seed: { [`${kind}:${id}`]: { counts, ideas } } });
+export const ideaAdapter = (id = 'roadmap', kind: WidgetKind = 'ideas', ideas = sampleIdeas, counts: Record<string, number> = sampleCounts) =>
+  memoryAdapter({ seed: { [`${kind}:${id}`]: { counts, ideas } }, rules: [ideaRules] });
 
 /** Submit an idea straight through the adapter as `voter`, as another page would. */
-export const submitIdea = (adapter: KoloAdapter, voter: string, board: { kind: string; id: string }, title: string, moderated = false) => {
-  useIdeaRules();
+export const submitIdea = (adapter: KoloAdapter, voter: string, board: WidgetRef, title: string, moderated = false) => {
+  // as a page with idea widgets does: the adapter learns the idea rules
+  (adapter as Partial<RuleAdapter>).addRules?.(ideaRules);
   return adapter.send({
     type: 'idea',
     id: `${voter}-${title}`,

@@ -1,6 +1,6 @@
 import {
   createVoteStore,
-  emptyTally,
+  emptyView,
   isClosed,
   resultsVisible,
   type ResultsVisibility,
@@ -8,6 +8,7 @@ import {
   type VoteStore,
   type VoteView,
   type MessageKey,
+  type WidgetKind,
 } from '@kolo/core';
 import type { KoloElement } from '../base/kolo-element.ts';
 import { KoloVoteEvent } from '../events/kolo-vote.ts';
@@ -17,7 +18,7 @@ import { picked } from '../base/pick.ts';
 import { authoredNextStep } from '../base/light-dom.ts';
 
 export interface TallyOptions<C> extends Omit<WidgetOptions<C, VoteStore>, 'store'> {
-  kind: string;
+  kind: WidgetKind;
   policy: (config: C) => VotePolicy;
 }
 
@@ -63,7 +64,7 @@ export class TallyController<C extends { id: string; closesAt?: string | undefin
         ...o,
         store: (adapter, config, voter) => createVoteStore({ adapter, widget: { kind: o.kind, id: config.id }, voter, policy: o.policy(config) }),
       },
-      { status: 'loading', tally: emptyTally(), pending: false, error: null },
+      { status: 'loading', tally: emptyView(), pending: false, error: null },
     );
   }
 

@@ -4,7 +4,12 @@
  * batches (`signals`), and an offline outbox (`outbox`): votes and upvotes made while the network or
  * the server is down are kept in storage, shown as queued, and delivered when it comes back.
  */
-import { STORAGE, widgetKey, type KoloAction, type KoloAdapter, type KoloError, type View, type WidgetRef } from '../../contract/index.ts';
+import { HTTP_STORAGE } from '../../contract/http-storage.ts';
+import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
+import type { KoloAction } from '../../contract/actions.ts';
+import type { KoloAdapter } from '../../contract/adapter.ts';
+import type { KoloError } from '../../contract/errors.ts';
+import type { View } from '../../contract/views.ts';
 import type { Bundle } from '../../i18n/bundle.ts';
 import { safeStorage } from '../../device/storage.ts';
 import { emptyView } from '../../voting/store.ts';
@@ -15,6 +20,7 @@ import { signalBatches } from './signals.ts';
 import { offlineMessages } from './messages.ts';
 
 export { readEvents } from './live.ts';
+export { errorFromAnswer } from './transport.ts';
 
 export interface HttpAdapterOptions {
   /** the server's base URL, e.g. `https://kolo.example.org` */
@@ -47,14 +53,14 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const store = kept(options.storage ?? safeStorage());
   const box = outbox(store);
   const listeners = new Set<Listener>();
-  const lastView = (w: WidgetRef, voter: string) => store.read<View | null>(STORAGE.httpView(widgetKey(w), voter), null);
+  const lastView = (w: WidgetRef, voter: string) => store.read<View | null>(HTTP_STORAGE.view(widgetKey(w), voter), null);
   let retry: ReturnType<typeof setTimeout> | undefined;
   let backoff = 2000;
   let flushing: Promise<void> | undefined;
 
   /** Keep the server's view and tell this voter's widgets (with their queued actions on top). */
   function remember(w: WidgetRef, voter: string, v: View) {
-    store.write(STORAGE.httpView(widgetKey(w), voter), v);
+    store.write(HTTP_STORAGE.view(widgetKey(w), voter), v);
     for (const l of listeners) if (widgetKey(l.widget) === widgetKey(w) && l.voter === voter) l.fn(box.projected(w, voter, v));
   }
   const streams = live(t, remember, () => void flush());
@@ -115,7 +121,7 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
       const path = `/v1/widgets/${encodeURIComponent(widget.kind)}/${encodeURIComponent(widget.id)}?voter=${encodeURIComponent(voter)}`;
       try {
         const v = await t.request(path);
-        store.write(STORAGE.httpView(widgetKey(widget), voter), v);
+        store.write(HTTP_STORAGE.view(widgetKey(widget), voter), v);
         return box.projected(widget, voter, v);
       } catch (e) {
         // offline with something queued: show the last known view with the queued actions
@@ -137,7 +143,7 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
       try {
         const v = await t.post(action);
         if (queueable) box.remove(action.id);
-        store.write(STORAGE.httpView(widgetKey(action.widget), action.voter), v);
+        store.write(HTTP_STORAGE.view(widgetKey(action.widget), action.voter), v);
         return box.projected(action.widget, action.voter, v);
       } catch (e) {
         if (!queueable || (e as KoloError).code !== 'network') {

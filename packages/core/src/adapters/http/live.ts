@@ -3,7 +3,8 @@
  * open only ~6 connections per server over HTTP/1.1, and a page may have more widgets), re-opened,
  * briefly debounced, when the set changes; reconnecting with back-off and jitter when it drops.
  */
-import { widgetKey, type View, type WidgetRef } from '../../contract/index.ts';
+import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
+import type { View } from '../../contract/views.ts';
 import type { Transport } from './transport.ts';
 
 /** Read a Server-Sent Events body to its end, calling `on` with each event's name and data. */

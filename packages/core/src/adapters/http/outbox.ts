@@ -3,9 +3,11 @@
  * storage, shown on top of the last known view, and delivered in order when it comes back, exactly
  * once thanks to their idempotency keys (also after a reload).
  */
-import { STORAGE, widgetKey, type KoloAction, type View, type WidgetRef } from '../../contract/index.ts';
+import { HTTP_STORAGE } from '../../contract/http-storage.ts';
+import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
+import type { KoloAction } from '../../contract/actions.ts';
+import type { View } from '../../contract/views.ts';
 import { withBallot } from '../../voting/store.ts';
-import { withUpvote } from '../../ideas/store.ts';
 
 /** Actions that may wait in the outbox; others (an idea, an answer) need the server's word at once. */
 export const QUEUEABLE: ReadonlySet<string> = new Set(['vote', 'upvote']);
@@ -36,19 +38,21 @@ export function kept(storage: Storage): Kept {
 }
 
 export function outbox(store: Kept) {
-  const queue = (): KoloAction[] => store.read<KoloAction[]>(STORAGE.outbox, []);
+  const queue = (): KoloAction[] => store.read<KoloAction[]>(HTTP_STORAGE.outbox, []);
   return {
     queue,
-    add: (a: KoloAction) => store.write(STORAGE.outbox, [...queue().filter((x) => x.id !== a.id), a]),
-    remove: (id: string) => store.write(STORAGE.outbox, queue().filter((a) => a.id !== id)),
+    add: (a: KoloAction) => store.write(HTTP_STORAGE.outbox, [...queue().filter((x) => x.id !== a.id), a]),
+    remove: (id: string) => store.write(HTTP_STORAGE.outbox, queue().filter((a) => a.id !== id)),
     has: (id: string) => queue().some((a) => a.id === id),
     /** The last view from the server with this voter's queued actions applied on top. */
     projected(w: WidgetRef, voter: string, v: View): View {
       const mine = queue().filter((a) => a.voter === voter && widgetKey(a.widget) === widgetKey(w));
       let out = v;
       for (const a of mine) {
+        // a queued upvote changes this voter's upvotes as a vote changes a ballot (as `withUpvote` does;
+        // the idea store's module is not imported here, so it stays out of every page's first bytes)
         if (a.type === 'vote') out = withBallot(out, a.choices);
-        else if (a.type === 'upvote') out = withUpvote(out, a.idea, a.on);
+        else if (a.type === 'upvote' && out.mine.includes(a.idea) !== a.on) out = withBallot(out, a.on ? [...out.mine, a.idea] : out.mine.filter((x) => x !== a.idea));
       }
       return mine.length ? { ...v, ...out, queued: mine.length } : v;
     },

@@ -2,7 +2,8 @@
  * Signals in batches: every few seconds, when 20 are waiting, and with `sendBeacon` when the page is
  * hidden. None at all for people whose browser asks not to be tracked, where the site asks for that.
  */
-import { LIMITS, type Signal } from '../../contract/index.ts';
+import { SIGNALS_MAX } from '../../contract/limits.ts';
+import type { Signal } from '../../contract/signals.ts';
 import type { Transport } from './transport.ts';
 
 /** The person's browser asks not to be tracked (Do Not Track or Global Privacy Control). */
@@ -19,8 +20,8 @@ export function signalBatches(t: Transport, o: { every?: number | undefined; res
 
   function send(beacon = false) {
     if (!waiting.length) return;
-    const body = JSON.stringify({ signals: waiting.slice(0, LIMITS.signals) });
-    waiting = waiting.slice(LIMITS.signals);
+    const body = JSON.stringify({ signals: waiting.slice(0, SIGNALS_MAX) });
+    waiting = waiting.slice(SIGNALS_MAX);
     const url = `${t.base}/v1/signals`;
     // text/plain keeps the beacon a "simple" cross-origin request; the server reads JSON from any type
     if (beacon && typeof navigator !== 'undefined' && navigator.sendBeacon?.(url, new Blob([body], { type: 'text/plain' }))) return;

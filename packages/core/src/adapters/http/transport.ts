@@ -1,5 +1,8 @@
 /** Requests to Kolo's server: JSON in and out, refusals read back through the contract's error table. */
-import { KoloError, errorFromAnswer, type KoloAction, type View } from '../../contract/index.ts';
+import { KoloError } from '../../contract/errors.ts';
+import type { ErrorBody } from '../../contract/answers.ts';
+import type { KoloAction } from '../../contract/actions.ts';
+import type { View } from '../../contract/views.ts';
 
 export type Fetch = typeof fetch;
 
@@ -30,4 +33,13 @@ export function transport(endpoint: string, fetcher: Fetch): Transport {
     request,
     post: (a) => request('/v1/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(a) }),
   };
+}
+
+/** A refusal read from an HTTP answer (anything else, e.g. an HTML error page, is a network failure). */
+export function errorFromAnswer(status: number, body: unknown, retryAfterHeader?: string | null): KoloError {
+  const err = (body as Partial<ErrorBody> | null)?.error;
+  if (status >= 500 || !err) return new KoloError('network', '', err?.message ?? `HTTP ${status}`);
+  // 429 Too Many Requests: a limit, to try again after `retryAfter` seconds; any other 4xx: refused
+  if (status === 429) return new KoloError('rate-limited', err.reason, err.message, err.retryAfter ?? Number(retryAfterHeader ?? 0));
+  return new KoloError('rejected', err.reason ?? 'invalid', err.message);
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { createHelpfulStore, emptyTally, faqMessages, helpfulWidget, parseFaqConfig, withUtm, type FaqCard, type FaqConfig, type HelpfulStore, type HelpfulView } from '@kolo/core';
+import { createHelpfulStore, emptyView, faqMessages, helpfulWidget, parseFaqConfig, withUtm, type FaqCard, type FaqConfig, type HelpfulStore, type HelpfulView } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { WidgetController } from '../../base/widget-controller.ts';
 import { authoredNextStep, lightText } from '../../base/light-dom.ts';
@@ -94,7 +94,7 @@ export class KoloFaqCarousel extends KoloElement {
   private readonly faq = new WidgetController<FaqConfig, HelpfulView, HelpfulStore>(
     this,
     { read: () => this.readConfig(), parse: parseFaqConfig, store: createHelpfulStore, ...this.hooks() },
-    { status: 'loading', tally: emptyTally(), pending: null, error: null },
+    { status: 'loading', tally: emptyView(), pending: null, error: null },
   );
   /** the card shown */
   private index = 0;

@@ -65,7 +65,7 @@ export const Questions: Story = {
     kind: 'question',
     adapter: (() => {
       const a = memoryAdapter();
-      const board = { kind: 'questions', id: 'friday' };
+      const board = { kind: 'questions', id: 'friday' } as const;
       void (async () => {
         await submitIdea(a, 'p1', board, 'When will the night bus start running?');
         await submitIdea(a, 'p2', board, 'Will students get a discount?');

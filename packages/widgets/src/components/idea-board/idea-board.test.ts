@@ -1,6 +1,6 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { KoloError, memoryAdapter, moderateIdea, useIdeaRules, voterId, type KoloAdapter, type SeedIdea } from '@kolo/core';
+import { KoloError, memoryAdapter, moderateIdea, voterId, type KoloAdapter, type SeedIdea, type WidgetRef } from '@kolo/core';
 import '../../define/kolo-idea-board.ts';
 import { KoloIdeaBoard } from './idea-board.ts';
 import { $, $$, deepActive, hasState, ideaAdapter, mount, setValue, submitIdea, textOf } from '../../test-utils/helpers.ts';
@@ -131,7 +131,7 @@ describe('<kolo-idea-board>', () => {
 
   it('shows an idea waiting for moderation only to its author', async () => {
     const adapter = ideaAdapter();
-    const board = { kind: 'ideas', id: 'roadmap' };
+    const board = { kind: 'ideas', id: 'roadmap' } as const;
     await submitIdea(adapter, 'someone-else', board, 'Their waiting idea', true);
     await submitIdea(adapter, voterId(), board, 'My waiting idea', true);
     const el = await boardOf('', adapter);
@@ -224,8 +224,7 @@ describe('<kolo-idea-board>', () => {
 
   it('shows AMA questions as open and answered, in Ukrainian and right to left', async () => {
     const adapter = memoryAdapter();
-    useIdeaRules();
-    const board = { kind: 'questions', id: 'friday' };
+    const board: WidgetRef = { kind: 'questions', id: 'friday' };
     await submitIdea(adapter, 'a', board, 'Коли з’явиться нічний автобус?');
     await submitIdea(adapter, 'b', board, 'Чи буде знижка для студентів?');
     const answered = (await adapter.load(board, 'a')).ideas![0]!.id;

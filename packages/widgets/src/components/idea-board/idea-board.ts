@@ -12,6 +12,7 @@ import {
   type IdeaBoardConfig,
   type IdeaSort,
   type IdeaStatus,
+  type WidgetKind,
 } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { focusAfterRender } from '../../base/focus.ts';
@@ -124,7 +125,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
   /** `top` (most upvoted, default) or `new`. */
   declare sort: IdeaSort;
 
-  protected get widgetKind(): string {
+  protected get widgetKind(): WidgetKind {
     return ideaWidget({ id: '', kind: this.ideas.config?.kind }).kind;
   }
 

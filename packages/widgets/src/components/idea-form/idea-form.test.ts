@@ -236,7 +236,7 @@ describe('<kolo-idea-form>', () => {
 
   it('shows the moderator’s decision to the author live (pending → published)', async () => {
     const adapter = memoryAdapter();
-    const board = { kind: 'ideas', id: 'live-mod' };
+    const board = { kind: 'ideas', id: 'live-mod' } as const;
     await submitIdea(adapter, voterId(), board, 'Moderate me later', true);
     const el = await mount('kolo-idea-form', `<kolo-idea-form board-id="live-mod" min-fill-seconds="0"></kolo-idea-form>`, adapter);
     await type(el, 'title', 'Moderate me');

@@ -14,6 +14,7 @@ import {
   type IdeaDraft,
   type IdeaProblem,
   type IdeaPolicy,
+  type WidgetKind,
 } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { focusAfterRender } from '../../base/focus.ts';
@@ -96,7 +97,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
   /** Seconds a person needs at least to fill in the form; faster sends are refused as automated (default 3). */
   declare minFillSeconds: number | undefined;
 
-  protected get widgetKind(): string {
+  protected get widgetKind(): WidgetKind {
     return ideaWidget({ id: '', kind: this.ideas.config?.kind }).kind;
   }
 

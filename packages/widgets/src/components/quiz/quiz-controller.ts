@@ -1,4 +1,4 @@
-import { createQuizStore, emptyTally, quizScore, type Answer, type QuizConfig, type QuizStore, type QuizView } from '@kolo/core';
+import { createQuizStore, emptyView, quizScore, type Answer, type QuizConfig, type QuizStore, type QuizView } from '@kolo/core';
 import type { KoloElement } from '../../base/kolo-element.ts';
 import { WidgetController, type WidgetOptions } from '../../base/widget-controller.ts';
 import { focusAfterRender } from '../../base/focus.ts';
@@ -19,7 +19,7 @@ export class QuizController extends WidgetController<QuizConfig, QuizView, QuizS
   private resumed = false;
 
   constructor(host: KoloElement, o: Omit<WidgetOptions<QuizConfig, QuizStore>, 'store'>) {
-    super(host, { ...o, store: createQuizStore }, { status: 'loading', tally: emptyTally(), pending: null, error: null });
+    super(host, { ...o, store: createQuizStore }, { status: 'loading', tally: emptyView(), pending: null, error: null });
   }
 
   protected override restart(): void {

@@ -135,7 +135,7 @@ describe('<kolo-quiz>', () => {
 
   it('shows how many people got it right, from the adapter’s first-attempt aggregates', async () => {
     const adapter = memoryAdapter();
-    const key = { policy: { options: ['yes', 'no'], multiple: false }, key: ['no'], widget: { kind: 'quiz', id: 'stats' }, question: 'link', type: 'answer' as const, at: '' };
+    const key = { policy: { options: ['yes', 'no'], multiple: false }, key: ['no'], widget: { kind: 'quiz' as const, id: 'stats' }, question: 'link', type: 'answer' as const, at: '' };
     await adapter.send({ ...key, id: 'a1', voter: 'p1', choices: ['no'] });
     await adapter.send({ ...key, id: 'a2', voter: 'p2', choices: ['yes'] });
     await adapter.send({ ...key, id: 'a3', voter: 'p3', choices: ['no'] });
