@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
-import { tallySchema } from '@kolo/core';
+import { tallySchema, type Tally } from '@kolo/core';
 import type { Store } from './store.ts';
 import { siteMetrics } from './metrics.ts';
 import { toCsv } from './csv.ts';
@@ -33,6 +33,12 @@ const kinds = z.enum(['poll', 'choice', 'reactions', 'quiz', 'faq', 'ideas', 'qu
 const widgetParams = z.object({ kind: kinds, id: z.string().min(1).max(200).regex(/^[\p{L}\p{N}][\p{L}\p{N}_.:-]*$/u, 'letters, digits, "-", "_", "." and ":" only') });
 const voterQuery = z.object({ voter: z.string().min(1).max(100) });
 const boardParams = z.object({ kind: z.enum(['ideas', 'questions']), board: widgetParams.shape.id });
+
+/**
+ * A tally checked against the protocol before it goes out. The counts go out as they are: a choice
+ * id is data, and zod's record would drop one named `__proto__`.
+ */
+const checked = (t: Tally) => ({ ...tallySchema.parse(t), counts: t.counts });
 
 const problem = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
 
@@ -82,7 +88,7 @@ export function createApp(o: AppOptions) {
     if (isResponse(w)) return w;
     const q = params(c, voterQuery, c.req.query());
     if (isResponse(q)) return q;
-    return c.json(tallySchema.parse(await o.store.load(w.kind, w.id, q.voter)));
+    return c.json(checked(await o.store.load(w.kind, w.id, q.voter)));
   });
 
   /** Live tallies of one or more widgets for one voter: `tally` events with `{ widget, tally }`. */
@@ -109,7 +115,7 @@ export function createApp(o: AppOptions) {
           for (const key of [...dirty]) {
             dirty.delete(key);
             const [kind, id] = key.split('|') as [string, string];
-            const tally = tallySchema.parse(await o.store.load(kind, id, voter));
+            const tally = checked(await o.store.load(kind, id, voter));
             await stream.writeSSE({ event: 'tally', data: JSON.stringify({ widget: { kind, id }, tally }) });
           }
           if (!dirty.size && !closed) await new Promise<void>((r) => (wake = r));

@@ -25,13 +25,14 @@ export async function siteMetrics(store: Store, q: MetricsQuery) {
     const v = votesOverTime(list, range, q.timeZone);
     if (Object.keys(v).length) votes[key] = v;
   }
-  const quizCounts: Record<string, Record<string, number>> = {};
-  const cards: Record<string, Record<string, Record<string, number>>> = {};
+  // keyed by widget, card and choice ids: objects without a prototype, so an id such as `constructor` is only an id
+  const quizCounts: Record<string, Record<string, number>> = Object.create(null);
+  const cards: Record<string, Record<string, Record<string, number>>> = Object.create(null);
   for (const c of counters) {
-    if (c.kind === 'quiz') (quizCounts[c.widget] ??= {})[c.choice] = c.n;
+    if (c.kind === 'quiz') (quizCounts[c.widget] ??= Object.create(null))[c.choice] = c.n;
     else {
       const dot = c.widget.lastIndexOf('.');
-      if (dot > 0) ((cards[c.widget.slice(0, dot)] ??= {})[c.widget.slice(dot + 1)] ??= {})[c.choice] = c.n;
+      if (dot > 0) ((cards[c.widget.slice(0, dot)] ??= Object.create(null))[c.widget.slice(dot + 1)] ??= Object.create(null))[c.choice] = c.n;
     }
   }
   const boards = new Map<string, typeof ideas>();

@@ -37,14 +37,29 @@ const reject = (reason: string, message: string): never => {
 const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
+/** Counters are keyed by choice ids, which are data: `constructor` or `__proto__` must count like any other id. */
+type Changes = Map<string, number>;
+const change = (changes: Changes, choice: string, by: number) => changes.set(choice, (changes.get(choice) ?? 0) + by);
+
+/** A JSON object of counters (`json_object_agg(choice, n)`) as counts, without a prototype, and voters. */
+function splitVoters(aggregated: unknown): { counts: Record<string, number>; voters: number } {
+  const counts: Record<string, number> = Object.create(null);
+  let voters = 0;
+  for (const [choice, n] of Object.entries((json(aggregated) as Record<string, number> | null) ?? {})) {
+    if (choice === VOTERS) voters = n;
+    else counts[choice] = n;
+  }
+  return { counts, voters };
+}
+
 /** Thrown inside a transaction when the same action id was applied concurrently: answer as stored. */
 class Replay extends Error {}
 
 export function createStore(db: Db, o: StoreOptions) {
   async function counts(q: Queryable, kind: string, widget: string) {
-    const out: Record<string, number> = {};
+    const out = new Map<string, number>();
     for (const r of await q.query<{ choice: string; n: number }>('select choice, sum(n)::int as n from kolo_counts where kind = $1 and widget = $2 and choice <> $3 group by choice', [kind, widget, VOTERS])) {
-      if (r.n > 0) out[r.choice] = r.n;
+      if (r.n > 0) out.set(r.choice, r.n);
     }
     return out;
   }
@@ -55,7 +70,7 @@ export function createStore(db: Db, o: StoreOptions) {
       `select json_object_agg(choice, n) as counts from (select choice, sum(n)::int as n from kolo_counts where kind = $1 and widget = $2 group by choice) c where n > 0`,
       [kind, widget],
     );
-    const { [VOTERS]: voters = 0, ...counts } = (json(w?.counts) as Record<string, number> | null) ?? {};
+    const { counts, voters } = splitVoters(w?.counts);
     const t: Tally = { counts, voters, mine: [] };
     if (BOARDS.has(kind)) {
       t.mine = (await q.query<{ idea: string }>('select idea from kolo_upvotes where kind = $1 and board = $2 and voter = $3 order by idea', [kind, widget, voter])).map((r) => r.idea);
@@ -102,13 +117,14 @@ export function createStore(db: Db, o: StoreOptions) {
    * Add to counters. Each transaction picks one of SHARDS rows per counter at random, so concurrent
    * votes rarely wait for each other; rows go in a fixed order, so they never deadlock.
    */
-  async function bump(q: Queryable, kind: string, widget: string, changes: Record<string, number>) {
+  async function bump(q: Queryable, kind: string, widget: string, changes: Changes) {
     const shard = Math.floor(Math.random() * SHARDS);
-    for (const choice of Object.keys(changes).sort()) {
-      if (!changes[choice]) continue;
+    for (const choice of [...changes.keys()].sort()) {
+      const n = changes.get(choice);
+      if (!n) continue;
       await q.query(
         'insert into kolo_counts (kind, widget, choice, shard, n) values ($1, $2, $3, $4, $5) on conflict (kind, widget, choice, shard) do update set n = kolo_counts.n + excluded.n',
-        [kind, widget, choice, shard, changes[choice]],
+        [kind, widget, choice, shard, n],
       );
     }
   }
@@ -135,7 +151,7 @@ export function createStore(db: Db, o: StoreOptions) {
     if (!prev && a.choices.length) {
       const inserted = await q.query('insert into kolo_ballots (kind, widget, voter, choices) values ($1, $2, $3, $4) on conflict do nothing returning voter', [kind, id, a.voter, JSON.stringify(a.choices)]);
       if (inserted.length) {
-        await bump(q, kind, id, { ...Object.fromEntries(a.choices.map((c) => [c, 1])), [VOTERS]: 1 });
+        await bump(q, kind, id, new Map([...a.choices.map((c) => [c, 1] as const), [VOTERS, 1]]));
         return;
       }
       // the same voter's ballot was inserted concurrently: continue as a change of it
@@ -146,17 +162,18 @@ export function createStore(db: Db, o: StoreOptions) {
     if (!a.choices.length && !before.length) reject('invalid-choice', 'no choice given');
     if (a.choices.length) await q.query('update kolo_ballots set choices = $4, at = now() where kind = $1 and widget = $2 and voter = $3', [kind, id, a.voter, JSON.stringify(a.choices)]);
     else await q.query('delete from kolo_ballots where kind = $1 and widget = $2 and voter = $3', [kind, id, a.voter]);
-    const changes: Record<string, number> = {};
-    for (const c of before) changes[c] = (changes[c] ?? 0) - 1;
-    for (const c of a.choices) changes[c] = (changes[c] ?? 0) + 1;
-    changes[VOTERS] = (a.choices.length ? 1 : 0) - (before.length ? 1 : 0);
+    const changes: Changes = new Map();
+    for (const c of before) change(changes, c, -1);
+    for (const c of a.choices) change(changes, c, 1);
+    change(changes, VOTERS, (a.choices.length ? 1 : 0) - (before.length ? 1 : 0));
     await bump(q, kind, id, changes);
   }
 
   async function answer(q: Queryable, a: Extract<ServerAction, { type: 'answer' }>, config: Record<string, unknown>) {
     const { kind, id } = a.widget;
     const questions = (config.questions ?? {}) as Record<string, { options: string[]; multiple: boolean; key: string[] }>;
-    let registered = questions[a.question];
+    // own keys only: a question id such as `constructor` is not a property every object has
+    let registered = Object.hasOwn(questions, a.question) ? questions[a.question] : undefined;
     if (!registered) {
       if (!a.key?.length) reject('cannot-grade', 'this quiz question has no registered answer key');
       registered = { ...a.policy, key: a.key! };
@@ -178,7 +195,7 @@ export function createStore(db: Db, o: StoreOptions) {
         [kind, id, a.voter, a.question, JSON.stringify(a.choices), JSON.stringify(key), correct],
       );
       if (inserted.length) {
-        await bump(q, kind, id, { [`${a.question}:answered`]: 1, [`${a.question}:correct`]: correct ? 1 : 0, [VOTERS]: anyBefore ? 0 : 1 });
+        await bump(q, kind, id, new Map([[`${a.question}:answered`, 1], [`${a.question}:correct`, correct ? 1 : 0], [VOTERS, anyBefore ? 0 : 1]]));
         return;
       }
       await previous();
@@ -224,11 +241,11 @@ export function createStore(db: Db, o: StoreOptions) {
       const none = await firstOfVoter();
       const done = await q.query('insert into kolo_upvotes (kind, board, idea, voter) values ($1, $2, $3, $4) on conflict do nothing returning voter', [kind, board, idea, voter]);
       if (!done.length) return;
-      await bump(q, kind, board, { [idea]: 1, [VOTERS]: none ? 1 : 0 });
+      await bump(q, kind, board, new Map([[idea, 1], [VOTERS, none ? 1 : 0]]));
     } else {
       const done = await q.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3 and voter = $4 returning voter', [kind, board, idea, voter]);
       if (!done.length) return;
-      await bump(q, kind, board, { [idea]: -1, [VOTERS]: (await firstOfVoter()) ? -1 : 0 });
+      await bump(q, kind, board, new Map([[idea, -1], [VOTERS, (await firstOfVoter()) ? -1 : 0]]));
     }
   }
 
@@ -416,7 +433,7 @@ export function createStore(db: Db, o: StoreOptions) {
     async ideas(kind: string, board: string, status?: string) {
       const rows = await db.query(`select ${ADMIN_IDEA} from kolo_ideas where kind = $1 and board = $2 and ($3::text is null or status = $3) order by created_at, id`, [kind, board, status ?? null]);
       const c = await counts(db, kind, board);
-      return rows.map((r) => adminIdea(r, c[String(r.id)] ?? 0));
+      return rows.map((r) => adminIdea(r, c.get(String(r.id)) ?? 0));
     },
     /**
      * Every board's ideas and questions with kind, board and upvotes, in one query: all of them (by
@@ -440,7 +457,7 @@ export function createStore(db: Db, o: StoreOptions) {
          order by w.kind, w.id`,
       );
       return rows.map((r) => {
-        const { [VOTERS]: voters = 0, ...counts } = (json(r.counts) as Record<string, number> | null) ?? {};
+        const { counts, voters } = splitVoters(r.counts);
         return {
           kind: String(r.kind),
           id: String(r.id),
@@ -485,7 +502,8 @@ export function createStore(db: Db, o: StoreOptions) {
       return db.transaction(async (tx) => {
         const fresh = await tx.query('insert into kolo_widgets (kind, id) values ($1, $2) on conflict do nothing returning id', [s.kind, s.id]);
         if (!fresh.length) return false;
-        await bump(tx, s.kind, s.id, { ...s.counts, [VOTERS]: s.voters ?? Object.values(s.counts).reduce((x, y) => x + y, 0) });
+        const counts = new Map(Object.entries(s.counts));
+        await bump(tx, s.kind, s.id, counts.set(VOTERS, s.voters ?? [...counts.values()].reduce((x, y) => x + y, 0)));
         for (const i of s.ideas ?? []) {
           await tx.query(
             `insert into kolo_ideas (kind, board, id, title, details, category, status, author, created_at, answer, link, reason, first_response_at) values ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11, $12)`,
