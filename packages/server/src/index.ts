@@ -1,8 +1,10 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { randomBytes } from 'node:crypto';
-import { pgliteDb, postgresDb, type Db } from './db.ts';
-import { migrate } from './migrations.ts';
+import { migrate } from './db/migrate.ts';
+import { pgliteDb } from './db/pglite.ts';
+import { postgresDb } from './db/postgres.ts';
+import type { Db } from './db/types.ts';
 import { createStore, type Store } from './store.ts';
 import { createApp } from './app.ts';
 

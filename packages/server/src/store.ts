@@ -4,7 +4,7 @@
  * transactions against concurrent duplicates, an action table for idempotency, counters for O(1) reads.
  */
 import { KoloError, checkChoices, checkIdea, cleanDraft, isOpen, safeUrl, type Idea, type IdeaStatus, type SignalRow, type Tally } from '@kolo/core';
-import type { Db, Queryable, Row } from './db.ts';
+import type { Db, Queryable, Row } from './db/types.ts';
 import type { ServerAction } from './protocol.ts';
 
 export interface StoreOptions {
