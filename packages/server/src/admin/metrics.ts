@@ -1,5 +1,6 @@
 import { bannerClicks, correctByQuestion, engagement, engagementByWidget, helpfulRatio, ideasPerMonth, responseTimes, votesOverTime, type WorkingHours } from '@kolo/core';
-import type { Store } from './store.ts';
+import type { Db } from '../db/types.ts';
+import { metricRows } from './metric-rows.ts';
 
 export interface MetricsQuery {
   from: string;
@@ -11,9 +12,9 @@ export interface MetricsQuery {
 }
 
 /** Every metric of the site for a time range, computed with the core functions the console also uses. */
-export async function siteMetrics(store: Store, q: MetricsQuery) {
+export async function siteMetrics(db: Db, q: MetricsQuery) {
   const range = { from: q.from, to: q.to };
-  const { signals, ideas, counters } = await store.metricRows(q.from, q.to);
+  const { signals, ideas, counters } = await metricRows(db, q.from, q.to);
   const byWidget = new Map<string, typeof signals>();
   for (const s of signals) {
     const key = `${s.kind}:${s.widget}`;
