@@ -113,8 +113,26 @@ export const seedSchema = z.object({
     .optional(),
 });
 
-/** A 400 body: the first problem's field and rule, and all problems. */
-export function invalid(error: z.ZodError) {
-  const issues = error.issues.map((i) => ({ field: i.path.join('.') || '(body)', rule: i.code, message: i.message }));
-  return { error: { code: 'invalid', field: issues[0]!.field, rule: issues[0]!.rule, message: `${issues[0]!.field}: ${issues[0]!.message}`, issues } };
-}
+// ---- route parameters and queries ----
+export const widgetParams = widget;
+export const voterQuery = z.object({ voter });
+export const eventsQuery = voterQuery.extend({ widgets: z.string().max(8000) });
+/** the widgets of `GET /v1/events?widgets=kind:id,…` */
+export const widgetList = z.array(widgetParams).min(1).max(50);
+export const boardParams = z.object({ kind: z.enum(['ideas', 'questions']), board: id });
+export const banParams = banSchema.pick({ type: true, value: true });
+export const metricsQuery = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  tz: z.string().max(60).default('UTC').refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Europe/Kyiv'),
+  target: z.coerce.number().min(0).max(10000).default(2),
+  // working days and hours, e.g. "1-5,9-18" (Monday to Friday, 9:00 to 18:00); empty for wall-clock hours
+  work: z.string().regex(/^([1-7])-([1-7]),(\d{1,2})-(\d{1,2})$/, 'days-days,hour-hour such as 1-5,9-18').optional(),
+});

@@ -1,5 +1,6 @@
 import { bannerClicks, correctByQuestion, engagement, engagementByWidget, helpfulRatio, ideasPerMonth, responseTimes, votesOverTime, type WorkingHours } from '@kolo/core';
-import type { Store } from './store.ts';
+import type { Db } from '../db/types.ts';
+import { metricRows } from './metric-rows.ts';
 
 export interface MetricsQuery {
   from: string;
@@ -11,9 +12,9 @@ export interface MetricsQuery {
 }
 
 /** Every metric of the site for a time range, computed with the core functions the console also uses. */
-export async function siteMetrics(store: Store, q: MetricsQuery) {
+export async function siteMetrics(db: Db, q: MetricsQuery) {
   const range = { from: q.from, to: q.to };
-  const { signals, ideas, counters } = await store.metricRows(q.from, q.to);
+  const { signals, ideas, counters } = await metricRows(db, q.from, q.to);
   const byWidget = new Map<string, typeof signals>();
   for (const s of signals) {
     const key = `${s.kind}:${s.widget}`;
@@ -25,13 +26,14 @@ export async function siteMetrics(store: Store, q: MetricsQuery) {
     const v = votesOverTime(list, range, q.timeZone);
     if (Object.keys(v).length) votes[key] = v;
   }
-  const quizCounts: Record<string, Record<string, number>> = {};
-  const cards: Record<string, Record<string, Record<string, number>>> = {};
+  // keyed by widget, card and choice ids: objects without a prototype, so an id such as `constructor` is only an id
+  const quizCounts: Record<string, Record<string, number>> = Object.create(null);
+  const cards: Record<string, Record<string, Record<string, number>>> = Object.create(null);
   for (const c of counters) {
-    if (c.kind === 'quiz') (quizCounts[c.widget] ??= {})[c.choice] = c.n;
+    if (c.kind === 'quiz') (quizCounts[c.widget] ??= Object.create(null))[c.choice] = c.n;
     else {
       const dot = c.widget.lastIndexOf('.');
-      if (dot > 0) ((cards[c.widget.slice(0, dot)] ??= {})[c.widget.slice(dot + 1)] ??= {})[c.choice] = c.n;
+      if (dot > 0) ((cards[c.widget.slice(0, dot)] ??= Object.create(null))[c.widget.slice(dot + 1)] ??= Object.create(null))[c.choice] = c.n;
     }
   }
   const boards = new Map<string, typeof ideas>();

@@ -1,0 +1,65 @@
+/** The widgets the server knows: their counters and settings, and starting numbers for new ones. */
+import type { Db } from '../db/types.ts';
+import { VOTERS, bump, splitVoters } from '../db/counters.ts';
+import { isBoard } from '../tally.ts';
+
+/** Every widget: its counters, voters, slow mode, and for boards how many ideas wait. */
+export async function widgets(db: Db) {
+  const rows = await db.query(
+    `select w.kind, w.id, w.slow_seconds, c.counts, i.total, i.pending from kolo_widgets w
+     left join (select kind, widget, json_object_agg(choice, n order by choice) as counts from (select kind, widget, choice, sum(n)::int as n from kolo_counts group by kind, widget, choice) x where n <> 0 group by kind, widget) c
+       on c.kind = w.kind and c.widget = w.id
+     left join (select kind, board, count(*)::int as total, (count(*) filter (where status = 'pending'))::int as pending from kolo_ideas where merged_into is null group by kind, board) i
+       on i.kind = w.kind and i.board = w.id
+     order by w.kind, w.id`,
+  );
+  return rows.map((r) => {
+    const { counts, voters } = splitVoters(r.counts);
+    return {
+      kind: String(r.kind),
+      id: String(r.id),
+      slowSeconds: Number(r.slow_seconds),
+      voters,
+      counts,
+      ...(isBoard(String(r.kind)) ? { ideas: Number(r.total ?? 0), pending: Number(r.pending ?? 0) } : {}),
+    };
+  });
+}
+
+export interface Settings {
+  config?: Record<string, unknown> | undefined;
+  slowSeconds?: number | undefined;
+}
+
+/** Register a widget's rules (`config.policy`, `config.questions`) and slow mode. */
+export async function settings(db: Db, kind: string, id: string, s: Settings) {
+  await db.query('insert into kolo_widgets (kind, id) values ($1, $2) on conflict do nothing', [kind, id]);
+  if (s.config) await db.query('update kolo_widgets set config = $3 where kind = $1 and id = $2', [kind, id, JSON.stringify(s.config)]);
+  if (s.slowSeconds !== undefined) await db.query('update kolo_widgets set slow_seconds = $3 where kind = $1 and id = $2', [kind, id, s.slowSeconds]);
+}
+
+type Text = string | undefined;
+export interface Seed {
+  kind: string;
+  id: string;
+  counts: Record<string, number>;
+  voters?: number | undefined;
+  ideas?: { id: string; title: string; status: string; createdAt: string; details?: Text; category?: Text; answer?: Text; link?: Text; reason?: Text; firstResponseAt?: Text }[] | undefined;
+}
+
+/** Starting numbers and ideas for a widget nobody has used yet (demo data, an import); false when it was used. */
+export function seed(db: Db, s: Seed) {
+  return db.transaction(async (tx) => {
+    const fresh = await tx.query('insert into kolo_widgets (kind, id) values ($1, $2) on conflict do nothing returning id', [s.kind, s.id]);
+    if (!fresh.length) return false;
+    const counts = new Map(Object.entries(s.counts));
+    await bump(tx, s.kind, s.id, counts.set(VOTERS, s.voters ?? [...counts.values()].reduce((x, y) => x + y, 0)));
+    for (const i of s.ideas ?? []) {
+      await tx.query(
+        `insert into kolo_ideas (kind, board, id, title, details, category, status, author, created_at, answer, link, reason, first_response_at) values ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11, $12)`,
+        [s.kind, s.id, i.id, i.title, i.details ?? null, i.category ?? null, i.status, i.createdAt, i.answer ?? null, i.link ?? null, i.reason ?? null, i.firstResponseAt ?? null],
+      );
+    }
+    return true;
+  });
+}

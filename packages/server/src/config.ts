@@ -1,0 +1,53 @@
+/** The server's configuration, and reading it from the environment (documented in README.md). */
+import { randomBytes } from 'node:crypto';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL URL; without it, PGlite in `dataDir` (or in memory when that is empty) */
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  adminToken?: string | undefined;
+  origins: string[];
+  ipSalt: string;
+  production: boolean;
+  ratePerVoter: number;
+  ratePerIp: number;
+  bodyLimit: number;
+  /** days signals are kept */
+  signalRetentionDays?: number;
+  /** trust `X-Forwarded-For` (behind a load balancer) */
+  trustProxy: boolean;
+  heartbeat?: number;
+}
+
+/** Configuration from the environment (documented in README.md). Throws on a bad value. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const int = (name: string, fallback: number) => {
+    const v = env[name];
+    if (v === undefined || v === '') return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${v}"`);
+    return n;
+  };
+  const production = env.NODE_ENV === 'production';
+  const config: ServerConfig = {
+    port: int('PORT', 8787),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.KOLO_DATA_DIR || (env.DATABASE_URL ? undefined : '.kolo-data'),
+    adminToken: env.KOLO_ADMIN_TOKEN || undefined,
+    origins: (env.KOLO_ORIGINS || (production ? '' : '*')).split(',').map((s) => s.trim()).filter(Boolean),
+    ipSalt: env.KOLO_IP_SALT || randomBytes(16).toString('hex'),
+    production,
+    ratePerVoter: int('KOLO_RATE_PER_VOTER', 30),
+    ratePerIp: int('KOLO_RATE_PER_IP', 300),
+    bodyLimit: int('KOLO_BODY_LIMIT', 32 * 1024),
+    trustProxy: env.KOLO_TRUST_PROXY === '1',
+    signalRetentionDays: int('KOLO_SIGNAL_RETENTION_DAYS', 400),
+  };
+  if (production && !config.adminToken) throw new Error('KOLO_ADMIN_TOKEN is required when NODE_ENV=production');
+  if (production && !env.KOLO_IP_SALT) throw new Error('KOLO_IP_SALT is required when NODE_ENV=production (IP hashes must match across restarts and instances)');
+  if (config.adminToken && config.adminToken.length < 16) throw new Error('KOLO_ADMIN_TOKEN must be at least 16 characters');
+  return config;
+}

@@ -1,0 +1,53 @@
+/**
+ * Versioned schema changes: `migrations/NNNN-name.sql`, applied in order at start-up, one
+ * transaction each, under an advisory lock. The number is the version recorded in
+ * `kolo_migrations`. Never edit a released migration: add the next file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Db } from './types.ts';
+
+const folder = new URL('./migrations/', import.meta.url);
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** the statements, in order (whole-line `--` comments left out) */
+  statements: string[];
+}
+
+/** The migration files, by version. */
+export function migrations(): Migration[] {
+  return readdirSync(folder)
+    .filter((f) => /^\d{4}-[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ version: Number(name.slice(0, 4)), name, statements: statementsOf(readFileSync(new URL(name, folder), 'utf8')) }));
+}
+
+/** Split a migration into statements; its SQL has no `;` but between statements. */
+const statementsOf = (sql: string) =>
+  sql
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('--'))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Apply the migrations this database lacks; safe when several servers start at once. */
+export async function migrate(db: Db): Promise<number[]> {
+  await db.query('create table if not exists kolo_migrations (version int primary key, applied_at timestamptz not null default now())');
+  const applied: number[] = [];
+  for (const m of migrations()) {
+    const done = await db.transaction(async (tx) => {
+      // one server migrates at a time; the others wait here and then find the version applied
+      await tx.query('select pg_advisory_xact_lock(4242)');
+      const rows = await tx.query('select 1 from kolo_migrations where version = $1', [m.version]);
+      if (rows.length) return false;
+      for (const statement of m.statements) await tx.query(statement);
+      await tx.query('insert into kolo_migrations (version) values ($1)', [m.version]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,27 @@
+/** PGlite: embedded PostgreSQL in WebAssembly, data in a folder. */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Queryable, Row } from './types.ts';
+
+/** Embedded PGlite; `dataDir` undefined keeps everything in memory (tests). */
+export async function pgliteDb(dataDir?: string): Promise<Db> {
+  // PGlite creates the last folder only; a fresh clone has none of `.kolo-data/demo`
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+    query: async <T extends Row>(sql: string, params: unknown[] = []) => (await q.query<T>(sql, params)).rows,
+  });
+  return {
+    driver: 'pglite',
+    ...wrap(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async listen(channel, fn) {
+      const stop = await pg.listen(channel, fn);
+      return async () => stop();
+    },
+    async notify(channel, payload) {
+      await pg.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    close: () => pg.close(),
+  };
+}

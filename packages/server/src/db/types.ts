@@ -1,0 +1,19 @@
+/**
+ * The storage interface: one small shape, two drivers running the same SQL
+ * (PGlite in ./pglite.ts, PostgreSQL in ./postgres.ts).
+ */
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Db extends Queryable {
+  /** run `fn` in one transaction; it is rolled back when `fn` throws */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** receive `NOTIFY` payloads on `channel` (from this and every other server on the database) */
+  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
+  close(): Promise<void>;
+  readonly driver: 'pglite' | 'postgres';
+}

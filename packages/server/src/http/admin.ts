@@ -1,0 +1,125 @@
+/** The admin API, behind a bearer token from the environment (documented in README.md). */
+import { Hono, type Context } from 'hono';
+import { timingSafeEqual } from 'node:crypto';
+import { KoloError } from '@kolo/core';
+import { ideasCsv, resultsCsv } from '../admin/export.ts';
+import type { Store } from '../store.ts';
+import { answer, fail, refusal } from './errors.ts';
+import { banParams, banSchema, boardParams, mergeSchema, metricsQuery, moderateSchema, seedSchema, stopWordsSchema, widgetParams, widgetSettingsSchema } from './schemas.ts';
+import { body, isResponse, params } from './validate.ts';
+
+export interface AdminOptions {
+  store: Store;
+  adminToken: string | undefined;
+  /** the salted hash of an IP address */
+  hashIp: (ip: string) => string;
+}
+
+/** `{ ok: true }` once `fn` is done, or its refusal (a missing idea is 404 here). */
+async function done(c: Context, fn: () => Promise<unknown>) {
+  try {
+    await fn();
+    return c.json({ ok: true });
+  } catch (e) {
+    if (!(e instanceof KoloError) || e.code !== 'rejected') throw e;
+    return answer(c, refusal(e, 'admin'));
+  }
+}
+
+const attachment = (c: Context, name: string, csv: string) =>
+  c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
+
+const lang = (c: Context) => c.req.param('lang')!.slice(0, 20);
+
+export function adminRoutes(o: AdminOptions) {
+  const admin = new Hono();
+  admin.use('*', async (c, next) => {
+    const given = Buffer.from((c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, ''));
+    const expected = Buffer.from(o.adminToken ?? '');
+    if (!o.adminToken || given.length !== expected.length || !timingSafeEqual(given, expected)) return fail(c, 'unauthorized', 'an admin bearer token is required');
+    await next();
+  });
+  readRoutes(admin, o.store);
+  ideaRoutes(admin, o.store);
+  settingRoutes(admin, o.store);
+  /** The hash a ban on an IP needs (the server never stores addresses). */
+  admin.get('/ip-hash/:ip', (c) => c.json({ hash: o.hashIp(c.req.param('ip')) }));
+  return admin;
+}
+
+/** Lists, exports and metrics. */
+function readRoutes(admin: Hono, store: Store) {
+  admin.get('/ideas/:kind/:board', async (c) => {
+    const b = params(c, boardParams, c.req.param());
+    if (isResponse(b)) return b;
+    return c.json({ ideas: await store.ideas(b.kind, b.board, c.req.query('status')) });
+  });
+  admin.get('/queue', async (c) => c.json({ ideas: await store.allIdeas(true) }));
+  admin.get('/queue/:kind/:board', async (c) => {
+    const b = params(c, boardParams, c.req.param());
+    if (isResponse(b)) return b;
+    return c.json({ ideas: await store.ideas(b.kind, b.board, 'pending') });
+  });
+  admin.get('/widgets', async (c) => c.json({ widgets: await store.widgets() }));
+  admin.get('/bans', async (c) => c.json({ bans: await store.bans() }));
+  admin.get('/export/results.csv', async (c) => attachment(c, 'kolo-results.csv', resultsCsv(await store.widgets())));
+  admin.get('/export/ideas.csv', async (c) => attachment(c, 'kolo-ideas.csv', ideasCsv(await store.allIdeas(), c.req.query('contact') === '1')));
+  admin.get('/metrics', async (c) => {
+    const q = params(c, metricsQuery, c.req.query());
+    if (isResponse(q)) return q;
+    if (Date.parse(q.from) > Date.parse(q.to)) return fail(c, 'invalid', 'from: must not be after to', { field: 'from', rule: 'range' });
+    const w = q.work?.split(/[-,]/).map(Number);
+    const workingHours = w && { timeZone: q.tz, days: Array.from({ length: w[1]! - w[0]! + 1 }, (_, i) => w[0]! + i), start: w[2]!, end: w[3]! };
+    return c.json(await store.metrics({ from: q.from, to: q.to, timeZone: q.tz, targetHours: q.target, workingHours }));
+  });
+}
+
+/** Moderation and merges. */
+function ideaRoutes(admin: Hono, store: Store) {
+  admin.post('/ideas/:kind/:board/:idea', async (c) => {
+    const b = params(c, boardParams, c.req.param());
+    if (isResponse(b)) return b;
+    const d = await body(c, moderateSchema);
+    if (isResponse(d)) return d;
+    return done(c, () => store.moderate(b.kind, b.board, c.req.param('idea'), d));
+  });
+  admin.post('/ideas/:kind/:board/:idea/merge', async (c) => {
+    const b = params(c, boardParams, c.req.param());
+    if (isResponse(b)) return b;
+    const m = await body(c, mergeSchema);
+    if (isResponse(m)) return m;
+    return done(c, () => store.merge(b.kind, b.board, c.req.param('idea'), m.into));
+  });
+}
+
+/** Widget settings, bans, stop words, seeds. */
+function settingRoutes(admin: Hono, store: Store) {
+  admin.put('/widgets/:kind/:id', async (c) => {
+    const w = params(c, widgetParams, c.req.param());
+    if (isResponse(w)) return w;
+    const s = await body(c, widgetSettingsSchema);
+    if (isResponse(s)) return s;
+    return done(c, () => store.settings(w.kind, w.id, s));
+  });
+  admin.post('/bans', async (c) => {
+    const b = await body(c, banSchema);
+    if (isResponse(b)) return b;
+    return done(c, () => store.ban(b));
+  });
+  admin.delete('/bans/:type/:value', async (c) => {
+    const b = params(c, banParams, c.req.param());
+    if (isResponse(b)) return b;
+    return done(c, () => store.unban(b.type, b.value));
+  });
+  admin.get('/stop-words/:lang', async (c) => c.json({ words: await store.stopWords(lang(c)) }));
+  admin.put('/stop-words/:lang', async (c) => {
+    const s = await body(c, stopWordsSchema);
+    if (isResponse(s)) return s;
+    return c.json({ words: await store.stopWords(lang(c), s.words) });
+  });
+  admin.post('/seed', async (c) => {
+    const s = await body(c, seedSchema);
+    if (isResponse(s)) return s;
+    return c.json({ seeded: await store.seed(s) });
+  });
+}

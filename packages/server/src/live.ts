@@ -1,0 +1,92 @@
+/**
+ * The live path: a change is announced with `NOTIFY kolo '<kind>|<id>'` (so every server on the
+ * database hears it), the listener wakes the streams subscribed to that widget, and each stream sends
+ * the widget's tally as its voter sees it (`event: tally`), with a `: ping` comment as heartbeat.
+ */
+import type { Context } from 'hono';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import type { Db } from './db/types.ts';
+import { checked, tally } from './tally.ts';
+
+const CHANNEL = 'kolo';
+const keyOf = (kind: string, id: string) => `${kind}|${id}`;
+
+/** Tell every server on the database (this one included) that a widget changed. */
+export const changed = (db: Db, kind: string, id: string) => db.notify(CHANNEL, keyOf(kind, id));
+
+export interface LiveOptions {
+  /** SSE heartbeat, ms */
+  heartbeat?: number | undefined;
+}
+
+interface Hub {
+  db: Db;
+  heartbeat: number;
+  subscribe(key: string, fn: () => void): () => void;
+  /** the open streams' stop functions, so a shutdown can end them */
+  streams: Set<() => void>;
+}
+
+export type Live = Awaited<ReturnType<typeof openLive>>;
+
+/** Listen for changes on the database and serve live streams of tallies. */
+export async function openLive(db: Db, o: LiveOptions = {}) {
+  const listeners = new Map<string, Set<() => void>>();
+  const unlisten = await db.listen(CHANNEL, (key) => listeners.get(key)?.forEach((fn) => fn()));
+  const hub: Hub = {
+    db,
+    heartbeat: o.heartbeat ?? 25_000,
+    streams: new Set(),
+    subscribe(key, fn) {
+      const set = listeners.get(key) ?? listeners.set(key, new Set()).get(key)!;
+      set.add(fn);
+      return () => set.delete(fn);
+    },
+  };
+  return {
+    /** Live tallies of one or more widgets for one voter: `tally` events with `{ widget, tally }`. */
+    stream: (c: Context, widgets: { kind: string; id: string }[], voter: string) => streamSSE(c, (sse) => follow(hub, sse, widgets, voter)),
+    /** end every open stream and forget the subscriptions (a shutdown) */
+    end() {
+      for (const end of [...hub.streams]) end();
+      for (const set of listeners.values()) set.clear();
+    },
+    /** stop listening to the database */
+    close: () => unlisten(),
+  };
+}
+
+/** Send each widget's tally now and again after every change, until the client leaves or the server stops. */
+async function follow(hub: Hub, sse: SSEStreamingApi, widgets: { kind: string; id: string }[], voter: string) {
+  let closed = false;
+  const dirty = new Set(widgets.map((w) => keyOf(w.kind, w.id)));
+  let wake = () => {};
+  const stops = [...dirty].map((key) =>
+    hub.subscribe(key, () => {
+      dirty.add(key);
+      wake();
+    }),
+  );
+  const end = () => {
+    closed = true;
+    wake();
+  };
+  sse.onAbort(end);
+  hub.streams.add(end);
+  const beat = setInterval(() => void sse.write(': ping\n\n').catch(() => {}), hub.heartbeat);
+  try {
+    while (!closed) {
+      for (const key of [...dirty]) {
+        dirty.delete(key);
+        const [kind, id] = key.split('|') as [string, string];
+        const t = checked(await tally(hub.db, kind, id, voter));
+        await sse.writeSSE({ event: 'tally', data: JSON.stringify({ widget: { kind, id }, tally: t }) });
+      }
+      if (!dirty.size && !closed) await new Promise<void>((r) => (wake = r));
+    }
+  } finally {
+    clearInterval(beat);
+    stops.forEach((stop) => stop());
+    hub.streams.delete(end);
+  }
+}
