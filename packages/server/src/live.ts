@@ -1,18 +1,18 @@
 /**
- * The live path: a change is announced with `NOTIFY kolo '<kind>|<id>'` (so every server on the
- * database hears it), the listener wakes the streams subscribed to that widget, and each stream sends
- * the widget's tally as its voter sees it (`event: tally`), with a `: ping` comment as heartbeat.
+ * The live path: a change is announced with `NOTIFY kolo '<widget key>'` (`poll:format`, so every
+ * server on the database hears it), the listener wakes the streams subscribed to that widget, and each
+ * stream sends the widget's view as its voter sees it (`event: view`), with a `: ping` comment as heartbeat.
  */
 import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import { parseWidgetKey, widgetKey, type WidgetKind, type WidgetRef } from '@kolo/core';
 import type { Db } from './db/types.ts';
-import { checked, tally } from './tally.ts';
+import { checked, view } from './view.ts';
 
 const CHANNEL = 'kolo';
-const keyOf = (kind: string, id: string) => `${kind}|${id}`;
 
 /** Tell every server on the database (this one included) that a widget changed. */
-export const changed = (db: Db, kind: string, id: string) => db.notify(CHANNEL, keyOf(kind, id));
+export const changed = (db: Db, kind: string, id: string) => db.notify(CHANNEL, widgetKey({ kind: kind as WidgetKind, id }));
 
 export interface LiveOptions {
   /** SSE heartbeat, ms */
@@ -44,8 +44,8 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
     },
   };
   return {
-    /** Live tallies of one or more widgets for one voter: `tally` events with `{ widget, tally }`. */
-    stream: (c: Context, widgets: { kind: string; id: string }[], voter: string) => streamSSE(c, (sse) => follow(hub, sse, widgets, voter)),
+    /** Live views of one or more widgets for one voter: `view` events with `{ widget, view }`. */
+    stream: (c: Context, widgets: WidgetRef[], voter: string) => streamSSE(c, (sse) => follow(hub, sse, widgets, voter)),
     /** end every open stream and forget the subscriptions (a shutdown) */
     end() {
       for (const end of [...hub.streams]) end();
@@ -56,10 +56,10 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
   };
 }
 
-/** Send each widget's tally now and again after every change, until the client leaves or the server stops. */
-async function follow(hub: Hub, sse: SSEStreamingApi, widgets: { kind: string; id: string }[], voter: string) {
+/** Send each widget's view now and again after every change, until the client leaves or the server stops. */
+async function follow(hub: Hub, sse: SSEStreamingApi, widgets: WidgetRef[], voter: string) {
   let closed = false;
-  const dirty = new Set(widgets.map((w) => keyOf(w.kind, w.id)));
+  const dirty = new Set(widgets.map(widgetKey));
   let wake = () => {};
   const stops = [...dirty].map((key) =>
     hub.subscribe(key, () => {
@@ -78,9 +78,9 @@ async function follow(hub: Hub, sse: SSEStreamingApi, widgets: { kind: string; i
     while (!closed) {
       for (const key of [...dirty]) {
         dirty.delete(key);
-        const [kind, id] = key.split('|') as [string, string];
-        const t = checked(await tally(hub.db, kind, id, voter));
-        await sse.writeSSE({ event: 'tally', data: JSON.stringify({ widget: { kind, id }, tally: t }) });
+        const widget = parseWidgetKey(key)!;
+        const v = checked(await view(hub.db, widget.kind, widget.id, voter));
+        await sse.writeSSE({ event: 'view', data: JSON.stringify({ widget, view: v }) });
       }
       if (!dirty.size && !closed) await new Promise<void>((r) => (wake = r));
     }

@@ -14,7 +14,7 @@ import { stopWords } from './admin/stop-words.ts';
 import { seed, settings, widgets, type Seed, type Settings } from './admin/widgets.ts';
 import { changed } from './live.ts';
 import { expireSignals, recordSignals, type Signal } from './signals.ts';
-import { tally } from './tally.ts';
+import { view } from './view.ts';
 
 export interface StoreOptions extends Limits {
   /** signals older than this many days are deleted (bounded retention) */
@@ -25,7 +25,7 @@ export function createStore(db: Db, o: StoreOptions) {
   const expire = () => expireSignals(db, o.signalRetentionDays);
   return {
     act: createAct(db, { ratePerVoter: o.ratePerVoter, ratePerIp: o.ratePerIp, expireSignals: expire }),
-    load: (kind: string, id: string, voter: string) => tally(db, kind, id, voter),
+    load: (kind: string, id: string, voter: string) => view(db, kind, id, voter),
     changed: (kind: string, id: string) => changed(db, kind, id),
     signals: (list: Signal[]) => recordSignals(db, list),
     expireSignals: expire,

@@ -97,7 +97,7 @@ export async function sse(url: string, until: (tallies: any[]) => boolean, timeo
   try {
     const res = await fetch(url, { signal: abort.signal });
     await readEvents(res.body!, (_event, data) => {
-      tallies.push(JSON.parse(data).tally);
+      tallies.push(JSON.parse(data).view);
       return until(tallies);
     });
   } catch {

@@ -72,7 +72,7 @@ describe('offline outbox (HTTP adapter against the server)', () => {
     let server = await startServer(testConfig({ dataDir: dir }));
     const port = Number(new URL(server.url).port);
     const storage = memoryStorage();
-    const widget = { kind: 'poll', id: 'offline' };
+    const widget = { kind: 'poll', id: 'offline' } as const;
     const policy = { options: ['a', 'b'], multiple: false, change: true };
     try {
       const adapter = httpAdapter({ endpoint: server.url, storage });
@@ -133,7 +133,7 @@ describe('offline outbox (HTTP adapter against the server)', () => {
 });
 
 describe('signals through the HTTP adapter', () => {
-  const signal = (voter: string) => ({ type: 'view' as const, widget: { kind: 'poll', id: 'sig' }, voter, at: now() });
+  const signal = (voter: string) => ({ type: 'view' as const, widget: { kind: 'poll' as const, id: 'sig' }, voter, at: now() });
 
   it('arrive in batches, and not at all from a browser asking not to be tracked when the site respects it', async () => {
     const server = await startServer(testConfig());

@@ -28,7 +28,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     expect(health.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     const missing = await ctx.api.get('/v1/nope');
-    expect([missing.status, missing.body.error.code]).toEqual([404, 'not-found']);
+    expect([missing.status, missing.body.error.reason]).toEqual([404, 'not-found']);
   });
 
   it('allows only the listed site origins', async () => {
@@ -200,17 +200,17 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
   it('needs the admin token for admin endpoints', async () => {
     expect((await ctx.api.admin('GET', '/queue/ideas/roadmap', undefined, 'wrong-token-0123456789')).status).toBe(401);
     const none = await fetch(`${ctx.server.url}/v1/admin/queue/ideas/roadmap`);
-    expect([none.status, (await none.json()).error.code]).toEqual([401, 'unauthorized']);
+    expect([none.status, (await none.json()).error.reason]).toEqual([401, 'unauthorized']);
   });
 
   it('answers bad input with a 4xx JSON error naming the field and the rule', async () => {
     const r = await ctx.api.post('/v1/actions', { ...vote('bad', 'v1', ['a']), choices: 'a' });
     expect(r.status).toBe(400);
-    expect(r.body.error).toMatchObject({ code: 'invalid', field: 'choices', rule: 'invalid_type' });
+    expect(r.body.error).toMatchObject({ code: 'rejected', reason: 'invalid', field: 'choices', rule: 'invalid_type' });
     const json = await ctx.api.post('/v1/actions', '{"type": "vote",');
     expect([json.status, json.body.error.field, json.body.error.rule]).toEqual([400, '(body)', 'json']);
     const big = await ctx.api.post('/v1/actions', { ...vote('bad', 'v1', ['a']), pad: 'x'.repeat(40_000) });
-    expect([big.status, big.body.error.code]).toEqual([413, 'too-large']);
+    expect([big.status, big.body.error.reason]).toEqual([413, 'too-large']);
     const kind = await ctx.api.get('/v1/widgets/nope/x?voter=v');
     expect([kind.status, kind.body.error.field]).toEqual([400, 'kind']);
     const noVoter = await ctx.api.get('/v1/widgets/poll/x');

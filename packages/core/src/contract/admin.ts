@@ -32,6 +32,8 @@ export const banSchema = z.object({
   reason: z.optional(upTo(LIMITS.banReason)),
   until: z.optional(dateTimeSchema),
 });
+/** `DELETE /v1/admin/bans/:type/:value`. */
+export const banParamsSchema = z.object({ type: z.enum(BAN_TYPES), value: z.string().check(z.minLength(1), z.maxLength(LIMITS.banValue)) });
 /** `PUT /v1/admin/stop-words/:lang`. */
 export const stopWordsSchema = z.object({ words: z.array(z.string().check(z.minLength(1), z.maxLength(LIMITS.stopWord))).check(z.maxLength(LIMITS.stopWords)) });
 

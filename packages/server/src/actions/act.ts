@@ -4,13 +4,13 @@
  * then the answer, remembered, and the live notice. Refusals are remembered too, except a rate
  * limit, which a later retry may pass.
  */
-import { KoloError } from '@kolo/core';
+import { KoloError, refuse } from '@kolo/core';
 import type { Db } from '../db/types.ts';
 import { json } from '../db/values.ts';
 import { refusal, type Answered } from '../http/errors.ts';
-import type { ServerAction } from '../http/schemas.ts';
+import type { ServerAction } from '@kolo/core';
 import { changed } from '../live.ts';
-import { tally } from '../tally.ts';
+import { view } from '../view.ts';
 import { apply } from './apply.ts';
 import { limit, sweeper, type Limits } from './limits.ts';
 import { Replay, claim, priorOf, record, replay, type Prior } from './replay.ts';
@@ -40,7 +40,7 @@ export function createAct(db: Db, o: Limits & { expireSignals: () => Promise<unk
     const pre = await precheck(db, a, ctx.ipHash);
     if (pre.prior) return replay(db, a, pre.prior);
     try {
-      if (pre.banned) throw new KoloError('rejected', 'banned', 'this voter or network is banned');
+      if (pre.banned) refuse('banned', 'this voter or network is banned');
       await limit(db, o, a, ctx.ipHash, pre.slow);
       sweep();
       await db.transaction(async (tx) => {
@@ -48,7 +48,7 @@ export function createAct(db: Db, o: Limits & { expireSignals: () => Promise<unk
         await apply(tx, a);
       });
       // after the commit: the answer, remembered for retries, and the live update
-      const answered = { status: 200, body: await tally(db, kind, id, a.voter) };
+      const answered = { status: 200, body: await view(db, kind, id, a.voter) };
       await record(db, a, ctx.ipHash, answered);
       await changed(db, kind, id);
       return answered;

@@ -1,9 +1,9 @@
 /** Inside the action's transaction: the widget's registered rules, then the family's own step. */
-import { reject } from '@kolo/core';
+import { refuse } from '@kolo/core';
 import type { Queryable } from '../db/types.ts';
 import { json } from '../db/values.ts';
-import type { ServerAction } from '../http/schemas.ts';
-import { isBoard } from '../tally.ts';
+import type { ServerAction } from '@kolo/core';
+import { isBoardKind } from '@kolo/core';
 import { submitIdea, upvoteAction } from './ideas.ts';
 import { answer } from './quiz.ts';
 import { vote } from './voting.ts';
@@ -15,13 +15,13 @@ export async function apply(tx: Queryable, a: ServerAction) {
   const config = await widgetConfig(tx, kind, id, policy);
   const registered = (config.policy ?? policy) as never;
   if (a.type === 'vote') {
-    if (isBoard(kind) || kind === 'quiz') reject('wrong-kind', `a ${kind} does not take votes`);
+    if (isBoardKind(kind) || kind === 'quiz') refuse('wrong-kind', `a ${kind} does not take votes`);
     await vote(tx, a, registered);
   } else if (a.type === 'answer') {
-    if (kind !== 'quiz') reject('wrong-kind', 'only a quiz takes answers');
+    if (kind !== 'quiz') refuse('wrong-kind', 'only a quiz takes answers');
     await answer(tx, a, config);
   } else {
-    if (!isBoard(kind)) reject('wrong-kind', `a ${kind} has no ideas`);
+    if (!isBoardKind(kind)) refuse('wrong-kind', `a ${kind} has no ideas`);
     if (a.type === 'idea') await submitIdea(tx, a, registered);
     else await upvoteAction(tx, a);
   }

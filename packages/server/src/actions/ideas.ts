@@ -2,11 +2,11 @@
  * Boards (ideas, questions): submitting an idea (spam, fill time, daily limit, checks, stop words),
  * upvotes (one per voter per idea), and the team's moderation and merges.
  */
-import { KoloError, checkIdea, cleanDraft, isOpen, reject, safeUrl, type IdeaStatus } from '@kolo/core';
+import { checkIdea, cleanDraft, isOpen, refuse, safeUrl, type IdeaStatus } from '@kolo/core';
 import type { Db, Queryable } from '../db/types.ts';
 import { VOTERS, bump } from '../db/counters.ts';
 import { iso } from '../db/values.ts';
-import type { ServerAction } from '../http/schemas.ts';
+import type { ServerAction } from '@kolo/core';
 import { changed } from '../live.ts';
 
 type IdeaAction = Extract<ServerAction, { type: 'idea' }>;
@@ -16,9 +16,9 @@ const lockVoter = (q: Queryable, kind: string, board: string, voter: string) => 
 
 export async function submitIdea(q: Queryable, a: IdeaAction, policy: IdeaAction['policy']) {
   const { kind, id: board } = a.widget;
-  if (a.honeypot) reject('spam', 'this looks automated');
+  if (a.honeypot) refuse('spam', 'this looks automated');
   // the fill time is measured on the sender's own clock (both times are theirs), so clock skew does not matter
-  if (!(Date.parse(a.at) - Date.parse(a.startedAt) >= policy.minFillMs)) reject('too-fast', 'the form was sent too quickly after it was opened');
+  if (!(Date.parse(a.at) - Date.parse(a.startedAt) >= policy.minFillMs)) refuse('too-fast', 'the form was sent too quickly after it was opened');
   await lockVoter(q, kind, board, a.voter);
   const recent = await q.query<{ created_at: unknown }>(
     `select created_at from kolo_ideas where kind = $1 and board = $2 and author = $3 and created_at > now() - interval '1 day' order by created_at desc`,
@@ -26,14 +26,14 @@ export async function submitIdea(q: Queryable, a: IdeaAction, policy: IdeaAction
   );
   if (recent.length >= policy.maxPerDay) {
     const oldest = Date.parse(iso(recent[policy.maxPerDay - 1]!.created_at));
-    throw new KoloError('rate-limited', 'limit', `at most ${policy.maxPerDay} per day`, Math.max(1, Math.ceil((oldest + 864e5 - Date.now()) / 1000)));
+    refuse('limit', `at most ${policy.maxPerDay} per day`, Math.max(1, Math.ceil((oldest + 864e5 - Date.now()) / 1000)));
   }
   const problems = Object.entries(checkIdea(a.idea, policy));
-  if (problems.length) reject('invalid-idea', problems.map(([f, p]) => `${f}: ${p}`).join('; '));
+  if (problems.length) refuse('invalid-idea', problems.map(([f, p]) => `${f}: ${p}`).join('; '));
   const draft = cleanDraft(a.idea);
   const words = (await q.query<{ word: string }>('select word from kolo_stop_words')).map((r) => r.word.toLowerCase());
   const text = ` ${`${draft.title} ${draft.details ?? ''}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  if (words.some((w) => text.includes(` ${w} `))) reject('stop-word', 'the text contains a word this site does not accept');
+  if (words.some((w) => text.includes(` ${w} `))) refuse('stop-word', 'the text contains a word this site does not accept');
   await q.query(
     'insert into kolo_ideas (kind, board, id, title, details, category, contact, status, author) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
     [kind, board, a.id, draft.title, draft.details ?? null, draft.category ?? null, draft.contact ?? null, policy.moderated ? 'pending' : 'review', a.voter],
@@ -59,8 +59,8 @@ async function upvote(q: Queryable, kind: string, board: string, idea: string, v
 export async function upvoteAction(q: Queryable, a: Extract<ServerAction, { type: 'upvote' }>) {
   const { kind, id: board } = a.widget;
   const [idea] = await q.query<{ status: IdeaStatus; author: string }>('select status, author from kolo_ideas where kind = $1 and board = $2 and id = $3 and merged_into is null', [kind, board, a.idea]);
-  if (!idea || ((idea.status === 'pending' || idea.status === 'rejected') && idea.author !== a.voter)) reject('not-found', `no idea "${a.idea}"`);
-  if (!isOpen(idea!)) reject('closed', 'this idea is no longer open for upvotes');
+  if (!idea || ((idea.status === 'pending' || idea.status === 'rejected') && idea.author !== a.voter)) refuse('not-found', `no idea "${a.idea}"`);
+  if (!isOpen(idea!)) refuse('closed', 'this idea is no longer open for upvotes');
   await upvote(q, kind, board, a.idea, a.voter, a.on);
 }
 
@@ -73,7 +73,7 @@ export interface Moderation {
 
 /** The team sets an idea's status, public answer, announcement link or reason (`''` clears one). */
 export async function moderate(db: Db, kind: string, board: string, idea: string, d: Moderation) {
-  if (d.link && !safeUrl(d.link)) reject('invalid-link', 'the announcement link must be an http(s) or relative link');
+  if (d.link && !safeUrl(d.link)) refuse('invalid-link', 'the announcement link must be an http(s) or relative link');
   const rows = await db.query(
     `update kolo_ideas set status = $4,
        answer = case when $5::text is null then answer when $5 = '' then null else $5 end,
@@ -83,16 +83,16 @@ export async function moderate(db: Db, kind: string, board: string, idea: string
      where kind = $1 and board = $2 and id = $3 returning id`,
     [kind, board, idea, d.status, d.answer?.trim() ?? null, d.link?.trim() ?? null, d.reason?.trim() ?? null],
   );
-  if (!rows.length) reject('not-found', `no idea "${idea}"`);
+  if (!rows.length) refuse('not-found', `no idea "${idea}"`);
   await changed(db, kind, board);
 }
 
 /** Merge a duplicate into another idea: every upvote moves over (a voter who upvoted both keeps one). */
 export async function merge(db: Db, kind: string, board: string, from: string, into: string) {
-  if (from === into) reject('invalid-merge', 'an idea cannot be merged into itself');
+  if (from === into) refuse('invalid-merge', 'an idea cannot be merged into itself');
   await db.transaction(async (tx) => {
     const found = await tx.query('select id from kolo_ideas where kind = $1 and board = $2 and id in ($3, $4) and merged_into is null for update', [kind, board, from, into]);
-    if (found.length !== 2) reject('not-found', 'both ideas must exist and not be merged already');
+    if (found.length !== 2) refuse('not-found', 'both ideas must exist and not be merged already');
     await tx.query('insert into kolo_upvotes (kind, board, idea, voter) select kind, board, $4, voter from kolo_upvotes where kind = $1 and board = $2 and idea = $3 on conflict do nothing', [kind, board, from, into]);
     await tx.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3', [kind, board, from]);
     for (const id of [from, into]) {

@@ -1,7 +1,7 @@
 /** Rate limits (per voter and per IP hash, per widget and minute) and slow mode. */
-import { KoloError } from '@kolo/core';
+import { refuse } from '@kolo/core';
 import type { Db } from '../db/types.ts';
-import type { ServerAction } from '../http/schemas.ts';
+import type { ServerAction } from '@kolo/core';
 
 export interface Limits {
   /** actions per voter per widget per minute */
@@ -21,14 +21,14 @@ export async function limit(db: Db, o: Limits, a: ServerAction, ipHash: string, 
     [voterKey, `ip:${kind}:${id}:${ipHash}`],
   );
   for (const r of rows) {
-    if (r.n > (r.key === voterKey ? o.ratePerVoter : o.ratePerIp)) throw new KoloError('rate-limited', 'rate', 'too many actions; wait a moment', Math.max(1, r.wait));
+    if (r.n > (r.key === voterKey ? o.ratePerVoter : o.ratePerIp)) refuse('rate', 'too many actions; wait a moment', Math.max(1, r.wait));
   }
   if (slowSeconds > 0) {
     const [last] = await db.query<{ ago: number | null }>(
       `select extract(epoch from now() - max(at))::float8 as ago from kolo_actions where kind = $1 and widget = $2 and voter = $3 and status = 200`,
       [kind, id, a.voter],
     );
-    if (last?.ago != null && last.ago < slowSeconds) throw new KoloError('rate-limited', 'slow-mode', `slow mode: one action every ${slowSeconds} s`, Math.ceil(slowSeconds - last.ago));
+    if (last?.ago != null && last.ago < slowSeconds) refuse('slow-mode', `slow mode: one action every ${slowSeconds} s`, Math.ceil(slowSeconds - last.ago));
   }
 }
 

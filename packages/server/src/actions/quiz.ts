@@ -1,8 +1,8 @@
 /** Quiz answers: graded with the registered key; statistics keep each voter's first attempt. */
-import { checkChoices, reject } from '@kolo/core';
+import { grade, refuse } from '@kolo/core';
 import type { Queryable } from '../db/types.ts';
 import { VOTERS, bump } from '../db/counters.ts';
-import type { ServerAction } from '../http/schemas.ts';
+import type { ServerAction } from '@kolo/core';
 
 type AnswerAction = Extract<ServerAction, { type: 'answer' }>;
 type Question = { options: string[]; multiple: boolean; key: string[] };
@@ -10,9 +10,9 @@ type Question = { options: string[]; multiple: boolean; key: string[] };
 export async function answer(q: Queryable, a: AnswerAction, config: Record<string, unknown>) {
   const { kind, id } = a.widget;
   const registered = await question(q, a, config);
-  checkChoices(a.choices, registered.options, registered.multiple ? registered.options.length : 1);
   const key = registered.key;
-  const correct = a.choices.length === key.length && a.choices.every((c) => key.includes(c));
+  // core's grading, as in the memory and local adapters
+  const correct = grade(a.choices, registered, key);
   const previous = async () =>
     (await q.query('select 1 from kolo_answers where kind = $1 and widget = $2 and voter = $3 and question = $4 for update', [kind, id, a.voter, a.question]))[0];
   if (!(await previous())) {
@@ -37,7 +37,7 @@ async function question(q: Queryable, a: AnswerAction, config: Record<string, un
   const questions = (config.questions ?? {}) as Record<string, Question>;
   // own keys only: a question id such as `constructor` is not a property every object has
   if (Object.hasOwn(questions, a.question)) return questions[a.question]!;
-  if (!a.key?.length) reject('cannot-grade', 'this quiz question has no registered answer key');
+  if (!a.key?.length) refuse('cannot-grade', 'this quiz question has no registered answer key');
   const registered = { ...a.policy, key: a.key! };
   await q.query(
     `update kolo_widgets set config = coalesce(config, '{}'::jsonb) || jsonb_build_object('questions', coalesce(config->'questions', '{}'::jsonb) || jsonb_build_object($3::text, $4::jsonb))

@@ -1,10 +1,10 @@
 /** Idempotency: an action id seen before is answered as it was the first time. */
-import { KoloError } from '@kolo/core';
+import { errorAnswer } from '@kolo/core';
 import type { Db, Queryable } from '../db/types.ts';
 import { json } from '../db/values.ts';
-import { refusal, type Answered } from '../http/errors.ts';
-import type { ServerAction } from '../http/schemas.ts';
-import { tally } from '../tally.ts';
+import type { Answered } from '../http/errors.ts';
+import type { ServerAction } from '@kolo/core';
+import { view } from '../view.ts';
 
 /** An action id's record: the answer (status 0 while applied but not answered yet) and whose it was. */
 export type Prior = { status: number; response: unknown; kind: string; widget: string; voter: string };
@@ -18,9 +18,9 @@ export class Replay extends Error {}
 /** The answer to an action id seen before: as stored, or (applied, answer not written yet) the tally now. */
 export async function replay(db: Db, a: ServerAction, prior: Prior): Promise<Answered> {
   if (prior.kind !== a.widget.kind || prior.widget !== a.widget.id || prior.voter !== a.voter) {
-    return refusal(new KoloError('rejected', 'id-reused', 'this action id was already used for another action'));
+    return errorAnswer('id-reused', 'this action id was already used for another action');
   }
-  if (prior.status === 0) return { status: 200, body: await tally(db, a.widget.kind, a.widget.id, a.voter) };
+  if (prior.status === 0) return { status: 200, body: await view(db, a.widget.kind, a.widget.id, a.voter) };
   return { status: prior.status, body: json(prior.response) };
 }
 

@@ -2,7 +2,7 @@
 import type { Db, Row } from '../db/types.ts';
 import { counts } from '../db/counters.ts';
 import { iso } from '../db/values.ts';
-import { toIdea } from '../tally.ts';
+import { toIdea } from '../view.ts';
 
 const ADMIN_IDEA = 'id, title, details, category, contact, status, created_at, author, answer, link, reason, merged_into, first_response_at';
 

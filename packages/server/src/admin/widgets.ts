@@ -1,7 +1,7 @@
 /** The widgets the server knows: their counters and settings, and starting numbers for new ones. */
 import type { Db } from '../db/types.ts';
 import { VOTERS, bump, splitVoters } from '../db/counters.ts';
-import { isBoard } from '../tally.ts';
+import { isBoardKind } from '@kolo/core';
 
 /** Every widget: its counters, voters, slow mode, and for boards how many ideas wait. */
 export async function widgets(db: Db) {
@@ -21,7 +21,7 @@ export async function widgets(db: Db) {
       slowSeconds: Number(r.slow_seconds),
       voters,
       counts,
-      ...(isBoard(String(r.kind)) ? { ideas: Number(r.total ?? 0), pending: Number(r.pending ?? 0) } : {}),
+      ...(isBoardKind(String(r.kind)) ? { ideas: Number(r.total ?? 0), pending: Number(r.pending ?? 0) } : {}),
     };
   });
 }

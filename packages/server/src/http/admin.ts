@@ -5,7 +5,18 @@ import { KoloError } from '@kolo/core';
 import { ideasCsv, resultsCsv } from '../admin/export.ts';
 import type { Store } from '../store.ts';
 import { answer, fail, refusal } from './errors.ts';
-import { banParams, banSchema, boardParams, mergeSchema, metricsQuery, moderateSchema, seedSchema, stopWordsSchema, widgetParams, widgetSettingsSchema } from './schemas.ts';
+import {
+  banParamsSchema,
+  banSchema,
+  boardParamsSchema,
+  mergeBodySchema,
+  metricsQuerySchema,
+  moderateBodySchema,
+  seedSchema,
+  stopWordsSchema,
+  widgetParamsSchema,
+  widgetSettingsSchema,
+} from '@kolo/core';
 import { body, isResponse, params } from './validate.ts';
 
 export interface AdminOptions {
@@ -22,7 +33,7 @@ async function done(c: Context, fn: () => Promise<unknown>) {
     return c.json({ ok: true });
   } catch (e) {
     if (!(e instanceof KoloError) || e.code !== 'rejected') throw e;
-    return answer(c, refusal(e, 'admin'));
+    return answer(c, refusal(e));
   }
 }
 
@@ -50,13 +61,13 @@ export function adminRoutes(o: AdminOptions) {
 /** Lists, exports and metrics. */
 function readRoutes(admin: Hono, store: Store) {
   admin.get('/ideas/:kind/:board', async (c) => {
-    const b = params(c, boardParams, c.req.param());
+    const b = params(c, boardParamsSchema, c.req.param());
     if (isResponse(b)) return b;
     return c.json({ ideas: await store.ideas(b.kind, b.board, c.req.query('status')) });
   });
   admin.get('/queue', async (c) => c.json({ ideas: await store.allIdeas(true) }));
   admin.get('/queue/:kind/:board', async (c) => {
-    const b = params(c, boardParams, c.req.param());
+    const b = params(c, boardParamsSchema, c.req.param());
     if (isResponse(b)) return b;
     return c.json({ ideas: await store.ideas(b.kind, b.board, 'pending') });
   });
@@ -65,7 +76,7 @@ function readRoutes(admin: Hono, store: Store) {
   admin.get('/export/results.csv', async (c) => attachment(c, 'kolo-results.csv', resultsCsv(await store.widgets())));
   admin.get('/export/ideas.csv', async (c) => attachment(c, 'kolo-ideas.csv', ideasCsv(await store.allIdeas(), c.req.query('contact') === '1')));
   admin.get('/metrics', async (c) => {
-    const q = params(c, metricsQuery, c.req.query());
+    const q = params(c, metricsQuerySchema, c.req.query());
     if (isResponse(q)) return q;
     if (Date.parse(q.from) > Date.parse(q.to)) return fail(c, 'invalid', 'from: must not be after to', { field: 'from', rule: 'range' });
     const w = q.work?.split(/[-,]/).map(Number);
@@ -77,16 +88,16 @@ function readRoutes(admin: Hono, store: Store) {
 /** Moderation and merges. */
 function ideaRoutes(admin: Hono, store: Store) {
   admin.post('/ideas/:kind/:board/:idea', async (c) => {
-    const b = params(c, boardParams, c.req.param());
+    const b = params(c, boardParamsSchema, c.req.param());
     if (isResponse(b)) return b;
-    const d = await body(c, moderateSchema);
+    const d = await body(c, moderateBodySchema);
     if (isResponse(d)) return d;
     return done(c, () => store.moderate(b.kind, b.board, c.req.param('idea'), d));
   });
   admin.post('/ideas/:kind/:board/:idea/merge', async (c) => {
-    const b = params(c, boardParams, c.req.param());
+    const b = params(c, boardParamsSchema, c.req.param());
     if (isResponse(b)) return b;
-    const m = await body(c, mergeSchema);
+    const m = await body(c, mergeBodySchema);
     if (isResponse(m)) return m;
     return done(c, () => store.merge(b.kind, b.board, c.req.param('idea'), m.into));
   });
@@ -95,7 +106,7 @@ function ideaRoutes(admin: Hono, store: Store) {
 /** Widget settings, bans, stop words, seeds. */
 function settingRoutes(admin: Hono, store: Store) {
   admin.put('/widgets/:kind/:id', async (c) => {
-    const w = params(c, widgetParams, c.req.param());
+    const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;
     const s = await body(c, widgetSettingsSchema);
     if (isResponse(s)) return s;
@@ -107,7 +118,7 @@ function settingRoutes(admin: Hono, store: Store) {
     return done(c, () => store.ban(b));
   });
   admin.delete('/bans/:type/:value', async (c) => {
-    const b = params(c, banParams, c.req.param());
+    const b = params(c, banParamsSchema, c.req.param());
     if (isResponse(b)) return b;
     return done(c, () => store.unban(b.type, b.value));
   });

@@ -1,11 +1,10 @@
 /** The public protocol (documented in README.md): one set of routes for every widget kind. */
 import { Hono, type Context } from 'hono';
-import { tallySchema } from '@kolo/core';
-import { checked } from '../tally.ts';
+import { type View, actionSchema, eventsQuerySchema, signalBatchSchema, streamWidgetsSchema, voterQuerySchema, widgetParamsSchema } from '@kolo/core';
+import { checked } from '../view.ts';
 import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
 import { answer } from './errors.ts';
-import { actionSchema, eventsQuery, signalsSchema, voterQuery, widgetList, widgetParams } from './schemas.ts';
 import { body, isResponse, params } from './validate.ts';
 
 export interface PublicOptions {
@@ -28,30 +27,26 @@ function readRoutes(app: Hono, o: PublicOptions) {
   const load = async (kind: string, id: string, voter: string) => checked(await o.store.load(kind, id, voter));
 
   app.get('/widgets/:kind/:id', async (c) => {
-    const w = params(c, widgetParams, c.req.param());
+    const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;
-    const q = params(c, voterQuery, c.req.query());
+    const q = params(c, voterQuerySchema, c.req.query());
     if (isResponse(q)) return q;
     return c.json(await load(w.kind, w.id, q.voter));
   });
 
   app.get('/widgets/:kind/:id/events', async (c) => {
-    const w = params(c, widgetParams, c.req.param());
+    const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;
-    const q = params(c, voterQuery, c.req.query());
+    const q = params(c, voterQuerySchema, c.req.query());
     if (isResponse(q)) return q;
     return o.live.stream(c, [w], q.voter);
   });
 
   // one stream for every widget of a page (browsers allow only ~6 connections per server over HTTP/1.1)
   app.get('/events', async (c) => {
-    const q = params(c, eventsQuery, c.req.query());
+    const q = params(c, eventsQuerySchema, c.req.query());
     if (isResponse(q)) return q;
-    const list = q.widgets.split(',').filter(Boolean).map((w) => {
-      const i = w.indexOf(':');
-      return { kind: w.slice(0, i), id: w.slice(i + 1) };
-    });
-    const widgets = params(c, widgetList, list);
+    const widgets = params(c, streamWidgetsSchema, q.widgets);
     if (isResponse(widgets)) return widgets;
     return o.live.stream(c, widgets, q.voter);
   });
@@ -63,14 +58,14 @@ function writeRoutes(app: Hono, o: PublicOptions) {
     const a = await body(c, actionSchema);
     if (isResponse(a)) return a;
     const answered = await o.store.act(a, { ipHash: o.ipHash(c) });
-    if (answered.status === 200) tallySchema.parse(answered.body);
+    if (answered.status === 200) checked(answered.body as View);
     const retry = (answered.body as { error?: { retryAfter?: number } }).error?.retryAfter;
     if (retry) c.header('Retry-After', String(retry));
     return answer(c, answered);
   });
 
   app.post('/signals', async (c) => {
-    const s = await body(c, signalsSchema);
+    const s = await body(c, signalBatchSchema);
     if (isResponse(s)) return s;
     await o.store.signals(s.signals);
     return c.body(null, 204);

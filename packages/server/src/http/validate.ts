@@ -1,11 +1,10 @@
-/** Request validation: a parsed value, or the 400 answer naming the field and the rule. */
+/** Request validation with the contract's schemas: a parsed value, or the 400 answer naming the field and the rule. */
 import type { Context } from 'hono';
-import type * as z from 'zod';
-import { fail, invalid, statusOf } from './errors.ts';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type * as z from 'zod/mini';
+import { answer, fail, invalid } from './errors.ts';
 
 /** The parsed JSON body, or a 400 answer. */
-export async function body<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T> | Response> {
+export async function body<T extends z.ZodMiniType>(c: Context, schema: T): Promise<z.infer<T> | Response> {
   let raw: unknown;
   try {
     raw = JSON.parse(await c.req.text());
@@ -16,9 +15,9 @@ export async function body<T extends z.ZodType>(c: Context, schema: T): Promise<
 }
 
 /** Route parameters or a query, parsed, or a 400 answer. */
-export function params<T extends z.ZodType>(c: Context, schema: T, value: unknown): z.infer<T> | Response {
+export function params<T extends z.ZodMiniType>(c: Context, schema: T, value: unknown): z.infer<T> | Response {
   const r = schema.safeParse(value);
-  return r.success ? r.data : c.json(invalid(r.error), statusOf('invalid') as ContentfulStatusCode);
+  return r.success ? (r.data as z.infer<T>) : answer(c, invalid(r.error.issues));
 }
 
 export const isResponse = (v: unknown): v is Response => v instanceof Response;

@@ -56,9 +56,9 @@ export function live(t: Transport, onView: (widget: WidgetRef, voter: string, vi
           wait = 1000;
           onOpen();
           await readEvents(res.body, (event, data) => {
-            if (event !== 'tally') return;
-            const { widget, tally } = JSON.parse(data) as { widget: WidgetRef; tally: View };
-            onView(widget, voter, tally);
+            if (event !== 'view') return;
+            const { widget, view } = JSON.parse(data) as { widget: WidgetRef; view: View };
+            onView(widget, voter, view);
           });
         } catch {
           /* dropped: reconnect below */

@@ -2,24 +2,20 @@
  * A widget as one voter sees it: its counters and voters (from one statement, so they agree), the
  * voter's own ballot or upvotes, a quiz's graded answers, a board's public ideas.
  */
-import { tallySchema, type Idea, type IdeaStatus, type Tally } from '@kolo/core';
+import { isBoardKind, viewSchema, type Idea, type IdeaStatus, type View } from '@kolo/core';
 import type { Queryable, Row } from './db/types.ts';
 import { splitVoters } from './db/counters.ts';
 import { iso, json } from './db/values.ts';
 
-const BOARDS = new Set(['ideas', 'questions']);
-/** Boards (`ideas`, `questions`) take ideas and upvotes, not votes. */
-export const isBoard = (kind: string) => BOARDS.has(kind);
-
-/** The widget's tally as `voter` sees it. */
-export async function tally(q: Queryable, kind: string, widget: string, voter: string): Promise<Tally> {
+/** The widget's view as `voter` sees it. */
+export async function view(q: Queryable, kind: string, widget: string, voter: string): Promise<View> {
   const [w] = await q.query<{ counts: unknown }>(
     `select json_object_agg(choice, n) as counts from (select choice, sum(n)::int as n from kolo_counts where kind = $1 and widget = $2 group by choice) c where n > 0`,
     [kind, widget],
   );
   const { counts, voters } = splitVoters(w?.counts);
-  const t: Tally = { counts, voters, mine: [] };
-  if (isBoard(kind)) return board(q, t, kind, widget, voter);
+  const t: View = { counts, voters, mine: [] };
+  if (isBoardKind(kind)) return board(q, t, kind, widget, voter);
   const [ballot] = await q.query<{ choices: unknown }>('select choices from kolo_ballots where kind = $1 and widget = $2 and voter = $3', [kind, widget, voter]);
   t.mine = ballot ? (json(ballot.choices) as string[]) : [];
   if (kind === 'quiz') {
@@ -36,10 +32,10 @@ export async function tally(q: Queryable, kind: string, widget: string, voter: s
  * A tally checked against the protocol before it goes out. The counts go out as they are: a choice
  * id is data, and zod's record would drop one named `__proto__`.
  */
-export const checked = (t: Tally) => ({ ...tallySchema.parse(t), counts: t.counts });
+export const checked = (t: View) => ({ ...viewSchema.parse(t), counts: t.counts });
 
 /** A board adds the voter's upvotes and the ideas: public ones, and the voter's own waiting or rejected ones. */
-async function board(q: Queryable, t: Tally, kind: string, widget: string, voter: string): Promise<Tally> {
+async function board(q: Queryable, t: View, kind: string, widget: string, voter: string): Promise<View> {
   t.mine = (await q.query<{ idea: string }>('select idea from kolo_upvotes where kind = $1 and board = $2 and voter = $3 order by idea', [kind, widget, voter])).map((r) => r.idea);
   const rows = await q.query(
     `select id, title, details, category, status, created_at, author, answer, link, reason from kolo_ideas
