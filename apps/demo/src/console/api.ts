@@ -1,8 +1,8 @@
-import type { Idea, IdeaStatus } from '@kolo/core';
+import type { BoardKind, Idea, IdeaStatus } from '@kolo/core';
 
 /** An idea or question as the team sees it (the admin API's shape). */
 export interface AdminIdea extends Idea {
-  kind: 'ideas' | 'questions';
+  kind: BoardKind;
   board: string;
   author: string;
   votes: number;

@@ -8,12 +8,15 @@ export type WidgetKind = (typeof WIDGET_KINDS)[number];
 export const BOARD_KINDS = ['ideas', 'questions'] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
-/** Kinds that take `vote` actions (a "was this helpful?" card of an FAQ is a tiny poll). */
-export const VOTING_KINDS = ['poll', 'choice', 'reactions', 'faq'] as const;
+/** Kinds whose ballots are choices people make (poll, A/B choice, reactions): charted over time in the metrics. */
+export const BALLOT_KINDS = ['poll', 'choice', 'reactions'] as const;
+/** Kinds that take `vote` actions: those, and an FAQ card's "was this helpful?" (a tiny poll). */
+export const VOTING_KINDS = [...BALLOT_KINDS, 'faq'] as const;
 
 export const isWidgetKind = (kind: string): kind is WidgetKind => (WIDGET_KINDS as readonly string[]).includes(kind);
 export const isBoardKind = (kind: string): kind is BoardKind => (BOARD_KINDS as readonly string[]).includes(kind);
 export const isVotingKind = (kind: string): boolean => (VOTING_KINDS as readonly string[]).includes(kind);
+export const isBallotKind = (kind: string): boolean => (BALLOT_KINDS as readonly string[]).includes(kind);
 
 /** Which widget something belongs to. `id` is unique per kind on a site. */
 export interface WidgetRef {

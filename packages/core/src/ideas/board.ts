@@ -1,12 +1,9 @@
 import type { Idea } from '../contract/views.ts';
-import type { IdeaStatus } from '../contract/statuses.ts';
+import { OPEN_STATUSES, type IdeaStatus } from '../contract/statuses.ts';
 import { sameStem, stemCache, stems } from './tokens.ts';
 
-/** Statuses everyone sees, in the order an idea moves through them. */
-export const PUBLIC_STATUSES: readonly IdeaStatus[] = ['review', 'planned', 'progress', 'done', 'declined'];
-
 /** People may still upvote it (it is public and not finished). */
-export const isOpen = (idea: Pick<Idea, 'status'>): boolean => ['review', 'planned', 'progress'].includes(idea.status);
+export const isOpen = (idea: Pick<Idea, 'status'>): boolean => OPEN_STATUSES.includes(idea.status);
 
 export type IdeaSort = 'top' | 'new';
 

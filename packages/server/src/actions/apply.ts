@@ -1,9 +1,7 @@
 /** Inside the action's transaction: the widget's registered rules, then the family's own step. */
-import { refuse } from '@kolo/core';
+import { isBoardKind, isVotingKind, refuse, type ServerAction } from '@kolo/core';
 import type { Queryable } from '../db/types.ts';
 import { json } from '../db/values.ts';
-import type { ServerAction } from '@kolo/core';
-import { isBoardKind } from '@kolo/core';
 import { submitIdea, upvoteAction } from './ideas.ts';
 import { answer } from './quiz.ts';
 import { vote } from './voting.ts';
@@ -15,7 +13,7 @@ export async function apply(tx: Queryable, a: ServerAction) {
   const config = await widgetConfig(tx, kind, id, policy);
   const registered = (config.policy ?? policy) as never;
   if (a.type === 'vote') {
-    if (isBoardKind(kind) || kind === 'quiz') refuse('wrong-kind', `a ${kind} does not take votes`);
+    if (!isVotingKind(kind)) refuse('wrong-kind', `a ${kind} does not take votes`);
     await vote(tx, a, registered);
   } else if (a.type === 'answer') {
     if (kind !== 'quiz') refuse('wrong-kind', 'only a quiz takes answers');

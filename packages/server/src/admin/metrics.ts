@@ -1,4 +1,4 @@
-import { bannerClicks, correctByQuestion, engagement, engagementByWidget, helpfulRatio, ideasPerMonth, responseTimes, votesOverTime, type WorkingHours } from '@kolo/core';
+import { bannerClicks, isBallotKind, correctByQuestion, engagement, engagementByWidget, helpfulRatio, ideasPerMonth, responseTimes, votesOverTime, type WidgetKind, type WorkingHours, widgetKey } from '@kolo/core';
 import type { Db } from '../db/types.ts';
 import { metricRows } from './metric-rows.ts';
 
@@ -17,12 +17,12 @@ export async function siteMetrics(db: Db, q: MetricsQuery) {
   const { signals, ideas, counters } = await metricRows(db, q.from, q.to);
   const byWidget = new Map<string, typeof signals>();
   for (const s of signals) {
-    const key = `${s.kind}:${s.widget}`;
+    const key = widgetKey({ kind: s.kind as WidgetKind, id: s.widget });
     (byWidget.get(key) ?? byWidget.set(key, []).get(key)!).push(s);
   }
   const votes: Record<string, Record<string, Record<string, number>>> = {};
   for (const [key, list] of byWidget) {
-    if (!/^(poll|choice|reactions):/.test(key)) continue;
+    if (!isBallotKind(list[0]!.kind)) continue;
     const v = votesOverTime(list, range, q.timeZone);
     if (Object.keys(v).length) votes[key] = v;
   }
