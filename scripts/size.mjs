@@ -109,7 +109,7 @@ for (const [name, source, budget, onTop] of ROWS) {
     min: s.min,
     gzip: s.gzip,
     brotli: s.brotli,
-    budget: budget === null ? '' : `${(budget / 1024).toFixed(0)} KB`,
+    budget: budget === null ? '' : `${+(budget / 1024).toFixed(1)} KB`,
     status: budget === null ? '' : over ? 'OVER' : 'ok',
   });
   if (lazy) rows.push({ entry: `  └ loaded on first use by import() (HTTP adapter, popover fallback)`, ...lazy, budget: '', status: '' });

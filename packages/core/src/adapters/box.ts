@@ -1,8 +1,8 @@
 /**
  * The ballot box of the adapters that keep data themselves (memory, local): one box per widget, one
- * ballot per voter, idempotent actions. Votes and quiz answers are built in; further action types
- * (idea boards) come as `BoxRules` that an adapter instance is given, so a page pays only for the
- * rules of the widgets it uses.
+ * ballot per voter, idempotent actions. Votes are built in; further action types (quiz answers, idea
+ * boards) come as `BoxRules` that an adapter instance is given, so a page pays only for the rules of
+ * the widgets it uses.
  */
 import { idRecord } from '../contract/records.ts';
 import { refuse } from '../contract/errors.ts';
@@ -10,7 +10,6 @@ import type { Answer, View } from '../contract/views.ts';
 import type { KoloAction } from '../contract/actions.ts';
 import type { SeedIdea } from '../contract/admin.ts';
 import { decideVote } from '../voting/rules.ts';
-import { grade } from '../quiz/rules.ts';
 import type { StoredIdea } from '../ideas/stored.ts';
 
 /** A stored quiz answer; `first` is whether the voter's first attempt was correct (what stats count). */
@@ -21,8 +20,8 @@ export interface StoredAnswer extends Answer {
 export interface BallotBox {
   /** voter id → current choices */
   ballots: Record<string, string[]>;
-  /** quizzes: voter id → question id → latest answer */
-  answers: Record<string, Record<string, StoredAnswer>>;
+  /** quizzes: voter id → question id → latest answer (see `quizRules`) */
+  answers?: Record<string, Record<string, StoredAnswer>>;
   /** recently applied action ids (idempotency keys), oldest first */
   applied: string[];
   /** idea boards: idea id → idea */
@@ -54,10 +53,10 @@ export interface RuleAdapter {
 
 const APPLIED_KEPT = 500;
 
-export const emptyBox = (): BallotBox => ({ ballots: idRecord(), answers: idRecord(), applied: [] });
+export const emptyBox = (): BallotBox => ({ ballots: idRecord(), applied: [] });
 
 export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+export const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** A box read from untrusted storage: anything malformed is dropped, never an exception. */
 export function reviveBox(value: unknown, rules: readonly BoxRules[] = []): BallotBox {
@@ -66,20 +65,12 @@ export function reviveBox(value: unknown, rules: readonly BoxRules[] = []): Ball
   if (isObject(value.ballots)) {
     for (const [voter, c] of Object.entries(value.ballots)) if (Array.isArray(c)) box.ballots[voter] = c.filter((x) => typeof x === 'string');
   }
-  if (isObject(value.answers)) {
-    for (const [voter, byQuestion] of Object.entries(value.answers)) {
-      if (!isObject(byQuestion)) continue;
-      for (const [q, a] of Object.entries(byQuestion)) {
-        if (isObject(a) && isStrings(a.choices) && isStrings(a.key)) (box.answers[voter] ??= idRecord())[q] = { choices: a.choices, key: a.key, correct: !!a.correct, first: !!a.first };
-      }
-    }
-  }
   if (isStrings(value.applied)) box.applied = value.applied;
   for (const r of rules) r.revive(value, box);
   return box;
 }
 
-const add = (counts: Record<string, number>, id: string, n = 1) => (counts[id] = (counts[id] ?? 0) + n);
+export const add = (counts: Record<string, number>, id: string) => (counts[id] = (counts[id] ?? 0) + 1);
 
 /** What `voter` sees of a box: counts (over seeds), voters, their choices and answers. */
 export function viewOf(box: BallotBox, voter: string, seed?: Seed, rules: readonly BoxRules[] = []): View {
@@ -90,17 +81,7 @@ export function viewOf(box: BallotBox, voter: string, seed?: Seed, rules: readon
     voters++;
     for (const c of choices) add(counts, c);
   }
-  for (const [who, byQuestion] of Object.entries(box.answers)) {
-    const qs = Object.entries(byQuestion);
-    if (qs.length && !box.ballots[who]?.length) voters++;
-    for (const [q, a] of qs) {
-      add(counts, `${q}:answered`);
-      if (a.first) add(counts, `${q}:correct`);
-    }
-  }
   const view: View = { counts, voters, mine: [...(box.ballots[voter] ?? [])] };
-  const mine = box.answers[voter];
-  if (mine) view.answers = idRecord(Object.fromEntries(Object.entries(mine).map(([q, { choices, correct, key }]) => [q, { choices, correct, key }])));
   for (const r of rules) r.view(box, voter, view, seed);
   return view;
 }
@@ -108,16 +89,11 @@ export function viewOf(box: BallotBox, voter: string, seed?: Seed, rules: readon
 /** Apply any action; returns whether the box changed. Throws KoloError. */
 export function applyAction(box: BallotBox, action: KoloAction, now = Date.now(), seed?: Seed, rules: readonly BoxRules[] = []): boolean {
   if (box.applied.includes(action.id)) return false;
-  if ((action.type === 'vote' || action.type === 'answer') && !action.voter) refuse('invalid-voter', 'a voter id is required');
   if (action.type === 'vote') {
+    if (!action.voter) refuse('invalid-voter', 'a voter id is required');
     const ballot = decideVote(action.policy, action.choices, box.ballots[action.voter], now);
     if (ballot.length) box.ballots[action.voter] = ballot;
     else delete box.ballots[action.voter];
-  } else if (action.type === 'answer') {
-    const { voter, question, choices, key } = action;
-    const correct = grade(choices, action.policy, key);
-    const previous = box.answers[voter]?.[question];
-    (box.answers[voter] ??= idRecord())[question] = { choices: [...choices], key: [...key!], correct, first: previous ? previous.first : correct };
   } else {
     let changed: boolean | undefined;
     for (const r of rules) if ((changed = r.apply(box, action, now, seed)) !== undefined) break;

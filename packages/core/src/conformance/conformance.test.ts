@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ideaRules, localAdapter, memoryAdapter, memoryStorage, type KoloAdapter } from '../index.ts';
+import { ideaRules, localAdapter, memoryAdapter, memoryStorage, quizRules, type KoloAdapter } from '../index.ts';
 import { ruleCases, runRuleCase } from './index.ts';
 
 // the same table runs against the server over HTTP on PGlite and PostgreSQL (packages/server)
 const adapters: [string, () => KoloAdapter][] = [
-  ['memoryAdapter', () => memoryAdapter({ rules: [ideaRules] })],
-  ['localAdapter', () => localAdapter({ storage: memoryStorage(), rules: [ideaRules] })],
+  ['memoryAdapter', () => memoryAdapter({ rules: [ideaRules, quizRules] })],
+  ['localAdapter', () => localAdapter({ storage: memoryStorage(), rules: [ideaRules, quizRules] })],
 ];
 
 describe.each(adapters)('rule cases on the %s', (_name, make) => {

@@ -10,13 +10,12 @@ export type BoardKind = (typeof BOARD_KINDS)[number];
 
 /** Kinds whose ballots are choices people make (poll, A/B choice, reactions): charted over time in the metrics. */
 export const BALLOT_KINDS = ['poll', 'choice', 'reactions'] as const;
-/** Kinds that take `vote` actions: those, and an FAQ card's "was this helpful?" (a tiny poll). */
-export const VOTING_KINDS = [...BALLOT_KINDS, 'faq'] as const;
 
 export const isWidgetKind = (kind: string): kind is WidgetKind => (WIDGET_KINDS as readonly string[]).includes(kind);
 export const isBoardKind = (kind: string): kind is BoardKind => (BOARD_KINDS as readonly string[]).includes(kind);
-export const isVotingKind = (kind: string): boolean => (VOTING_KINDS as readonly string[]).includes(kind);
 export const isBallotKind = (kind: string): boolean => (BALLOT_KINDS as readonly string[]).includes(kind);
+/** Kinds that take `vote` actions: the ballot kinds, and an FAQ card's "was this helpful?" (a tiny poll). */
+export const isVotingKind = (kind: string): boolean => isBallotKind(kind) || kind === 'faq';
 
 /** Which widget something belongs to. `id` is unique per kind on a site. */
 export interface WidgetRef {

@@ -1,6 +1,7 @@
 import type { Idea } from '../contract/views.ts';
 import { OPEN_STATUSES, type IdeaStatus } from '../contract/statuses.ts';
 import { sameStem, stemCache, stems } from './tokens.ts';
+import { countOf } from '../contract/records.ts';
 
 /** People may still upvote it (it is public and not finished). */
 export const isOpen = (idea: Pick<Idea, 'status'>): boolean => OPEN_STATUSES.includes(idea.status);
@@ -41,7 +42,7 @@ export function boardList(ideas: Idea[], counts: Record<string, number>, q: Boar
   const waiting = (i: Idea) => (i.status === 'pending' || i.status === 'rejected' ? 0 : 1);
   return list.sort(
     (a, b) =>
-      waiting(a) - waiting(b) || (q.sort === 'new' ? 0 : (counts[b.id] ?? 0) - (counts[a.id] ?? 0)) || newest(a, b),
+      waiting(a) - waiting(b) || (q.sort === 'new' ? 0 : countOf(counts, b.id) - countOf(counts, a.id)) || newest(a, b),
   );
 }
 
@@ -64,7 +65,7 @@ export function similarIdeas(title: string, ideas: Idea[], counts: Record<string
     if (score >= need) scored.push({ idea, score });
   }
   return scored
-    .sort((a, b) => b.score - a.score || (counts[b.idea.id] ?? 0) - (counts[a.idea.id] ?? 0))
+    .sort((a, b) => b.score - a.score || countOf(counts, b.idea.id) - countOf(counts, a.idea.id))
     .slice(0, limit)
     .map((s) => s.idea);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KoloError, localAdapter, memoryAdapter, memoryStorage, shareCorrect, type AnswerAction, type KoloAdapter } from '../index.ts';
+import { KoloError, localAdapter, memoryAdapter, memoryStorage, quizRules, shareCorrect, type AnswerAction, type KoloAdapter } from '../index.ts';
 
 const answer = (voter: string, question: string, choices: string[], key?: string[], id = `${voter}-${question}-${choices}-${Math.random()}`): AnswerAction => ({
   type: 'answer',
@@ -14,8 +14,8 @@ const answer = (voter: string, question: string, choices: string[], key?: string
 });
 
 describe.each([
-  ['memoryAdapter', () => memoryAdapter()],
-  ['localAdapter', () => localAdapter({ storage: memoryStorage() })],
+  ['memoryAdapter', () => memoryAdapter({ rules: [quizRules] })],
+  ['localAdapter', () => localAdapter({ storage: memoryStorage(), rules: [quizRules] })],
 ] as [string, () => KoloAdapter][])('%s grades quiz answers', (_n, make) => {
   it('grades with the key, counts first attempts for stats and keeps the latest answer', async () => {
     const a = make();

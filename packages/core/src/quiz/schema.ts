@@ -3,6 +3,7 @@ import { nextStepSchema, parseWith, text, type Parsed } from '../content/common.
 import { idSchema } from '../contract/ids.ts';
 import type { Answer, View } from '../contract/views.ts';
 import { uniqueIds } from '../content/checks.ts';
+import { countOf } from '../contract/records.ts';
 
 const choiceSchema = z.object({ id: idSchema, label: text(200) });
 
@@ -43,8 +44,8 @@ export const parseQuizConfig = (input: unknown): Parsed<QuizConfig> => parseWith
 
 /** Share of people whose first answer to `question` was right, in whole percent; null before anyone answered. */
 export function shareCorrect(tally: View, question: string): number | null {
-  const answered = tally.counts[`${question}:answered`] ?? 0;
-  return answered ? Math.round(((tally.counts[`${question}:correct`] ?? 0) * 100) / answered) : null;
+  const answered = countOf(tally.counts, `${question}:answered`);
+  return answered ? Math.round((countOf(tally.counts, `${question}:correct`) * 100) / answered) : null;
 }
 
 export interface QuizScore {

@@ -34,4 +34,10 @@ describe('resultRows', () => {
       { id: 'b', label: 'B', count: 1, percent: 25, mine: true, leading: false },
     ]);
   });
+
+  it('counts an option named like an object property as 0 when nobody chose it, not NaN', () => {
+    // counts as they come from JSON: a plain object, whose prototype has `constructor` and `toString`
+    const rows = resultRows([{ id: 'constructor', label: 'C' }, { id: 'toString', label: 'T' }, { id: 'a', label: 'A' }], JSON.parse('{"counts":{"a":2},"voters":2,"mine":[]}'));
+    expect(rows.map((r) => [r.count, r.percent])).toEqual([[0, 0], [0, 0], [2, 100]]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { View } from '../contract/views.ts';
+import { countOf } from '../contract/records.ts';
 
 export interface ResultRow {
   id: string;
@@ -34,7 +35,7 @@ export function percentages(counts: number[]): number[] {
 
 /** The result rows for a list of options (counts of unknown ids are ignored). */
 export function resultRows(options: { id: string; label: string }[], tally: View): ResultRow[] {
-  const counts = options.map((o) => Math.max(0, tally.counts[o.id] ?? 0));
+  const counts = options.map((o) => Math.max(0, countOf(tally.counts, o.id)));
   const pct = percentages(counts);
   const top = Math.max(...counts);
   return options.map((o, i) => ({

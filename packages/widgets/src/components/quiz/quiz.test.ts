@@ -1,6 +1,6 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { KoloError, localAdapter, memoryAdapter, memoryStorage, type KoloAdapter } from '@kolo/core';
+import { KoloError, localAdapter, memoryAdapter, memoryStorage, quizRules, type KoloAdapter } from '@kolo/core';
 import '../../define/kolo-quiz.ts';
 import { KoloQuiz } from './quiz.ts';
 import { $, mount, $$, hasState, textOf } from '../../test-utils/helpers.ts';
@@ -134,7 +134,7 @@ describe('<kolo-quiz>', () => {
   });
 
   it('shows how many people got it right, from the adapter’s first-attempt aggregates', async () => {
-    const adapter = memoryAdapter();
+    const adapter = memoryAdapter({ rules: [quizRules] }); // other people's answers, sent as their quiz pages would
     const key = { policy: { options: ['yes', 'no'], multiple: false }, key: ['no'], widget: { kind: 'quiz' as const, id: 'stats' }, question: 'link', type: 'answer' as const, at: '' };
     await adapter.send({ ...key, id: 'a1', voter: 'p1', choices: ['no'] });
     await adapter.send({ ...key, id: 'a2', voter: 'p2', choices: ['yes'] });

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import {
+  countOf,
   emojiId,
   emojiName,
   parseReactionsConfig,
@@ -173,7 +174,7 @@ export class KoloReactions extends KoloElement {
     const ready = status === 'ready';
     const mine = tally.mine[0];
     this.setStates({ loading: status === 'loading', ready, error: status === 'error', voted: !!mine, pending, open: this.open });
-    const count = (r: Reaction) => tally.counts[r.id] ?? 0;
+    const count = (r: Reaction) => countOf(tally.counts, r.id);
     const more = cfg.more ?? [];
     const row = [...cfg.reactions, ...more.filter((r) => count(r) > 0 || r.id === mine)];
     const button = (r: Reaction, picker: boolean) => html`<button
