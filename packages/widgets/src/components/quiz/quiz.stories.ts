@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
+import { memoryAdapter, quizRules, voterId, type KoloAdapter } from '@kolo/core';
 import { failingAdapter, hangingAdapter } from '../../test-utils/adapters.ts';
 import '../../define/kolo-quiz.ts';
 
@@ -16,7 +16,7 @@ const KEY = { link: ['no'], signs: ['urgent', 'typo'] } as const;
 
 /** A memory adapter where other people already answered, and this browser answered `mine`. */
 function answered(id: string, mine: Partial<Record<keyof typeof KEY, string[]>> = {}): KoloAdapter {
-  const adapter = memoryAdapter();
+  const adapter = memoryAdapter({ rules: [quizRules] });
   const send = (voter: string, question: keyof typeof KEY, choices: string[]) =>
     void adapter.send({
       type: 'answer',
