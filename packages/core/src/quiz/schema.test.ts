@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuizConfig, quizScore, type QuizConfig } from '../index.ts';
+import { parseQuizConfig, quizScore } from '../index.ts';
+import { sampleQuiz } from '../test-utils/quiz.ts';
 
-const quiz: QuizConfig = {
-  id: 'phishing',
-  questions: [
-    { id: 'q1', text: 'Is this link safe?', choices: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }], correct: ['no'], explanation: 'Check the domain.' },
-    {
-      id: 'q2',
-      text: 'Which are signs of phishing?',
-      multiple: true,
-      choices: [{ id: 'urgent', label: 'Urgency' }, { id: 'typo', label: 'Typos' }, { id: 'logo', label: 'A logo' }],
-      correct: ['urgent', 'typo'],
-    },
-  ],
-  bands: [
-    { min: 0, message: 'Worth a refresher.' },
-    { min: 100, message: 'Perfect!' },
-    { min: 50, message: 'Good start.' },
-  ],
-};
+const quiz = sampleQuiz;
 
 describe('quiz config', () => {
   it('accepts a quiz with or without the correct answers on the page', () => {

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KoloError, createQuizStore, memoryAdapter, type KoloAdapter, type QuizConfig } from '../index.ts';
+import { KoloError, createQuizStore, memoryAdapter, type KoloAdapter } from '../index.ts';
+import { sampleQuiz } from '../test-utils/quiz.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-const quiz: QuizConfig = {
-  id: 'phishing',
-  questions: [
-    { id: 'q1', text: 'Is this link safe?', choices: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }], correct: ['no'], explanation: 'Check the domain.' },
-    {
-      id: 'q2',
-      text: 'Which are signs of phishing?',
-      multiple: true,
-      choices: [{ id: 'urgent', label: 'Urgency' }, { id: 'typo', label: 'Typos' }, { id: 'logo', label: 'A logo' }],
-      correct: ['urgent', 'typo'],
-    },
-  ],
-  bands: [
-    { min: 0, message: 'Worth a refresher.' },
-    { min: 100, message: 'Perfect!' },
-    { min: 50, message: 'Good start.' },
-  ],
-};
+const quiz = sampleQuiz;
 
 describe('createQuizStore', () => {
   it('sends the key from the content and returns the graded answer', async () => {
