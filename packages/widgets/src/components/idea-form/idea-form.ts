@@ -19,7 +19,8 @@ import {
 import { KoloElement } from '../../base/kolo-element.ts';
 import { focusAfterRender } from '../../base/focus.ts';
 import { KoloIdeaElement } from '../../ideas/idea-element.ts';
-import { IdeaController, ideaErrorText, ideaHeading, readIdeaBoard, statusLabel } from '../../ideas/idea-controller.ts';
+import { IdeaController, readIdeaBoard } from '../../ideas/idea-controller.ts';
+import { ideaError, ideaHeading, statusBadge } from '../../ideas/idea-parts.ts';
 import { loadError, nextStepLink } from '../../base/parts.ts';
 import { KoloSubmitEvent, KoloSubmittedEvent } from '../../events/kolo-submit.ts';
 import { tokens } from '../../styles/tokens.ts';
@@ -240,7 +241,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
                     const mine = view.tally.mine.includes(idea.id);
                     return html`<li part="similar-idea">
                       <span class="title">${idea.title}</span>
-                      <span class="muted"><span part="status status-${idea.status}">${statusLabel(i18n, cfg, idea.status)}</span> · ${t('upvotes', { count: view.tally.counts[idea.id] ?? 0 })}</span>
+                      <span class="muted">${statusBadge(i18n, cfg, idea.status)} · ${t('upvotes', { count: view.tally.counts[idea.id] ?? 0 })}</span>
                       ${isOpen(idea) && !idea.own
                         ? html`<button part="upvote-button" type="button" aria-pressed=${mine ? 'true' : 'false'}
                             aria-label=${`${t(mine ? 'upvoted' : 'upvoteInstead')}: ${idea.title}`}
@@ -265,7 +266,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
         <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>
       </fieldset>
       ${this.tried && Object.keys(problems).length ? html`<p part="error" role="alert">${t('fixFields')}</p>` : nothing}
-      ${ready && view.error ? html`<p part="error" role="alert">${ideaErrorText(i18n, view.error)}</p>` : nothing}
+      ${ideaError(i18n, view)}
       ${limit
         ? html`<p part="error" role="status">${t('limit')}</p>`
         : html`<div part="actions">
