@@ -1,20 +1,9 @@
-import { html, nothing } from 'lit';
-import {
-  createIdeaStore,
-  emptyView,
-  type IdeaBoardConfig,
-  type IdeaStatus,
-  type IdeaStore,
-  type IdeaView,
-  type KoloError,
-  type Translator,
-} from '@kolo/core';
+import { createIdeaStore, emptyView, type IdeaBoardConfig, type IdeaStore, type IdeaView } from '@kolo/core';
 import type { KoloElement } from '../base/kolo-element.ts';
 import type { KoloIdeaElement } from './idea-element.ts';
 import { WidgetController, type WidgetOptions } from '../base/widget-controller.ts';
 import { KoloUpvoteEvent } from '../events/kolo-upvote.ts';
 import { authoredNextStep, lightText } from '../base/light-dom.ts';
-import { errorText } from '../base/parts.ts';
 
 /**
  * The board as authored: `.config`, or the light DOM (first heading, first paragraph, the list
@@ -40,33 +29,6 @@ export function readIdeaBoard(host: KoloIdeaElement, extra: Record<string, unkno
     ...(list ? { categories: [...list.children].map((li, i) => ({ id: li.getAttribute('data-value') ?? String(i + 1), label: lightText(li) })) } : {}),
     ...authoredNextStep(host),
   };
-}
-
-/** The element's heading (`id="heading"` labels its landmark); focusable to move focus to it. */
-export const ideaHeading = (level: number | undefined, text: string, focusable = false) =>
-  html`<p part="heading" id="heading" role="heading" aria-level=${level ?? 2} tabindex=${focusable ? '-1' : nothing}>${text}</p>`;
-
-const STATUS_KEYS = {
-  pending: 'statusPending',
-  rejected: 'statusRejected',
-  review: 'statusReview',
-  planned: 'statusPlanned',
-  progress: 'statusProgress',
-  done: 'statusDone',
-  declined: 'statusDeclined',
-} as const;
-const QUESTION_KEYS = { review: 'qStatusReview', done: 'qStatusDone', declined: 'qStatusDeclined' } as const;
-
-/** A status as people read it; AMA questions are "open" and "answered" rather than "done". */
-export const statusLabel = ({ t }: Translator, cfg: IdeaBoardConfig, status: IdeaStatus): string =>
-  t((cfg.kind === 'question' && QUESTION_KEYS[status as keyof typeof QUESTION_KEYS]) || STATUS_KEYS[status]);
-
-const REASONS = { spam: 'errSpam', 'too-fast': 'errTooFast', 'not-found': 'errNotFound', limit: 'errLimit' } as const;
-
-/** Why a submission or an upvote failed, in words. */
-export function ideaErrorText(i18n: Translator, e: KoloError): string {
-  const key = REASONS[e.reason as keyof typeof REASONS];
-  return key ? i18n.t('sendError', { reason: i18n.t(key) }) : errorText(i18n, e);
 }
 
 /** An idea board's lifecycle (see WidgetController) plus upvotes with a cancelable `kolo-upvote`. */

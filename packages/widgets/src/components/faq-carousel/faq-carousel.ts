@@ -2,15 +2,13 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { createHelpfulStore, emptyView, faqMessages, helpfulWidget, parseFaqConfig, withUtm, type FaqCard, type FaqConfig, type HelpfulStore, type HelpfulView } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { WidgetController } from '../../base/widget-controller.ts';
-import { authoredNextStep, lightText } from '../../base/light-dom.ts';
 import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
-import { KoloSlideEvent } from '../../events/kolo-slide.ts';
 import { KoloVoteEvent } from '../../events/kolo-vote.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { faqStyles } from './faq-carousel.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
-
-const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+import { CarouselController, reducedMotion } from './carousel-controller.ts';
+import { readFaqContent } from './read-faq.ts';
 
 /**
  * A carousel of FAQ cards (question → answer) and myth cards (myth → fact → what to do), following
@@ -96,35 +94,12 @@ export class KoloFaqCarousel extends KoloElement {
     { read: () => this.readConfig(), parse: parseFaqConfig, store: createHelpfulStore, ...this.hooks() },
     { status: 'loading', tally: emptyView(), pending: null, error: null },
   );
-  /** the card shown */
-  private index = 0;
-  /** the card a button or key asked for, while the track scrolls to it */
-  private target?: number;
-  /** what the polite live region says */
-  private said = '';
-  private stopped = false;
-  private held = false;
-  private timer?: ReturnType<typeof setInterval>;
-  private moved = false;
+  private readonly carousel = new CarouselController(this, () => this.faq.config, (type) => this.signal(type));
 
   constructor() {
     super();
     this.carouselId = '';
     this.noFeedback = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('hashchange', this.fromHash);
-    this.stopped = reducedMotion();
-    void this.updateComplete.then(() => this.fromHash());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('hashchange', this.fromHash);
-    clearInterval(this.timer);
-    this.timer = undefined;
   }
 
   private readConfig(): unknown {
@@ -133,122 +108,12 @@ export class KoloFaqCarousel extends KoloElement {
       ...(this.autoplay ? { autoplay: this.autoplay } : {}),
       ...(this.noFeedback ? { feedback: false } : {}),
     };
-    if (this.config) return { ...own, ...this.config };
-    const heading = [...this.children].find((k) => k.matches('h1, h2, h3, h4, h5, h6'));
-    const cards = [...this.querySelectorAll('[data-card]')].map((card, i) => {
-      const text = (sel: string) => {
-        const el = card.querySelector(sel);
-        return el ? lightText(el) : undefined;
-      };
-      const fact = text('[data-fact]');
-      const link = card.querySelector('a[data-link]');
-      const body = fact ?? [...card.querySelectorAll('p:not([data-advice])')].map(lightText).join('\n\n');
-      return {
-        id: card.getAttribute('data-card') || String(i + 1),
-        kind: fact ? 'myth' : 'faq',
-        title: text('h1, h2, h3, h4, h5, h6, [data-title]') ?? '',
-        body,
-        ...(text('[data-advice]') ? { advice: text('[data-advice]') } : {}),
-        ...(link ? { link: { label: lightText(link), href: link.getAttribute('href') ?? '' } } : {}),
-      };
-    });
-    const closing = this.querySelector('[data-closing]');
-    return {
-      ...own,
-      ...(heading ? { label: lightText(heading) } : {}),
-      cards,
-      ...(closing ? { closing: { text: lightText(closing.querySelector('p, h1, h2, h3, h4, h5, h6') ?? closing), ...authoredNextStep(closing) } } : {}),
-    };
-  }
-
-  private get total(): number {
-    const cfg = this.faq.config;
-    return cfg ? cfg.cards.length + (cfg.closing ? 1 : 0) : 0;
-  }
-
-  private get track(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('[part~="slides"]');
-  }
-
-  private get rtl(): boolean {
-    return !!this.track && getComputedStyle(this.track).direction === 'rtl';
+    return { ...own, ...(this.config || readFaqContent(this)) };
   }
 
   /** Show card `i` (wrapping around), scrolling the track to it; `byPerson` false for rotation and deep links. */
   go(i: number, smooth = !reducedMotion(), byPerson = true): void {
-    const total = this.total;
-    if (!total) return;
-    const index = ((i % total) + total) % total;
-    const track = this.track;
-    this.target = index;
-    track?.scrollTo({ left: (this.rtl ? -1 : 1) * index * track.clientWidth, behavior: smooth ? 'smooth' : 'instant' });
-    this.show(index, byPerson);
-  }
-
-  /** Card `index` is the one shown now. */
-  private show(index: number, byPerson: boolean): void {
-    if (index === this.index) return;
-    this.index = index;
-    const cfg = this.faq.config!;
-    this.said = this.rotating ? '' : this.i18n.t('cardOf', { index: index + 1, total: this.total });
-    if (byPerson && !this.moved) {
-      this.moved = true;
-      this.signal('interact');
-    }
-    this.dispatchEvent(new KoloSlideEvent({ id: cfg.id, card: cfg.cards[index]?.id ?? 'closing', index }));
-    this.requestUpdate();
-  }
-
-  /** A swipe or a scroll of the track: the card that snapped into view is the current one. */
-  private readonly scrolled = (): void => {
-    const track = this.track;
-    if (!track?.clientWidth) return;
-    const index = Math.round(Math.abs(track.scrollLeft) / track.clientWidth);
-    if (this.target !== undefined) {
-      if (index !== this.target) return;
-      this.target = undefined;
-    }
-    this.show(Math.min(index, this.total - 1), !this.rotating);
-  };
-
-  private readonly key = (e: KeyboardEvent): void => {
-    if ((e.target as Element).matches('input, textarea, select')) return;
-    const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
-    if (step) this.go(this.index + (this.rtl ? -step : step));
-    else if (e.key === 'Home') this.go(0);
-    else if (e.key === 'End') this.go(this.total - 1);
-    else return;
-    e.preventDefault();
-  };
-
-  private readonly fromHash = (): void => {
-    const cfg = this.faq.config;
-    const [id, card] = decodeURIComponent(location.hash.slice(1)).split('/');
-    const i = cfg && id === cfg.id ? cfg.cards.findIndex((c) => c.id === card) : -1;
-    if (i < 0) return;
-    this.go(i, false, false);
-    this.scrollIntoView({ block: 'start' });
-  };
-
-  private get rotating(): boolean {
-    return !!this.faq.config?.autoplay && !this.stopped && !this.held;
-  }
-
-  /** Rotate while autoplay is on and nobody paused, hovers or focuses the carousel. */
-  private rotate(): void {
-    const seconds = this.faq.config?.autoplay;
-    const on = this.rotating && this.isConnected;
-    if (on && !this.timer) this.timer = setInterval(() => this.go(this.index + 1, undefined, false), seconds! * 1000);
-    if (!on && this.timer) {
-      clearInterval(this.timer);
-      this.timer = undefined;
-    }
-  }
-
-  private hold(held: boolean): void {
-    if (held === this.held) return;
-    this.held = held;
-    this.requestUpdate();
+    this.carousel.go(i, smooth, byPerson);
   }
 
   private async answer(card: FaqCard, yes: boolean): Promise<void> {
@@ -259,19 +124,16 @@ export class KoloFaqCarousel extends KoloElement {
     await this.faq.store?.answer(card.id, yes);
   }
 
-  override updated(): void {
-    this.rotate();
-  }
-
   private card(card: FaqCard, i: number, cfg: FaqConfig) {
     const { t } = this.i18n;
+    const c = this.carousel;
     const { tally, pending, error, status } = this.faq.view;
     const level = (this.headingLevel ?? 2) + 1;
     const myth = card.kind === 'myth';
     const answered = tally.mine.find((m) => m.startsWith(`${card.id}:`));
     const link = card.link && withUtm(card.link.href, { campaign: this.campaign, content: cfg.id });
-    return html`<div part="slide slide-${myth ? 'myth' : 'faq'}${i === this.index ? ' slide-current' : ''}" id="card-${i}" role="group"
-      aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: i + 1, total: this.total })} ?inert=${i !== this.index}>
+    return html`<div part="slide slide-${myth ? 'myth' : 'faq'}${i === c.index ? ' slide-current' : ''}" id="card-${i}" role="group"
+      aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: i + 1, total: c.total })} ?inert=${i !== c.index}>
       <p part="label" class=${myth ? 'myth' : 'muted'}>${t(myth ? 'myth' : 'question')}</p>
       <p part="title" role="heading" aria-level=${level}>${card.title}</p>
       ${myth ? html`<p part="label" class="fact">${t('fact')}</p>` : nothing}
@@ -281,7 +143,7 @@ export class KoloFaqCarousel extends KoloElement {
       ${cfg.feedback === false || status === 'loading'
         ? nothing
         : status === 'error'
-          ? i === this.index ? loadError(this.i18n, () => this.faq.reload()) : nothing
+          ? i === c.index ? loadError(this.i18n, () => this.faq.reload()) : nothing
           : answered
           ? html`<p part="feedback" class="muted">${t('feedbackThanks')}</p>`
           : html`<div part="feedback" role="group" aria-labelledby="helpful-${i}">
@@ -289,7 +151,7 @@ export class KoloFaqCarousel extends KoloElement {
               <button part="yes-button" type="button" ?disabled=${!!pending} @click=${() => this.answer(card, true)}>${t('yes')}</button>
               <button part="no-button" type="button" ?disabled=${!!pending} @click=${() => this.answer(card, false)}>${t('no')}</button>
             </div>`}
-      ${error && pending === null && i === this.index && !answered ? html`<p part="error" role="alert">${errorText(this.i18n, error)}</p>` : nothing}
+      ${error && pending === null && i === c.index && !answered ? html`<p part="error" role="alert">${errorText(this.i18n, error)}</p>` : nothing}
     </div>`;
   }
 
@@ -298,33 +160,34 @@ export class KoloFaqCarousel extends KoloElement {
     const { t } = i18n;
     const cfg = this.faq.config;
     if (!cfg) return this.invalid();
-    const total = this.total;
-    if (this.index >= total) this.index = 0;
-    const titles = [...cfg.cards.map((c) => c.title), cfg.closing?.text ?? ''];
+    const c = this.carousel;
+    const total = c.total;
+    if (c.index >= total) c.index = 0;
+    const titles = [...cfg.cards.map((k) => k.title), cfg.closing?.text ?? ''];
     const { status } = this.faq.view;
-    this.setStates({ loading: status === 'loading', ready: status === 'ready', error: status === 'error', rotating: this.rotating, first: this.index === 0, last: this.index === total - 1 });
+    this.setStates({ loading: status === 'loading', ready: status === 'ready', error: status === 'error', rotating: c.rotating, first: c.index === 0, last: c.index === total - 1 });
     return html`<section part="base" aria-roledescription=${t('carousel')} aria-label=${cfg.label ? nothing : t('faqLabel')} aria-labelledby=${cfg.label ? 'heading' : nothing}
-        @keydown=${this.key} @mouseenter=${() => this.hold(true)} @mouseleave=${() => this.hold(this.matches(':focus-within'))}
-        @focusin=${() => this.hold(true)} @focusout=${(e: FocusEvent) => this.hold(this.renderRoot.contains(e.relatedTarget as Node))}>
+        @keydown=${c.key} @mouseenter=${() => c.hold(true)} @mouseleave=${() => c.hold(this.matches(':focus-within'))}
+        @focusin=${() => c.hold(true)} @focusout=${(e: FocusEvent) => c.hold(this.renderRoot.contains(e.relatedTarget as Node))}>
       ${cfg.label ? html`<p part="heading" id="heading" role="heading" aria-level=${this.headingLevel ?? 2}>${cfg.label}</p>` : nothing}
       <div part="controls">
         ${cfg.autoplay
-          ? html`<button part="rotation-button" type="button" aria-label=${t(this.stopped ? 'startRotation' : 'stopRotation')}
-              @click=${() => ((this.stopped = !this.stopped), this.requestUpdate())}><span aria-hidden="true">${this.stopped ? '▶' : '❚❚'}</span></button>`
+          ? html`<button part="rotation-button" type="button" aria-label=${t(c.stopped ? 'startRotation' : 'stopRotation')}
+              @click=${() => c.toggle()}><span aria-hidden="true">${c.stopped ? '▶' : '❚❚'}</span></button>`
           : nothing}
-        <button part="previous-button" type="button" aria-controls="slides" aria-label=${t('previousCard')} @click=${() => this.go(this.index - 1)}>
+        <button part="previous-button" type="button" aria-controls="slides" aria-label=${t('previousCard')} @click=${() => c.go(c.index - 1)}>
           <span class="arrow" aria-hidden="true">‹</span>
         </button>
-        <span part="position" aria-hidden="true">${i18n.number(this.index + 1)} / ${i18n.number(total)}</span>
-        <button part="next-button" type="button" aria-controls="slides" aria-label=${t('nextCard')} @click=${() => this.go(this.index + 1)}>
+        <span part="position" aria-hidden="true">${i18n.number(c.index + 1)} / ${i18n.number(total)}</span>
+        <button part="next-button" type="button" aria-controls="slides" aria-label=${t('nextCard')} @click=${() => c.go(c.index + 1)}>
           <span class="arrow" aria-hidden="true">›</span>
         </button>
       </div>
-      <div part="slides" id="slides" @scroll=${this.scrolled}>
+      <div part="slides" id="slides" @scroll=${c.scrolled}>
         ${cfg.cards.map((card, i) => this.card(card, i, cfg))}
         ${cfg.closing
-          ? html`<div part="slide slide-closing${this.index === total - 1 ? ' slide-current' : ''}" id="card-${total - 1}" role="group"
-              aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: total, total })} ?inert=${this.index !== total - 1}>
+          ? html`<div part="slide slide-closing${c.index === total - 1 ? ' slide-current' : ''}" id="card-${total - 1}" role="group"
+              aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: total, total })} ?inert=${c.index !== total - 1}>
               <p part="title" role="heading" aria-level=${(this.headingLevel ?? 2) + 1}>${cfg.closing.text}</p>
               ${nextStepLink(this, cfg.closing.nextStep, cfg.id, (href) => this.faq.signal('next-step', { href }))}
             </div>`
@@ -332,11 +195,11 @@ export class KoloFaqCarousel extends KoloElement {
       </div>
       <div part="picker" role="group" aria-label=${t('cards')}>
         ${titles.slice(0, total).map(
-          (title, i) => html`<button part="dot" type="button" aria-label=${t('goTo', { index: i + 1, title })} aria-current=${i === this.index ? 'true' : nothing}
-            aria-controls="slides" @click=${() => this.go(i)}></button>`,
+          (title, i) => html`<button part="dot" type="button" aria-label=${t('goTo', { index: i + 1, title })} aria-current=${i === c.index ? 'true' : nothing}
+            aria-controls="slides" @click=${() => c.go(i)}></button>`,
         )}
       </div>
-      <p class="sr-only" role="status">${this.said}</p>
+      <p class="sr-only" role="status">${c.said}</p>
     </section>`;
   }
 }

@@ -4,10 +4,7 @@ import {
   ideaBoardMessages,
   ideasMessages,
   ideaWidget,
-  isOpen,
   parseIdeaBoard,
-  PUBLIC_STATUSES,
-  withUtm,
   type Idea,
   type IdeaBoardConfig,
   type IdeaSort,
@@ -17,37 +14,15 @@ import {
 import { KoloElement } from '../../base/kolo-element.ts';
 import { focusAfterRender } from '../../base/focus.ts';
 import { KoloIdeaElement } from '../../ideas/idea-element.ts';
-import { IdeaController, ideaErrorText, ideaHeading, readIdeaBoard, statusLabel } from '../../ideas/idea-controller.ts';
+import { IdeaController, readIdeaBoard } from '../../ideas/idea-controller.ts';
+import { ideaError, ideaHeading } from '../../ideas/idea-parts.ts';
 import { loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../ideas/idea.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
-
-/** Characters of details shown before "Read more". */
-const EXCERPT = 240;
-const URLS = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
-
-/** The start of `text`, cut at a word when one ends near the limit. */
-function excerpt(text: string): string {
-  const chars = [...text];
-  if (chars.length <= EXCERPT) return text;
-  const cut = chars.slice(0, EXCERPT).join('');
-  const space = cut.lastIndexOf(' ');
-  return `${space > EXCERPT * 0.75 ? cut.slice(0, space) : cut}…`;
-}
-
-/** Text with its http(s) links as links marked as user content; everything else stays text. */
-function linkify(text: string) {
-  const out: unknown[] = [];
-  let last = 0;
-  for (const m of text.matchAll(URLS)) {
-    out.push(text.slice(last, m.index), html`<a href=${m[0]} rel="nofollow ugc noopener noreferrer" target="_blank">${m[0]}</a>`);
-    last = m.index + m[0].length;
-  }
-  out.push(text.slice(last));
-  return out;
-}
+import { boardToolbar } from './board-toolbar.ts';
+import { ideaItem, type ItemContext } from './idea-item.ts';
 
 /**
  * The public idea board (or, with `kind="question"`, the questions of an AMA): ideas with their
@@ -198,60 +173,18 @@ export class KoloIdeaBoard extends KoloIdeaElement {
     this.requestUpdate();
   }
 
-  private select(name: string, label: string, value: string, options: [string, string][]) {
-    return html`<label>
-      <span class="muted">${label}</span>
-      <select part=${name === 'status' ? 'status-filter' : name === 'category' ? 'category-filter' : 'sort'} name=${name} @change=${this.filter}>
-        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
-      </select>
-    </label>`;
-  }
-
-  private idea(idea: Idea, cfg: IdeaBoardConfig) {
-    const i18n = this.i18n;
-    const { t } = i18n;
-    const { tally } = this.ideas.view;
-    const count = tally.counts[idea.id] ?? 0;
-    const mine = tally.mine.includes(idea.id);
-    const category = cfg.categories?.find((c) => c.id === idea.category);
-    const long = !!idea.details && [...idea.details].length > EXCERPT;
-    const open = this.expanded.has(idea.id);
-    const details = idea.details && (long && !open ? excerpt(idea.details) : idea.details);
-    const link = idea.link && withUtm(idea.link, { campaign: this.campaign, content: cfg.id });
-    const level = (this.headingLevel ?? 2) + 1;
-    return html`<li part=${idea.own ? 'idea idea-own' : 'idea'} tabindex="-1" aria-labelledby="t-${idea.id}">
-      ${isOpen(idea)
-        ? html`<button part="upvote-button" type="button" aria-pressed=${mine ? 'true' : 'false'}
-            aria-label=${t('upvoteLabel', { title: idea.title, count })} @click=${() => this.ideas.upvote(idea.id, !mine)}>
-            <span aria-hidden="true">▲</span><span>${i18n.number(count)}</span>
-          </button>`
-        : html`<span part="upvotes"><span aria-hidden="true">▲ ${i18n.number(count)}</span><span class="sr-only">${t('upvotes', { count })}</span></span>`}
-      <div class="body">
-        <p part="idea-title" id="t-${idea.id}" role="heading" aria-level=${level}>${idea.title}</p>
-        <p part="meta" class="muted">
-          <span part="status status-${idea.status}">${statusLabel(i18n, cfg, idea.status)}</span>
-          ${category ? html`<span part="category">${category.label}</span>` : nothing}
-          <time datetime=${idea.createdAt}>${i18n.date(idea.createdAt)}</time>
-        </p>
-        ${details
-          ? html`<p part="details" id="d-${idea.id}">${cfg.linkify ? linkify(details) : details}</p>
-              ${long
-                ? html`<button part="more-button" class="link" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="d-${idea.id}" @click=${() => this.toggle(idea.id)}>
-                    ${t(open ? 'less' : 'more')}
-                  </button>`
-                : nothing}`
-          : nothing}
-        ${idea.status === 'done' && (idea.answer || link)
-          ? html`<div part="answer">
-              <p class="we-did">${t(cfg.kind === 'question' ? 'answer' : 'weDid')}</p>
-              ${idea.answer ? html`<p>${idea.answer}</p>` : nothing}
-              ${link ? html`<a part="announcement" href=${link}>${t('announcement')}</a>` : nothing}
-            </div>`
-          : nothing}
-        ${idea.reason && (idea.status === 'declined' || idea.status === 'rejected') ? html`<p part="reason">${t('why', { reason: idea.reason })}</p>` : nothing}
-        ${idea.status === 'pending' ? html`<p part="note" class="muted">${t('onlyYou')}</p>` : nothing}
-      </div>
-    </li>`;
+  /** What each idea row needs, for this render. */
+  private itemContext(cfg: IdeaBoardConfig): ItemContext {
+    return {
+      i18n: this.i18n,
+      cfg,
+      tally: this.ideas.view.tally,
+      level: (this.headingLevel ?? 2) + 1,
+      campaign: this.campaign,
+      expanded: this.expanded,
+      toggle: (id) => this.toggle(id),
+      upvote: (id, on) => this.ideas.upvote(id, on),
+    };
   }
 
   protected override render() {
@@ -268,28 +201,19 @@ export class KoloIdeaBoard extends KoloIdeaElement {
     this.setStates({ loading: view.status === 'loading', ready, error: view.status === 'error', empty: ready && !list.length, pending: !!view.pending });
     const question = cfg.kind === 'question';
     const filtered = !!(this.search || this.status || this.category);
+    const items = this.itemContext(cfg);
 
     return html`<section part="base" aria-labelledby="heading" aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
       ${ideaHeading(this.headingLevel, cfg.heading ?? t(question ? 'boardQuestion' : 'boardIdea'))}
       ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
-      <div part="toolbar" role="search">
-        <label class="grow">
-          <span class="muted">${t('search')}</span>
-          <input part="search" type="search" name="search" .value=${this.search} @input=${this.filter} />
-        </label>
-        ${this.select('sort', t('sort'), this.sort, [['top', t('sortTop')], ['new', t('sortNew')]])}
-        ${this.select('status', t('status'), this.status, [['', t('any')], ...PUBLIC_STATUSES.map((s): [string, string] => [s, statusLabel(i18n, cfg, s)])])}
-        ${cfg.categories?.length
-          ? this.select('category', t('categoryFilter'), this.category, [['', t('any')], ...cfg.categories.map((c): [string, string] => [c.id, c.label])])
-          : nothing}
-      </div>
+      ${boardToolbar(i18n, cfg, { search: this.search, sort: this.sort, status: this.status, category: this.category }, this.filter)}
       ${view.status === 'loading' ? html`<p class="muted">${t('loading')}</p>` : nothing}
       ${view.status === 'error' ? loadError(i18n, () => this.ideas.reload()) : nothing}
-      ${ready && view.error ? html`<p part="error" role="alert">${ideaErrorText(i18n, view.error)}</p>` : nothing}
+      ${ideaError(i18n, view)}
       <p part="count" role="status" class="muted">
         ${ready ? (list.length ? t('showing', { shown: i18n.number(shown.length), total: i18n.number(list.length) }) : t(filtered ? 'noMatch' : 'empty')) : ''}
       </p>
-      ${shown.length ? html`<ol part="list" role="list">${shown.map((idea) => this.idea(idea, cfg))}</ol>` : nothing}
+      ${shown.length ? html`<ol part="list" role="list">${shown.map((idea) => ideaItem(idea, items))}</ol>` : nothing}
       ${shown.length < list.length ? html`<button part="show-more" type="button" @click=${this.more}>${t('showMore')}</button>` : nothing}
       ${nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.ideas.signal('next-step', { href }))}
     </section>`;

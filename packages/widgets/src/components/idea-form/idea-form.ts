@@ -6,32 +6,29 @@ import {
   ideaPolicy,
   ideasMessages,
   ideaWidget,
-  isOpen,
   parseIdeaBoard,
-  similarIdeas,
   type Idea,
   type IdeaBoardConfig,
   type IdeaDraft,
-  type IdeaProblem,
   type IdeaPolicy,
   type WidgetKind,
 } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { focusAfterRender } from '../../base/focus.ts';
 import { KoloIdeaElement } from '../../ideas/idea-element.ts';
-import { IdeaController, ideaErrorText, ideaHeading, readIdeaBoard, statusLabel } from '../../ideas/idea-controller.ts';
+import { IdeaController, readIdeaBoard } from '../../ideas/idea-controller.ts';
+import { ideaError, ideaHeading } from '../../ideas/idea-parts.ts';
 import { loadError, nextStepLink } from '../../base/parts.ts';
 import { KoloSubmitEvent, KoloSubmittedEvent } from '../../events/kolo-submit.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../ideas/idea.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
+import { categorySelect, detailsArea, field, FIELDS, problemText, textInput, type Editing, type Field } from './form-fields.ts';
+import { similarList } from './similar-list.ts';
 
-type Field = keyof IdeaDraft;
-const FIELDS: Field[] = ['title', 'details', 'category', 'contact'];
+type Problems = ReturnType<typeof checkIdea>;
 const DAY = 24 * 3600 * 1000;
-/** Similar ideas are looked for once the title has this many characters. */
-const SIMILAR_FROM = 4;
 
 /**
  * A form to suggest an idea, or (`kind="question"`) to ask a question for an AMA. While the person
@@ -172,23 +169,51 @@ export class KoloIdeaForm extends KoloIdeaElement {
     focusAfterRender(this, '#title');
   };
 
-  private problemText(problem: IdeaProblem | undefined, field: Field, policy: IdeaPolicy): string {
+  /** The thank-you block, with the next step and "suggest another". */
+  private thanks(cfg: IdeaBoardConfig, sent: Idea) {
     const { t } = this.i18n;
-    if (!problem) return '';
-    if (problem === 'too-short') return t('probShort', { count: policy.titleMin });
-    if (problem === 'too-long') return t('probLong', { count: field === 'title' ? policy.titleMax : policy.detailsMax });
-    return t(problem === 'required' ? 'probRequired' : problem === 'invalid-email' ? 'probEmail' : 'probCategory');
+    return html`<div part="base thanks" role="region" aria-labelledby="heading">
+      ${ideaHeading(this.headingLevel, t('thanksHeading'), true)}
+      <p>${t(sent.status === 'pending' ? 'waiting' : 'published')}</p>
+      <blockquote part="sent-title">${sent.title}</blockquote>
+      <div part="actions">
+        ${nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.ideas.signal('next-step', { href }))}
+        <button part="another-button" type="button" @click=${this.another}>${t('another')}</button>
+      </div>
+    </div>`;
   }
 
-  /** A labelled field with its hint and its validation message, tied together for screen readers. */
-  private field(field: Field, label: string, control: (describedBy: string, invalid: boolean) => unknown, error: string, hint?: string) {
-    const described = [hint && `${field}-hint`, error && `${field}-error`].filter(Boolean).join(' ');
-    return html`<div part="field">
-      <label part="label" for=${field}>${label}</label>
-      ${control(described, !!error)}
-      ${hint ? html`<p part="hint" id="${field}-hint" class="muted">${hint}</p>` : nothing}
-      ${error ? html`<p part="field-error" id="${field}-error">${error}</p>` : nothing}
-    </div>`;
+  /** The fields (similar ideas under the title), their messages shown once a field was left or a send tried. */
+  private fields(cfg: IdeaBoardConfig, policy: IdeaPolicy, problems: Problems) {
+    const i18n = this.i18n;
+    const { t } = i18n;
+    const view = this.ideas.view;
+    const question = cfg.kind === 'question';
+    const shown = (f: Field) => (this.tried || this.touched.has(f) ? problemText(i18n, problems[f], f, policy) : '');
+    const editing: Editing = { draft: this.draft, edit: this.edit, leave: this.leave };
+    return html`<fieldset ?disabled=${view.pending === 'submit'}>
+      ${field('title', t(question ? 'titleQuestion' : 'titleIdea'), textInput('title', editing), shown('title'), t('titleHint', { min: policy.titleMin, max: policy.titleMax }))}
+      ${similarList(i18n, cfg, view, this.draft.title.trim(), (id, on) => this.ideas.upvote(id, on))}
+      ${field('details', t('details'), detailsArea(editing), shown('details'))}
+      ${cfg.categories?.length ? field('category', t('category'), categorySelect(i18n, cfg.categories, editing), shown('category')) : nothing}
+      ${field('contact', t('contact'), textInput('contact', editing, 'email', 'email'), shown('contact'), t('contactHint'))}
+      <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>
+    </fieldset>`;
+  }
+
+  /** The submit button and its hint, or the daily limit reached. */
+  private actions(cfg: IdeaBoardConfig, limit: boolean) {
+    const { t } = this.i18n;
+    const view = this.ideas.view;
+    const sending = view.pending === 'submit';
+    return limit
+      ? html`<p part="error" role="status">${t('limit')}</p>`
+      : html`<div part="actions">
+          <button part="submit-button" class="primary" type="submit" aria-describedby="submit-hint" ?disabled=${view.status !== 'ready' || sending}>
+            ${sending ? t('sending') : t(cfg.moderated ? 'sendReview' : 'publish')}
+          </button>
+          <span id="submit-hint" class="muted">${t(cfg.moderated ? 'reviewHint' : 'publishHint')}</span>
+        </div>`;
   }
 
   protected override render() {
@@ -197,83 +222,21 @@ export class KoloIdeaForm extends KoloIdeaElement {
     const cfg = this.ideas.config;
     if (!cfg) return this.invalid();
     const view = this.ideas.view;
-    const ready = view.status === 'ready';
-    const question = cfg.kind === 'question';
     const policy = ideaPolicy(cfg);
     const ideas = view.tally.ideas ?? [];
     const limit = !this.sent && ideas.filter((i) => i.own && Date.now() - Date.parse(i.createdAt) < DAY).length >= policy.maxPerDay;
-    this.setStates({ loading: view.status === 'loading', ready, error: view.status === 'error', pending: view.pending === 'submit', sent: !!this.sent, limit });
-
-    if (this.sent) {
-      return html`<div part="base thanks" role="region" aria-labelledby="heading">
-        ${ideaHeading(this.headingLevel, t('thanksHeading'), true)}
-        <p>${t(this.sent.status === 'pending' ? 'waiting' : 'published')}</p>
-        <blockquote part="sent-title">${this.sent.title}</blockquote>
-        <div part="actions">
-          ${nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.ideas.signal('next-step', { href }))}
-          <button part="another-button" type="button" @click=${this.another}>${t('another')}</button>
-        </div>
-      </div>`;
-    }
+    this.setStates({ loading: view.status === 'loading', ready: view.status === 'ready', error: view.status === 'error', pending: view.pending === 'submit', sent: !!this.sent, limit });
+    if (this.sent) return this.thanks(cfg, this.sent);
 
     const problems = checkIdea(this.draft, policy);
-    const shown = (f: Field) => (this.tried || this.touched.has(f) ? this.problemText(problems[f], f, policy) : '');
-    const title = this.draft.title.trim();
-    const similar = ready && [...title].length >= SIMILAR_FROM ? similarIdeas(title, ideas, view.tally.counts, i18n.lang) : [];
-    const sending = view.pending === 'submit';
-    const input = (f: Field, type = 'text', autocomplete = 'off') => (describedBy: string, invalid: boolean) =>
-      html`<input part="input" id=${f} name=${f} type=${type} autocomplete=${autocomplete} .value=${this.draft[f]}
-        aria-describedby=${describedBy || nothing} aria-invalid=${invalid ? 'true' : 'false'} ?required=${f === 'title'}
-        @input=${this.edit} @blur=${this.leave} />`;
-
     return html`<form part="base" aria-labelledby="heading" novalidate @submit=${(e: Event) => this.submit(e, cfg)} aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
-      ${ideaHeading(this.headingLevel, cfg.heading ?? t(question ? 'formQuestion' : 'formIdea'))}
+      ${ideaHeading(this.headingLevel, cfg.heading ?? t(cfg.kind === 'question' ? 'formQuestion' : 'formIdea'))}
       ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
       ${view.status === 'error' ? loadError(i18n, () => this.ideas.reload()) : nothing}
-      <fieldset ?disabled=${sending}>
-        ${this.field('title', t(question ? 'titleQuestion' : 'titleIdea'), input('title'), shown('title'), t('titleHint', { min: policy.titleMin, max: policy.titleMax }))}
-        <div part="similar" aria-live="polite">
-          ${similar.length
-            ? html`<p class="muted">${t(question ? 'similarQuestion' : 'similarIdea')}</p>
-                <ul role="list">
-                  ${similar.map((idea) => {
-                    const mine = view.tally.mine.includes(idea.id);
-                    return html`<li part="similar-idea">
-                      <span class="title">${idea.title}</span>
-                      <span class="muted"><span part="status status-${idea.status}">${statusLabel(i18n, cfg, idea.status)}</span> · ${t('upvotes', { count: view.tally.counts[idea.id] ?? 0 })}</span>
-                      ${isOpen(idea) && !idea.own
-                        ? html`<button part="upvote-button" type="button" aria-pressed=${mine ? 'true' : 'false'}
-                            aria-label=${`${t(mine ? 'upvoted' : 'upvoteInstead')}: ${idea.title}`}
-                            @click=${() => this.ideas.upvote(idea.id, !mine)}>${t(mine ? 'upvoted' : 'upvoteInstead')}</button>`
-                        : nothing}
-                    </li>`;
-                  })}
-                </ul>`
-            : nothing}
-        </div>
-        ${this.field('details', t('details'), (describedBy, invalid) =>
-          html`<textarea part="input" id="details" name="details" rows="4" .value=${this.draft.details}
-            aria-describedby=${describedBy || nothing} aria-invalid=${invalid ? 'true' : 'false'} @input=${this.edit} @blur=${this.leave}></textarea>`, shown('details'))}
-        ${cfg.categories?.length
-          ? this.field('category', t('category'), (describedBy, invalid) =>
-              html`<select part="input" id="category" name="category" aria-describedby=${describedBy || nothing} aria-invalid=${invalid ? 'true' : 'false'} @change=${this.edit}>
-                <option value="" ?selected=${!this.draft.category}>${t('noCategory')}</option>
-                ${cfg.categories!.map((c) => html`<option value=${c.id} ?selected=${this.draft.category === c.id}>${c.label}</option>`)}
-              </select>`, shown('category'))
-          : nothing}
-        ${this.field('contact', t('contact'), input('contact', 'email', 'email'), shown('contact'), t('contactHint'))}
-        <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>
-      </fieldset>
+      ${this.fields(cfg, policy, problems)}
       ${this.tried && Object.keys(problems).length ? html`<p part="error" role="alert">${t('fixFields')}</p>` : nothing}
-      ${ready && view.error ? html`<p part="error" role="alert">${ideaErrorText(i18n, view.error)}</p>` : nothing}
-      ${limit
-        ? html`<p part="error" role="status">${t('limit')}</p>`
-        : html`<div part="actions">
-            <button part="submit-button" class="primary" type="submit" aria-describedby="submit-hint" ?disabled=${!ready || sending}>
-              ${sending ? t('sending') : t(cfg.moderated ? 'sendReview' : 'publish')}
-            </button>
-            <span id="submit-hint" class="muted">${t(cfg.moderated ? 'reviewHint' : 'publishHint')}</span>
-          </div>`}
+      ${ideaError(i18n, view)}
+      ${this.actions(cfg, limit)}
     </form>`;
   }
 }

@@ -164,6 +164,28 @@ export class KoloReactions extends KoloElement {
     popover.querySelector<HTMLElement>('[aria-pressed="true"], button')?.focus();
   }
 
+  /** A reaction's button: in the row (with its count) or in the picker. */
+  private button(r: Reaction, picker: boolean) {
+    const i18n = this.i18n;
+    const { tally, status, pending } = this.tally.view;
+    const mine = tally.mine[0];
+    const count = countOf(tally.counts, r.id);
+    return html`<button
+      part=${picker ? 'pick' : r.id === mine ? 'reaction reaction-mine' : 'reaction'}
+      type="button"
+      data-id=${picker ? nothing : r.id}
+      aria-pressed=${r.id === mine ? 'true' : 'false'}
+      aria-label=${picker ? this.name(r) : i18n.t('reactionLabel', { name: this.name(r), count })}
+      title=${this.name(r)}
+      ?disabled=${status !== 'ready' || pending}
+      @click=${() => this.react(r, picker)}
+    >
+      <span class="glyph" aria-hidden="true">${r.emoji}</span>${picker || !count
+        ? nothing
+        : html`<span part="count" aria-hidden="true">${i18n.number(count)}</span>`}
+    </button>`;
+  }
+
   protected override render() {
     const i18n = this.i18n;
     const { t } = i18n;
@@ -174,28 +196,13 @@ export class KoloReactions extends KoloElement {
     const ready = status === 'ready';
     const mine = tally.mine[0];
     this.setStates({ loading: status === 'loading', ready, error: status === 'error', voted: !!mine, pending, open: this.open });
-    const count = (r: Reaction) => countOf(tally.counts, r.id);
     const more = cfg.more ?? [];
-    const row = [...cfg.reactions, ...more.filter((r) => count(r) > 0 || r.id === mine)];
-    const button = (r: Reaction, picker: boolean) => html`<button
-      part=${picker ? 'pick' : r.id === mine ? 'reaction reaction-mine' : 'reaction'}
-      type="button"
-      data-id=${picker ? nothing : r.id}
-      aria-pressed=${r.id === mine ? 'true' : 'false'}
-      aria-label=${picker ? this.name(r) : t('reactionLabel', { name: this.name(r), count: count(r) })}
-      title=${this.name(r)}
-      ?disabled=${!ready || pending}
-      @click=${() => this.react(r, picker)}
-    >
-      <span class="glyph" aria-hidden="true">${r.emoji}</span>${picker || !count(r)
-        ? nothing
-        : html`<span part="count" aria-hidden="true">${i18n.number(count(r))}</span>`}
-    </button>`;
+    const row = [...cfg.reactions, ...more.filter((r) => countOf(tally.counts, r.id) > 0 || r.id === mine)];
 
     return html`
       <div part="base" role="group" aria-label=${cfg.label ?? t('reactionsLabel')} aria-busy=${status === 'loading' ? 'true' : 'false'}>
         <ul part="reactions" role="list">
-          ${row.map((r) => html`<li>${button(r, false)}</li>`)}
+          ${row.map((r) => html`<li>${this.button(r, false)}</li>`)}
           ${more.length
             ? html`<li>
                 <button
@@ -215,7 +222,7 @@ export class KoloReactions extends KoloElement {
         ${more.length
           ? html`<div part="popover" id="more" popover role="dialog" aria-label=${t('moreReactions')} @toggle=${this.toggled}>
               <ul part="picker" role="list">
-                ${more.map((r) => html`<li>${button(r, true)}</li>`)}
+                ${more.map((r) => html`<li>${this.button(r, true)}</li>`)}
               </ul>
             </div>`
           : nothing}

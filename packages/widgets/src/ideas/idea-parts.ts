@@ -1,0 +1,40 @@
+import { html, nothing } from 'lit';
+import type { IdeaBoardConfig, IdeaStatus, IdeaView, KoloError, Translator } from '@kolo/core';
+import { errorText } from '../base/parts.ts';
+
+/** Pieces of UI the idea form and the idea board share: heading, status words and badge, errors. */
+
+/** The element's heading (`id="heading"` labels its landmark); focusable to move focus to it. */
+export const ideaHeading = (level: number | undefined, text: string, focusable = false) =>
+  html`<p part="heading" id="heading" role="heading" aria-level=${level ?? 2} tabindex=${focusable ? '-1' : nothing}>${text}</p>`;
+
+const STATUS_KEYS = {
+  pending: 'statusPending',
+  rejected: 'statusRejected',
+  review: 'statusReview',
+  planned: 'statusPlanned',
+  progress: 'statusProgress',
+  done: 'statusDone',
+  declined: 'statusDeclined',
+} as const;
+const QUESTION_KEYS = { review: 'qStatusReview', done: 'qStatusDone', declined: 'qStatusDeclined' } as const;
+
+/** A status as people read it; AMA questions are "open" and "answered" rather than "done". */
+export const statusLabel = ({ t }: Translator, cfg: IdeaBoardConfig, status: IdeaStatus): string =>
+  t((cfg.kind === 'question' && QUESTION_KEYS[status as keyof typeof QUESTION_KEYS]) || STATUS_KEYS[status]);
+
+const REASONS = { spam: 'errSpam', 'too-fast': 'errTooFast', 'not-found': 'errNotFound', limit: 'errLimit' } as const;
+
+/** Why a submission or an upvote failed, in words. */
+function ideaErrorText(i18n: Translator, e: KoloError): string {
+  const key = REASONS[e.reason as keyof typeof REASONS];
+  return key ? i18n.t('sendError', { reason: i18n.t(key) }) : errorText(i18n, e);
+}
+
+/** A status badge (`part="status status-<status>"`). */
+export const statusBadge = (i18n: Translator, cfg: IdeaBoardConfig, status: IdeaStatus) =>
+  html`<span part="status status-${status}">${statusLabel(i18n, cfg, status)}</span>`;
+
+/** A refused submission or upvote, once the board is loaded. */
+export const ideaError = (i18n: Translator, view: IdeaView) =>
+  view.status === 'ready' && view.error ? html`<p part="error" role="alert">${ideaErrorText(i18n, view.error)}</p>` : nothing;
