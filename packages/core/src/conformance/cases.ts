@@ -35,11 +35,8 @@ const MODERATED: IdeaPolicy = { ...BOARD, moderated: true };
 const YES_NO = { options: ['yes', 'no'], multiple: false };
 const SECOND = 1000;
 
-/**
- * The cases, with widget and action ids unique to `scope` (a backend that keeps data between cases
- * runs each table with a new scope). `now` is when the actions are made.
- */
-export function ruleCases(scope: string, now = Date.now()): RuleCase[] {
+/** What the cases are built with: ids unique to one run, and the moment the actions are made. */
+function builders(scope: string, now: number) {
   let n = 0;
   const at = new Date(now).toISOString();
   const ref = (kind: WidgetRef['kind']): WidgetRef => ({ kind, id: `${scope}-${kind}-${++n}` });
@@ -53,6 +50,11 @@ export function ruleCases(scope: string, now = Date.now()): RuleCase[] {
   });
   const upvoteOn = (widget: WidgetRef) => (voter: string, idea: string, on = true): UpvoteAction => ({ type: 'upvote', id: key(), voter, widget, idea, on, at });
 
+  return { now, ref, voteOn, answerOn, ideaOn, upvoteOn };
+}
+type Build = ReturnType<typeof builders>;
+
+function voteCases({ now, ref, voteOn }: Build): RuleCase[] {
   const cases: RuleCase[] = [];
   const vote = (name: string, policy: VotePolicy, make: (v: ReturnType<typeof voteOn>) => Omit<RuleCase, 'name'>) => cases.push({ name: `vote: ${name}`, ...make(voteOn(ref('poll'), policy)) });
 
@@ -85,6 +87,11 @@ export function ruleCases(scope: string, now = Date.now()): RuleCase[] {
     then: { view: { counts: {}, voters: 0, mine: [] } },
   }));
 
+  return cases;
+}
+
+function quizCases({ ref, answerOn }: Build): RuleCase[] {
+  const cases: RuleCase[] = [];
   const quiz = (name: string, make: (a: ReturnType<typeof answerOn>) => Omit<RuleCase, 'name'>) => cases.push({ name: `quiz: ${name}`, ...make(answerOn(ref('quiz'))) });
   quiz('a right answer is graded right', (a) => ({ given: [], when: a('v1', 'q1', ['no'], ['no']), then: { view: { counts: { 'q1:answered': 1, 'q1:correct': 1 }, voters: 1, answers: { q1: { choices: ['no'], correct: true } } } } }));
   quiz('a wrong first answer stays wrong in the statistics after a right retry', (a) => ({
@@ -101,6 +108,11 @@ export function ruleCases(scope: string, now = Date.now()): RuleCase[] {
     then: { view: { answers: { q2: { choices: ['c', 'a'], correct: true } } } },
   }));
 
+  return cases;
+}
+
+function boardCases({ now, ref, ideaOn, upvoteOn }: Build): RuleCase[] {
+  const cases: RuleCase[] = [];
   const board = (name: string, policy: IdeaPolicy, make: (i: ReturnType<typeof ideaOn>, u: ReturnType<typeof upvoteOn>) => Omit<RuleCase, 'name'>) => {
     const w = ref('ideas');
     cases.push({ name: `ideas: ${name}`, ...make(ideaOn(w, policy), upvoteOn(w)) });
@@ -135,4 +147,13 @@ export function ruleCases(scope: string, now = Date.now()): RuleCase[] {
     return { given: [idea], when: u('v2', idea.id), then: { refused: 'not-found' } };
   });
   return cases;
+}
+
+/**
+ * The cases, with widget and action ids unique to `scope` (a backend that keeps data between cases
+ * runs each table with a new scope). `now` is when the actions are made.
+ */
+export function ruleCases(scope: string, now = Date.now()): RuleCase[] {
+  const build = builders(scope, now);
+  return [...voteCases(build), ...quizCases(build), ...boardCases(build)];
 }

@@ -14,7 +14,7 @@ import type { Bundle } from '../../i18n/bundle.ts';
 import { safeStorage } from '../../device/storage.ts';
 import { emptyView } from '../../voting/store.ts';
 import { transport, type Fetch } from './transport.ts';
-import { QUEUEABLE, kept, outbox } from './outbox.ts';
+import { delivery, kept, outbox, sending } from './outbox.ts';
 import { live } from './live.ts';
 import { signalBatches } from './signals.ts';
 import { offlineMessages } from './messages.ts';
@@ -54,64 +54,26 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const box = outbox(store);
   const listeners = new Set<Listener>();
   const lastView = (w: WidgetRef, voter: string) => store.read<View | null>(HTTP_STORAGE.view(widgetKey(w), voter), null);
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let backoff = 2000;
-  let flushing: Promise<void> | undefined;
+  const keep = (w: WidgetRef, voter: string, v: View) => store.write(HTTP_STORAGE.view(widgetKey(w), voter), v);
 
   /** Keep the server's view and tell this voter's widgets (with their queued actions on top). */
   function remember(w: WidgetRef, voter: string, v: View) {
-    store.write(HTTP_STORAGE.view(widgetKey(w), voter), v);
+    keep(w, voter, v);
     for (const l of listeners) if (widgetKey(l.widget) === widgetKey(w) && l.voter === voter) l.fn(box.projected(w, voter, v));
   }
+  // a refused action shows the server's last word again
+  const deliver = delivery(box, t.post, (a, v) => {
+    const seen = v ?? lastView(a.widget, a.voter);
+    if (seen) remember(a.widget, a.voter, seen);
+  });
+  const flush = deliver.flush;
   const streams = live(t, remember, () => void flush());
   const signals = signalBatches(t, { every: options.signalEvery, respectPrivacy: options.respectPrivacy });
-
-  /** Deliver queued actions in order; stop at the first network failure and try again later. */
-  function flush(): Promise<void> {
-    flushing ??= (async () => {
-      try {
-        for (const a of box.queue()) {
-          try {
-            const v = await t.post(a);
-            box.remove(a.id);
-            remember(a.widget, a.voter, v);
-          } catch (e) {
-            if ((e as KoloError).code === 'network') throw e;
-            // refused now (closed, banned…): it will never pass; show the server's truth
-            box.remove(a.id);
-            const v = lastView(a.widget, a.voter);
-            if (v) remember(a.widget, a.voter, v);
-          }
-        }
-        backoff = 2000;
-      } catch {
-        schedule();
-      } finally {
-        flushing = undefined;
-      }
-    })();
-    return flushing;
-  }
-  function schedule() {
-    clearTimeout(retry);
-    if (!box.queue().length) return;
-    retry = setTimeout(() => void flush(), backoff);
-    backoff = Math.min(backoff * 2, 60_000);
-  }
-
-  const online = () => void flush();
-  const hidden = () => {
-    if (typeof document === 'undefined' || document.visibilityState === 'hidden') signals.send(true);
-  };
-  if (typeof addEventListener === 'function') {
-    addEventListener('online', online);
-    addEventListener('pagehide', hidden);
-    addEventListener('visibilitychange', hidden);
-  }
+  const leavePage = pageEvents(() => void flush(), () => signals.send(true));
   if (box.queue().length) setTimeout(() => void flush(), 0);
 
   const follow = (voter: string) => streams.follow(voter, () => [...listeners].filter((l) => l.voter === voter).map((l) => l.widget));
-  const sinceLast = (a: KoloAction) => box.projected(a.widget, a.voter, lastView(a.widget, a.voter) ?? emptyView());
+  const send = sending(box, deliver, t.post, keep, (a) => box.projected(a.widget, a.voter, lastView(a.widget, a.voter) ?? emptyView()));
 
   return {
     messages: [offlineMessages as Bundle],
@@ -121,7 +83,7 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
       const path = `/v1/widgets/${encodeURIComponent(widget.kind)}/${encodeURIComponent(widget.id)}?voter=${encodeURIComponent(voter)}`;
       try {
         const v = await t.request(path);
-        store.write(HTTP_STORAGE.view(widgetKey(widget), voter), v);
+        keep(widget, voter, v);
         return box.projected(widget, voter, v);
       } catch (e) {
         // offline with something queued: show the last known view with the queued actions
@@ -130,30 +92,7 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
         throw e;
       }
     },
-    async send(action) {
-      const queueable = QUEUEABLE.has(action.type);
-      if (queueable) {
-        box.add(action);
-        // an earlier queued action goes first, so the server sees them in the order they were made
-        if (box.queue().length > 1) {
-          await flush();
-          if (!box.has(action.id)) return sinceLast(action);
-        }
-      }
-      try {
-        const v = await t.post(action);
-        if (queueable) box.remove(action.id);
-        store.write(HTTP_STORAGE.view(widgetKey(action.widget), action.voter), v);
-        return box.projected(action.widget, action.voter, v);
-      } catch (e) {
-        if (!queueable || (e as KoloError).code !== 'network') {
-          if (queueable) box.remove(action.id);
-          throw e;
-        }
-        schedule();
-        return sinceLast(action);
-      }
-    },
+    send,
     subscribe(widget, voter, fn) {
       const l = { widget, voter, fn };
       listeners.add(l);
@@ -167,12 +106,24 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
     close() {
       streams.close();
       signals.close();
-      clearTimeout(retry);
-      if (typeof removeEventListener === 'function') {
-        removeEventListener('online', online);
-        removeEventListener('pagehide', hidden);
-        removeEventListener('visibilitychange', hidden);
-      }
+      deliver.stop();
+      leavePage();
     },
+  };
+}
+
+/** The page's events: back online (deliver the outbox), hidden (send signals with a beacon). Returns the stop function. */
+function pageEvents(online: () => void, hide: () => void): () => void {
+  if (typeof addEventListener !== 'function') return () => {};
+  const hidden = () => {
+    if (typeof document === 'undefined' || document.visibilityState === 'hidden') hide();
+  };
+  addEventListener('online', online);
+  addEventListener('pagehide', hidden);
+  addEventListener('visibilitychange', hidden);
+  return () => {
+    removeEventListener('online', online);
+    removeEventListener('pagehide', hidden);
+    removeEventListener('visibilitychange', hidden);
   };
 }
