@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from '../src/index.ts';
-import { migrate } from '../src/migrations.ts';
+import { migrate } from '../src/db/migrate.ts';
 import { TOKEN, drivers, key, now, serverFor, sse, vote } from './harness.ts';
 
 const policyChange = { options: ['a', 'b', 'c'], multiple: false, change: true };
