@@ -1,9 +1,8 @@
 /** Idempotency: an action id seen before is answered as it was the first time. */
-import { errorAnswer } from '@kolo/core';
+import { errorAnswer, type ServerAction } from '@kolo/core';
 import type { Db, Queryable } from '../db/types.ts';
 import { json } from '../db/values.ts';
 import type { Answered } from '../http/errors.ts';
-import type { ServerAction } from '@kolo/core';
 import { view } from '../view.ts';
 
 /** An action id's record: the answer (status 0 while applied but not answered yet) and whose it was. */
@@ -15,7 +14,7 @@ export const priorOf = async (db: Db, id: string) =>
 /** Thrown inside a transaction when the same action id was applied concurrently: answer as stored. */
 export class Replay extends Error {}
 
-/** The answer to an action id seen before: as stored, or (applied, answer not written yet) the tally now. */
+/** The answer to an action id seen before: as stored, or (applied, answer not written yet) the view now. */
 export async function replay(db: Db, a: ServerAction, prior: Prior): Promise<Answered> {
   if (prior.kind !== a.widget.kind || prior.widget !== a.widget.id || prior.voter !== a.voter) {
     return errorAnswer('id-reused', 'this action id was already used for another action');
