@@ -53,6 +53,23 @@ describe.each(drivers)('robustness on $name', ({ url }) => {
       }),
       { numRuns: 400 },
     );
+    // well-formed actions carrying hostile text (any UTF-16 code units: NUL, unpaired surrogates) and
+    // dates JavaScript reads but PostgreSQL does not: refused or stored, never a 5xx
+    const hostileText = fc.string({ unit: 'binary', maxLength: 40 });
+    const hostileDate = fc.oneof(fc.constantFrom('2026', 'March 7', '2026-02-30', '+010000-01-01T00:00:00Z', '0001-01-01', '2026-12-31 18:00'), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
+    const hostileIdea = fc.record({ title: hostileText, details: hostileText, voter: hostileText, at: hostileDate, startedAt: hostileDate, id: hostileText });
+    await fc.assert(
+      fc.asyncProperty(hostileIdea, async (h) => {
+        const body = {
+          type: 'idea', id: `h-${h.id}`, voter: `v-${h.voter}`, widget: { kind: 'ideas', id: 'fuzz' }, idea: { title: `Hostile ${h.title}`, details: h.details },
+          honeypot: '', startedAt: h.startedAt, policy: { moderated: true, minFillMs: 0, maxPerDay: 1000, titleMin: 1, titleMax: 300, detailsMax: 2000, categories: [] }, at: h.at,
+        };
+        const res = await fetch(`${ctx.server.url}/v1/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const text = await res.text();
+        if (res.status >= 500) throw new Error(`${JSON.stringify(body).slice(0, 300)} → ${res.status} ${text}`);
+      }),
+      { numRuns: 200 },
+    );
     // random query strings on the read endpoints
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.string(), fc.string(), async (kind, id, voter) => {

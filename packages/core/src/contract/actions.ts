@@ -5,13 +5,13 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { dateTimeSchema, idSchema } from './ids.ts';
-import { keySchema, voterSchema } from './keys.ts';
+import { keySchema, voterSchema, wireText } from './keys.ts';
 import { ideaStatusSchema } from './views.ts';
 import { WIDGET_KINDS } from './widgets.ts';
 
 const choiceSchema = idSchema;
 const whole = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
-const upTo = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
+const upTo = (max: number) => wireText(max);
 
 export const widgetRefSchema = z.object({ kind: z.enum(WIDGET_KINDS), id: idSchema });
 

@@ -2,12 +2,12 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { dateTimeSchema, idSchema } from './ids.ts';
-import { keySchema } from './keys.ts';
+import { keySchema, storableJson, wireText } from './keys.ts';
 import { decisionSchema, widgetRefSchema } from './actions.ts';
 import { ideaStatusSchema } from './views.ts';
 import { BOARD_KINDS } from './widgets.ts';
 
-const upTo = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
+const upTo = (max: number) => wireText(max);
 const whole = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
 
 /** A widget in a path: `/…/:kind/:id`. */
@@ -21,26 +21,26 @@ export const moderateBodySchema = decisionSchema;
 export const mergeBodySchema = z.object({ into: keySchema });
 /** `PUT /v1/admin/widgets/:kind/:id`: a widget's settings. */
 export const widgetSettingsSchema = z.object({
-  config: z.optional(z.record(z.string(), z.unknown())),
+  config: z.optional(z.record(z.string(), z.unknown()).check(storableJson)),
   slowSeconds: z.optional(whole(0, LIMITS.slowSeconds)),
 });
 export const BAN_TYPES = ['voter', 'ip'] as const;
 /** `POST /v1/admin/bans`: ban a voter id or an IP address (by its hash). */
 export const banSchema = z.object({
   type: z.enum(BAN_TYPES),
-  value: z.string().check(z.minLength(1), z.maxLength(LIMITS.banValue)),
+  value: wireText(LIMITS.banValue, 1),
   reason: z.optional(upTo(LIMITS.banReason)),
   until: z.optional(dateTimeSchema),
 });
 /** `DELETE /v1/admin/bans/:type/:value`. */
-export const banParamsSchema = z.object({ type: z.enum(BAN_TYPES), value: z.string().check(z.minLength(1), z.maxLength(LIMITS.banValue)) });
+export const banParamsSchema = z.object({ type: z.enum(BAN_TYPES), value: wireText(LIMITS.banValue, 1) });
 /** `PUT /v1/admin/stop-words/:lang`. */
-export const stopWordsSchema = z.object({ words: z.array(z.string().check(z.minLength(1), z.maxLength(LIMITS.stopWord))).check(z.maxLength(LIMITS.stopWords)) });
+export const stopWordsSchema = z.object({ words: z.array(wireText(LIMITS.stopWord, 1)).check(z.maxLength(LIMITS.stopWords)) });
 
 /** A published idea to start a board with (demo data, an import); `firstResponseAt` counts in a server's metrics. */
 export const seedIdeaSchema = z.object({
   id: keySchema,
-  title: z.string().check(z.minLength(1), z.maxLength(LIMITS.boardTitleMax)),
+  title: wireText(LIMITS.boardTitleMax, 1),
   details: z.optional(upTo(LIMITS.boardDetailsMax)),
   category: z.optional(upTo(LIMITS.id)),
   status: ideaStatusSchema,

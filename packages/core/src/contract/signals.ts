@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { dateTimeSchema, idSchema } from './ids.ts';
-import { voterSchema } from './keys.ts';
+import { voterSchema, wireText } from './keys.ts';
 import { WIDGET_KINDS } from './widgets.ts';
 
 /** Every kind of element that sends signals: the widgets, the help banner and the disclosure label. */
@@ -28,8 +28,8 @@ export const signalSchema = z.object({
   at: dateTimeSchema,
   data: z.optional(
     z.record(
-      z.string().check(z.maxLength(LIMITS.signalDataKey)),
-      z.union([z.string().check(z.maxLength(LIMITS.signalDataValue)), z.number(), z.boolean()]),
+      wireText(LIMITS.signalDataKey),
+      z.union([wireText(LIMITS.signalDataValue), z.number(), z.boolean()]),
     ),
   ),
 });

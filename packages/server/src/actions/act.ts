@@ -11,6 +11,7 @@ import { refusal, type Answered } from '../http/errors.ts';
 import type { ServerAction } from '@kolo/core';
 import { changed } from '../live.ts';
 import { view } from '../view.ts';
+import { dataRefusal } from '../db/errors.ts';
 import { apply } from './apply.ts';
 import { limit, sweeper, type Limits } from './limits.ts';
 import { Replay, claim, priorOf, record, replay, type Prior } from './replay.ts';
@@ -54,9 +55,10 @@ export function createAct(db: Db, o: Limits & { expireSignals: () => Promise<unk
       return answered;
     } catch (e) {
       if (e instanceof Replay) return replay(db, a, (await priorOf(db, a.id))!);
-      if (!(e instanceof KoloError)) throw e;
-      const answered = refusal(e);
-      if (e.code !== 'rate-limited') await record(db, a, ctx.ipHash, answered);
+      const refused = e instanceof KoloError ? e : dataRefusal(e);
+      if (!refused) throw e;
+      const answered = refusal(refused);
+      if (refused.code !== 'rate-limited') await record(db, a, ctx.ipHash, answered);
       return answered;
     }
   };
