@@ -16,8 +16,8 @@ export interface ServerConfig {
   bodyLimit: number;
   /** days signals are kept */
   signalRetentionDays?: number;
-  /** trust `X-Forwarded-For` (behind a load balancer) */
-  trustProxy: boolean;
+  /** proxies in front of the server whose `X-Forwarded-For` entries are trusted, counted from the right (0: none) */
+  trustProxy: number;
   heartbeat?: number;
 }
 
@@ -30,6 +30,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${v}"`);
     return n;
   };
+  // read strictly: a misspelt `NODE_ENV=Production` must not quietly mean development
+  if (env.NODE_ENV && !['production', 'development', 'test'].includes(env.NODE_ENV)) throw new Error(`NODE_ENV must be production, development or test, got "${env.NODE_ENV}"`);
   const production = env.NODE_ENV === 'production';
   const config: ServerConfig = {
     port: int('PORT', 8787),
@@ -43,7 +45,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ratePerVoter: int('KOLO_RATE_PER_VOTER', 30),
     ratePerIp: int('KOLO_RATE_PER_IP', 300),
     bodyLimit: int('KOLO_BODY_LIMIT', 32 * 1024),
-    trustProxy: env.KOLO_TRUST_PROXY === '1',
+    trustProxy: int('KOLO_TRUST_PROXY', 0),
     signalRetentionDays: int('KOLO_SIGNAL_RETENTION_DAYS', 400),
   };
   if (production && !config.adminToken) throw new Error('KOLO_ADMIN_TOKEN is required when NODE_ENV=production');

@@ -9,6 +9,7 @@ import type { Db } from './db/types.ts';
 import { createApp } from './http/app.ts';
 import { openLive } from './live.ts';
 import { createStore, type Store } from './store.ts';
+import { clientAddress } from './http/client-address.ts';
 
 export { configFromEnv, type ServerConfig } from './config.ts';
 
@@ -33,7 +34,7 @@ export async function startServer(config: ServerConfig): Promise<KoloServer> {
     origins: config.origins,
     ipSalt: config.ipSalt,
     bodyLimit: config.bodyLimit,
-    ip: (c) => (config.trustProxy && c.req.header('x-forwarded-for')?.split(',')[0]?.trim()) || getConnInfo(c).remote.address || 'unknown',
+    ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, config.trustProxy),
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

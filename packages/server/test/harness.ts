@@ -36,7 +36,7 @@ export const testConfig = (over: Partial<ServerConfig> = {}): ServerConfig => ({
   ratePerVoter: 100_000,
   ratePerIp: 1_000_000,
   bodyLimit: 32 * 1024,
-  trustProxy: true,
+  trustProxy: 1,
   adminToken: TOKEN,
   heartbeat: 500,
   ...over,

@@ -45,7 +45,8 @@ const lang = (c: Context) => c.req.param('lang')!.slice(0, 20);
 export function adminRoutes(o: AdminOptions) {
   const admin = new Hono();
   admin.use('*', async (c, next) => {
-    const given = Buffer.from((c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, ''));
+    // the `Bearer` scheme is required: a bare token in the header is refused like a wrong one
+    const given = Buffer.from(/^Bearer +(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '');
     const expected = Buffer.from(o.adminToken ?? '');
     if (!o.adminToken || given.length !== expected.length || !timingSafeEqual(given, expected)) return fail(c, 'unauthorized', 'an admin bearer token is required');
     await next();
