@@ -19,6 +19,8 @@ export interface ServerConfig {
   /** proxies in front of the server whose `X-Forwarded-For` entries are trusted, counted from the right (0: none) */
   trustProxy: number;
   heartbeat?: number;
+  /** the secret a site signs widget definitions with (HMAC-SHA256); without it, signatures are refused */
+  signingSecret?: string | undefined;
 }
 
 /** Configuration from the environment (documented in README.md). Throws on a bad value. */
@@ -47,7 +49,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     bodyLimit: int('KOLO_BODY_LIMIT', 32 * 1024),
     trustProxy: int('KOLO_TRUST_PROXY', 0),
     signalRetentionDays: int('KOLO_SIGNAL_RETENTION_DAYS', 400),
+    signingSecret: env.KOLO_SIGNING_SECRET || undefined,
   };
+  if (config.signingSecret && config.signingSecret.length < 32) throw new Error('KOLO_SIGNING_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)');
   if (production && !config.adminToken) throw new Error('KOLO_ADMIN_TOKEN is required when NODE_ENV=production');
   if (production && !env.KOLO_IP_SALT) throw new Error('KOLO_IP_SALT is required when NODE_ENV=production (IP hashes must match across restarts and instances)');
   if (config.adminToken && config.adminToken.length < 16) throw new Error('KOLO_ADMIN_TOKEN must be at least 16 characters');

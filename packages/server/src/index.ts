@@ -12,6 +12,7 @@ import { createStore, type Store } from './store.ts';
 import { clientAddress } from './http/client-address.ts';
 
 export { configFromEnv, type ServerConfig } from './config.ts';
+export { signWidget, verifyWidget } from './definitions/sign.ts';
 
 export interface KoloServer {
   readonly url: string;

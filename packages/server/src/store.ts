@@ -11,7 +11,8 @@ import { allIdeas, boardIdeas } from './admin/ideas.ts';
 import { metricRows } from './admin/metric-rows.ts';
 import { siteMetrics, type MetricsQuery } from './admin/metrics.ts';
 import { stopWords } from './admin/stop-words.ts';
-import { seed, settings, widgets, type Seed, type Settings } from './admin/widgets.ts';
+import { define, seed, settings, widgets, type Seed, type Settings } from './admin/widgets.ts';
+import type { WidgetDefinition } from '@kolo/core';
 import { changed } from './live.ts';
 import { expireSignals, recordSignals, type Signal } from './signals.ts';
 import { view } from './view.ts';
@@ -19,12 +20,31 @@ import { view } from './view.ts';
 export interface StoreOptions extends Limits {
   /** signals older than this many days are deleted (bounded retention) */
   signalRetentionDays?: number | undefined;
+  /** production: only registered (or validly signed) widgets take actions */
+  production: boolean;
+  /** the secret of signed widget definitions */
+  signingSecret?: string | undefined;
+}
+
+/** In development, a widget registered by its first action is logged once (at most 1,000 names are remembered). */
+function firstUseLog() {
+  const seen = new Set<string>();
+  return (widget: string) => {
+    if (seen.has(widget) || seen.size >= 1000) return;
+    seen.add(widget);
+    console.info(`kolo-server: ${widget} registered by its first action (development only; in production register it: admin API, console, \`kolo-server register\` or a signed definition)`);
+  };
 }
 
 export function createStore(db: Db, o: StoreOptions) {
   const expire = () => expireSignals(db, o.signalRetentionDays);
   return {
-    act: createAct(db, { ratePerVoter: o.ratePerVoter, ratePerIp: o.ratePerIp, expireSignals: expire }),
+    act: createAct(db, {
+      ratePerVoter: o.ratePerVoter,
+      ratePerIp: o.ratePerIp,
+      expireSignals: expire,
+      registration: { closed: o.production, signingSecret: o.signingSecret, onFirstUse: firstUseLog() },
+    }),
     load: (kind: string, id: string, voter: string) => view(db, kind, id, voter),
     changed: (kind: string, id: string) => changed(db, kind, id),
     signals: (list: Signal[]) => recordSignals(db, list),
@@ -36,6 +56,7 @@ export function createStore(db: Db, o: StoreOptions) {
     allIdeas: (waiting = false) => allIdeas(db, waiting),
     widgets: () => widgets(db),
     settings: (kind: string, id: string, s: Settings) => settings(db, kind, id, s),
+    define: (list: WidgetDefinition[]) => define(db, list),
     seed: (s: Seed) => seed(db, s),
     bans: () => bans(db),
     ban: (b: Ban) => ban(db, b),

@@ -110,13 +110,13 @@ export async function sse(url: string, until: (tallies: any[]) => boolean, timeo
 }
 
 /** A server for one `describe` block: on a fresh database of `url` (PostgreSQL) or PGlite in memory. */
-export function serverFor(url: string | undefined) {
+export function serverFor(url: string | undefined, over: Partial<ServerConfig> = {}) {
   const ctx = {} as { server: KoloServer; api: Client };
   let drop: () => Promise<void> = async () => {};
   beforeAll(async () => {
     const db = await freshDatabase(url);
     drop = db.drop;
-    ctx.server = await startServer(testConfig({ databaseUrl: db.databaseUrl }));
+    ctx.server = await startServer(testConfig({ databaseUrl: db.databaseUrl, ...over }));
     ctx.api = client(ctx.server);
   });
   afterAll(async () => {

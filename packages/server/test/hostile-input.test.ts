@@ -41,9 +41,9 @@ describe.each(drivers)('hostile input on $name', ({ url }) => {
     expect([r.status, r.body.error.reason, r.body.error.field]).toEqual([400, 'invalid', 'voter']);
   });
 
-  it('refuses NUL characters anywhere in a widget config with 400 (admin)', async () => {
-    const r = await ctx.api.admin('PUT', '/widgets/poll/hostile', { config: { policy: { options: ['a\u0000'] } } });
-    expect([r.status, r.body.error.reason, r.body.error.field]).toEqual([400, 'invalid', 'config']);
+  it('refuses NUL characters anywhere in the rules of a widget with 400 (admin)', async () => {
+    const r = await ctx.api.admin('PUT', '/widgets/poll/hostile', { rules: { policy: { options: ['a\u0000'], multiple: false, change: false } } });
+    expect([r.status, r.body.error.reason, r.body.error.field]).toEqual([400, 'invalid', 'rules']);
   });
 
   it('answers an idea whose id is already taken (by a seeded idea) with 409, not 500', async () => {

@@ -63,7 +63,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     await ctx.api.post('/v1/actions', vote('p3', 'v1', ['a']));
     const sneaky = await ctx.api.post('/v1/actions', vote('p3', 'v2', ['x'], { policy: { options: ['x'], multiple: false, change: true } }));
     expect(sneaky.body.error.reason).toBe('invalid-choice');
-    const closed = await ctx.api.admin('PUT', '/widgets/poll/p4', { config: { policy: { options: ['a'], multiple: false, change: false, closesAt: '2020-01-01T00:00:00Z' } } });
+    const closed = await ctx.api.admin('PUT', '/widgets/poll/p4', { rules: { policy: { options: ['a'], multiple: false, change: false, closesAt: '2020-01-01T00:00:00Z' } } });
     expect(closed.status).toBe(200);
     expect((await ctx.api.post('/v1/actions', vote('p4', 'v1', ['a']))).body.error.reason).toBe('closed');
   });
@@ -286,7 +286,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     const second = (await ctx.api.post('/v1/actions', { ...idea('console-b', 'author-2', 'Питання українською?'), widget: { kind: 'questions', id: 'console-b' } })).body.ideas[0];
 
     const widgets = (await ctx.api.admin('GET', '/widgets')).body.widgets;
-    expect(widgets.find((w: any) => w.id === 'console-poll')).toEqual({ kind: 'poll', id: 'console-poll', slowSeconds: 0, voters: 2, counts: { a: 1, b: 1 } });
+    expect(widgets.find((w: any) => w.id === 'console-poll')).toEqual({ kind: 'poll', id: 'console-poll', slowSeconds: 0, rules: { policy: { options: ['a', 'b', 'c'], multiple: false, change: false } }, voters: 2, counts: { a: 1, b: 1 } });
     expect(widgets.find((w: any) => w.id === 'console-a')).toMatchObject({ kind: 'ideas', ideas: 1, pending: 1, voters: 1 });
     const queue = (await ctx.api.admin('GET', '/queue')).body.ideas.filter((i: any) => i.board.startsWith('console-'));
     expect(queue.map((i: any) => [i.kind, i.board, i.id, i.author, i.votes])).toEqual([

@@ -15,7 +15,15 @@ const upTo = (max: number) => wireText(max);
 
 export const widgetRefSchema = z.object({ kind: z.enum(WIDGET_KINDS), id: idSchema });
 
-const base = { id: keySchema, voter: voterSchema, widget: widgetRefSchema, at: dateTimeSchema };
+const base = {
+  id: keySchema,
+  voter: voterSchema,
+  widget: widgetRefSchema,
+  at: dateTimeSchema,
+  /** the site's signature of the widget's definition (`signature` on the element): a server registers a signed widget on first use */
+  signature: z.optional(wireText(LIMITS.signature, 1)),
+};
+const ids = (min: number, max: number) => z.array(choiceSchema).check(z.minLength(min), z.maxLength(max));
 
 /**
  * The rules a ballot must obey. The memory and local adapters take them from the action;
@@ -44,6 +52,22 @@ export const voteActionSchema = z.object({
 });
 export type VoteAction = z.infer<typeof voteActionSchema>;
 
+/** One quiz question as a server grades it. */
+export const quizQuestionRulesSchema = z.object({
+  options: ids(2, LIMITS.quizOptions),
+  multiple: z.boolean(),
+  /** the correct choices */
+  key: ids(1, LIMITS.quizOptions),
+});
+export type QuizQuestionRules = z.infer<typeof quizQuestionRulesSchema>;
+
+/** A quiz's rules: every question by its id. */
+export const quizRulesSchema = z.object({
+  questions: z
+    .record(idSchema, quizQuestionRulesSchema)
+    .check(z.refine((q) => Object.keys(q).length <= LIMITS.quizQuestions, `at most ${LIMITS.quizQuestions} questions`)),
+});
+
 /**
  * Answer one quiz question. Memory and local adapters grade with `key` (the correct choices from the
  * page's content); a server may keep the key off the page and grade with its own copy.
@@ -56,6 +80,8 @@ export const answerActionSchema = z.object({
   /** the question's choice ids and whether several may be chosen */
   policy: z.object({ options: z.array(choiceSchema).check(z.minLength(2), z.maxLength(LIMITS.quizOptions)), multiple: z.boolean() }),
   key: z.optional(z.array(choiceSchema).check(z.maxLength(LIMITS.quizOptions))),
+  /** with `signature`: the whole quiz's rules, which the signature covers */
+  quiz: z.optional(quizRulesSchema),
 });
 export type AnswerAction = z.infer<typeof answerActionSchema>;
 

@@ -19,9 +19,9 @@ export const boardParamsSchema = z.object({ kind: z.enum(BOARD_KINDS), board: id
 export const moderateBodySchema = decisionSchema;
 /** `POST …/merge`: merge an idea into another one. */
 export const mergeBodySchema = z.object({ into: keySchema });
-/** `PUT /v1/admin/widgets/:kind/:id`: a widget's settings. */
+/** `PUT /v1/admin/widgets/:kind/:id`: a widget's rules (checked against its kind's schema) and slow mode. */
 export const widgetSettingsSchema = z.object({
-  config: z.optional(z.record(z.string(), z.unknown()).check(storableJson)),
+  rules: z.optional(z.record(z.string(), z.unknown()).check(storableJson)),
   slowSeconds: z.optional(whole(0, LIMITS.slowSeconds)),
 });
 export const BAN_TYPES = ['voter', 'ip'] as const;
@@ -55,6 +55,8 @@ export type SeedIdea = z.infer<typeof seedIdeaSchema>;
 /** `POST /v1/admin/seed`: starting numbers (and ideas) for a widget nobody has used yet. */
 export const seedSchema = z.object({
   ...widgetRefSchema.shape,
+  /** the widget's rules, registered with its starting numbers (checked against its kind's schema) */
+  rules: z.optional(z.record(z.string(), z.unknown()).check(storableJson)),
   counts: z._default(z.record(idSchema, whole(0, Number.MAX_SAFE_INTEGER)), {}),
   voters: z.optional(whole(0, Number.MAX_SAFE_INTEGER)),
   ideas: z.optional(z.array(seedIdeaSchema).check(z.maxLength(LIMITS.seedIdeas))),

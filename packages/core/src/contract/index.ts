@@ -17,4 +17,5 @@ export * from './signals.ts';
 export * from './storage.ts';
 export * from './queries.ts';
 export * from './admin.ts';
+export * from './definitions.ts';
 export type { KoloAdapter } from './adapter.ts';

@@ -56,4 +56,10 @@ export const LIMITS = {
   stopWord: 60,
   /** slow mode, seconds */
   slowSeconds: 86400,
+  /** questions of one quiz */
+  quizQuestions: 100,
+  /** a signed widget definition's signature (base64url of an HMAC-SHA256: 43 characters) */
+  signature: 200,
+  /** widget definitions in one registration */
+  definitions: 1000,
 } as const;

@@ -15,6 +15,10 @@ export const REASONS = {
   unauthorized: 401,
   banned: 403,
   'not-found': 404,
+  /** in production, an action for a widget the site has not registered */
+  'unknown-widget': 404,
+  /** a widget definition whose signature does not verify */
+  'bad-signature': 403,
   'too-large': 413,
   // the rules refuse a well-formed action
   closed: 409,

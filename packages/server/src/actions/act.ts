@@ -13,6 +13,7 @@ import { changed } from '../live.ts';
 import { view } from '../view.ts';
 import { dataRefusal } from '../db/errors.ts';
 import { apply } from './apply.ts';
+import type { Registration } from '../definitions/registry.ts';
 import { limit, sweeper, type Limits } from './limits.ts';
 import { Replay, claim, priorOf, record, replay, type Prior } from './replay.ts';
 
@@ -33,7 +34,7 @@ async function precheck(db: Db, a: ServerAction, ipHash: string) {
   return { prior: json(pre!.prior) as Prior | null, banned: pre!.banned, slow: pre!.slow ?? 0 };
 }
 
-export function createAct(db: Db, o: Limits & { expireSignals: () => Promise<unknown> }) {
+export function createAct(db: Db, o: Limits & { expireSignals: () => Promise<unknown>; registration: Registration }) {
   const sweep = sweeper(db, o.expireSignals);
   /** Apply an action once; notifies live listeners. */
   return async function act(a: ServerAction, ctx: ActionContext): Promise<Answered> {
@@ -46,7 +47,7 @@ export function createAct(db: Db, o: Limits & { expireSignals: () => Promise<unk
       sweep();
       await db.transaction(async (tx) => {
         await claim(tx, a, ctx.ipHash);
-        await apply(tx, a);
+        await apply(tx, a, o.registration);
       });
       // after the commit: the answer, remembered for retries, and the live update
       const answered = { status: 200, body: await view(db, kind, id, a.voter) };

@@ -9,6 +9,7 @@ import {
   banParamsSchema,
   banSchema,
   boardParamsSchema,
+  definitionsBodySchema,
   mergeBodySchema,
   metricsQuerySchema,
   moderateBodySchema,
@@ -16,8 +17,9 @@ import {
   stopWordsSchema,
   widgetParamsSchema,
   widgetSettingsSchema,
+  type WidgetDefinition,
 } from '@kolo/core';
-import { body, isResponse, params } from './validate.ts';
+import { body, isResponse, params, rules } from './validate.ts';
 
 export interface AdminOptions {
   store: Store;
@@ -111,7 +113,15 @@ function settingRoutes(admin: Hono, store: Store) {
     if (isResponse(w)) return w;
     const s = await body(c, widgetSettingsSchema);
     if (isResponse(s)) return s;
-    return done(c, () => store.settings(w.kind, w.id, s));
+    const r = rules(c, w.kind, s.rules);
+    if (isResponse(r)) return r;
+    return done(c, () => store.settings(w.kind, w.id, { rules: r, slowSeconds: s.slowSeconds }));
+  });
+  // many widgets at once, as `kolo-server register` sends them
+  admin.put('/definitions', async (c) => {
+    const d = await body(c, definitionsBodySchema);
+    if (isResponse(d)) return d;
+    return c.json({ changed: await store.define(d.definitions as WidgetDefinition[]) });
   });
   admin.post('/bans', async (c) => {
     const b = await body(c, banSchema);
@@ -132,6 +142,8 @@ function settingRoutes(admin: Hono, store: Store) {
   admin.post('/seed', async (c) => {
     const s = await body(c, seedSchema);
     if (isResponse(s)) return s;
-    return c.json({ seeded: await store.seed(s) });
+    const r = rules(c, s.kind, s.rules);
+    if (isResponse(r)) return r;
+    return c.json({ seeded: await store.seed({ ...s, rules: r }) });
   });
 }

@@ -1,6 +1,7 @@
 /** Request validation with the contract's schemas: a parsed value, or the 400 answer naming the field and the rule. */
 import type { Context } from 'hono';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import { rulesSchemaOf, type WidgetKind, type WidgetRules } from '@kolo/core';
 import { answer, fail, invalid } from './errors.ts';
 
 /** The parsed JSON body, or a 400 answer. */
@@ -21,3 +22,10 @@ export function params<T extends z.ZodMiniType>(c: Context, schema: T, value: un
 }
 
 export const isResponse = (v: unknown): v is Response => v instanceof Response;
+
+/** A widget's rules checked against its kind's schema (errors name `rules.…`), or a 400 answer. */
+export function rules(c: Context, kind: WidgetKind, raw: unknown): WidgetRules | undefined | Response {
+  if (raw === undefined) return undefined;
+  const r = params(c, z.object({ rules: rulesSchemaOf(kind) }), { rules: raw });
+  return isResponse(r) ? r : (r.rules as WidgetRules);
+}
