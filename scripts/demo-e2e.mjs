@@ -564,6 +564,32 @@ try {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 
+  await check('console: the Widgets tab registers a poll, edits its rules (kept by the server) and shows its embed snippet', async () => {
+    await tab('widgets');
+    await team.waitForSelector('#panel-widgets tr[data-widget="poll:format-2026"]', { timeout: 5000 });
+    await team.select('#panel-widgets select[name="kind"]', 'poll');
+    await team.type('#panel-widgets input[name="id"]', 'e2e-console-poll');
+    await team.keyboard.press('Enter');
+    await team.waitForFunction(() => document.activeElement?.id === 'widget-editor-heading', { timeout: 3000 });
+    await team.type('#panel-widgets input[name="options"]', 'tea, coffee');
+    await team.click('#panel-widgets input[name="change"]');
+    await team.click('xpath/.//button[contains(., "Save rules")]');
+    await waitStatus('widgets', 'Saved the rules of poll e2e-console-poll.');
+    await team.waitForFunction(() => document.activeElement?.id === 'snippet-heading', { timeout: 3000 });
+    const snippet = await team.$eval('#panel-widgets .snippet code', (el) => el.textContent);
+    if (!snippet.includes('<kolo-poll poll-id="e2e-console-poll" allow-change>') || !snippet.includes('<li data-value="coffee">')) throw new Error(`snippet: ${snippet}`);
+    const stored = (await api('/v1/admin/widgets')).widgets.find((w) => w.kind === 'poll' && w.id === 'e2e-console-poll');
+    const p = stored.rules?.policy;
+    if (p?.options.join() !== 'tea,coffee' || p.multiple !== false || p.change !== true || Object.keys(p).length !== 3) throw new Error(`rules stored: ${JSON.stringify(stored.rules)}`);
+    // edit: a third option; the row says so
+    await team.click('#panel-widgets button[aria-label="Edit the rules of poll e2e-console-poll"]');
+    await team.waitForSelector('#panel-widgets input[name="options"]');
+    await team.$eval('#panel-widgets input[name="options"]', (el) => (el.value = 'tea, coffee, water'));
+    await team.click('xpath/.//button[contains(., "Save rules")]');
+    await team.waitForFunction(() => document.querySelector('#panel-widgets tr[data-widget="poll:e2e-console-poll"]')?.textContent.includes('tea, coffee, water'), { timeout: 5000 });
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+
   await check('console: axe finds no accessibility violations in any tab or open form, light and dark', async () => {
     await submitIdea('e2e-a11y', 'Wider doors on the new trams');
     const axe = async (state) => {
@@ -584,12 +610,19 @@ try {
       await team.click('#panel-ideas button[aria-label^="Respond"]');
       await team.waitForSelector('form.respond');
       await axe(`ideas, respond form open (${scheme})`);
-      for (const t of ['metrics', 'safety', 'export']) {
+      for (const t of ['metrics', 'safety', 'export', 'widgets']) {
         await tab(t);
         await team.waitForFunction((t) => !document.querySelector(`#panel-${t}`).textContent.includes('Loading…'), { timeout: 5000 }, t);
         await axe(`${t} (${scheme})`);
       }
     }
+    await tab('widgets');
+    await team.click('#panel-widgets button[aria-label^="Edit the rules"]');
+    await team.waitForSelector('form.widget-editor');
+    await axe('widgets, editor open');
+    await team.click('#panel-widgets button[aria-label^="Embed snippet"]');
+    await team.waitForSelector('#panel-widgets .snippet');
+    await axe('widgets, embed snippet');
     await team.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     await team.click('.signed-in button');
     await team.waitForSelector('#token');

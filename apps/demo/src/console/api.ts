@@ -1,4 +1,4 @@
-import type { BoardKind, Idea, IdeaStatus } from '@kolo/core';
+import type { BoardKind, Idea, IdeaStatus, WidgetRules } from '@kolo/core';
 
 /** An idea or question as the team sees it (the admin API's shape). */
 export interface AdminIdea extends Idea {
@@ -15,6 +15,8 @@ export interface AdminWidget {
   kind: string;
   id: string;
   slowSeconds: number;
+  /** the registered rules; null until the widget is registered */
+  rules: WidgetRules | null;
   voters: number;
   counts: Record<string, number>;
   /** boards only */
@@ -83,6 +85,7 @@ export class AdminApi {
   }
   decide = (i: Pick<AdminIdea, 'kind' | 'board' | 'id'>, d: Decision) => this.json('POST', `/ideas/${i.kind}/${encodeURIComponent(i.board)}/${encodeURIComponent(i.id)}`, d);
   merge = (i: Pick<AdminIdea, 'kind' | 'board' | 'id'>, into: string) => this.json('POST', `/ideas/${i.kind}/${encodeURIComponent(i.board)}/${encodeURIComponent(i.id)}/merge`, { into });
+  define = (kind: string, id: string, rules: WidgetRules) => this.json('PUT', `/widgets/${kind}/${encodeURIComponent(id)}`, { rules });
   slowMode = (w: Pick<AdminWidget, 'kind' | 'id'>, slowSeconds: number) => this.json('PUT', `/widgets/${w.kind}/${encodeURIComponent(w.id)}`, { slowSeconds });
   bans = async () => (await this.json<{ bans: Ban[] }>('GET', '/bans')).bans;
   ban = (b: Ban) => this.json('POST', '/bans', b);

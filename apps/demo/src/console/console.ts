@@ -6,6 +6,7 @@ import './queue.ts';
 import './boards.ts';
 import './metrics.ts';
 import './settings.ts';
+import './widgets.ts';
 
 const TABS = [
   ['queue', 'Moderation queue', 'team-queue'],
@@ -13,13 +14,14 @@ const TABS = [
   ['metrics', 'Metrics', 'team-metrics'],
   ['safety', 'Anti-spam', 'team-safety'],
   ['export', 'Export', 'team-export'],
+  ['widgets', 'Widgets', 'team-widgets'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 const SESSION = 'kolo-console:session';
 
 /**
  * The team console: sign in with the server's admin token (kept for this tab's session only), then
- * tabs for the moderation queue, ideas and questions, metrics, anti-spam and export.
+ * tabs for the moderation queue, ideas and questions, metrics, anti-spam, export and the widgets the server runs.
  */
 export class TeamConsole extends LitElement {
   static override properties: PropertyDeclarations = { endpoint: {}, api: { state: true }, tab: { state: true }, problem: { state: true }, checking: { state: true } };
