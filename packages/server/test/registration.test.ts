@@ -32,6 +32,14 @@ describe.each(drivers)('registered widgets in production on $name', ({ url }) =>
     expect([ok.status, ok.body.counts]).toEqual([200, { b: 1 }]);
   });
 
+  it('stores nothing for actions on widgets nobody registered (widget-id rotation)', async () => {
+    const count = async (sql: string) => Number((await ctx.server.db.query<{ n: number }>(sql))[0]!.n);
+    const before = [await count('select count(*)::int as n from kolo_widgets'), await count('select count(*)::int as n from kolo_actions')];
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => ctx.api.post('/v1/actions', vote(`junk-${i}`, `junk-voter-${i}`, ['a']))));
+    expect(answers.filter((r) => r.status === 404)).toHaveLength(200);
+    expect([await count('select count(*)::int as n from kolo_widgets'), await count('select count(*)::int as n from kolo_actions')]).toEqual(before);
+  });
+
   it("judges every vote by the registered policy, whatever the client's says", async () => {
     await register('poll', 'single', { policy: poll });
     const loose = { options: ['a', 'b', 'c'], multiple: true, change: true };

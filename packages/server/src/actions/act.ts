@@ -2,7 +2,7 @@
  * The step every action goes through: the idempotency record (a retried id answers as it did the
  * first time), the ban check, rate limits and slow mode, one transaction for the family's rules,
  * then the answer, remembered, and the live notice. Refusals are remembered too, except a rate
- * limit, which a later retry may pass.
+ * limit, which a later retry may pass, and an unregistered widget, which nothing is stored for.
  */
 import { KoloError, refuse } from '@kolo/core';
 import type { Db } from '../db/types.ts';
@@ -16,6 +16,8 @@ import { apply } from './apply.ts';
 import type { Registration } from '../definitions/registry.ts';
 import { limit, sweeper, type Limits } from './limits.ts';
 import { Replay, claim, priorOf, record, replay, type Prior } from './replay.ts';
+
+const UNREGISTERED = new Set(['unknown-widget', 'bad-signature']);
 
 export interface ActionContext {
   /** salted hash of the client's IP address (the address itself is never stored) */
@@ -59,7 +61,8 @@ export function createAct(db: Db, o: Limits & { expireSignals: () => Promise<unk
       const refused = e instanceof KoloError ? e : dataRefusal(e);
       if (!refused) throw e;
       const answered = refusal(refused);
-      if (refused.code !== 'rate-limited') await record(db, a, ctx.ipHash, answered);
+      // a limit may pass later, and a widget may be registered later: neither is remembered (nor stored for nothing)
+      if (refused.code !== 'rate-limited' && !UNREGISTERED.has(refused.reason)) await record(db, a, ctx.ipHash, answered);
       return answered;
     }
   };
