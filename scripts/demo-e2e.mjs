@@ -279,9 +279,18 @@ try {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 
+  // the server measures the fill time from the board's form token (at least 3 s old here): load it once
+  let formToken;
+  const roadmapForm = async () => {
+    if (!formToken) {
+      formToken = (await (await fetch(`http://127.0.0.1:${apiPort}/v1/widgets/ideas/roadmap?voter=e2e-api`)).json()).form;
+      await new Promise((r) => setTimeout(r, 3100));
+    }
+    return formToken;
+  };
   /** an idea from another person, straight to the server's public API */
   const submitIdea = async (voter, title) => {
-    const body = { type: 'idea', id: `e2e-${voter}`, voter, widget: { kind: 'ideas', id: 'roadmap' }, idea: { title }, honeypot: '', startedAt: new Date(Date.now() - 30000).toISOString(), at: new Date().toISOString(), policy: { moderated: true, minFillMs: 3000, maxPerDay: 3, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: [] } };
+    const body = { type: 'idea', id: `e2e-${voter}`, voter, widget: { kind: 'ideas', id: 'roadmap' }, idea: { title }, honeypot: '', startedAt: new Date(Date.now() - 30000).toISOString(), form: await roadmapForm(), at: new Date().toISOString(), policy: { moderated: true, minFillMs: 3000, maxPerDay: 3, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: [] } };
     const r = await fetch(`http://127.0.0.1:${apiPort}/v1/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!r.ok) throw new Error(`submitting “${title}”: ${r.status} ${await r.text()}`);
   };

@@ -4,6 +4,7 @@
  */
 import type { Db } from './db/types.ts';
 import { createAct } from './actions/act.ts';
+import { formTokens, timedByServer } from './actions/form-token.ts';
 import type { Limits } from './actions/limits.ts';
 import { merge, moderate, type Moderation } from './actions/ideas.ts';
 import { ban, bans, unban, type Ban } from './admin/bans.ts';
@@ -20,6 +21,8 @@ import { view } from './view.ts';
 export interface StoreOptions extends Limits {
   /** signals older than this many days are deleted (bounded retention) */
   signalRetentionDays?: number | undefined;
+  /** the salt of IP hashes; form tokens are signed with a key derived from it */
+  ipSalt: string;
   /** production: only registered (or validly signed) widgets take actions */
   production: boolean;
   /** the secret of signed widget definitions */
@@ -38,13 +41,19 @@ function firstUseLog() {
 
 export function createStore(db: Db, o: StoreOptions) {
   const expire = () => expireSignals(db, o.signalRetentionDays);
+  const forms = formTokens(o.ipSalt);
   return {
-    act: createAct(db, {
-      ratePerVoter: o.ratePerVoter,
-      ratePerIp: o.ratePerIp,
-      expireSignals: expire,
-      registration: { closed: o.production, signingSecret: o.signingSecret, onFirstUse: firstUseLog() },
-    }),
+    act: timedByServer(
+      createAct(db, {
+        ratePerVoter: o.ratePerVoter,
+        ratePerIp: o.ratePerIp,
+        expireSignals: expire,
+        registration: { closed: o.production, signingSecret: o.signingSecret, onFirstUse: firstUseLog() },
+      }),
+      forms,
+    ),
+    /** a board's form token, for its answer to loading it */
+    formToken: (kind: string, board: string) => forms.issue(kind, board),
     load: (kind: string, id: string, voter: string) => view(db, kind, id, voter),
     changed: (kind: string, id: string) => changed(db, kind, id),
     signals: (list: Signal[]) => recordSignals(db, list),

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { readEvents } from '@kolo/core/http';
 import { startServer, type KoloServer, type ServerConfig } from '../src/index.ts';
+import { formTokens } from '../src/actions/form-token.ts';
 
 export const TOKEN = 'test-admin-token-0123456789';
 const pgUrl = process.env.KOLO_TEST_DATABASE_URL;
@@ -73,6 +74,12 @@ export function client(server: KoloServer): Client {
   };
 }
 
+/**
+ * A board's form token as a test server signs it (with the test configuration's salt), issued `ago`
+ * ms before now: an idea sent with it was filled in for that long, on the server's clock.
+ */
+export const formToken = (board: string, kind = 'ideas', ago = 60_000) => formTokens(testConfig().ipSalt).issue(kind, board, Date.now() - ago);
+
 let n = 0;
 /** A unique idempotency key. */
 export const key = (prefix = 'a') => `${prefix}-${Date.now().toString(36)}-${(n++).toString(36)}-${randomBytes(3).toString('hex')}`;
@@ -88,6 +95,27 @@ export const vote = (widget: string, voter: string, choices: string[], over: Rec
   at: now(),
   ...over,
 });
+
+/**
+ * An idea for `board` under `policy`, filled in for 10 s, with a form token for its widget (a board of
+ * ideas unless `over.widget` says otherwise) issued a minute ago.
+ */
+export const idea = (board: string, voter: string, title: string, policy: object, over: Record<string, unknown> = {}) => {
+  const widget = (over.widget as { kind: string; id: string } | undefined) ?? { kind: 'ideas', id: board };
+  return {
+    type: 'idea',
+    id: key('i'),
+    voter,
+    widget,
+    idea: { title },
+    honeypot: '',
+    startedAt: new Date(Date.now() - 10_000).toISOString(),
+    form: formToken(widget.id, widget.kind),
+    policy,
+    at: now(),
+    ...over,
+  };
+};
 
 /** Read Server-Sent Events from `url` until `until` says stop; resolves with the tallies received. */
 export async function sse(url: string, until: (tallies: any[]) => boolean, timeout = 5000): Promise<any[]> {

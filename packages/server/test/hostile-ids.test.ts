@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drivers, key, now, serverFor, vote } from './harness.ts';
+import { drivers, formToken, key, now, serverFor, vote } from './harness.ts';
 
 // ids that name properties every plain object inherits: as counter keys they must count like any other id
 // (`__proto__` is no id at all: the contract's id rule starts with a letter or digit)
@@ -65,7 +65,7 @@ describe.each(drivers)('ids that are Object.prototype names on $name', ({ url })
   it('lists ideas whose ids are "constructor" and "toString" with their upvotes, none included', async () => {
     const policy = { moderated: false, minFillMs: 0, maxPerDay: 3, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: [] };
     const board = { kind: 'ideas', id: 'proto-board' };
-    const idea = (id: string) => ({ type: 'idea', id, voter: 'author', widget: board, idea: { title: `An idea named ${id}` }, honeypot: '', startedAt: now(), policy, at: now() });
+    const idea = (id: string) => ({ type: 'idea', id, voter: 'author', widget: board, idea: { title: `An idea named ${id}` }, honeypot: '', startedAt: now(), form: formToken('proto-board'), policy, at: now() });
     const upvote = (voter: string, idea: string, on: boolean) => ({ type: 'upvote', id: key('u'), voter, widget: board, idea, on, at: now() });
     for (const id of ['constructor', 'toString']) expect((await ctx.api.post('/v1/actions', idea(id))).status).toBe(200);
     expect((await ctx.api.post('/v1/actions', upvote('fan', 'constructor', true))).status).toBe(200);

@@ -1,7 +1,7 @@
 // Hostile input classes that PostgreSQL refuses though JavaScript accepts them: each is a 4xx naming the
 // field (the contract refuses it before any SQL runs), never a 5xx, on PGlite and PostgreSQL.
 import { describe, expect, it } from 'vitest';
-import { drivers, key, now, serverFor, vote } from './harness.ts';
+import { drivers, formToken, key, now, serverFor, vote } from './harness.ts';
 
 const idea = (over: Record<string, unknown> = {}) => ({
   type: 'idea',
@@ -11,6 +11,7 @@ const idea = (over: Record<string, unknown> = {}) => ({
   idea: { title: 'A perfectly fine idea' },
   honeypot: '',
   startedAt: new Date(Date.now() - 10_000).toISOString(),
+  form: formToken(((over.widget as { id?: string } | undefined)?.id) ?? 'hostile'),
   policy: { moderated: false, minFillMs: 0, maxPerDay: 100, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: [] },
   at: now(),
   ...over,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { signWidget, startServer } from '../src/index.ts';
-import { client, drivers, key, now, serverFor, testConfig, vote } from './harness.ts';
+import { client, drivers, idea, key, now, serverFor, testConfig, vote } from './harness.ts';
 
 const SECRET = 'test-signing-secret-0123456789abcdef';
 const poll = { options: ['a', 'b', 'c'], multiple: false, change: false };
@@ -14,9 +14,6 @@ const attackerBoard = { ...board, moderated: false };
 const quizKey = (q: number) => (q % 2 ? ['yes'] : ['no']);
 const answer = (quiz: string, voter: string, question: string, choices: string[], over: Record<string, unknown> = {}) => ({
   type: 'answer', id: key('q'), voter, widget: { kind: 'quiz', id: quiz }, question, choices, policy: { options: ['yes', 'no'], multiple: false }, at: now(), ...over,
-});
-const idea = (boardId: string, voter: string, title: string, policy: unknown) => ({
-  type: 'idea', id: key('i'), voter, widget: { kind: 'ideas', id: boardId }, idea: { title }, honeypot: '', startedAt: now(), policy, at: now(),
 });
 
 describe.each(drivers)('registered widgets in production on $name', ({ url }) => {

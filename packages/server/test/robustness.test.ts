@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { memoryStorage } from '@kolo/core';
 import { httpAdapter } from '@kolo/core/http';
 import { startServer } from '../src/index.ts';
-import { TOKEN, client, drivers, freshDatabase, now, serverFor, sse, testConfig, vote } from './harness.ts';
+import { TOKEN, client, drivers, formToken, freshDatabase, now, serverFor, sse, testConfig, vote } from './harness.ts';
 
 describe.each(drivers)('robustness on $name', ({ url }) => {
   const ctx = serverFor(url);
@@ -62,7 +62,7 @@ describe.each(drivers)('robustness on $name', ({ url }) => {
       fc.asyncProperty(hostileIdea, async (h) => {
         const body = {
           type: 'idea', id: `h-${h.id}`, voter: `v-${h.voter}`, widget: { kind: 'ideas', id: 'fuzz' }, idea: { title: `Hostile ${h.title}`, details: h.details },
-          honeypot: '', startedAt: h.startedAt, policy: { moderated: true, minFillMs: 0, maxPerDay: 1000, titleMin: 1, titleMax: 300, detailsMax: 2000, categories: [] }, at: h.at,
+          honeypot: '', startedAt: h.startedAt, form: formToken('fuzz'), policy: { moderated: true, minFillMs: 0, maxPerDay: 1000, titleMin: 1, titleMax: 300, detailsMax: 2000, categories: [] }, at: h.at,
         };
         const res = await fetch(`${ctx.server.url}/v1/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
         const text = await res.text();

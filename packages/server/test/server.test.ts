@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from '../src/index.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { TOKEN, drivers, key, now, serverFor, sse, vote } from './harness.ts';
+import { TOKEN, drivers, idea as ideaFor, key, now, serverFor, sse, vote } from './harness.ts';
 
 const policyChange = { options: ['a', 'b', 'c'], multiple: false, change: true };
 const ideaPolicy = { moderated: true, minFillMs: 0, maxPerDay: 3, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: ['app'] };
-const idea = (board: string, voter: string, title: string, over: Record<string, unknown> = {}) => ({
-  type: 'idea',
-  id: key('i'),
-  voter,
-  widget: { kind: 'ideas', id: board },
-  idea: { title },
-  honeypot: '',
-  startedAt: new Date(Date.now() - 10_000).toISOString(),
-  policy: ideaPolicy,
-  at: now(),
-  ...over,
-});
+const idea = (board: string, voter: string, title: string, over: Record<string, unknown> = {}) => ideaFor(board, voter, title, ideaPolicy, over);
 const upvote = (board: string, voter: string, ideaId: string, on = true) => ({ type: 'upvote', id: key('u'), voter, widget: { kind: 'ideas', id: board }, idea: ideaId, on, at: now() });
 
 describe.each(drivers)('@kolo/server on $name', ({ url }) => {
@@ -162,8 +151,9 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
 
   it('refuses the honeypot, a too-fast form, stop words, and more ideas than the daily limit', async () => {
     expect((await ctx.api.post('/v1/actions', idea('spam', 'v1', 'A perfectly fine idea', { honeypot: 'http://x' }))).body.error.reason).toBe('spam');
-    const fast = idea('spam', 'v1', 'A perfectly fine idea', { startedAt: now(), policy: { ...ideaPolicy, minFillMs: 5000 } });
-    expect((await ctx.api.post('/v1/actions', { ...fast, widget: { kind: 'ideas', id: 'spam-fast' } })).body.error.reason).toBe('too-fast');
+    const form = (await ctx.api.get('/v1/widgets/ideas/spam-fast?voter=v1')).body.form;
+    const fast = idea('spam-fast', 'v1', 'A perfectly fine idea', { form, policy: { ...ideaPolicy, minFillMs: 5000 } });
+    expect((await ctx.api.post('/v1/actions', fast)).body.error.reason).toBe('too-fast');
     await ctx.api.admin('PUT', '/stop-words/en', { words: ['casino', 'free money'] });
     expect((await ctx.api.admin('GET', '/stop-words/en')).body.words).toEqual(['casino', 'free money']);
     expect((await ctx.api.post('/v1/actions', idea('spam', 'v1', 'Visit my Casino today'))).body.error.reason).toBe('stop-word');
@@ -283,7 +273,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     await ctx.api.post('/v1/actions', vote('console-poll', 'c1', ['a']));
     await ctx.api.post('/v1/actions', vote('console-poll', 'c2', ['b']));
     const first = (await ctx.api.post('/v1/actions', idea('console-a', 'author-1', '=HYPERLINK("x") looks, "quoted", text', { idea: { title: '=HYPERLINK("x") looks, "quoted", text', contact: 'a@example.org' } }))).body.ideas[0];
-    const second = (await ctx.api.post('/v1/actions', { ...idea('console-b', 'author-2', 'Питання українською?'), widget: { kind: 'questions', id: 'console-b' } })).body.ideas[0];
+    const second = (await ctx.api.post('/v1/actions', idea('console-b', 'author-2', 'Питання українською?', { widget: { kind: 'questions', id: 'console-b' } }))).body.ideas[0];
 
     const widgets = (await ctx.api.admin('GET', '/widgets')).body.widgets;
     expect(widgets.find((w: any) => w.id === 'console-poll')).toEqual({ kind: 'poll', id: 'console-poll', slowSeconds: 0, rules: { policy: { options: ['a', 'b', 'c'], multiple: false, change: false } }, voters: 2, counts: { a: 1, b: 1 } });

@@ -119,6 +119,8 @@ export const ideaActionSchema = z.object({
   honeypot: upTo(LIMITS.honeypot),
   /** ISO date-time when the person started filling in the form */
   startedAt: dateTimeSchema,
+  /** the form token from the board's view (`View.form`): a server measures the fill time from it on its own clock */
+  form: z.optional(upTo(LIMITS.formToken)),
   policy: ideaPolicySchema,
 });
 export type IdeaAction = z.infer<typeof ideaActionSchema>;

@@ -29,6 +29,8 @@ export const LIMITS = {
   ideaDetails: 20000,
   ideaContact: 300,
   honeypot: 1000,
+  /** the signed form token a server hands out with a board (`View.form`) */
+  formToken: 100,
   /** the most a board may set for its own limits */
   boardTitleMax: 300,
   boardDetailsMax: 10000,

@@ -34,6 +34,8 @@ export const REASONS = {
   'stop-word': 409,
   spam: 409,
   'too-fast': 409,
+  /** an idea without a valid form token from the board's view (missing, forged, another board's, or too old) */
+  'form-expired': 409,
   'id-reused': 409,
   /** the browser's storage refused to keep it (local adapter) */
   storage: 409,

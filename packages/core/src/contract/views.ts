@@ -54,7 +54,8 @@ export type Idea = z.infer<typeof ideaSchema>;
 /**
  * What `load` and `send` answer, for any widget: the tally, plus a quiz's `answers` (this voter's
  * latest graded answer per question) or a board's `ideas` (what this voter may see, in submission
- * order), plus `queued` (this voter's actions kept on the device, waiting to be delivered).
+ * order), plus `queued` (this voter's actions kept on the device, waiting to be delivered) and a
+ * board's `form` token (in a server's answer to loading it).
  * The server checks every answer against it.
  */
 export const viewSchema = z.object({
@@ -62,5 +63,7 @@ export const viewSchema = z.object({
   answers: z.optional(z.record(z.string(), answerSchema)),
   ideas: z.optional(z.array(ideaSchema)),
   queued: z.optional(z.number()),
+  /** a board loaded from a server: the signed form token an idea carries back (never in live updates) */
+  form: z.optional(z.string()),
 });
 export type View = z.infer<typeof viewSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KoloError, createIdeaStore, memoryAdapter, ideaRules, withUpvote, type IdeaBoardConfig, type KoloAdapter } from '../index.ts';
+import { KoloError, createIdeaStore, memoryAdapter, ideaRules, withUpvote, type IdeaBoardConfig, type KoloAction, type KoloAdapter, type View } from '../index.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const board: IdeaBoardConfig = { id: 'roadmap', minFillSeconds: 0 };
@@ -66,5 +66,34 @@ describe('idea store', () => {
     await settle();
     expect(q.$view.get().tally.ideas ?? []).toEqual([]);
     expect(q.widget).toEqual({ kind: 'questions', id: 'roadmap' });
+  });
+
+  it('sends the form token of its latest load with an idea, also after live updates', async () => {
+    const inner = memoryAdapter({ rules: [ideaRules] });
+    const sent: KoloAction[] = [];
+    let live: ((v: View) => void) | undefined;
+    let loads = 0;
+    const a: KoloAdapter = {
+      // a server's answer to loading a board carries a token; live updates do not
+      load: async (w, v) => ({ ...(await inner.load(w, v)), form: `token-${++loads}` }),
+      send: (x) => (sent.push(x), inner.send(x)),
+      subscribe: (_w, _v, fn) => ((live = fn), () => {}),
+    };
+    const { s } = store(a);
+    await settle();
+    live!({ counts: {}, voters: 0, mine: [] });
+    await s.submit({ title: 'Public transport map' }, { honeypot: '', startedAt: long });
+    await s.reload();
+    await s.submit({ title: 'Night buses on weekends' }, { honeypot: '', startedAt: long });
+    expect(sent.map((x) => (x.type === 'idea' ? x.form : null))).toEqual(['token-1', 'token-2']);
+  });
+
+  it('sends no token where the adapter gives none (memory and local adapters check startedAt)', async () => {
+    const inner = memoryAdapter({ rules: [ideaRules] });
+    const sent: KoloAction[] = [];
+    const { s } = store({ load: (w, v) => inner.load(w, v), send: (x) => (sent.push(x), inner.send(x)) });
+    await settle();
+    expect(await s.submit({ title: 'Public transport map' }, { honeypot: '', startedAt: long })).not.toBe(null);
+    expect(sent[0]!.type === 'idea' && sent[0]!.form).toBeUndefined();
   });
 });

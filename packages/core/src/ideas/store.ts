@@ -58,12 +58,14 @@ const learnIdeaRules = (adapter: KoloAdapter) => (adapter as Partial<RuleAdapter
 export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, voter: string): IdeaStore {
   learnIdeaRules(adapter);
   const widget = ideaWidget(config);
+  // a server's answer to loading the board carries a signed form token (live updates do not): keep the latest
+  let form: string | undefined;
   const { $view, patch, reload } = createLoader<IdeaView>(adapter, widget, voter, {
     status: 'loading',
     tally: emptyView(),
     pending: null,
     error: null,
-  });
+  }, (t) => (form = t.form));
 
   async function submit(draft: IdeaDraft, meta: SubmitMeta): Promise<Idea | null> {
     const before = $view.get();
@@ -79,6 +81,7 @@ export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, v
         idea: draft,
         honeypot: meta.honeypot,
         startedAt: meta.startedAt.toISOString(),
+        form,
         policy: ideaPolicy(config),
         at: now(),
       });

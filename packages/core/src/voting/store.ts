@@ -44,12 +44,16 @@ export function withBallot(t: View, choices: string[]): View {
   return { counts, voters: Math.max(0, voters), mine: [...choices] };
 }
 
-/** The loader every widget store shares: loads the view on mount, follows live updates, reloads on demand. */
+/**
+ * The loader every widget store shares: loads the view on mount, follows live updates, reloads on
+ * demand; `loaded` sees each view the adapter loads (not live updates).
+ */
 export function createLoader<V extends { status: VoteView['status']; tally: View; pending: unknown; error: KoloError | null }>(
   adapter: KoloAdapter,
   widget: WidgetRef,
   voter: string,
   initial: V,
+  loaded?: (view: View) => void,
 ) {
   const $view = atom<V>(initial);
   const patch = (p: Partial<V>) => $view.set({ ...$view.get(), ...p });
@@ -60,6 +64,7 @@ export function createLoader<V extends { status: VoteView['status']; tally: View
     patch({ status: 'loading', error: null } as Partial<V>);
     try {
       const tally = await adapter.load(widget, voter);
+      loaded?.(tally);
       if (gen === generation) patch({ status: 'ready', tally, error: null } as Partial<V>);
     } catch (e) {
       if (gen === generation) patch({ status: 'error', error: toKoloError(e) } as Partial<V>);

@@ -1,5 +1,5 @@
 /**
- * Boards (ideas, questions): submitting an idea (spam, fill time, daily limit, checks, stop words),
+ * Boards (ideas, questions): submitting an idea (spam, fill time, daily quotas, checks, stop words),
  * upvotes (one per voter per idea), and the team's moderation and merges.
  */
 import { checkIdea, cleanDraft, isOpen, refuse, safeUrl, type IdeaStatus } from '@kolo/core';
@@ -8,32 +8,62 @@ import { VOTERS, bump } from '../db/counters.ts';
 import { iso } from '../db/values.ts';
 import type { ServerAction } from '@kolo/core';
 import { changed } from '../live.ts';
+import { findStopWord } from './stop-words.ts';
 
 type IdeaAction = Extract<ServerAction, { type: 'idea' }>;
+
+/** How many times a board's `maxPerDay` may come from one client address a day (people share addresses: offices, mobile networks). */
+export const ADDRESS_FACTOR = 5;
 
 /** Serialise one voter's actions on one board (daily limit, first upvote). */
 const lockVoter = (q: Queryable, kind: string, board: string, voter: string) => q.query('select pg_advisory_xact_lock(hashtext($1))', [`${kind}:${board}:${voter}`]);
 
+/** Refuse (`limit`, with the wait) when `times` (newest first) already holds `max` submissions of the last day. */
+function perDay(times: { created_at: unknown }[], max: number, who: string) {
+  if (times.length < max) return;
+  const oldest = Date.parse(iso(times[max - 1]!.created_at));
+  refuse('limit', `at most ${max} per day ${who}`, Math.max(1, Math.ceil((oldest + 864e5 - Date.now()) / 1000)));
+}
+
+/**
+ * The daily quotas: `maxPerDay` per voter, and `ADDRESS_FACTOR` times that per client address (a new
+ * voter id does not walk past it). The address is the salted IP hash the action's idempotency record
+ * (claimed in this transaction) keeps; an idea's id is its action's id.
+ */
+async function dailyQuotas(q: Queryable, a: IdeaAction, maxPerDay: number) {
+  const { kind, id: board } = a.widget;
+  const [own] = await q.query<{ ip_hash: string | null }>('select ip_hash from kolo_actions where id = $1', [a.id]);
+  const ipHash = own?.ip_hash;
+  if (ipHash) await q.query('select pg_advisory_xact_lock(hashtext($1))', [`${kind}:${board}:ip:${ipHash}`]);
+  await lockVoter(q, kind, board, a.voter);
+  const mine = await q.query<{ created_at: unknown }>(
+    `select created_at from kolo_ideas where kind = $1 and board = $2 and author = $3 and created_at > now() - interval '1 day' order by created_at desc limit $4`,
+    [kind, board, a.voter, maxPerDay],
+  );
+  perDay(mine, maxPerDay, 'from one person');
+  if (!ipHash) return;
+  const max = maxPerDay * ADDRESS_FACTOR;
+  const fromAddress = await q.query<{ created_at: unknown }>(
+    `select i.created_at from kolo_ideas i join kolo_actions x on x.id = i.id and x.kind = i.kind and x.widget = i.board
+     where i.kind = $1 and i.board = $2 and x.ip_hash = $3 and i.created_at > now() - interval '1 day' order by i.created_at desc limit $4`,
+    [kind, board, ipHash, max],
+  );
+  perDay(fromAddress, max, 'from one network');
+}
+
 export async function submitIdea(q: Queryable, a: IdeaAction, policy: IdeaAction['policy']) {
   const { kind, id: board } = a.widget;
   if (a.honeypot) refuse('spam', 'this looks automated');
-  // the fill time is measured on the sender's own clock (both times are theirs), so clock skew does not matter
+  // on a server both times are its own: the form token's issue time and the arrival (form-token.ts)
   if (!(Date.parse(a.at) - Date.parse(a.startedAt) >= policy.minFillMs)) refuse('too-fast', 'the form was sent too quickly after it was opened');
-  await lockVoter(q, kind, board, a.voter);
-  const recent = await q.query<{ created_at: unknown }>(
-    `select created_at from kolo_ideas where kind = $1 and board = $2 and author = $3 and created_at > now() - interval '1 day' order by created_at desc`,
-    [kind, board, a.voter],
-  );
-  if (recent.length >= policy.maxPerDay) {
-    const oldest = Date.parse(iso(recent[policy.maxPerDay - 1]!.created_at));
-    refuse('limit', `at most ${policy.maxPerDay} per day`, Math.max(1, Math.ceil((oldest + 864e5 - Date.now()) / 1000)));
-  }
+  await dailyQuotas(q, a, policy.maxPerDay);
   const problems = Object.entries(checkIdea(a.idea, policy));
   if (problems.length) refuse('invalid-idea', problems.map(([f, p]) => `${f}: ${p}`).join('; '));
   const draft = cleanDraft(a.idea);
-  const words = (await q.query<{ word: string }>('select word from kolo_stop_words')).map((r) => r.word.toLowerCase());
-  const text = ` ${`${draft.title} ${draft.details ?? ''}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  if (words.some((w) => text.includes(` ${w} `))) refuse('stop-word', 'the text contains a word this site does not accept');
+  const words = (await q.query<{ word: string }>('select word from kolo_stop_words')).map((r) => r.word);
+  // as sent (a BOM inside a word is ignorable) and as stored (where JavaScript's \s made it a space)
+  const texts = [a.idea, draft].map((d) => `${d.title}\n${d.details ?? ''}`);
+  if (texts.some((t) => findStopWord(t, words) !== undefined)) refuse('stop-word', 'the text contains a word this site does not accept');
   await q.query(
     'insert into kolo_ideas (kind, board, id, title, details, category, contact, status, author) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
     [kind, board, a.id, draft.title, draft.details ?? null, draft.category ?? null, draft.contact ?? null, policy.moderated ? 'pending' : 'review', a.voter],

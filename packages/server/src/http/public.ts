@@ -1,6 +1,6 @@
 /** The public protocol (documented in README.md): one set of routes for every widget kind. */
 import { Hono, type Context } from 'hono';
-import { type View, actionSchema, eventsQuerySchema, signalBatchSchema, streamWidgetsSchema, voterQuerySchema, widgetParamsSchema } from '@kolo/core';
+import { type View, actionSchema, isBoardKind, eventsQuerySchema, signalBatchSchema, streamWidgetsSchema, voterQuerySchema, widgetParamsSchema } from '@kolo/core';
 import { checked } from '../view.ts';
 import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
@@ -31,7 +31,10 @@ function readRoutes(app: Hono, o: PublicOptions) {
     if (isResponse(w)) return w;
     const q = params(c, voterQuerySchema, c.req.query());
     if (isResponse(q)) return q;
-    return c.json(await load(w.kind, w.id, q.voter));
+    const v = await load(w.kind, w.id, q.voter);
+    // a board's form token goes in this answer only (live updates are the same for every subscriber)
+    if (isBoardKind(w.kind)) v.form = o.store.formToken(w.kind, w.id);
+    return c.json(v);
   });
 
   app.get('/widgets/:kind/:id/events', async (c) => {
