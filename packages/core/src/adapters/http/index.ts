@@ -13,7 +13,7 @@ import type { View } from '../../contract/views.ts';
 import type { Bundle } from '../../i18n/bundle.ts';
 import { safeStorage } from '../../device/storage.ts';
 import { emptyView } from '../../voting/store.ts';
-import { transport, type Fetch } from './transport.ts';
+import { transport, voterHeaders, type Fetch } from './transport.ts';
 import { delivery, kept, outbox, sending } from './outbox.ts';
 import { live } from './live.ts';
 import { signalBatches } from './signals.ts';
@@ -21,6 +21,7 @@ import { offlineMessages } from './messages.ts';
 
 export { readEvents } from './live.ts';
 export { errorFromAnswer } from './transport.ts';
+export { VOTER_HEADER } from '../../contract/headers.ts';
 
 export interface HttpAdapterOptions {
   /** the server's base URL, e.g. `https://kolo.example.org` */
@@ -80,9 +81,9 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
     queued: box.queue,
     flush,
     async load(widget, voter) {
-      const path = `/v1/widgets/${encodeURIComponent(widget.kind)}/${encodeURIComponent(widget.id)}?voter=${encodeURIComponent(voter)}`;
+      const path = `/v1/widgets/${encodeURIComponent(widget.kind)}/${encodeURIComponent(widget.id)}`;
       try {
-        const v = await t.request(path);
+        const v = await t.request(path, { headers: voterHeaders(voter) });
         keep(widget, voter, v);
         return box.projected(widget, voter, v);
       } catch (e) {

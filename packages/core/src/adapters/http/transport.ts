@@ -3,6 +3,7 @@ import { KoloError } from '../../contract/errors.ts';
 import type { ErrorBody } from '../../contract/answers.ts';
 import type { KoloAction } from '../../contract/actions.ts';
 import type { View } from '../../contract/views.ts';
+import { VOTER_HEADER } from '../../contract/headers.ts';
 
 export type Fetch = typeof fetch;
 
@@ -13,6 +14,9 @@ export interface Transport {
   request(path: string, init?: RequestInit): Promise<View>;
   post(action: KoloAction): Promise<View>;
 }
+
+/** The header that says whose view a read is for (never the address: proxy and access logs keep those). */
+export const voterHeaders = (voter: string): Record<string, string> => ({ [VOTER_HEADER]: encodeURIComponent(voter) });
 
 export function transport(endpoint: string, fetcher: Fetch): Transport {
   const base = endpoint.replace(/\/+$/, '');
