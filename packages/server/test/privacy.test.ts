@@ -1,7 +1,14 @@
 // Privacy on the wire: the voter id travels in a header, never in an address (proxy and access logs
-// keep those).
+// keep those), and a board's public counts say nothing about ideas the viewer may not see.
 import { describe, expect, it } from 'vitest';
-import { as, drivers, serverFor, vote } from './harness.ts';
+import { as, drivers, key, now, serverFor, sse, vote } from './harness.ts';
+
+const ideaPolicy = { moderated: true, minFillMs: 0, maxPerDay: 5, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: [] };
+const idea = (board: string, voter: string, title: string) => ({
+  type: 'idea', id: key('i'), voter, widget: { kind: 'ideas', id: board }, idea: { title }, honeypot: '',
+  startedAt: new Date(Date.now() - 10_000).toISOString(), policy: ideaPolicy, at: now(),
+});
+const upvote = (board: string, voter: string, ideaId: string) => ({ type: 'upvote', id: key('u'), voter, widget: { kind: 'ideas', id: board }, idea: ideaId, on: true, at: now() });
 
 describe.each(drivers)('privacy on $name', ({ url }) => {
   const ctx = serverFor(url);
@@ -31,5 +38,27 @@ describe.each(drivers)('privacy on $name', ({ url }) => {
     });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://site.example');
     expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('kolo-voter');
+  });
+
+  it("keeps a waiting or merged idea's id out of other people's counts and live streams, not its author's", async () => {
+    const shown = (await ctx.api.post('/v1/actions', idea('hidden', 'author', 'Bike racks at stations'))).body.ideas[0].id;
+    await ctx.api.admin('POST', `/ideas/ideas/hidden/${shown}`, { status: 'review' });
+    await ctx.api.post('/v1/actions', upvote('hidden', 'fan', shown));
+    const dup = (await ctx.api.post('/v1/actions', idea('hidden', 'second', 'Bicycle racks at the stations'))).body.ideas.find((i: any) => i.own).id;
+    await ctx.api.admin('POST', `/ideas/ideas/hidden/${dup}`, { status: 'review' });
+    await ctx.api.admin('POST', `/ideas/ideas/hidden/${dup}/merge`, { into: shown });
+    const waiting = (await ctx.api.post('/v1/actions', idea('hidden', 'author', 'Night buses on weekends'))).body.ideas.find((i: any) => i.status === 'pending').id;
+
+    const other = (await ctx.api.get('/v1/widgets/ideas/hidden', as('fan'))).body;
+    const live = (await sse(`${ctx.server.url}/v1/events?widgets=ideas:hidden`, 'fan', (t) => t.length > 0))[0];
+    for (const view of [other, live]) {
+      expect(JSON.stringify(view)).not.toContain(waiting);
+      expect(JSON.stringify(view)).not.toContain(dup);
+      expect(view.counts).toEqual({ [shown]: 3 }); // author, fan, second (moved over by the merge)
+    }
+    const author = (await ctx.api.get('/v1/widgets/ideas/hidden', as('author'))).body;
+    expect([author.counts[waiting], author.mine.includes(waiting)]).toEqual([1, true]);
+    const authorLive = (await sse(`${ctx.server.url}/v1/events?widgets=ideas:hidden`, 'author', (t) => t.length > 0))[0];
+    expect(authorLive.counts[waiting]).toBe(1);
   });
 });
