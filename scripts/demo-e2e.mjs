@@ -283,7 +283,7 @@ try {
   let formToken;
   const roadmapForm = async () => {
     if (!formToken) {
-      formToken = (await (await fetch(`http://127.0.0.1:${apiPort}/v1/widgets/ideas/roadmap?voter=e2e-api`)).json()).form;
+      formToken = (await (await fetch(`http://127.0.0.1:${apiPort}/v1/widgets/ideas/roadmap`, { headers: { 'kolo-voter': 'e2e-api' } })).json()).form;
       await new Promise((r) => setTimeout(r, 3100));
     }
     return formToken;

@@ -68,13 +68,13 @@ async function voteLoad(base, poll, duration, onStart) {
 async function lostOf(base, poll, acked) {
   let missing = 0;
   for (const voter of acked) {
-    const mine = (await (await fetch(`${base}/v1/widgets/poll/${poll}?voter=${voter}`)).json()).mine;
+    const mine = (await (await fetch(`${base}/v1/widgets/poll/${poll}`, { headers: { 'kolo-voter': encodeURIComponent(voter) } })).json()).mine;
     if (!mine.length) missing++;
   }
   return missing;
 }
 
-const tally = async (base, poll) => (await fetch(`${base}/v1/widgets/poll/${poll}?voter=checker`)).json();
+const tally = async (base, poll) => (await fetch(`${base}/v1/widgets/poll/${poll}`, { headers: { 'kolo-voter': 'checker' } })).json();
 const row = (name, r) => ({ name, 'req/s': Math.round(r.requests.average), 'p50 ms': r.latency.p50, 'p99 ms': r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx });
 
 const rows = [];

@@ -2,7 +2,7 @@
  * A widget as one voter sees it: its counters and voters (from one statement, so they agree), the
  * voter's own ballot or upvotes, a quiz's graded answers, a board's public ideas.
  */
-import { isBoardKind, viewSchema, type Idea, type IdeaStatus, type View } from '@kolo/core';
+import { isBoardKind, viewSchema, visibleOnly, type Idea, type IdeaStatus, type View } from '@kolo/core';
 import type { Queryable, Row } from './db/types.ts';
 import { splitVoters } from './db/counters.ts';
 import { iso, json } from './db/values.ts';
@@ -34,7 +34,7 @@ export async function view(q: Queryable, kind: string, widget: string, voter: st
  */
 export const checked = (t: View) => ({ ...viewSchema.parse(t), counts: t.counts });
 
-/** A board adds the voter's upvotes and the ideas: public ones, and the voter's own waiting or rejected ones. */
+/** A board adds the voter's upvotes and the ideas: public ones, and the voter's own waiting or rejected ones (counts of those only). */
 async function board(q: Queryable, t: View, kind: string, widget: string, voter: string): Promise<View> {
   t.mine = (await q.query<{ idea: string }>('select idea from kolo_upvotes where kind = $1 and board = $2 and voter = $3 order by idea', [kind, widget, voter])).map((r) => r.idea);
   const rows = await q.query(
@@ -44,8 +44,9 @@ async function board(q: Queryable, t: View, kind: string, widget: string, voter:
     [kind, widget, voter],
   );
   t.ideas = rows.map(toIdea(voter));
-  return t;
+  return visibleOnly(t, t.ideas);
 }
+
 
 /** An idea row as `voter` sees it (`own` when they wrote it). */
 export const toIdea =

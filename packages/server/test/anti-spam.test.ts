@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORM_MAX_AGE_MS } from '../src/actions/form-token.ts';
 import { ADDRESS_FACTOR } from '../src/actions/ideas.ts';
-import { drivers, formToken, idea as ideaFor, key, now, serverFor, sse } from './harness.ts';
+import { as, drivers, formToken, idea as ideaFor, key, now, serverFor, sse } from './harness.ts';
 import { EVASIONS, STOP_WORDS } from './stop-word-evasions.ts';
 
 const policy = { moderated: false, minFillMs: 0, maxPerDay: 100, titleMin: 4, titleMax: 140, detailsMax: 2000, categories: [] };
@@ -20,10 +20,10 @@ describe.each(drivers)('anti-spam on $name', ({ url }) => {
   };
 
   it('hands out a form token with a board loaded by GET only, never in a live update or another widget', async () => {
-    const board = await ctx.api.get('/v1/widgets/ideas/token-board?voter=v1');
+    const board = await ctx.api.get('/v1/widgets/ideas/token-board', as('v1'));
     expect(board.body.form).toMatch(/^[0-9a-z]+\.[\w-]{43}$/);
-    expect((await ctx.api.get('/v1/widgets/poll/token-poll?voter=v1')).body.form).toBeUndefined();
-    const [live] = await sse(`${ctx.server.url}/v1/widgets/ideas/token-board/events?voter=v1`, (t) => t.length >= 1);
+    expect((await ctx.api.get('/v1/widgets/poll/token-poll', as('v1'))).body.form).toBeUndefined();
+    const [live] = await sse(`${ctx.server.url}/v1/widgets/ideas/token-board/events`, 'v1', (t) => t.length >= 1);
     expect(live).toBeDefined();
     expect(live.form).toBeUndefined();
   });
@@ -33,12 +33,12 @@ describe.each(drivers)('anti-spam on $name', ({ url }) => {
     // a bot loads the board and sends at once, claiming it took 10 s
     const bots = [];
     for (let i = 0; i < 5; i++) {
-      const form = (await ctx.api.get(`/v1/widgets/ideas/fill-time?voter=bot-${i}`)).body.form;
+      const form = (await ctx.api.get(`/v1/widgets/ideas/fill-time`, as(`bot-${i}`))).body.form;
       bots.push(await reasonOf(idea('fill-time', `bot-${i}`, `Quick spam ${i}`, { form, policy: timed })));
     }
     expect(bots).toEqual(Array(5).fill('409 too-fast'));
     // a person who takes longer than the board's minimum is accepted with the same kind of token
-    const form = (await ctx.api.get('/v1/widgets/ideas/fill-time?voter=person')).body.form;
+    const form = (await ctx.api.get('/v1/widgets/ideas/fill-time', as('person'))).body.form;
     await sleep(1100);
     expect(await reasonOf(idea('fill-time', 'person', 'A thought-through idea', { form, policy: timed, startedAt: now() }))).toBe('accepted');
   });

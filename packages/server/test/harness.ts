@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { readEvents } from '@kolo/core/http';
+import { VOTER_HEADER, readEvents } from '@kolo/core/http';
 import { startServer, type KoloServer, type ServerConfig } from '../src/index.ts';
 import { formTokens } from '../src/actions/form-token.ts';
 
@@ -117,13 +117,16 @@ export const idea = (board: string, voter: string, title: string, policy: object
   };
 };
 
-/** Read Server-Sent Events from `url` until `until` says stop; resolves with the tallies received. */
-export async function sse(url: string, until: (tallies: any[]) => boolean, timeout = 5000): Promise<any[]> {
+/** The header that says whose view a read is for (the voter id never goes in the address). */
+export const as = (voter: string) => ({ [VOTER_HEADER]: encodeURIComponent(voter) });
+
+/** Read Server-Sent Events from `url` as `voter` until `until` says stop; resolves with the tallies received. */
+export async function sse(url: string, voter: string, until: (tallies: any[]) => boolean, timeout = 5000): Promise<any[]> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeout);
   const tallies: any[] = [];
   try {
-    const res = await fetch(url, { signal: abort.signal });
+    const res = await fetch(url, { signal: abort.signal, headers: as(voter) });
     await readEvents(res.body!, (_event, data) => {
       tallies.push(JSON.parse(data).view);
       return until(tallies);

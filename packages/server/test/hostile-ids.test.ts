@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drivers, formToken, key, now, serverFor, vote } from './harness.ts';
+import { as, drivers, formToken, key, now, serverFor, vote } from './harness.ts';
 
 // ids that name properties every plain object inherits: as counter keys they must count like any other id
 // (`__proto__` is no id at all: the contract's id rule starts with a letter or digit)
@@ -16,7 +16,7 @@ describe.each(drivers)('ids that are Object.prototype names on $name', ({ url })
       answers.push(await ctx.api.post('/v1/actions', vote('proto', 'v1', [], { policy })));
     }
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
-    expect((await ctx.api.get('/v1/widgets/poll/proto?voter=x')).body).toEqual({ counts: {}, voters: 0, mine: [] });
+    expect((await ctx.api.get('/v1/widgets/poll/proto', as('x'))).body).toEqual({ counts: {}, voters: 0, mine: [] });
 
     const voted = await ctx.api.post('/v1/actions', vote('proto', 'v2', ['valueOf'], { policy }));
     expect(voted.status).toBe(200);
@@ -24,7 +24,7 @@ describe.each(drivers)('ids that are Object.prototype names on $name', ({ url })
     expect([voted.body.voters, voted.body.mine]).toEqual([1, ['valueOf']]);
     const changed = await ctx.api.post('/v1/actions', vote('proto', 'v2', ['toString', 'constructor'], { policy }));
     expect(Object.entries(changed.body.counts).sort()).toEqual([['constructor', 1], ['toString', 1]]);
-    const read = (await ctx.api.get('/v1/widgets/poll/proto?voter=v2')).body;
+    const read = (await ctx.api.get('/v1/widgets/poll/proto', as('v2'))).body;
     expect([Object.entries(read.counts).sort(), read.voters, read.mine]).toEqual([[['constructor', 1], ['toString', 1]], 1, ['toString', 'constructor']]);
   });
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { signWidget, startServer } from '../src/index.ts';
-import { client, drivers, idea, key, now, serverFor, testConfig, vote } from './harness.ts';
+import { as, client, drivers, idea, key, now, serverFor, testConfig, vote } from './harness.ts';
 
 const SECRET = 'test-signing-secret-0123456789abcdef';
 const poll = { options: ['a', 'b', 'c'], multiple: false, change: false };
@@ -71,7 +71,7 @@ describe.each(drivers)('registered widgets in production on $name', ({ url }) =>
     await register('ideas', 'roadmap', { policy: board });
     const statuses = await spam('roadmap');
     expect(statuses.filter((s) => s === 'pending')).toHaveLength(30);
-    expect((await ctx.api.get('/v1/widgets/ideas/roadmap?voter=reader')).body.ideas).toEqual([]);
+    expect((await ctx.api.get('/v1/widgets/ideas/roadmap', as('reader'))).body.ideas).toEqual([]);
   });
 
   it('needs rules for a seeded widget too: seeding registers them, or actions are refused', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from '../src/index.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { TOKEN, drivers, idea as ideaFor, key, now, serverFor, sse, vote } from './harness.ts';
+import { TOKEN, as, drivers, idea as ideaFor, key, now, serverFor, sse, vote } from './harness.ts';
 
 const policyChange = { options: ['a', 'b', 'c'], multiple: false, change: true };
 const ideaPolicy = { moderated: true, minFillMs: 0, maxPerDay: 3, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: ['app'] };
@@ -60,7 +60,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
   it('counts 1,000 concurrent votes from 1,000 voters exactly', async () => {
     const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => ctx.api.post('/v1/actions', vote('busy', `voter-${i}`, [['a', 'b', 'c'][i % 3]!]))));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1000);
-    const t = (await ctx.api.get('/v1/widgets/poll/busy?voter=x')).body;
+    const t = (await ctx.api.get('/v1/widgets/poll/busy', as('x'))).body;
     expect(t).toEqual({ counts: { a: 334, b: 333, c: 333 }, voters: 1000, mine: [] });
   });
 
@@ -68,7 +68,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     const answers = await Promise.all(Array.from({ length: 1000 }, () => ctx.api.post('/v1/actions', vote('dupes', 'same-voter', ['b']))));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.reason === 'already-voted')).toBe(true);
-    expect((await ctx.api.get('/v1/widgets/poll/dupes?voter=x')).body).toEqual({ counts: { b: 1 }, voters: 1, mine: [] });
+    expect((await ctx.api.get('/v1/widgets/poll/dupes', as('x'))).body).toEqual({ counts: { b: 1 }, voters: 1, mine: [] });
   });
 
   it('applies a retried idempotency key once and answers it the same way', async () => {
@@ -78,7 +78,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     await ctx.api.post('/v1/actions', vote('retries', 'v2', ['a'], { policy: policyChange }));
     const later = await ctx.api.post('/v1/actions', action);
     expect(later.body).toEqual(answers[0]!.body);
-    expect((await ctx.api.get('/v1/widgets/poll/retries?voter=x')).body.counts).toEqual({ a: 1, c: 1 });
+    expect((await ctx.api.get('/v1/widgets/poll/retries', as('x'))).body.counts).toEqual({ a: 1, c: 1 });
     const reused = await ctx.api.post('/v1/actions', { ...action, voter: 'someone-else' });
     expect([reused.status, reused.body.error.reason]).toEqual([409, 'id-reused']);
   });
@@ -113,7 +113,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     const mine = submitted.body.ideas[0];
     expect(mine).toMatchObject({ title: 'Night buses on weekends', status: 'pending', own: true });
     expect(JSON.stringify(submitted.body)).not.toContain('example.com');
-    expect((await ctx.api.get('/v1/widgets/ideas/roadmap?voter=other')).body.ideas).toEqual([]);
+    expect((await ctx.api.get('/v1/widgets/ideas/roadmap', as('other'))).body.ideas).toEqual([]);
     const queue = await ctx.api.admin('GET', '/queue/ideas/roadmap');
     expect(queue.body.ideas).toHaveLength(1);
     expect(queue.body.ideas[0]).toMatchObject({ id: mine.id, contact: 'me@example.com', votes: 1 });
@@ -134,14 +134,14 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     await ctx.api.post('/v1/actions', upvote('roadmap', 'author', dup.id));
     const merged = await ctx.api.admin('POST', `/ideas/ideas/roadmap/${dup.id}/merge`, { into: mine.id });
     expect(merged.status).toBe(200);
-    const after = (await ctx.api.get('/v1/widgets/ideas/roadmap?voter=third')).body;
+    const after = (await ctx.api.get('/v1/widgets/ideas/roadmap', as('third'))).body;
     expect(after.ideas.map((i: any) => i.id)).toEqual([mine.id]);
     expect(after.counts[mine.id]).toBe(3); // author, second, third
     expect(after.mine).toEqual([mine.id]);
 
     const done = await ctx.api.admin('POST', `/ideas/ideas/roadmap/${mine.id}`, { status: 'done', answer: 'Running since May', link: 'https://example.org/news' });
     expect(done.status).toBe(200);
-    expect((await ctx.api.get('/v1/widgets/ideas/roadmap?voter=x')).body.ideas[0]).toMatchObject({ status: 'done', answer: 'Running since May', link: 'https://example.org/news' });
+    expect((await ctx.api.get('/v1/widgets/ideas/roadmap', as('x'))).body.ideas[0]).toMatchObject({ status: 'done', answer: 'Running since May', link: 'https://example.org/news' });
     const badLink = await ctx.api.admin('POST', `/ideas/ideas/roadmap/${mine.id}`, { status: 'done', link: 'javascript:alert(1)' });
     expect([badLink.status, badLink.body.error.reason]).toEqual([409, 'invalid-link']);
     expect((await ctx.api.post('/v1/actions', upvote('roadmap', 'late', mine.id))).body.error.reason).toBe('closed');
@@ -151,7 +151,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
 
   it('refuses the honeypot, a too-fast form, stop words, and more ideas than the daily limit', async () => {
     expect((await ctx.api.post('/v1/actions', idea('spam', 'v1', 'A perfectly fine idea', { honeypot: 'http://x' }))).body.error.reason).toBe('spam');
-    const form = (await ctx.api.get('/v1/widgets/ideas/spam-fast?voter=v1')).body.form;
+    const form = (await ctx.api.get('/v1/widgets/ideas/spam-fast', as('v1'))).body.form;
     const fast = idea('spam-fast', 'v1', 'A perfectly fine idea', { form, policy: { ...ideaPolicy, minFillMs: 5000 } });
     expect((await ctx.api.post('/v1/actions', fast)).body.error.reason).toBe('too-fast');
     await ctx.api.admin('PUT', '/stop-words/en', { words: ['casino', 'free money'] });
@@ -201,16 +201,16 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     expect([json.status, json.body.error.field, json.body.error.rule]).toEqual([400, '(body)', 'json']);
     const big = await ctx.api.post('/v1/actions', { ...vote('bad', 'v1', ['a']), pad: 'x'.repeat(40_000) });
     expect([big.status, big.body.error.reason]).toEqual([413, 'too-large']);
-    const kind = await ctx.api.get('/v1/widgets/nope/x?voter=v');
+    const kind = await ctx.api.get('/v1/widgets/nope/x', as('v'));
     expect([kind.status, kind.body.error.field]).toEqual([400, 'kind']);
     const noVoter = await ctx.api.get('/v1/widgets/poll/x');
-    expect([noVoter.status, noVoter.body.error.field]).toEqual([400, 'voter']);
+    expect([noVoter.status, noVoter.body.error.field]).toEqual([400, 'Kolo-Voter']);
     const moderate = await ctx.api.post('/v1/actions', { ...vote('bad', 'v1', ['a']), type: 'moderate' });
     expect(moderate.status).toBe(400);
   });
 
   it('streams a vote to other open pages within a second', async () => {
-    const stream = sse(`${ctx.server.url}/v1/widgets/poll/live/events?voter=watcher`, (t) => t.some((x) => x.counts.a === 1));
+    const stream = sse(`${ctx.server.url}/v1/widgets/poll/live/events`, 'watcher', (t) => t.some((x) => x.counts.a === 1));
     await new Promise((r) => setTimeout(r, 200));
     const t0 = Date.now();
     await ctx.api.post('/v1/actions', vote('live', 'v1', ['a']));

@@ -5,6 +5,8 @@
 export const HTTP_STORAGE = {
   /** the offline outbox: actions waiting to be delivered */
   outbox: 'kolo:v1:outbox',
+  /** how many times each kept action failed to reach the server (action id → tries) */
+  tries: 'kolo:v1:outbox:tries',
   /** the last known view of a widget for a voter */
   view: (widgetKey: string, voter: string) => `kolo:v1:http:${widgetKey}:${voter}`,
 } as const;

@@ -1,16 +1,27 @@
-/** What public GET requests take in their address. */
+/** What public GET requests take in their address and headers. */
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { voterSchema } from './keys.ts';
 import { widgetRefSchema } from './actions.ts';
 import { parseWidgetKey } from './widgets.ts';
 
-/** `?voter=…`: whose view. */
-export const voterQuerySchema = z.object({ voter: voterSchema });
+/**
+ * The value of the `Kolo-Voter` header (named in `headers.ts`): whose view, percent-decoded, then
+ * checked as any voter id.
+ */
+export const voterHeaderSchema = z.pipe(z.pipe(z.string(), z.transform(percentDecoded)), voterSchema);
 
-/** `GET /v1/events?voter&widgets=poll:a,quiz:b`: one live stream for every widget of a page. */
+function percentDecoded(s: string, ctx: { issues: unknown[] }): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    ctx.issues.push({ code: 'custom', message: 'must be percent-encoded', input: s });
+    return z.NEVER;
+  }
+}
+
+/** `GET /v1/events?widgets=poll:a,quiz:b`: one live stream for every widget of a page. */
 export const eventsQuerySchema = z.object({
-  voter: voterSchema,
   widgets: z.pipe(
     z.string().check(z.maxLength(LIMITS.streamWidgets * (LIMITS.id + 12))),
     z.transform((s) => s.split(',').filter(Boolean).map((k) => parseWidgetKey(k) ?? { kind: '', id: k })),

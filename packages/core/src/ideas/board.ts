@@ -1,4 +1,4 @@
-import type { Idea } from '../contract/views.ts';
+import type { Idea, View } from '../contract/views.ts';
 import { OPEN_STATUSES, type IdeaStatus } from '../contract/statuses.ts';
 import { sameStem, stemCache, stems } from './tokens.ts';
 import { countOf } from '../contract/records.ts';
@@ -68,4 +68,16 @@ export function similarIdeas(title: string, ideas: Idea[], counts: Record<string
     .sort((a, b) => b.score - a.score || countOf(counts, b.idea.id) - countOf(counts, a.idea.id))
     .slice(0, limit)
     .map((s) => s.idea);
+}
+
+/**
+ * A board's view keeps the counts and upvotes of the ideas this voter sees, nothing else: a waiting,
+ * rejected or merged idea's id (and its upvotes) stays out of other people's views and live streams.
+ * `voters` stays whole. The server and the memory and local adapters both filter with it.
+ */
+export function visibleOnly(view: View, ideas: readonly Pick<Idea, 'id'>[]): View {
+  const seen = new Set(ideas.map((i) => i.id));
+  for (const id of Object.keys(view.counts)) if (!seen.has(id)) delete view.counts[id];
+  view.mine = view.mine.filter((id) => seen.has(id));
+  return view;
 }

@@ -45,6 +45,18 @@ describe('idea rules (memory and local adapters)', () => {
     expect(other.ideas?.map((i) => [i.title, i.own])).toEqual([['Public transport map', false]]);
   });
 
+  it('keeps a waiting idea\'s id out of other voters\' counts and upvotes, for memory and local alike', async () => {
+    for (const a of [memoryAdapter({ rules: [ideaRules] }), localAdapter({ storage: memoryStorage(), rules: [ideaRules] })]) {
+      const shown = (await a.send(ideaAction('v1', 'Public transport map'))).ideas![0]!.id;
+      const own = await a.send(ideaAction('v1', 'Night buses on weekends', { policy: { ...policy, moderated: true } }));
+      const waiting = own.ideas!.find((i) => i.status === 'pending')!.id;
+      expect([own.counts[waiting], own.mine.includes(waiting)]).toEqual([1, true]);
+      const other = await a.load(W, 'v2');
+      expect(JSON.stringify(other)).not.toContain(waiting);
+      expect([other.counts, other.voters]).toEqual([{ [shown]: 1 }, 1]);
+    }
+  });
+
   it('never returns the contact', async () => {
     const a = memoryAdapter({ rules: [ideaRules] });
     const t = await a.send(ideaAction('v1', 'Public transport map', { idea: { title: 'Public transport map', contact: 'me@example.com' } }));

@@ -11,7 +11,7 @@ import type { Idea } from '../contract/views.ts';
 import type { IdeaAction, ModerateAction, UpvoteAction } from '../contract/actions.ts';
 import { isObject, type BallotBox, type BoxRules, type Seed } from '../adapters/box.ts';
 import { checkIdea, cleanDraft } from './check.ts';
-import { isOpen } from './board.ts';
+import { isOpen, visibleOnly } from './board.ts';
 import { safeUrl } from '../signals/utm.ts';
 import type { StoredIdea } from './stored.ts';
 
@@ -120,6 +120,7 @@ export const ideaRules: BoxRules = {
       ideas.push({ ...idea, own });
     }
     view.ideas = ideas;
+    visibleOnly(view, ideas);
   },
   revive(value, box) {
     if (!isObject(value.ideas)) return;

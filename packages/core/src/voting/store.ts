@@ -73,8 +73,9 @@ export function createLoader<V extends { status: VoteView['status']; tally: View
 
   onMount($view, () => {
     void reload();
-    const stop = adapter.subscribe?.(widget, voter, (tally) => {
-      if (!$view.get().pending) patch({ status: 'ready', tally, error: null } as Partial<V>);
+    // an action kept for later and then refused (or given up) arrives here, shown as a direct refusal is
+    const stop = adapter.subscribe?.(widget, voter, (tally, error) => {
+      if (!$view.get().pending) patch({ status: 'ready', tally, error: error ?? null } as Partial<V>);
     });
     return () => {
       generation++;

@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { createHash } from 'node:crypto';
+import { VOTER_HEADER } from '@kolo/core/http';
 import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
 import { adminRoutes } from './admin.ts';
@@ -34,7 +35,7 @@ export function createApp(o: AppOptions) {
     cors({
       origin: (origin) => (o.origins.includes('*') ? origin || '*' : o.origins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Content-Type', 'Authorization'],
+      allowHeaders: ['Content-Type', 'Authorization', VOTER_HEADER],
       maxAge: 600,
     }),
   );

@@ -1,10 +1,11 @@
 /** The public protocol (documented in README.md): one set of routes for every widget kind. */
 import { Hono, type Context } from 'hono';
-import { type View, actionSchema, isBoardKind, eventsQuerySchema, signalBatchSchema, streamWidgetsSchema, voterQuerySchema, widgetParamsSchema } from '@kolo/core';
+import { type View, actionSchema, isBoardKind, eventsQuerySchema, signalBatchSchema, streamWidgetsSchema, voterHeaderSchema, widgetParamsSchema } from '@kolo/core';
+import { VOTER_HEADER } from '@kolo/core/http';
 import { checked } from '../view.ts';
 import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
-import { answer } from './errors.ts';
+import { answer, fail, invalid } from './errors.ts';
 import { body, isResponse, params } from './validate.ts';
 
 export interface PublicOptions {
@@ -22,6 +23,18 @@ export function publicRoutes(o: PublicOptions) {
   return app;
 }
 
+/**
+ * Whose view: the `Kolo-Voter` header. A voter id in the address is refused, so a client that still
+ * puts it there (where proxy and access logs keep it) finds out at once.
+ */
+function voterOf(c: Context): string | Response {
+  if (c.req.query('voter') !== undefined) {
+    return fail(c, 'invalid', `voter: send the voter id in the ${VOTER_HEADER} header, not in the address`, { field: 'voter', rule: 'header' });
+  }
+  const h = voterHeaderSchema.safeParse(c.req.header(VOTER_HEADER));
+  return h.success ? h.data : answer(c, invalid(h.error.issues.map((i) => ({ ...i, path: [VOTER_HEADER] }))));
+}
+
 /** A widget's tally, once or live. */
 function readRoutes(app: Hono, o: PublicOptions) {
   const load = async (kind: string, id: string, voter: string) => checked(await o.store.load(kind, id, voter));
@@ -29,9 +42,9 @@ function readRoutes(app: Hono, o: PublicOptions) {
   app.get('/widgets/:kind/:id', async (c) => {
     const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;
-    const q = params(c, voterQuerySchema, c.req.query());
-    if (isResponse(q)) return q;
-    const v = await load(w.kind, w.id, q.voter);
+    const voter = voterOf(c);
+    if (isResponse(voter)) return voter;
+    const v = await load(w.kind, w.id, voter);
     // a board's form token goes in this answer only (live updates are the same for every subscriber)
     if (isBoardKind(w.kind)) v.form = o.store.formToken(w.kind, w.id);
     return c.json(v);
@@ -40,9 +53,9 @@ function readRoutes(app: Hono, o: PublicOptions) {
   app.get('/widgets/:kind/:id/events', async (c) => {
     const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;
-    const q = params(c, voterQuerySchema, c.req.query());
-    if (isResponse(q)) return q;
-    return o.live.stream(c, [w], q.voter);
+    const voter = voterOf(c);
+    if (isResponse(voter)) return voter;
+    return o.live.stream(c, [w], voter);
   });
 
   // one stream for every widget of a page (browsers allow only ~6 connections per server over HTTP/1.1)
@@ -51,7 +64,9 @@ function readRoutes(app: Hono, o: PublicOptions) {
     if (isResponse(q)) return q;
     const widgets = params(c, streamWidgetsSchema, q.widgets);
     if (isResponse(widgets)) return widgets;
-    return o.live.stream(c, widgets, q.voter);
+    const voter = voterOf(c);
+    if (isResponse(voter)) return voter;
+    return o.live.stream(c, widgets, voter);
   });
 }
 

@@ -1,8 +1,9 @@
 /**
  * The adapter for Kolo's server (or anything speaking its protocol, see packages/server/README.md):
  * load and send over HTTP (`transport`), live updates over Server-Sent Events (`live`), signals in
- * batches (`signals`), and an offline outbox (`outbox`): votes and upvotes made while the network or
- * the server is down are kept in storage, shown as queued, and delivered when it comes back.
+ * batches (`signals`), and an offline outbox (`outbox`, delivered by `delivery`): votes and upvotes
+ * made while the network or the server is down, or a limit holds, are kept in storage, shown as
+ * queued, and delivered when it comes back.
  */
 import { HTTP_STORAGE } from '../../contract/http-storage.ts';
 import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
@@ -13,14 +14,16 @@ import type { View } from '../../contract/views.ts';
 import type { Bundle } from '../../i18n/bundle.ts';
 import { safeStorage } from '../../device/storage.ts';
 import { emptyView } from '../../voting/store.ts';
-import { transport, type Fetch } from './transport.ts';
-import { delivery, kept, outbox, sending } from './outbox.ts';
+import { transport, voterHeaders, type Fetch } from './transport.ts';
+import { kept, outbox } from './outbox.ts';
+import { delivery, sending } from './delivery.ts';
 import { live } from './live.ts';
 import { signalBatches } from './signals.ts';
 import { offlineMessages } from './messages.ts';
 
 export { readEvents } from './live.ts';
 export { errorFromAnswer } from './transport.ts';
+export { VOTER_HEADER } from '../../contract/headers.ts';
 
 export interface HttpAdapterOptions {
   /** the server's base URL, e.g. `https://kolo.example.org` */
@@ -40,13 +43,13 @@ export interface HttpAdapterOptions {
 export interface HttpAdapter extends KoloAdapter {
   /** actions waiting to be delivered, oldest first */
   queued(): KoloAction[];
-  /** try to deliver the queued actions now */
+  /** try to deliver the queued actions now (also before a limit's `Retry-After` has passed) */
   flush(): Promise<void>;
   /** stop timers and live streams */
   close(): void;
 }
 
-type Listener = { widget: WidgetRef; voter: string; fn: (v: View) => void };
+type Listener = { widget: WidgetRef; voter: string; fn: (v: View, error?: KoloError) => void };
 
 export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const t = transport(options.endpoint, options.fetch ?? globalThis.fetch.bind(globalThis));
@@ -56,17 +59,18 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const lastView = (w: WidgetRef, voter: string) => store.read<View | null>(HTTP_STORAGE.view(widgetKey(w), voter), null);
   const keep = (w: WidgetRef, voter: string, v: View) => store.write(HTTP_STORAGE.view(widgetKey(w), voter), v);
 
-  /** Keep the server's view and tell this voter's widgets (with their queued actions on top). */
-  function remember(w: WidgetRef, voter: string, v: View) {
+  /** Keep the server's view and tell this voter's widgets (with their queued actions on top, and why one was dropped). */
+  function remember(w: WidgetRef, voter: string, v: View, error?: KoloError) {
     keep(w, voter, v);
-    for (const l of listeners) if (widgetKey(l.widget) === widgetKey(w) && l.voter === voter) l.fn(box.projected(w, voter, v));
+    for (const l of listeners) if (widgetKey(l.widget) === widgetKey(w) && l.voter === voter) l.fn(box.projected(w, voter, v), error);
   }
-  // a refused action shows the server's last word again
-  const deliver = delivery(box, t.post, (a, v) => {
-    const seen = v ?? lastView(a.widget, a.voter);
-    if (seen) remember(a.widget, a.voter, seen);
+  // a kept action refused or given up shows the server's last word again, with the reason
+  const deliver = delivery(box, t.post, (a, v, error) => {
+    const seen = v ?? lastView(a.widget, a.voter) ?? (error && emptyView());
+    if (seen) remember(a.widget, a.voter, seen, error);
   });
-  const flush = deliver.flush;
+  // a reconnected stream, the device back online, a reload: deliver, unless a limit says to wait
+  const flush = () => deliver.flush();
   const streams = live(t, remember, () => void flush());
   const signals = signalBatches(t, { every: options.signalEvery, respectPrivacy: options.respectPrivacy });
   const leavePage = pageEvents(() => void flush(), () => signals.send(true));
@@ -78,11 +82,11 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   return {
     messages: [offlineMessages as Bundle],
     queued: box.queue,
-    flush,
+    flush: () => deliver.flush(true),
     async load(widget, voter) {
-      const path = `/v1/widgets/${encodeURIComponent(widget.kind)}/${encodeURIComponent(widget.id)}?voter=${encodeURIComponent(voter)}`;
+      const path = `/v1/widgets/${encodeURIComponent(widget.kind)}/${encodeURIComponent(widget.id)}`;
       try {
-        const v = await t.request(path);
+        const v = await t.request(path, { headers: voterHeaders(voter) });
         keep(widget, voter, v);
         return box.projected(widget, voter, v);
       } catch (e) {

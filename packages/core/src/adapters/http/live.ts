@@ -5,7 +5,7 @@
  */
 import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
 import type { View } from '../../contract/views.ts';
-import type { Transport } from './transport.ts';
+import { voterHeaders, type Transport } from './transport.ts';
 
 /** Read a Server-Sent Events body to its end, calling `on` with each event's name and data. */
 export async function readEvents(body: ReadableStream<Uint8Array>, on: (event: string, data: string) => boolean | void): Promise<void> {
@@ -46,12 +46,13 @@ export function live(t: Transport, onView: (widget: WidgetRef, voter: string, vi
     s.abort?.abort();
     if (!keys.length) return void streams.delete(voter);
     const abort = (s.abort = new AbortController());
-    const url = `${t.base}/v1/events?voter=${encodeURIComponent(voter)}&widgets=${keys.map(encodeURIComponent).join(',')}`;
+    // the voter id goes in a header, never the address (where proxy and access logs would keep it)
+    const url = `${t.base}/v1/events?widgets=${keys.map(encodeURIComponent).join(',')}`;
     let wait = 1000;
     void (async () => {
       while (!abort.signal.aborted) {
         try {
-          const res = await t.fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
+          const res = await t.fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream', ...voterHeaders(voter) } });
           if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
           wait = 1000;
           onOpen();

@@ -4,7 +4,6 @@
  * once thanks to their idempotency keys (also after a reload).
  */
 import { HTTP_STORAGE } from '../../contract/http-storage.ts';
-import type { KoloError } from '../../contract/errors.ts';
 import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
 import type { KoloAction } from '../../contract/actions.ts';
 import type { View } from '../../contract/views.ts';
@@ -40,11 +39,24 @@ export function kept(storage: Storage): Kept {
 
 export function outbox(store: Kept) {
   const queue = (): KoloAction[] => store.read<KoloAction[]>(HTTP_STORAGE.outbox, []);
+  const tries = (): Record<string, number> => store.read<Record<string, number>>(HTTP_STORAGE.tries, {});
   return {
     queue,
     add: (a: KoloAction) => store.write(HTTP_STORAGE.outbox, [...queue().filter((x) => x.id !== a.id), a]),
-    remove: (id: string) => store.write(HTTP_STORAGE.outbox, queue().filter((a) => a.id !== id)),
+    remove(id: string) {
+      store.write(HTTP_STORAGE.outbox, queue().filter((a) => a.id !== id));
+      const { [id]: _gone, ...rest } = tries();
+      store.write(HTTP_STORAGE.tries, rest);
+    },
     has: (id: string) => queue().some((a) => a.id === id),
+    /** How many times the action failed to reach the server (kept across reloads); `failed` counts one more. */
+    tries: (id: string): number => Number(tries()[id]) || 0,
+    failed(id: string): number {
+      const all = tries();
+      all[id] = (Number(all[id]) || 0) + 1;
+      store.write(HTTP_STORAGE.tries, all);
+      return all[id];
+    },
     /** The last view from the server with this voter's queued actions applied on top. */
     projected(w: WidgetRef, voter: string, v: View): View {
       const mine = queue().filter((a) => a.voter === voter && widgetKey(a.widget) === widgetKey(w));
@@ -60,75 +72,3 @@ export function outbox(store: Kept) {
   };
 }
 export type Outbox = ReturnType<typeof outbox>;
-
-/**
- * Delivers the outbox in order: an accepted action leaves it with the server's view, a refused one
- * (closed, banned…: it will never pass) leaves it too; the first network failure stops the round,
- * and another is tried later, backing off from 2 s to a minute.
- */
-export function delivery(box: Outbox, post: (a: KoloAction) => Promise<View>, answered: (a: KoloAction, view: View | null) => void) {
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let backoff = 2000;
-  let flushing: Promise<void> | undefined;
-  function flush(): Promise<void> {
-    flushing ??= (async () => {
-      try {
-        for (const a of box.queue()) {
-          try {
-            const v = await post(a);
-            box.remove(a.id);
-            answered(a, v);
-          } catch (e) {
-            if ((e as KoloError).code === 'network') throw e;
-            box.remove(a.id);
-            answered(a, null);
-          }
-        }
-        backoff = 2000;
-      } catch {
-        schedule();
-      } finally {
-        flushing = undefined;
-      }
-    })();
-    return flushing;
-  }
-  function schedule() {
-    clearTimeout(retry);
-    if (!box.queue().length) return;
-    retry = setTimeout(() => void flush(), backoff);
-    backoff = Math.min(backoff * 2, 60_000);
-  }
-  return { flush, schedule, stop: () => clearTimeout(retry) };
-}
-
-/**
- * Send an action. Votes and upvotes go through the outbox: after the ones queued before them (the
- * server sees them in the order they were made), and kept there while the network is down, shown as
- * queued (`seen`: the last view with the queued actions on top). Other actions need the server's word.
- */
-export function sending(box: Outbox, deliver: ReturnType<typeof delivery>, post: (a: KoloAction) => Promise<View>, keep: (w: WidgetRef, voter: string, v: View) => void, seen: (a: KoloAction) => View) {
-  return async (action: KoloAction): Promise<View> => {
-    const queueable = QUEUEABLE.has(action.type);
-    if (queueable) {
-      box.add(action);
-      if (box.queue().length > 1) {
-        await deliver.flush();
-        if (!box.has(action.id)) return seen(action);
-      }
-    }
-    try {
-      const v = await post(action);
-      if (queueable) box.remove(action.id);
-      keep(action.widget, action.voter, v);
-      return box.projected(action.widget, action.voter, v);
-    } catch (e) {
-      if (!queueable || (e as KoloError).code !== 'network') {
-        if (queueable) box.remove(action.id);
-        throw e;
-      }
-      deliver.schedule();
-      return seen(action);
-    }
-  };
-}

@@ -3,6 +3,7 @@ import { KoloError } from '../../contract/errors.ts';
 import type { ErrorBody } from '../../contract/answers.ts';
 import type { KoloAction } from '../../contract/actions.ts';
 import type { View } from '../../contract/views.ts';
+import { VOTER_HEADER } from '../../contract/headers.ts';
 
 export type Fetch = typeof fetch;
 
@@ -13,6 +14,9 @@ export interface Transport {
   request(path: string, init?: RequestInit): Promise<View>;
   post(action: KoloAction): Promise<View>;
 }
+
+/** The header that says whose view a read is for (never the address: proxy and access logs keep those). */
+export const voterHeaders = (voter: string): Record<string, string> => ({ [VOTER_HEADER]: encodeURIComponent(voter) });
 
 export function transport(endpoint: string, fetcher: Fetch): Transport {
   const base = endpoint.replace(/\/+$/, '');
@@ -35,11 +39,16 @@ export function transport(endpoint: string, fetcher: Fetch): Transport {
   };
 }
 
-/** A refusal read from an HTTP answer (anything else, e.g. an HTML error page, is a network failure). */
+/**
+ * What an HTTP answer means. 429 (from Kolo or a proxy): a limit, to try again after `retryAfter`
+ * seconds. A 4xx refusal in Kolo's words (`{ error: { code: "rejected", reason } }`, a reason of the
+ * contract's table): `rejected`, it will never pass. Anything else (5xx, a 408 time-out, a proxy's
+ * page or JSON) is a failure to reach Kolo (`network`), worth trying again. (The table itself stays
+ * out of browser code: the server gives each reason its status.)
+ */
 export function errorFromAnswer(status: number, body: unknown, retryAfterHeader?: string | null): KoloError {
   const err = (body as Partial<ErrorBody> | null)?.error;
-  if (status >= 500 || !err) return new KoloError('network', '', err?.message ?? `HTTP ${status}`);
-  // 429 Too Many Requests: a limit, to try again after `retryAfter` seconds; any other 4xx: refused
-  if (status === 429) return new KoloError('rate-limited', err.reason, err.message, err.retryAfter ?? Number(retryAfterHeader ?? 0));
-  return new KoloError('rejected', err.reason ?? 'invalid', err.message);
+  if (status === 429) return new KoloError('rate-limited', err?.reason || 'rate', err?.message, err?.retryAfter ?? (Number(retryAfterHeader) || 0));
+  if (status < 500 && status !== 408 && err?.code === 'rejected' && err.reason) return new KoloError('rejected', err.reason, err.message);
+  return new KoloError('network', '', err?.message ?? `HTTP ${status}`);
 }

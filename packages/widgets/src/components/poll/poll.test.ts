@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { KoloError, localAdapter, memoryAdapter, memoryStorage, type KoloAction, type KoloAdapter, type VoteAction } from '@kolo/core';
 import '../../define/kolo-poll.ts';
 import { KoloPoll } from './poll.ts';
+import { httpAdapter } from '@kolo/core/http';
 import { provideAdapter, registerAdapter } from '../../base/adapters.ts';
 import { $, castVote, mount, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
@@ -243,6 +244,28 @@ describe('<kolo-poll>', () => {
     voteButton(el).click();
     await waitUntil(() => $(el, '[part~="error"]'));
     expect(textOf(el, '[part~="error"]')).to.contain('you have already voted');
+  });
+
+  it('shows the refusal of a vote kept offline as it shows a direct one (the HTTP adapter\'s outbox)', async () => {
+    const answer = (status: number, body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status }));
+    let actions = (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+    const fetch = ((url: string) =>
+      url.endsWith('/v1/actions') ? actions() : url.includes('/v1/events') ? new Promise(() => {}) : answer(200, { counts: { carousel: 1 }, voters: 1, mine: [] })) as typeof globalThis.fetch;
+    const adapter = httpAdapter({ endpoint: 'https://kolo.test', storage: memoryStorage(), fetch });
+    const el = await poll(adapter);
+    await waitForState(el, 'ready');
+    await choose(el, 'video');
+    voteButton(el).click();
+    await waitUntil(() => textOf(el, '[part~="status"]') === 'Saved offline, not sent yet.');
+    expect(hasState(el, 'voted')).to.equal(true);
+    // back online, the poll has closed meanwhile: the kept vote is refused for good
+    actions = () => answer(409, { error: { code: 'rejected', reason: 'closed', message: 'voting has closed' } });
+    await adapter.flush();
+    await waitUntil(() => $(el, '[part~="error"]'));
+    expect(textOf(el, '[part~="error"]')).to.equal('Your answer wasn’t saved: voting has closed.');
+    expect([hasState(el, 'voted'), adapter.queued().length]).to.deep.equal([false, 0]);
+    adapter.close();
+    await expect(el).to.be.accessible();
   });
 
   it('shows a loading state while the adapter is slow', async () => {
