@@ -2,12 +2,10 @@
 // keep those), and a board's public counts say nothing about ideas the viewer may not see.
 import { describe, expect, it } from 'vitest';
 import { as, drivers, key, now, serverFor, sse, vote } from './harness.ts';
+import { idea as ideaFor } from './harness.ts';
 
 const ideaPolicy = { moderated: true, minFillMs: 0, maxPerDay: 5, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: [] };
-const idea = (board: string, voter: string, title: string) => ({
-  type: 'idea', id: key('i'), voter, widget: { kind: 'ideas', id: board }, idea: { title }, honeypot: '',
-  startedAt: new Date(Date.now() - 10_000).toISOString(), policy: ideaPolicy, at: now(),
-});
+const idea = (board: string, voter: string, title: string) => ideaFor(board, voter, title, ideaPolicy);
 const upvote = (board: string, voter: string, ideaId: string) => ({ type: 'upvote', id: key('u'), voter, widget: { kind: 'ideas', id: board }, idea: ideaId, on: true, at: now() });
 
 describe.each(drivers)('privacy on $name', ({ url }) => {
