@@ -80,6 +80,7 @@ export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, v
         honeypot: meta.honeypot,
         startedAt: meta.startedAt.toISOString(),
         policy: ideaPolicy(config),
+        signature: config.signature,
         at: now(),
       });
       patch({ tally, pending: null });
