@@ -10,6 +10,9 @@ import { signWidget } from './sign.ts';
 const documentOf = (html: string) => parseHTML(html).document as unknown as Document;
 const keyOf = (d: WidgetDefinition) => `${d.kind}:${d.id}`;
 
+/** Every widget element in the HTML, read and checked (see `widgetsIn`). */
+export const widgetsInHtml = (html: string) => widgetsIn(documentOf(html));
+
 /** Every widget the HTML defines (kind, id, rules) and the elements whose content is invalid. */
 export function definitionsFromHtml(html: string): { definitions: WidgetDefinition[]; problems: WidgetProblem[] } {
   return definitionsOf(documentOf(html));
