@@ -7,6 +7,7 @@ export { localAdapter, type LocalAdapterOptions } from './adapters/local.ts';
 // authored content, shared by every family
 export * from './content/common.ts';
 export * from './content/checks.ts';
+export * from './content/read.ts';
 // voting: poll, A/B choice, reactions
 export * from './voting/rules.ts';
 export * from './voting/fields.ts';
@@ -16,6 +17,7 @@ export * from './voting/reactions.ts';
 export * from './voting/store.ts';
 export * from './voting/poll-store.ts';
 export * from './voting/results.ts';
+export * from './voting/read.ts';
 export { voteMessages } from './voting/messages/vote.ts';
 export { pollMessages } from './voting/messages/poll.ts';
 export { choiceMessages } from './voting/messages/choice.ts';
@@ -25,6 +27,7 @@ export * from './voting/messages/emoji.ts';
 export * from './quiz/rules.ts';
 export * from './quiz/schema.ts';
 export * from './quiz/store.ts';
+export * from './quiz/read.ts';
 export { quizMessages } from './quiz/messages.ts';
 // idea boards and AMA questions
 export { ideaRules } from './ideas/rules.ts';
@@ -34,13 +37,17 @@ export * from './ideas/board.ts';
 export { stems, sameStem } from './ideas/tokens.ts';
 export * from './ideas/schema.ts';
 export * from './ideas/store.ts';
+export * from './ideas/read.ts';
 export { ideasMessages } from './ideas/messages/shared.ts';
 export { ideaFormMessages } from './ideas/messages/form.ts';
 export { ideaBoardMessages } from './ideas/messages/board.ts';
 // FAQ cards and "was this helpful?"
 export * from './helpful/schema.ts';
 export * from './helpful/store.ts';
+export * from './helpful/read.ts';
 export { faqMessages } from './helpful/messages.ts';
+// every widget a page defines, read without a browser (`kolo-server register`, signed definitions)
+export * from './definitions/read.ts';
 // help banner and disclosure label
 export * from './banner/schema.ts';
 export { hiddenUntil, hideFor, unhide } from './banner/dismissal.ts';

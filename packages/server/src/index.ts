@@ -13,6 +13,7 @@ import { clientAddress } from './http/client-address.ts';
 
 export { configFromEnv, type ServerConfig } from './config.ts';
 export { signWidget, verifyWidget } from './definitions/sign.ts';
+export { definitionsFromHtml, signWidgets } from './definitions/html.ts';
 
 export interface KoloServer {
   readonly url: string;

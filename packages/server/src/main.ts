@@ -1,5 +1,13 @@
-/** `kolo-server`: serve Kolo's protocol with the configuration from the environment. */
+/**
+ * `kolo-server`: serve Kolo's protocol with the configuration from the environment.
+ * `kolo-server register <html files or URLs> [--dry-run]`: register the pages' widgets on a running server.
+ */
 import { configFromEnv, startServer } from './index.ts';
+
+if (process.argv[2] === 'register') {
+  const { registerCommand } = await import('./cli/register.ts');
+  process.exit(await registerCommand(process.argv.slice(3)));
+}
 
 let config;
 try {

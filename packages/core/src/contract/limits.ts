@@ -8,6 +8,8 @@ export const ID_MAX = 80;
 export const DATE_TIME_MAX = 40;
 /** signals in one batch (a constant of its own: the HTTP adapter batches by it) */
 export const SIGNALS_MAX = 100;
+/** a signed widget definition's signature (a constant of its own: authored content checks it in browsers) */
+export const SIGNATURE_MAX = 200;
 
 export const LIMITS = {
   /** widget, option, question and category ids */
@@ -61,7 +63,7 @@ export const LIMITS = {
   /** questions of one quiz */
   quizQuestions: 100,
   /** a signed widget definition's signature (base64url of an HMAC-SHA256: 43 characters) */
-  signature: 200,
+  signature: SIGNATURE_MAX,
   /** widget definitions in one registration */
   definitions: 1000,
 } as const;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { nextStepSchema, parseWith, text, type Parsed } from '../content/common.ts';
+import { signatureSchema } from '../content/signature.ts';
 import { idSchema } from '../contract/ids.ts';
 import { oneOf, uniqueIds, whole } from '../content/checks.ts';
 import type { VotePolicy } from '../contract/actions.ts';
@@ -16,6 +17,8 @@ export const faqCardSchema = z.object({
   body: text(3000),
   advice: z.optional(text(1000)),
   link: z.optional(nextStepSchema),
+  /** the site's signature of this card's "was this helpful?" definition (`data-signature`) */
+  signature: signatureSchema,
 });
 
 /** A FAQ or myth/fact carousel. */

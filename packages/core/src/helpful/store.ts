@@ -30,7 +30,7 @@ export interface HelpfulStore {
  */
 export function createHelpfulStore(adapter: KoloAdapter, config: FaqConfig, voter: string): HelpfulStore {
   const cards = new Map<string, VoteStore>(
-    config.cards.map((c) => [c.id, createVoteStore({ adapter, voter, widget: helpfulWidget(config.id, c.id), policy: helpfulPolicy })]),
+    config.cards.map((c) => [c.id, createVoteStore({ adapter, voter, widget: helpfulWidget(config.id, c.id), policy: helpfulPolicy, signature: c.signature })]),
   );
 
   const merge = (): HelpfulView => {

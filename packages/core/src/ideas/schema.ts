@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { nextStepSchema, parseWith, text, type Parsed } from '../content/common.ts';
+import { signatureSchema } from '../content/signature.ts';
 import { idSchema } from '../contract/ids.ts';
 import { oneOf, uniqueIds, whole } from '../content/checks.ts';
 import type { IdeaPolicy } from '../contract/actions.ts';
@@ -36,6 +37,7 @@ export const ideaBoardSchema = z.object({
   /** ideas per page on the board */
   pageSize: z.optional(whole(1, 200)),
   nextStep: z.optional(nextStepSchema),
+  signature: signatureSchema,
 });
 
 export type IdeaBoardInput = z.input<typeof ideaBoardSchema>;

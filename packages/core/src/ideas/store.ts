@@ -83,6 +83,7 @@ export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, v
         startedAt: meta.startedAt.toISOString(),
         form,
         policy: ideaPolicy(config),
+        signature: config.signature,
         at: now(),
       });
       patch({ tally, pending: null });

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { nextStepSchema, parseWith, text, type Parsed } from '../content/common.ts';
+import { signatureSchema } from '../content/signature.ts';
 import { idSchema } from '../contract/ids.ts';
 import type { Answer, View } from '../contract/views.ts';
+import type { QuizQuestionRules } from '../contract/actions.ts';
 import { uniqueIds } from '../content/checks.ts';
 import { countOf } from '../contract/records.ts';
 
@@ -36,11 +38,18 @@ export const quizConfigSchema = z.object({
   /** show "64% got this right" after each answer */
   showStats: z.optional(z.boolean()),
   nextStep: z.optional(nextStepSchema),
+  signature: signatureSchema,
 });
 export type QuizConfig = z.output<typeof quizConfigSchema>;
 export type QuizQuestion = z.output<typeof quizQuestionSchema>;
 
 export const parseQuizConfig = (input: unknown): Parsed<QuizConfig> => parseWith(quizConfigSchema, input);
+
+/** A question as a server grades it: its choice ids, one or several, and its key (empty when kept off the page). */
+export const questionRules = (q: QuizQuestion): QuizQuestionRules => ({ options: q.choices.map((c) => c.id), multiple: !!q.multiple, key: q.correct ?? [] });
+
+/** The whole quiz's rules, every question with its key: what a site signs and `kolo-server register` registers. */
+export const quizGrading = (c: QuizConfig) => ({ questions: Object.fromEntries(c.questions.map((q) => [q.id, questionRules(q)])) });
 
 /** Share of people whose first answer to `question` was right, in whole percent; null before anyone answered. */
 export function shareCorrect(tally: View, question: string): number | null {

@@ -4,7 +4,7 @@ import type { Answer, View } from '../contract/views.ts';
 import type { KoloAdapter } from '../contract/adapter.ts';
 import type { WidgetRef } from '../contract/widgets.ts';
 import { randomId } from '../device/voter.ts';
-import type { QuizConfig } from './schema.ts';
+import { questionRules, quizGrading, type QuizConfig } from './schema.ts';
 import { createLoader, emptyView } from '../voting/store.ts';
 import { quizRules } from './rules.ts';
 import type { RuleAdapter } from '../adapters/box.ts';
@@ -43,6 +43,7 @@ export function createQuizStore(adapter: KoloAdapter, config: QuizConfig, voter:
     const before = $view.get();
     if (!q || before.status !== 'ready' || before.pending) return null;
     patch({ pending: question, error: null });
+    const { key, ...policy } = questionRules(q);
     try {
       const tally = await adapter.send({
         type: 'answer',
@@ -51,8 +52,10 @@ export function createQuizStore(adapter: KoloAdapter, config: QuizConfig, voter:
         widget,
         question,
         choices: [...choices],
-        policy: { options: q.choices.map((c) => c.id), multiple: !!q.multiple },
-        ...(q.correct ? { key: q.correct } : {}),
+        policy,
+        ...(q.correct ? { key } : {}),
+        // a signed quiz is registered whole: the signature covers every question's key
+        ...(config.signature ? { signature: config.signature, quiz: quizGrading(config) } : {}),
         at: new Date().toISOString(),
       });
       patch({ tally, pending: null });

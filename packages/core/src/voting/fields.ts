@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { nextStepSchema } from '../content/common.ts';
+import { signatureSchema } from '../content/signature.ts';
 import { dateTimeSchema } from '../contract/ids.ts';
 import { oneOf } from '../content/checks.ts';
 
@@ -15,6 +16,7 @@ export const votingFields = {
   closesAt: z.optional(dateTimeSchema),
   allowChange: z.optional(z.boolean()),
   nextStep: z.optional(nextStepSchema),
+  signature: signatureSchema,
 };
 
 /** Whether results are shown, per the author's `results` setting. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { nextStepSchema, parseWith, text, type Parsed } from '../content/common.ts';
+import { signatureSchema } from '../content/signature.ts';
 import { idSchema } from '../contract/ids.ts';
 import { uniqueIds } from '../content/checks.ts';
 import type { VotePolicy } from '../contract/actions.ts';
@@ -19,6 +20,7 @@ export const reactionsConfigSchema = z
     reactions: z.array(reactionSchema).check(z.minLength(1, 'needs at least 1 reaction'), z.maxLength(12, 'at most 12 reactions')),
     more: z.optional(z.array(reactionSchema).check(z.maxLength(60, 'at most 60 more reactions'))),
     nextStep: z.optional(nextStepSchema),
+    signature: signatureSchema,
   })
   .check(
     z.refine((c) => uniqueIds([...c.reactions, ...(c.more ?? [])]), 'reaction ids must be unique across reactions and more'),

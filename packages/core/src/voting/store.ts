@@ -31,6 +31,8 @@ export interface VoteStoreOptions {
   widget: WidgetRef;
   voter: string;
   policy: VotePolicy;
+  /** the site's signature of the widget's definition, sent with every vote */
+  signature?: string | undefined;
 }
 
 export const emptyView = (): View => ({ counts: idRecord(), voters: 0, mine: [] });
@@ -90,7 +92,7 @@ export function createLoader<V extends { status: VoteView['status']; tally: View
  * One voter's view of a tally-based widget (poll, A/B choice, reactions): loads on mount,
  * follows live updates, votes optimistically and rolls back when the adapter refuses.
  */
-export function createVoteStore({ adapter, widget, voter, policy }: VoteStoreOptions): VoteStore {
+export function createVoteStore({ adapter, widget, voter, policy, signature }: VoteStoreOptions): VoteStore {
   const { $view, patch, reload } = createLoader<VoteView>(adapter, widget, voter, {
     status: 'loading',
     tally: emptyView(),
@@ -110,6 +112,7 @@ export function createVoteStore({ adapter, widget, voter, policy }: VoteStoreOpt
         widget,
         choices: [...choices],
         policy,
+        signature,
         at: new Date().toISOString(),
       });
       patch({ tally, pending: false });

@@ -13,6 +13,7 @@ export abstract class KoloIdeaElement extends KoloElement {
     moderated: { type: Boolean },
     maxPerDay: { type: Number, attribute: 'max-per-day' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    signature: {},
     config: { attribute: false },
   };
 
@@ -26,6 +27,8 @@ export abstract class KoloIdeaElement extends KoloElement {
   declare maxPerDay: number | undefined;
   /** The level of the heading (default 2); on a board, idea titles are one level below. */
   declare headingLevel: number | undefined;
+  /** The site's signature of the board's definition (`signWidgets` in `@kolo/server`): a server registers a signed board with its first idea. */
+  declare signature: string | undefined;
   /** The whole board as an object; replaces the HTML content and attributes. */
   declare config: Partial<IdeaBoardConfig> | undefined;
 

@@ -15,20 +15,11 @@ import { KoloVoteEvent } from '../events/kolo-vote.ts';
 import { WidgetController, type WidgetOptions } from '../base/widget-controller.ts';
 import { focusAfterRender } from '../base/focus.ts';
 import { picked } from '../base/pick.ts';
-import { authoredNextStep } from '../base/light-dom.ts';
 
 export interface TallyOptions<C> extends Omit<WidgetOptions<C, VoteStore>, 'store'> {
   kind: WidgetKind;
   policy: (config: C) => VotePolicy;
 }
-
-/** What every voting widget reads from its attributes the same way. */
-export const authoredTally = (host: Element & { results?: string | undefined; closes?: string | undefined; allowChange?: boolean }) => ({
-  ...(host.results ? { results: host.results } : {}),
-  ...(host.closes ? { closesAt: host.closes } : {}),
-  allowChange: !!host.allowChange,
-  ...authoredNextStep(host),
-});
 
 /** What a voting widget shows right now, derived from its content, its store and its form. */
 export interface TallyFormState extends VoteView {
@@ -49,7 +40,7 @@ export interface TallyFormState extends VoteView {
  * A voting widget (poll, A/B choice, reactions): the widget lifecycle with a vote store, plus the
  * ballot form (picked choices, change-my-vote, live-region text) and a cancelable `kolo-vote`.
  */
-export class TallyController<C extends { id: string; closesAt?: string | undefined }> extends WidgetController<C, VoteView, VoteStore> {
+export class TallyController<C extends { id: string; closesAt?: string | undefined; signature?: string | undefined }> extends WidgetController<C, VoteView, VoteStore> {
   /** the choices picked in the form, not yet sent */
   selected: string[] = [];
   /** the person is changing an earlier vote */
@@ -62,7 +53,7 @@ export class TallyController<C extends { id: string; closesAt?: string | undefin
       host,
       {
         ...o,
-        store: (adapter, config, voter) => createVoteStore({ adapter, widget: { kind: o.kind, id: config.id }, voter, policy: o.policy(config) }),
+        store: (adapter, config, voter) => createVoteStore({ adapter, widget: { kind: o.kind, id: config.id }, voter, policy: o.policy(config), signature: config.signature }),
       },
       { status: 'loading', tally: emptyView(), pending: false, error: null },
     );

@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { choicePolicy, parseChoiceConfig, resultRows, type ChoiceConfig, choiceMessages, voteMessages } from '@kolo/core';
+import { choicePolicy, parseChoiceConfig, readChoice, resultRows, type ChoiceConfig, choiceMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { lightText } from '../../base/light-dom.ts';
 import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
-import { TallyController, authoredTally } from '../../voting/tally-controller.ts';
+import { TallyController } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
 import { choiceStyles } from './choice.styles.ts';
@@ -75,6 +74,7 @@ export class KoloChoice extends KoloElement {
     results: {},
     closes: {},
     allowChange: { type: Boolean, attribute: 'allow-change' },
+    signature: {},
     config: { attribute: false },
   };
 
@@ -88,13 +88,15 @@ export class KoloChoice extends KoloElement {
   declare closes: string | undefined;
   /** Let a person change their choice. */
   declare allowChange: boolean;
+  /** The site's signature of the choice's definition (`signWidgets` in `@kolo/server`): a server registers a signed choice on its first vote. */
+  declare signature: string | undefined;
   /** The whole choice as an object; replaces the HTML content and attributes. */
   declare config: Partial<ChoiceConfig> | undefined;
 
   protected readonly widgetKind = 'choice';
   private readonly tally: TallyController<ChoiceConfig> = new TallyController<ChoiceConfig>(this, {
     kind: this.widgetKind,
-    read: () => this.readConfig(),
+    read: () => readChoice(this, this),
     parse: parseChoiceConfig,
     policy: choicePolicy,
     ...this.hooks(),
@@ -116,29 +118,6 @@ export class KoloChoice extends KoloElement {
     return this.internals.form;
   }
 
-
-  private readConfig(): unknown {
-    if (this.config) return { id: this.choiceId || undefined, ...this.config };
-    const kids = [...this.children];
-    const cards = kids.filter((k) => k.matches('article, [data-value]'));
-    const question = kids.find((k) => !cards.includes(k) && k.matches('[data-question], h1, h2, h3, h4, h5, h6, p'));
-    return {
-      id: this.choiceId,
-      question: question ? lightText(question) : '',
-      options: cards.map((card, i) => {
-        const title = card.querySelector('[data-title], h1, h2, h3, h4, h5, h6');
-        const text = card.querySelector('p');
-        const img = card.querySelector('img');
-        return {
-          id: card.getAttribute('data-value') ?? String(i + 1),
-          title: title ? lightText(title) : '',
-          ...(text ? { text: lightText(text) } : {}),
-          ...(img ? { image: { src: img.getAttribute('src') ?? '', alt: img.getAttribute('alt') } } : {}),
-        };
-      }),
-      ...authoredTally(this),
-    };
-  }
 
   protected override updated(): void {
     this.internals.setFormValue(this.value || null);

@@ -1,8 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
-import { disclosureMessages, safeUrl, type MessageKey, type Parsed } from '@kolo/core';
+import { disclosureMessages, lightText, safeUrl, type MessageKey, type Parsed } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { ContentController } from '../../base/widget-controller.ts';
-import { lightText } from '../../base/light-dom.ts';
 import { infoToggled, popoverStyles } from '../../popover/popover.ts';
 import { tokens } from '../../styles/tokens.ts';
 

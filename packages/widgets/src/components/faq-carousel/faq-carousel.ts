@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { createHelpfulStore, emptyView, faqMessages, helpfulWidget, parseFaqConfig, withUtm, type FaqCard, type FaqConfig, type HelpfulStore, type HelpfulView } from '@kolo/core';
+import { createHelpfulStore, emptyView, faqMessages, helpfulWidget, parseFaqConfig, readFaq, withUtm, type FaqCard, type FaqConfig, type HelpfulStore, type HelpfulView } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { WidgetController } from '../../base/widget-controller.ts';
 import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
@@ -8,7 +8,6 @@ import { tokens } from '../../styles/tokens.ts';
 import { faqStyles } from './faq-carousel.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
 import { CarouselController, reducedMotion } from './carousel-controller.ts';
-import { readFaqContent } from './read-faq.ts';
 
 /**
  * A carousel of FAQ cards (question → answer) and myth cards (myth → fact → what to do), following
@@ -91,7 +90,7 @@ export class KoloFaqCarousel extends KoloElement {
   protected readonly widgetKind = 'faq';
   private readonly faq = new WidgetController<FaqConfig, HelpfulView, HelpfulStore>(
     this,
-    { read: () => this.readConfig(), parse: parseFaqConfig, store: createHelpfulStore, ...this.hooks() },
+    { read: () => readFaq(this, this), parse: parseFaqConfig, store: createHelpfulStore, ...this.hooks() },
     { status: 'loading', tally: emptyView(), pending: null, error: null },
   );
   private readonly carousel = new CarouselController(this, () => this.faq.config, (type) => this.signal(type));
@@ -100,15 +99,6 @@ export class KoloFaqCarousel extends KoloElement {
     super();
     this.carouselId = '';
     this.noFeedback = false;
-  }
-
-  private readConfig(): unknown {
-    const own = {
-      id: this.carouselId || undefined,
-      ...(this.autoplay ? { autoplay: this.autoplay } : {}),
-      ...(this.noFeedback ? { feedback: false } : {}),
-    };
-    return { ...own, ...(this.config || readFaqContent(this)) };
   }
 
   /** Show card `i` (wrapping around), scrolling the track to it; `byPerson` false for rotation and deep links. */

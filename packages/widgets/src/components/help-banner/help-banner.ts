@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { bannerMessages, hiddenUntil, hideFor, parseHelpBanner, pickRegion, unhide, type HelpBannerConfig, type NextStep } from '@kolo/core';
+import { bannerMessages, hiddenUntil, hideFor, lightText, parseHelpBanner, pickRegion, unhide, type HelpBannerConfig, type NextStep } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { lightText } from '../../base/light-dom.ts';
 import { ContentController } from '../../base/widget-controller.ts';
 import { nextStepLink } from '../../base/parts.ts';
 import { infoToggled, popoverStyles } from '../../popover/popover.ts';

@@ -5,6 +5,7 @@ import {
   ideasMessages,
   ideaWidget,
   parseIdeaBoard,
+  readIdeaBoard,
   type Idea,
   type IdeaBoardConfig,
   type IdeaSort,
@@ -14,7 +15,7 @@ import {
 import { KoloElement } from '../../base/kolo-element.ts';
 import { focusAfterRender } from '../../base/focus.ts';
 import { KoloIdeaElement } from '../../ideas/idea-element.ts';
-import { IdeaController, readIdeaBoard } from '../../ideas/idea-controller.ts';
+import { IdeaController } from '../../ideas/idea-controller.ts';
 import { ideaError, ideaHeading } from '../../ideas/idea-parts.ts';
 import { loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
@@ -105,7 +106,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
   }
 
   private readonly ideas: IdeaController = new IdeaController(this, {
-    read: () => readIdeaBoard(this, { ...(this.linkify ? { linkify: true } : {}), ...(this.pageSize ? { pageSize: this.pageSize } : {}) }),
+    read: () => readIdeaBoard(this, this),
     parse: parseIdeaBoard,
     ...this.hooks(),
   }, () => {

@@ -7,6 +7,7 @@ import {
   ideasMessages,
   ideaWidget,
   parseIdeaBoard,
+  readIdeaBoard,
   type Idea,
   type IdeaBoardConfig,
   type IdeaDraft,
@@ -16,7 +17,7 @@ import {
 import { KoloElement } from '../../base/kolo-element.ts';
 import { focusAfterRender } from '../../base/focus.ts';
 import { KoloIdeaElement } from '../../ideas/idea-element.ts';
-import { IdeaController, readIdeaBoard } from '../../ideas/idea-controller.ts';
+import { IdeaController } from '../../ideas/idea-controller.ts';
 import { ideaError, ideaHeading } from '../../ideas/idea-parts.ts';
 import { loadError, nextStepLink } from '../../base/parts.ts';
 import { KoloSubmitEvent, KoloSubmittedEvent } from '../../events/kolo-submit.ts';
@@ -99,7 +100,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
   }
 
   private readonly ideas: IdeaController = new IdeaController(this, {
-    read: () => readIdeaBoard(this, this.minFillSeconds !== undefined ? { minFillSeconds: this.minFillSeconds } : {}),
+    read: () => readIdeaBoard(this, this),
     parse: parseIdeaBoard,
     ...this.hooks(),
   }, () => {

@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { parsePollConfig, pollPolicy, resultRows, type PollConfig, pollMessages, voteMessages } from '@kolo/core';
+import { parsePollConfig, pollPolicy, readPoll, resultRows, type PollConfig, pollMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { lightText } from '../../base/light-dom.ts';
 import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
-import { TallyController, authoredTally } from '../../voting/tally-controller.ts';
+import { TallyController } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
 import { pollStyles } from './poll.styles.ts';
@@ -73,6 +72,7 @@ export class KoloPoll extends KoloElement {
     results: {},
     closes: {},
     allowChange: { type: Boolean, attribute: 'allow-change' },
+    signature: {},
     config: { attribute: false },
   };
 
@@ -88,13 +88,15 @@ export class KoloPoll extends KoloElement {
   declare closes: string | undefined;
   /** Let a person change their vote. */
   declare allowChange: boolean;
+  /** The site's signature of the poll's definition (`signWidgets` in `@kolo/server`): a server registers a signed poll on its first vote. */
+  declare signature: string | undefined;
   /** The whole poll as an object; replaces the HTML content and attributes. */
   declare config: Partial<PollConfig> | undefined;
 
   protected readonly widgetKind = 'poll';
   private readonly tally: TallyController<PollConfig> = new TallyController<PollConfig>(this, {
     kind: this.widgetKind,
-    read: () => this.readConfig(),
+    read: () => readPoll(this, this),
     parse: parsePollConfig,
     policy: pollPolicy,
     ...this.hooks(),
@@ -107,28 +109,6 @@ export class KoloPoll extends KoloElement {
     this.allowChange = false;
   }
 
-
-  /** The poll as authored: `.config`, or the light-DOM content and attributes. */
-  private readConfig(): unknown {
-    if (this.config) return { id: this.pollId || undefined, ...this.config };
-    const kids = [...this.children];
-    const list = kids.find((k) => k.matches('ul, ol'));
-    const question = kids.find((k) => k.matches('[data-question]')) ?? kids.find((k) => k.matches('h1, h2, h3, h4, h5, h6, p'));
-    const description = kids.find((k) => k !== question && k.matches('p, [data-description]'));
-    const options = [...(list?.children ?? [])].map((li, i) => ({
-      id: li.getAttribute('data-value') ?? String(i + 1),
-      label: lightText(li),
-    }));
-    return {
-      id: this.pollId,
-      question: question ? lightText(question) : '',
-      ...(description ? { description: lightText(description) } : {}),
-      options,
-      multiple: this.multiple,
-      ...(this.maxChoices ? { maxChoices: this.maxChoices } : {}),
-      ...authoredTally(this),
-    };
-  }
 
   protected override render() {
     const i18n = this.i18n;

@@ -1,14 +1,11 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { parseQuizConfig, quizMessages, quizScore, shareCorrect, type QuizConfig, type QuizQuestion } from '@kolo/core';
+import { parseQuizConfig, quizMessages, readQuiz, quizScore, shareCorrect, type QuizConfig, type QuizQuestion } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { authoredNextStep, lightText } from '../../base/light-dom.ts';
 import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
 import { QuizController } from './quiz-controller.ts';
 import { quizStyles } from './quiz.styles.ts';
-
-const ids = (s: string | null) => (s ?? '').split(/\s+/).filter(Boolean);
 
 /**
  * A knowledge check, not an exam: a few questions, feedback right after each answer with a short
@@ -65,6 +62,7 @@ export class KoloQuiz extends KoloElement {
   static override properties: PropertyDeclarations = {
     quizId: { attribute: 'quiz-id' },
     showStats: { type: Boolean, attribute: 'show-stats' },
+    signature: {},
     config: { attribute: false },
   };
 
@@ -72,11 +70,13 @@ export class KoloQuiz extends KoloElement {
   declare quizId: string;
   /** After each answer, show how many people got it right. */
   declare showStats: boolean;
+  /** The site's signature of the quiz's definition with its answer key (`signWidgets` in `@kolo/server`; every question needs `data-correct`): a server registers a signed quiz on its first answer. */
+  declare signature: string | undefined;
   /** The whole quiz as an object; replaces the HTML content and attributes. */
   declare config: Partial<QuizConfig> | undefined;
 
   protected readonly widgetKind = 'quiz';
-  private readonly quiz: QuizController = new QuizController(this, { read: () => this.readConfig(), parse: parseQuizConfig, ...this.hooks() });
+  private readonly quiz: QuizController = new QuizController(this, { read: () => readQuiz(this, this), parse: parseQuizConfig, ...this.hooks() });
 
   constructor() {
     super();
@@ -84,33 +84,6 @@ export class KoloQuiz extends KoloElement {
     this.showStats = false;
   }
 
-
-  private readConfig(): unknown {
-    if (this.config) return { id: this.quizId || undefined, ...this.config };
-    const title = [...this.children].find((k) => k.matches('h1, h2, h3, h4, h5, h6'));
-    const questions = [...this.querySelectorAll('[data-question]')].map((section) => {
-      const text = section.querySelector(':scope > :is(p, h1, h2, h3, h4, h5, h6):not([data-explanation])');
-      const explanation = section.querySelector('[data-explanation]');
-      const correct = ids(section.getAttribute('data-correct'));
-      return {
-        id: section.getAttribute('data-question') ?? '',
-        text: text ? lightText(text) : '',
-        choices: [...section.querySelectorAll('li')].map((li, i) => ({ id: li.getAttribute('data-value') ?? String(i + 1), label: lightText(li) })),
-        ...(correct.length ? { correct } : {}),
-        ...(section.hasAttribute('data-multiple') ? { multiple: true } : {}),
-        ...(explanation ? { explanation: lightText(explanation) } : {}),
-      };
-    });
-    const bands = [...this.querySelectorAll('[data-bands] > [data-min]')].map((b) => ({ min: Number(b.getAttribute('data-min')), message: lightText(b) }));
-    return {
-      id: this.quizId,
-      ...(title ? { title: lightText(title) } : {}),
-      questions,
-      ...(bands.length ? { bands } : {}),
-      showStats: this.showStats,
-      ...authoredNextStep(this),
-    };
-  }
 
   private renderQuestion(cfg: QuizConfig, q: QuizQuestion) {
     const i18n = this.i18n;

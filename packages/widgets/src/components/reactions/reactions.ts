@@ -1,41 +1,21 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import {
   countOf,
-  emojiId,
   emojiName,
   parseReactionsConfig,
   reactionsMessages,
   reactionsPolicy,
+  readReactions,
   type Reaction,
   type ReactionsConfig,
 } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { followAnchor, popoverStyles } from '../../popover/popover.ts';
 import { focusAfterRender } from '../../base/focus.ts';
-import { authoredNextStep, lightText } from '../../base/light-dom.ts';
 import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
 import { TallyController } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { reactionsStyles } from './reactions.styles.ts';
-
-const DEFAULT_SET = '👍 ❤️ 🎉 😮 😢';
-const DEFAULT_MORE = '😂 👏 🔥 🤔 🙏 💡 🚀 👀 💯 😍 🙌 🤝 👎 😡 😴';
-
-/** Reactions from a space-separated list of emoji. */
-const fromGlyphs = (glyphs: string): Reaction[] =>
-  glyphs
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((emoji) => ({ id: emojiId(emoji), emoji }));
-
-/** Reactions authored as `<li data-emoji="✅" data-value="agree">Agree</li>`. */
-const fromList = (list: Element | undefined): Reaction[] | undefined =>
-  list &&
-  [...list.children].map((li) => {
-    const emoji = li.getAttribute('data-emoji') ?? '';
-    const label = lightText(li);
-    return { id: li.getAttribute('data-value') ?? emojiId(emoji), emoji, ...(label ? { label } : {}) };
-  });
 
 /**
  * Answer with an emoji: a row of reactions with counts; one reaction per person (click again to
@@ -84,6 +64,7 @@ export class KoloReactions extends KoloElement {
     label: {},
     reactions: {},
     more: {},
+    signature: {},
     config: { attribute: false },
     open: { state: true },
   };
@@ -96,6 +77,8 @@ export class KoloReactions extends KoloElement {
   declare reactions: string | undefined;
   /** The larger set in the popover: space-separated emoji; `""` for none. */
   declare more: string | undefined;
+  /** The site's signature of the reactions widget's definition (`signWidgets` in `@kolo/server`): a server registers signed reactions on its first reaction. */
+  declare signature: string | undefined;
   /** The whole widget as an object; replaces the HTML content and attributes. */
   declare config: Partial<ReactionsConfig> | undefined;
   declare private open: boolean;
@@ -103,7 +86,7 @@ export class KoloReactions extends KoloElement {
   protected readonly widgetKind = 'reactions';
   private readonly tally: TallyController<ReactionsConfig> = new TallyController<ReactionsConfig>(this, {
     kind: this.widgetKind,
-    read: () => this.readConfig(),
+    read: () => readReactions(this, this),
     parse: parseReactionsConfig,
     policy: reactionsPolicy,
     ...this.hooks(),
@@ -114,16 +97,6 @@ export class KoloReactions extends KoloElement {
     super();
     this.reactionsId = '';
     this.open = false;
-  }
-
-  private readConfig(): unknown {
-    if (this.config) return { id: this.reactionsId || undefined, ...this.config };
-    const lists = [...this.children].filter((k) => k.matches('ul, ol'));
-    const row = fromList(lists[0]) ?? fromGlyphs(this.reactions ?? DEFAULT_SET);
-    const rowIds = new Set(row.map((r) => r.id));
-    // Authored lists bring their own larger set (a second list); the built-in one goes with emoji attributes.
-    const more = fromList(lists[1]) ?? fromGlyphs(this.more ?? (lists[0] ? '' : DEFAULT_MORE)).filter((r) => !rowIds.has(r.id));
-    return { id: this.reactionsId, ...(this.label ? { label: this.label } : {}), reactions: row, more, ...authoredNextStep(this) };
   }
 
   override disconnectedCallback(): void {
