@@ -39,6 +39,10 @@ export const testConfig = (over: Partial<ServerConfig> = {}): ServerConfig => ({
   trustProxy: 1,
   adminToken: TOKEN,
   heartbeat: 500,
+  // the tests load the server from its own process, so a client starved by that load is not a slow
+  // client: no header or request time-outs (the slow-client tests set their own)
+  headersTimeout: 0,
+  requestTimeout: 0,
   ...over,
 });
 
@@ -110,13 +114,13 @@ export async function sse(url: string, until: (tallies: any[]) => boolean, timeo
 }
 
 /** A server for one `describe` block: on a fresh database of `url` (PostgreSQL) or PGlite in memory. */
-export function serverFor(url: string | undefined) {
+export function serverFor(url: string | undefined, over: Partial<ServerConfig> = {}) {
   const ctx = {} as { server: KoloServer; api: Client };
   let drop: () => Promise<void> = async () => {};
   beforeAll(async () => {
     const db = await freshDatabase(url);
     drop = db.drop;
-    ctx.server = await startServer(testConfig({ databaseUrl: db.databaseUrl }));
+    ctx.server = await startServer(testConfig({ ...over, databaseUrl: db.databaseUrl }));
     ctx.api = client(ctx.server);
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { type View, actionSchema, eventsQuerySchema, signalBatchSchema, streamWi
 import { checked } from '../view.ts';
 import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
-import { answer } from './errors.ts';
+import { answer, fail } from './errors.ts';
 import { body, isResponse, params } from './validate.ts';
 
 export interface PublicOptions {
@@ -39,7 +39,7 @@ function readRoutes(app: Hono, o: PublicOptions) {
     if (isResponse(w)) return w;
     const q = params(c, voterQuerySchema, c.req.query());
     if (isResponse(q)) return q;
-    return o.live.stream(c, [w], q.voter);
+    return o.live.stream(c, [w], q.voter, o.ipHash(c));
   });
 
   // one stream for every widget of a page (browsers allow only ~6 connections per server over HTTP/1.1)
@@ -48,7 +48,7 @@ function readRoutes(app: Hono, o: PublicOptions) {
     if (isResponse(q)) return q;
     const widgets = params(c, streamWidgetsSchema, q.widgets);
     if (isResponse(widgets)) return widgets;
-    return o.live.stream(c, widgets, q.voter);
+    return o.live.stream(c, widgets, q.voter, o.ipHash(c));
   });
 }
 
@@ -67,7 +67,11 @@ function writeRoutes(app: Hono, o: PublicOptions) {
   app.post('/signals', async (c) => {
     const s = await body(c, signalBatchSchema);
     if (isResponse(s)) return s;
-    await o.store.signals(s.signals);
-    return c.body(null, 204);
+    // within the budgets: everything stored (204), the first ones (202, the rest dropped), or none (429)
+    const r = await o.store.signals(s.signals, o.ipHash(c));
+    if (!r.dropped) return c.body(null, 204);
+    c.header('Retry-After', String(r.retryAfter));
+    if (!r.stored) return fail(c, 'rate', 'too many signals; wait a moment', { retryAfter: r.retryAfter });
+    return c.json({ stored: r.stored, dropped: r.dropped }, 202);
   });
 }
