@@ -1,5 +1,19 @@
 /** The server's configuration, and reading it from the environment (documented in README.md). */
 import { randomBytes } from 'node:crypto';
+import { trustedRanges } from './http/client-address.ts';
+
+/** Limits and time-outs a configuration may leave out (documented in README.md). */
+export const DEFAULTS = {
+  /** signals per client address per minute, and per voter */
+  signalsPerIp: 600,
+  signalsPerVoter: 120,
+  /** live streams open at once from one client address, per server */
+  streamsPerIp: 20,
+  /** ms a client has to send a request's headers, and the whole request (0: no limit); ms a keep-alive connection may idle */
+  headersTimeout: 20_000,
+  requestTimeout: 60_000,
+  keepAliveTimeout: 5_000,
+};
 
 export interface ServerConfig {
   port: number;
@@ -16,11 +30,17 @@ export interface ServerConfig {
   bodyLimit: number;
   /** days signals are kept */
   signalRetentionDays?: number;
-  /** proxies in front of the server whose `X-Forwarded-For` entries are trusted, counted from the right (0: none) */
-  trustProxy: number;
+  /** proxies in front of the server whose `X-Forwarded-For` entries are trusted: how many, counted from the right (0: none), or their address ranges */
+  trustProxy: number | readonly string[];
   heartbeat?: number;
   /** the secret a site signs widget definitions with (HMAC-SHA256); without it, signatures are refused */
   signingSecret?: string | undefined;
+  signalsPerIp?: number;
+  signalsPerVoter?: number;
+  streamsPerIp?: number;
+  headersTimeout?: number;
+  requestTimeout?: number;
+  keepAliveTimeout?: number;
 }
 
 /** Configuration from the environment (documented in README.md). Throws on a bad value. */
@@ -35,6 +55,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   // read strictly: a misspelt `NODE_ENV=Production` must not quietly mean development
   if (env.NODE_ENV && !['production', 'development', 'test'].includes(env.NODE_ENV)) throw new Error(`NODE_ENV must be production, development or test, got "${env.NODE_ENV}"`);
   const production = env.NODE_ENV === 'production';
+  const timeouts = {
+    headersTimeout: int('KOLO_HEADERS_TIMEOUT_MS', DEFAULTS.headersTimeout),
+    requestTimeout: int('KOLO_REQUEST_TIMEOUT_MS', DEFAULTS.requestTimeout),
+    keepAliveTimeout: int('KOLO_KEEPALIVE_TIMEOUT_MS', DEFAULTS.keepAliveTimeout),
+  };
   const config: ServerConfig = {
     port: int('PORT', 8787),
     host: env.HOST || '127.0.0.1',
@@ -47,13 +72,30 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ratePerVoter: int('KOLO_RATE_PER_VOTER', 30),
     ratePerIp: int('KOLO_RATE_PER_IP', 300),
     bodyLimit: int('KOLO_BODY_LIMIT', 32 * 1024),
-    trustProxy: int('KOLO_TRUST_PROXY', 0),
+    trustProxy: trustProxy(env.KOLO_TRUST_PROXY) ?? int('KOLO_TRUST_PROXY', 0),
     signalRetentionDays: int('KOLO_SIGNAL_RETENTION_DAYS', 400),
     signingSecret: env.KOLO_SIGNING_SECRET || undefined,
+    signalsPerIp: int('KOLO_SIGNALS_PER_IP', DEFAULTS.signalsPerIp),
+    signalsPerVoter: int('KOLO_SIGNALS_PER_VOTER', DEFAULTS.signalsPerVoter),
+    streamsPerIp: int('KOLO_STREAMS_PER_IP', DEFAULTS.streamsPerIp),
+    ...timeouts,
   };
   if (config.signingSecret && config.signingSecret.length < 32) throw new Error('KOLO_SIGNING_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)');
+  if (timeouts.requestTimeout > 0 && timeouts.headersTimeout > timeouts.requestTimeout) throw new Error('KOLO_HEADERS_TIMEOUT_MS must not be longer than KOLO_REQUEST_TIMEOUT_MS');
   if (production && !config.adminToken) throw new Error('KOLO_ADMIN_TOKEN is required when NODE_ENV=production');
   if (production && !env.KOLO_IP_SALT) throw new Error('KOLO_IP_SALT is required when NODE_ENV=production (IP hashes must match across restarts and instances)');
   if (config.adminToken && config.adminToken.length < 16) throw new Error('KOLO_ADMIN_TOKEN must be at least 16 characters');
   return config;
+}
+
+/** `KOLO_TRUST_PROXY` as address ranges (`10.0.0.0/8,fd00::/8`), checked; undefined when it is not a list of ranges. */
+function trustProxy(value: string | undefined): string[] | undefined {
+  if (!value || !/[.:/]/.test(value)) return undefined;
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    trustedRanges(list);
+  } catch (e) {
+    throw new Error(`KOLO_TRUST_PROXY: ${(e as Error).message}; give a number of proxies or their address ranges, e.g. 10.0.0.0/8,fd00::/8`);
+  }
+  return list;
 }

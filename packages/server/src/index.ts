@@ -1,7 +1,7 @@
 /** @kolo/server: start a server (database, migrations, live path, HTTP) and stop it cleanly. */
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { ServerConfig } from './config.ts';
+import { DEFAULTS, type ServerConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { pgliteDb } from './db/pglite.ts';
 import { postgresDb } from './db/postgres.ts';
@@ -9,7 +9,7 @@ import type { Db } from './db/types.ts';
 import { createApp } from './http/app.ts';
 import { openLive } from './live.ts';
 import { createStore, type Store } from './store.ts';
-import { clientAddress } from './http/client-address.ts';
+import { clientAddress, trustedRanges } from './http/client-address.ts';
 
 export { configFromEnv, type ServerConfig } from './config.ts';
 export { signWidget, verifyWidget } from './definitions/sign.ts';
@@ -23,12 +23,25 @@ export interface KoloServer {
   close(): Promise<void>;
 }
 
+/**
+ * Slow clients: the time to send the headers, and the whole request (a live stream's request is its
+ * headers, so a stream outlives it), and to idle on a keep-alive connection; checked every second at most.
+ */
+const timeouts = (c: typeof DEFAULTS) => ({
+  headersTimeout: c.headersTimeout,
+  requestTimeout: c.requestTimeout,
+  keepAliveTimeout: c.keepAliveTimeout,
+  connectionsCheckingInterval: Math.min(1000, Math.max(100, c.headersTimeout / 2 || 1000)),
+});
+
 /** Open the database, migrate it, and serve the protocol. */
-export async function startServer(config: ServerConfig): Promise<KoloServer> {
+export async function startServer(given: ServerConfig): Promise<KoloServer> {
+  const config = { ...DEFAULTS, ...given };
   const db = config.databaseUrl ? postgresDb(config.databaseUrl) : await pgliteDb(config.dataDir);
   await migrate(db);
   const store = createStore(db, config);
-  const live = await openLive(db, { heartbeat: config.heartbeat });
+  const live = await openLive(db, { heartbeat: config.heartbeat, streamsPerIp: config.streamsPerIp });
+  const trust = typeof config.trustProxy === 'number' ? config.trustProxy : trustedRanges(config.trustProxy);
   const app = createApp({
     store,
     live,
@@ -36,10 +49,10 @@ export async function startServer(config: ServerConfig): Promise<KoloServer> {
     origins: config.origins,
     ipSalt: config.ipSalt,
     bodyLimit: config.bodyLimit,
-    ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, config.trustProxy),
+    ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, trust),
   });
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: timeouts(config) }, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

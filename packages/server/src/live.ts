@@ -8,6 +8,7 @@ import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { parseWidgetKey, widgetKey, type WidgetKind, type WidgetRef } from '@kolo/core';
 import type { Db } from './db/types.ts';
 import { checked, view } from './view.ts';
+import { fail } from './http/errors.ts';
 
 const CHANNEL = 'kolo';
 
@@ -17,6 +18,8 @@ export const changed = (db: Db, kind: string, id: string) => db.notify(CHANNEL, 
 export interface LiveOptions {
   /** SSE heartbeat, ms */
   heartbeat?: number | undefined;
+  /** live streams open at once from one client address on this server (0: no cap) */
+  streamsPerIp?: number | undefined;
 }
 
 interface Hub {
@@ -43,9 +46,20 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
       return () => set.delete(fn);
     },
   };
+  const admit = admission(o.streamsPerIp ?? 0);
   return {
-    /** Live views of one or more widgets for one voter: `view` events with `{ widget, view }`. */
-    stream: (c: Context, widgets: WidgetRef[], voter: string) => streamSSE(c, (sse) => follow(hub, sse, widgets, voter)),
+    /**
+     * Live views of one or more widgets for one voter: `view` events with `{ widget, view }`; a 429
+     * when `address` (its hash) has too many streams open here already.
+     */
+    stream(c: Context, widgets: WidgetRef[], voter: string, address: string) {
+      const release = admit(address);
+      if (!release) {
+        c.header('Retry-After', String(STREAM_RETRY));
+        return fail(c, 'rate', `at most ${o.streamsPerIp} live streams at once from one address`, { retryAfter: STREAM_RETRY });
+      }
+      return streamSSE(c, (sse) => follow(hub, sse, widgets, voter).finally(release));
+    },
     /** end every open stream and forget the subscriptions (a shutdown) */
     end() {
       for (const end of [...hub.streams]) end();
@@ -53,6 +67,24 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
     },
     /** stop listening to the database */
     close: () => unlisten(),
+  };
+}
+
+/** Seconds a client over the stream cap is asked to wait. */
+const STREAM_RETRY = 30;
+
+/** Count open streams per address (in this server's memory): a release function, or undefined over the cap. */
+function admission(cap: number) {
+  const open = new Map<string, number>();
+  return (address: string) => {
+    const n = open.get(address) ?? 0;
+    if (cap > 0 && n >= cap) return undefined;
+    open.set(address, n + 1);
+    return () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    };
   };
 }
 

@@ -5,7 +5,7 @@
 import type { Db } from './db/types.ts';
 import { createAct } from './actions/act.ts';
 import { formTokens, timedByServer } from './actions/form-token.ts';
-import type { Limits } from './actions/limits.ts';
+import { sweeper, type Limits } from './actions/limits.ts';
 import { merge, moderate, type Moderation } from './actions/ideas.ts';
 import { ban, bans, unban, type Ban } from './admin/bans.ts';
 import { allIdeas, boardIdeas } from './admin/ideas.ts';
@@ -15,10 +15,10 @@ import { stopWords } from './admin/stop-words.ts';
 import { define, seed, settings, widgets, type Seed, type Settings } from './admin/widgets.ts';
 import type { WidgetDefinition } from '@kolo/core';
 import { changed } from './live.ts';
-import { expireSignals, recordSignals, type Signal } from './signals.ts';
+import { expireSignals, recordSignals, withinBudget, type Signal, type SignalLimits } from './signals.ts';
 import { view } from './view.ts';
 
-export interface StoreOptions extends Limits {
+export interface StoreOptions extends Limits, SignalLimits {
   /** signals older than this many days are deleted (bounded retention) */
   signalRetentionDays?: number | undefined;
   /** the salt of IP hashes; form tokens are signed with a key derived from it */
@@ -42,12 +42,13 @@ function firstUseLog() {
 export function createStore(db: Db, o: StoreOptions) {
   const expire = () => expireSignals(db, o.signalRetentionDays);
   const forms = formTokens(o.ipSalt);
+  const sweep = sweeper(db, expire);
   return {
     act: timedByServer(
       createAct(db, {
         ratePerVoter: o.ratePerVoter,
         ratePerIp: o.ratePerIp,
-        expireSignals: expire,
+        sweep,
         registration: { closed: o.production, signingSecret: o.signingSecret, onFirstUse: firstUseLog() },
       }),
       forms,
@@ -56,7 +57,13 @@ export function createStore(db: Db, o: StoreOptions) {
     formToken: (kind: string, board: string) => forms.issue(kind, board),
     load: (kind: string, id: string, voter: string) => view(db, kind, id, voter),
     changed: (kind: string, id: string) => changed(db, kind, id),
-    signals: (list: Signal[]) => recordSignals(db, list),
+    /** store a batch within the budgets of `ipHash` (the client's address) and of each voter */
+    signals: async (list: Signal[], ipHash: string) => {
+      const { kept, dropped, retryAfter } = await withinBudget(db, o, list, ipHash);
+      sweep();
+      if (kept.length) await recordSignals(db, kept);
+      return { stored: kept.length, dropped, retryAfter };
+    },
     expireSignals: expire,
     // the team
     moderate: (kind: string, board: string, idea: string, d: Moderation) => moderate(db, kind, board, idea, d),

@@ -40,6 +40,10 @@ export const testConfig = (over: Partial<ServerConfig> = {}): ServerConfig => ({
   trustProxy: 1,
   adminToken: TOKEN,
   heartbeat: 500,
+  // the tests load the server from its own process, so a client starved by that load is not a slow
+  // client: no header or request time-outs (the slow-client tests set their own)
+  headersTimeout: 0,
+  requestTimeout: 0,
   ...over,
 });
 
@@ -147,7 +151,7 @@ export function serverFor(url: string | undefined, over: Partial<ServerConfig> =
   beforeAll(async () => {
     const db = await freshDatabase(url);
     drop = db.drop;
-    ctx.server = await startServer(testConfig({ databaseUrl: db.databaseUrl, ...over }));
+    ctx.server = await startServer(testConfig({ ...over, databaseUrl: db.databaseUrl }));
     ctx.api = client(ctx.server);
   });
   afterAll(async () => {

@@ -14,7 +14,7 @@ import { view } from '../view.ts';
 import { dataRefusal } from '../db/errors.ts';
 import { apply } from './apply.ts';
 import type { Registration } from '../definitions/registry.ts';
-import { limit, sweeper, type Limits } from './limits.ts';
+import { limit, slowMode, type Limits } from './limits.ts';
 import { Replay, claim, priorOf, record, replay, type Prior } from './replay.ts';
 
 const UNREGISTERED = new Set(['unknown-widget', 'bad-signature']);
@@ -24,20 +24,30 @@ export interface ActionContext {
   ipHash: string;
 }
 
-/** What every action checks first, in one round trip: the id's record, a ban, the widget's slow mode. */
+/**
+ * What every action checks first, in one round trip: the id's record; a ban of the voter, of the
+ * address, or of a voter who acted from this address in the last 24 hours (so a new voter id does
+ * not walk past a ban); and, in slow mode, the seconds since this voter's or this address's last action.
+ */
 async function precheck(db: Db, a: ServerAction, ipHash: string) {
-  const [pre] = await db.query<{ prior: unknown; banned: boolean; slow: number | null }>(
-    `select
+  const [pre] = await db.query<{ prior: unknown; banned: boolean; slow: number | null; ago: number | null }>(
+    `with w as (select slow_seconds as slow from kolo_widgets where kind = $2 and id = $3),
+     ban as (select value, type from kolo_bans where until is null or until > now())
+     select
        (select json_build_object('status', status, 'response', response, 'kind', kind, 'widget', widget, 'voter', voter) from kolo_actions where id = $1) as prior,
-       exists(select 1 from kolo_bans where ((type = 'voter' and value = $4) or (type = 'ip' and value = $5)) and (until is null or until > now())) as banned,
-       (select slow_seconds from kolo_widgets where kind = $2 and id = $3) as slow`,
+       exists(select 1 from ban where (type = 'voter' and value = $4) or (type = 'ip' and value = $5))
+         or exists(select 1 from ban join kolo_actions x on x.voter = ban.value and x.ip_hash = $5 and x.at > now() - interval '24 hours' where ban.type = 'voter') as banned,
+       (select slow from w) as slow,
+       case when (select slow from w) > 0 then extract(epoch from now() - greatest(
+         (select max(at) from kolo_actions where kind = $2 and widget = $3 and voter = $4 and status in (0, 200)),
+         (select max(at) from kolo_actions where kind = $2 and widget = $3 and ip_hash = $5 and status in (0, 200))))::float8 end as ago`,
     [a.id, a.widget.kind, a.widget.id, a.voter, ipHash],
   );
-  return { prior: json(pre!.prior) as Prior | null, banned: pre!.banned, slow: pre!.slow ?? 0 };
+  return { prior: json(pre!.prior) as Prior | null, banned: pre!.banned, slow: pre!.slow ?? 0, ago: pre!.ago };
 }
 
-export function createAct(db: Db, o: Limits & { expireSignals: () => Promise<unknown>; registration: Registration }) {
-  const sweep = sweeper(db, o.expireSignals);
+export function createAct(db: Db, o: Limits & { sweep: () => void; registration: Registration }) {
+  const { sweep } = o;
   /** Apply an action once; notifies live listeners. */
   return async function act(a: ServerAction, ctx: ActionContext): Promise<Answered> {
     const { kind, id } = a.widget;
@@ -45,7 +55,8 @@ export function createAct(db: Db, o: Limits & { expireSignals: () => Promise<unk
     if (pre.prior) return replay(db, a, pre.prior);
     try {
       if (pre.banned) refuse('banned', 'this voter or network is banned');
-      await limit(db, o, a, ctx.ipHash, pre.slow);
+      slowMode(pre.slow, pre.ago);
+      await limit(db, o, a, ctx.ipHash);
       sweep();
       await db.transaction(async (tx) => {
         await claim(tx, a, ctx.ipHash);

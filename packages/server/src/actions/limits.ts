@@ -1,43 +1,74 @@
-/** Rate limits (per voter and per IP hash, per widget and minute) and slow mode. */
+/**
+ * Budgets as token buckets in the database, so every server on it shares them: a bucket holds up to
+ * `perMinute` tokens and refills at `perMinute` a minute, continuously (there is no calendar minute
+ * to cross); a request takes what it costs. Actions spend one budget per client address (IPv6 per
+ * /64) and one per voter, across every widget; signals have two of their own. Slow mode counts per
+ * voter and per address.
+ */
 import { refuse } from '@kolo/core';
 import type { Db } from '../db/types.ts';
 import type { ServerAction } from '@kolo/core';
 
 export interface Limits {
-  /** actions per voter per widget per minute */
+  /** actions per voter per minute, across widgets (0: no limit) */
   ratePerVoter: number;
-  /** actions per IP hash per widget per minute */
+  /** actions per client address per minute, across widgets (0: no limit) */
   ratePerIp: number;
 }
 
-/** Counted before the action, refused or not; throws a `rate-limited` KoloError. */
-export async function limit(db: Db, o: Limits, a: ServerAction, ipHash: string, slowSeconds: number) {
-  const { kind, id } = a.widget;
-  const voterKey = `v:${kind}:${id}:${a.voter}`;
-  const rows = await db.query<{ key: string; n: number; wait: number }>(
-    `insert into kolo_rate (key, window_start, n) values ($1, date_trunc('minute', now()), 1), ($2, date_trunc('minute', now()), 1)
-     on conflict (key, window_start) do update set n = kolo_rate.n + 1
-     returning key, n, (60 - extract(second from now()))::int as wait`,
-    [voterKey, `ip:${kind}:${id}:${ipHash}`],
-  );
-  for (const r of rows) {
-    if (r.n > (r.key === voterKey ? o.ratePerVoter : o.ratePerIp)) refuse('rate', 'too many actions; wait a moment', Math.max(1, r.wait));
-  }
-  if (slowSeconds > 0) {
-    const [last] = await db.query<{ ago: number | null }>(
-      `select extract(epoch from now() - max(at))::float8 as ago from kolo_actions where kind = $1 and widget = $2 and voter = $3 and status = 200`,
-      [kind, id, a.voter],
-    );
-    if (last?.ago != null && last.ago < slowSeconds) refuse('slow-mode', `slow mode: one action every ${slowSeconds} s`, Math.ceil(slowSeconds - last.ago));
-  }
+/** What a request asks of one bucket. */
+export interface Ask {
+  key: string;
+  cost: number;
+  perMinute: number;
 }
 
-/** Every 500th call, delete old rate windows and expired signals, in the background. */
+// the bucket's tokens now: what was left, plus the refill since (never more than it holds)
+const refilled = `least(excluded.cap, b.tokens + greatest(0, extract(epoch from now() - b.at)::float8) * excluded.cap / 60)`;
+
+/**
+ * Take from several buckets (distinct keys) in one statement: per key, what it gave (up to the
+ * cost; a new bucket starts full) and the seconds until its next token. A bucket with no limit is
+ * left out, so it gives nothing back: read a missing key as "all of it".
+ */
+export async function take(db: Db, asks: Ask[]): Promise<Map<string, { taken: number; wait: number }>> {
+  const on = asks.filter((a) => a.perMinute > 0);
+  if (!on.length) return new Map();
+  const rows = await db.query<{ key: string; taken: number; wait: number }>(
+    `insert into kolo_buckets as b (key, tokens, at, cap, taken)
+     select key, cap - least(cost, cap), now(), cap, least(cost, cap) from json_to_recordset($1::json) as r(key text, cost float8, cap float8)
+     on conflict (key) do update set
+       tokens = ${refilled} - least(excluded.taken, floor(${refilled})),
+       taken = least(excluded.taken, floor(${refilled})),
+       at = greatest(b.at, now()),
+       cap = excluded.cap
+     returning key, taken, greatest(1, ceil((1 - tokens) * 60 / cap))::int as wait`,
+    [JSON.stringify(on.map((a) => ({ key: a.key, cost: a.cost, cap: a.perMinute })))],
+  );
+  return new Map(rows.map((r) => [r.key, { taken: Number(r.taken), wait: Number(r.wait) }]));
+}
+
+/** Spend one action from the address's and the voter's budgets; throws a `rate-limited` KoloError. */
+export async function limit(db: Db, o: Limits, a: ServerAction, ipHash: string) {
+  const took = await take(db, [
+    { key: `a:ip:${ipHash}`, cost: 1, perMinute: o.ratePerIp },
+    { key: `a:v:${a.voter}`, cost: 1, perMinute: o.ratePerVoter },
+  ]);
+  const short = [...took.values()].filter((t) => t.taken < 1);
+  if (short.length) refuse('rate', 'too many actions; wait a moment', Math.max(...short.map((t) => t.wait)));
+}
+
+/** Slow mode: `ago` is the seconds since this voter's or this address's last action on the widget. */
+export function slowMode(slowSeconds: number, ago: number | null) {
+  if (slowSeconds > 0 && ago != null && ago < slowSeconds) refuse('slow-mode', `slow mode: one action every ${slowSeconds} s`, Math.ceil(slowSeconds - ago));
+}
+
+/** Every 500th call, delete full buckets (untouched for 2 minutes) and expired signals, in the background. */
 export function sweeper(db: Db, expireSignals: () => Promise<unknown>) {
   let sweeps = 0;
   return () => {
     if (++sweeps % 500 !== 0) return;
-    void db.query(`delete from kolo_rate where window_start < now() - interval '10 minutes'`).catch(() => {});
+    void db.query(`delete from kolo_buckets where at < now() - interval '2 minutes'`).catch(() => {});
     void expireSignals().catch(() => {});
   };
 }

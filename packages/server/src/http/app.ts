@@ -8,6 +8,7 @@ import { VOTER_HEADER } from '@kolo/core/http';
 import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
 import { adminRoutes } from './admin.ts';
+import { addressGroup } from './client-address.ts';
 import { fail } from './errors.ts';
 import { publicRoutes } from './public.ts';
 
@@ -27,7 +28,8 @@ export interface AppOptions {
 
 export function createApp(o: AppOptions) {
   const app = new Hono();
-  const hashIp = (ip: string) => createHash('sha256').update(`${o.ipSalt}:${ip}`).digest('hex').slice(0, 32);
+  // budgets and bans count an IPv6 client by its /64 (one home or one server holds a whole /64)
+  const hashIp = (ip: string) => createHash('sha256').update(`${o.ipSalt}:${addressGroup(ip)}`).digest('hex').slice(0, 32);
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use(

@@ -55,7 +55,7 @@ function readRoutes(app: Hono, o: PublicOptions) {
     if (isResponse(w)) return w;
     const voter = voterOf(c);
     if (isResponse(voter)) return voter;
-    return o.live.stream(c, [w], voter);
+    return o.live.stream(c, [w], voter, o.ipHash(c));
   });
 
   // one stream for every widget of a page (browsers allow only ~6 connections per server over HTTP/1.1)
@@ -66,7 +66,7 @@ function readRoutes(app: Hono, o: PublicOptions) {
     if (isResponse(widgets)) return widgets;
     const voter = voterOf(c);
     if (isResponse(voter)) return voter;
-    return o.live.stream(c, widgets, voter);
+    return o.live.stream(c, widgets, voter, o.ipHash(c));
   });
 }
 
@@ -85,7 +85,11 @@ function writeRoutes(app: Hono, o: PublicOptions) {
   app.post('/signals', async (c) => {
     const s = await body(c, signalBatchSchema);
     if (isResponse(s)) return s;
-    await o.store.signals(s.signals);
-    return c.body(null, 204);
+    // within the budgets: everything stored (204), the first ones (202, the rest dropped), or none (429)
+    const r = await o.store.signals(s.signals, o.ipHash(c));
+    if (!r.dropped) return c.body(null, 204);
+    c.header('Retry-After', String(r.retryAfter));
+    if (!r.stored) return fail(c, 'rate', 'too many signals; wait a moment', { retryAfter: r.retryAfter });
+    return c.json({ stored: r.stored, dropped: r.dropped }, 202);
   });
 }
