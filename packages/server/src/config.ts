@@ -1,5 +1,6 @@
 /** The server's configuration, and reading it from the environment (documented in README.md). */
 import { randomBytes } from 'node:crypto';
+import { tokenProblem } from './token.ts';
 
 export interface ServerConfig {
   port: number;
@@ -9,6 +10,8 @@ export interface ServerConfig {
   dataDir?: string | undefined;
   adminToken?: string | undefined;
   origins: string[];
+  /** origins allowed by CORS on the admin API (none by default: same-origin only); never `*` */
+  adminOrigins?: string[];
   ipSalt: string;
   production: boolean;
   ratePerVoter: number;
@@ -20,6 +23,8 @@ export interface ServerConfig {
   trustProxy: number;
   heartbeat?: number;
 }
+
+const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 /** Configuration from the environment (documented in README.md). Throws on a bad value. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -39,7 +44,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.KOLO_DATA_DIR || (env.DATABASE_URL ? undefined : '.kolo-data'),
     adminToken: env.KOLO_ADMIN_TOKEN || undefined,
-    origins: (env.KOLO_ORIGINS || (production ? '' : '*')).split(',').map((s) => s.trim()).filter(Boolean),
+    origins: list(env.KOLO_ORIGINS || (production ? '' : '*')),
+    adminOrigins: list(env.KOLO_ADMIN_ORIGINS ?? ''),
     ipSalt: env.KOLO_IP_SALT || randomBytes(16).toString('hex'),
     production,
     ratePerVoter: int('KOLO_RATE_PER_VOTER', 30),
@@ -50,6 +56,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   };
   if (production && !config.adminToken) throw new Error('KOLO_ADMIN_TOKEN is required when NODE_ENV=production');
   if (production && !env.KOLO_IP_SALT) throw new Error('KOLO_IP_SALT is required when NODE_ENV=production (IP hashes must match across restarts and instances)');
-  if (config.adminToken && config.adminToken.length < 16) throw new Error('KOLO_ADMIN_TOKEN must be at least 16 characters');
+  const weak = config.adminToken && tokenProblem(config.adminToken);
+  if (weak) throw new Error(`KOLO_ADMIN_TOKEN ${weak}: make one with \`openssl rand -base64 32\``);
+  if (config.adminOrigins!.includes('*')) throw new Error('KOLO_ADMIN_ORIGINS lists the origins of the team console; `*` (any site) is not allowed');
   return config;
 }

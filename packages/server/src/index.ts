@@ -32,6 +32,7 @@ export async function startServer(config: ServerConfig): Promise<KoloServer> {
     live,
     adminToken: config.adminToken,
     origins: config.origins,
+    adminOrigins: config.adminOrigins,
     ipSalt: config.ipSalt,
     bodyLimit: config.bodyLimit,
     ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, config.trustProxy),

@@ -15,8 +15,10 @@ export interface AppOptions {
   /** live streams of tallies */
   live: Live;
   adminToken: string | undefined;
-  /** site origins allowed to call the API from a browser; `*` for any */
+  /** site origins allowed to call the public API from a browser; `*` for any */
   origins: string[];
+  /** origins allowed to call the admin API from a browser (the team console's, when not the API's own) */
+  adminOrigins?: string[] | undefined;
   /** the salt of IP hashes */
   ipSalt: string;
   /** the client's IP address */
@@ -24,20 +26,34 @@ export interface AppOptions {
   bodyLimit: number;
 }
 
+/**
+ * CORS: the public API for the sites' origins (`origins`); the admin API never for them, only for the
+ * origins in `adminOrigins` (none by default: the console is then served from the API's own origin).
+ */
+function corsFor(app: Hono, o: AppOptions) {
+  const methods = ['GET', 'POST', 'PUT', 'DELETE'];
+  const adminCors = cors({ origin: (origin) => ((o.adminOrigins ?? []).includes(origin) ? origin : null), allowMethods: methods, allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 });
+  const publicCors = cors({
+    origin: (origin) => (o.origins.includes('*') ? origin || '*' : o.origins.includes(origin) ? origin : null),
+    allowMethods: methods,
+    allowHeaders: ['Content-Type', 'Authorization'],
+    maxAge: 600,
+  });
+  // the routes `/v1/admin/*` matches are the admin API's (the same matcher routes them)
+  const admin = new WeakSet<Context>();
+  app.use('/v1/admin/*', (c, next) => {
+    admin.add(c);
+    return adminCors(c, next);
+  });
+  app.use('/v1/*', (c, next) => (admin.has(c) ? next() : publicCors(c, next)));
+}
+
 export function createApp(o: AppOptions) {
   const app = new Hono();
   const hashIp = (ip: string) => createHash('sha256').update(`${o.ipSalt}:${ip}`).digest('hex').slice(0, 32);
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
-  app.use(
-    '/v1/*',
-    cors({
-      origin: (origin) => (o.origins.includes('*') ? origin || '*' : o.origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Content-Type', 'Authorization'],
-      maxAge: 600,
-    }),
-  );
+  corsFor(app, o);
   app.use('/v1/*', bodyLimit({ maxSize: o.bodyLimit, onError: (c) => fail(c, 'too-large', `the body is larger than ${o.bodyLimit} bytes`) }));
   app.notFound((c) => fail(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((e, c) => {
@@ -46,6 +62,6 @@ export function createApp(o: AppOptions) {
   });
 
   app.route('/v1', publicRoutes({ store: o.store, live: o.live, ipHash: (c) => hashIp(o.ip(c)) }));
-  app.route('/v1/admin', adminRoutes({ store: o.store, adminToken: o.adminToken, hashIp }));
+  app.route('/v1/admin', adminRoutes({ store: o.store, adminToken: o.adminToken, hashIp, client: (c) => hashIp(o.ip(c)) }));
   return app;
 }
