@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { createHash } from 'node:crypto';
+import { errorLog } from '../error-log.ts';
 import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
 import { adminRoutes } from './admin.ts';
@@ -56,8 +57,10 @@ export function createApp(o: AppOptions) {
   corsFor(app, o);
   app.use('/v1/*', bodyLimit({ maxSize: o.bodyLimit, onError: (c) => fail(c, 'too-large', `the body is larger than ${o.bodyLimit} bytes`) }));
   app.notFound((c) => fail(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));
+  // one sampled JSON line per unexpected error, without the query's values (see ../error-log.ts)
+  const logError = errorLog();
   app.onError((e, c) => {
-    console.error(e);
+    logError(e, { method: c.req.method, route: c.req.routePath });
     return fail(c, 'internal', 'something went wrong on the server');
   });
 
