@@ -73,7 +73,7 @@ try {
 
   await check('the README\'s demo command starts on a clean tree and prints every page, the admin token and how to stop', async () => {
     const site = `http://127.0.0.1:${port}`;
-    for (const want of [`${site}/`, `${site}/ideas.html`, `${site}/help.html`, `${site}/console.html`, 'admin token: demo-admin-token-loopback-only', 'Ctrl+C']) {
+    for (const want of [`${site}/`, `${site}/ideas.html`, `${site}/help.html`, `${site}/console.html`, `admin token: ${ADMIN_TOKEN}`, 'Ctrl+C']) {
       if (!printed.includes(want)) throw new Error(`the demo did not print "${want}":\n${printed.slice(-1500)}`);
     }
     if (!existsSync(join(clone, '.kolo-data/demo'))) throw new Error('the demo server did not create .kolo-data/demo in the clean tree');

@@ -15,6 +15,7 @@ const server = await startServer(config).catch((e: Error) => {
 });
 console.log(`kolo-server: listening on ${server.url} (${server.db.driver}${config.databaseUrl ? '' : `, data in ${config.dataDir ?? 'memory'}`})`);
 if (!config.adminToken) console.log('kolo-server: no KOLO_ADMIN_TOKEN, admin endpoints are off');
+if (config.production && !config.databaseUrl) console.warn('kolo-server: PGlite does not fsync: votes survive a crash of the server, not of the machine; use PostgreSQL (DATABASE_URL) in production (see README)');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -107,9 +107,10 @@ const refusal = (dir: string, o: Owner | undefined, file: string) =>
       `If no server uses it, delete ${file}.`,
   );
 
-/** Take the lock on `dir` (which must exist) or throw naming the folder and the holder; returns the release. */
-export function lockFolder(dir: string): () => void {
-  const file = join(resolve(dir), 'kolo-server.lock');
+/** Take the lock on `folder` (which must exist) or throw naming the folder and the holder; returns the release. */
+export function lockFolder(folder: string): () => void {
+  const dir = resolve(folder);
+  const file = join(dir, 'kolo-server.lock');
   const text = JSON.stringify({ pid: process.pid, host: hostname(), started: startTime(process.pid), token: randomBytes(8).toString('hex') } satisfies Owner);
   for (let attempt = 0; attempt < 200; attempt++) {
     if (create(file, text)) return hold(file, text);
