@@ -2,10 +2,10 @@
 // (two would each keep their own copy of the data and lose acknowledged votes), a lock left by a killed
 // process does not block the next start, and closing releases the lock. Real processes, real HTTP.
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lockFolder } from '../src/db/lock.ts';
@@ -116,9 +116,56 @@ describe('the PGlite data folder lock', () => {
   });
 
   it('refuses a second open in the same process and is free again once released', () => {
+    mkdirSync(dir, { recursive: true });
     const release = lockFolder(dir);
     expect(() => lockFolder(dir)).toThrow(`pid ${process.pid}`);
     release();
     lockFolder(dir)();
+  });
+
+  it('tells a reused pid from its holder by the process start time (Linux)', () => {
+    const reused = join(tmp, 'reused');
+    mkdirSync(reused);
+    const lock = (started: string | null) => writeFileSync(join(reused, 'kolo-server.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), started, token: 't' }));
+    const stat = readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    const started = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]!;
+    lock(started); // the running parent process holds it
+    expect(() => lockFolder(reused)).toThrow(`pid ${process.ppid}`);
+    lock(String(Number(started) - 1)); // the pid runs, but is another process than the one that took the lock
+    lockFolder(reused)();
+  });
+
+  it('lets exactly one of several starts racing for a stale lock take it', async () => {
+    const race = join(tmp, 'race');
+    mkdirSync(race);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!; // a pid that no longer runs
+    writeFileSync(join(race, 'kolo-server.lock'), JSON.stringify({ pid: gone, host: hostname(), started: null, token: 'stale' }));
+    // each racer loads, says it is ready, waits for the go (a moment, the same for all), takes the lock and holds it for two seconds
+    // (so the others find it held), and says what happened
+    const go = join(tmp, 'go');
+    const racer = `import { existsSync, readFileSync } from 'node:fs';
+      import { lockFolder } from './src/db/lock.ts';
+      console.log('ready');
+      while (!existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 2));
+      const at = Number(readFileSync(${JSON.stringify(go)}, 'utf8'));
+      while (Date.now() < at); // all at the same millisecond
+      try { const release = lockFolder(${JSON.stringify(race)}); console.log('took'); setTimeout(release, 2000); } catch (e) { console.log('refused: ' + e.message); }`;
+    const racers = 8;
+    let ready = 0;
+    const outcomes = Promise.all(
+      Array.from({ length: racers }, () => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', racer], { cwd: serverDir });
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+          if (String(d).includes('ready') && ++ready === racers) writeFileSync(go, String(Date.now() + 200));
+        });
+        return new Promise<string>((r) => child.on('exit', () => r(out.replace('ready', '').trim())));
+      }),
+    );
+    const all = await outcomes;
+    const took = all.filter((o) => o === 'took');
+    expect(took, all.join('\n')).toHaveLength(1);
+    expect(all.filter((o) => o.startsWith('refused: the PGlite data folder'))).toHaveLength(racers - 1);
   });
 });
