@@ -5,6 +5,7 @@
 // vote in Chromium, reload, watch a second tab and a second browser (another person) update live.
 // Prints its own counts; KOLO_RESULTS=file writes {passed, failed}.
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,7 +40,9 @@ async function check(name, fn) {
 // the README's command; the ports are the README's settings (the default ones may be taken by a running demo)
 const env = { ...process.env, NO_COLOR: '1', KOLO_DEMO_PORT: String(port), KOLO_DEMO_API_PORT: String(apiPort) };
 delete env.KOLO_DATA_DIR;
-delete env.KOLO_ADMIN_TOKEN;
+// the demo makes a random admin token unless given one: give it one the console can be signed in with
+const ADMIN_TOKEN = randomBytes(32).toString('base64url');
+env.KOLO_ADMIN_TOKEN = ADMIN_TOKEN;
 const server = spawn('bash', ['scripts/kolo.sh', 'demo'], { cwd: clone, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
 let printed = '';
 const stopServer = () => {
@@ -70,7 +73,7 @@ try {
 
   await check('the README\'s demo command starts on a clean tree and prints every page, the admin token and how to stop', async () => {
     const site = `http://127.0.0.1:${port}`;
-    for (const want of [`${site}/`, `${site}/ideas.html`, `${site}/help.html`, `${site}/console.html`, 'admin token: demo-admin-token-loopback-only', 'Ctrl+C']) {
+    for (const want of [`${site}/`, `${site}/ideas.html`, `${site}/help.html`, `${site}/console.html`, `admin token: ${ADMIN_TOKEN}`, 'Ctrl+C']) {
       if (!printed.includes(want)) throw new Error(`the demo did not print "${want}":\n${printed.slice(-1500)}`);
     }
     if (!existsSync(join(clone, '.kolo-data/demo'))) throw new Error('the demo server did not create .kolo-data/demo in the clean tree');
@@ -102,7 +105,7 @@ try {
   });
 
   // The team console, signed in once in its own tab (the token is kept per tab).
-  const TOKEN = 'demo-admin-token-loopback-only';
+  const TOKEN = ADMIN_TOKEN;
   const team = await browser.newPage();
   team.on('pageerror', (e) => errors.push(e.message));
   const api = async (path, init = {}) => {

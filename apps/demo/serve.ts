@@ -3,6 +3,7 @@
  * with the demo site's starting numbers, and the Vite demo using it. Stop with Ctrl+C.
  * Env: KOLO_DEMO_PORT (5173), KOLO_DEMO_API_PORT (8787), KOLO_DATA_DIR.
  */
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { configFromEnv, startServer } from '@kolo/server';
@@ -11,8 +12,8 @@ import { seeds } from './src/seed.ts';
 const port = Number(process.env.KOLO_DEMO_PORT ?? 5173);
 const apiPort = Number(process.env.KOLO_DEMO_API_PORT ?? 8787);
 const root = fileURLToPath(new URL('.', import.meta.url));
-// the demo server listens on loopback only; its admin token is for the demo's team panel
-const token = process.env.KOLO_ADMIN_TOKEN ?? 'demo-admin-token-loopback-only';
+// the demo server listens on loopback only; its admin token (random unless given) is for the demo's team console
+const token = process.env.KOLO_ADMIN_TOKEN ?? randomBytes(32).toString('base64url');
 const dataDir = process.env.KOLO_DATA_DIR ?? fileURLToPath(new URL('../../.kolo-data/demo', import.meta.url));
 
 const api = await startServer(
@@ -23,6 +24,8 @@ const api = await startServer(
     KOLO_DATA_DIR: dataDir,
     KOLO_ADMIN_TOKEN: token,
     KOLO_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
+    // the team console is served by Vite, on another origin than the API
+    KOLO_ADMIN_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
   }),
 );
 for (const [key, seed] of Object.entries(seeds)) {

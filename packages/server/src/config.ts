@@ -1,5 +1,6 @@
 /** The server's configuration, and reading it from the environment (documented in README.md). */
 import { randomBytes } from 'node:crypto';
+import { tokenProblem } from './token.ts';
 import { trustedRanges } from './http/client-address.ts';
 
 /** Limits and time-outs a configuration may leave out (documented in README.md). */
@@ -23,6 +24,8 @@ export interface ServerConfig {
   dataDir?: string | undefined;
   adminToken?: string | undefined;
   origins: string[];
+  /** origins allowed by CORS on the admin API (none by default: same-origin only); never `*` */
+  adminOrigins?: string[];
   ipSalt: string;
   production: boolean;
   ratePerVoter: number;
@@ -42,6 +45,8 @@ export interface ServerConfig {
   requestTimeout?: number;
   keepAliveTimeout?: number;
 }
+
+const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 /** Configuration from the environment (documented in README.md). Throws on a bad value. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -66,7 +71,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.KOLO_DATA_DIR || (env.DATABASE_URL ? undefined : '.kolo-data'),
     adminToken: env.KOLO_ADMIN_TOKEN || undefined,
-    origins: (env.KOLO_ORIGINS || (production ? '' : '*')).split(',').map((s) => s.trim()).filter(Boolean),
+    origins: list(env.KOLO_ORIGINS || (production ? '' : '*')),
+    adminOrigins: list(env.KOLO_ADMIN_ORIGINS ?? ''),
     ipSalt: env.KOLO_IP_SALT || randomBytes(16).toString('hex'),
     production,
     ratePerVoter: int('KOLO_RATE_PER_VOTER', 30),
@@ -84,7 +90,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (timeouts.requestTimeout > 0 && timeouts.headersTimeout > timeouts.requestTimeout) throw new Error('KOLO_HEADERS_TIMEOUT_MS must not be longer than KOLO_REQUEST_TIMEOUT_MS');
   if (production && !config.adminToken) throw new Error('KOLO_ADMIN_TOKEN is required when NODE_ENV=production');
   if (production && !env.KOLO_IP_SALT) throw new Error('KOLO_IP_SALT is required when NODE_ENV=production (IP hashes must match across restarts and instances)');
-  if (config.adminToken && config.adminToken.length < 16) throw new Error('KOLO_ADMIN_TOKEN must be at least 16 characters');
+  const weak = config.adminToken && tokenProblem(config.adminToken);
+  if (weak) throw new Error(`KOLO_ADMIN_TOKEN ${weak}: make one with \`openssl rand -base64 32\``);
+  if (config.adminOrigins!.includes('*')) throw new Error('KOLO_ADMIN_ORIGINS lists the origins of the team console; `*` (any site) is not allowed');
   return config;
 }
 

@@ -47,6 +47,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
     live,
     adminToken: config.adminToken,
     origins: config.origins,
+    adminOrigins: config.adminOrigins,
     ipSalt: config.ipSalt,
     bodyLimit: config.bodyLimit,
     ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, trust),

@@ -16,9 +16,14 @@ try {
   console.error(`kolo-server: ${(e as Error).message}`);
   process.exit(1);
 }
-const server = await startServer(config);
+const server = await startServer(config).catch((e: Error) => {
+  // e.g. the PGlite data folder is in use by another server: say so and exit non-zero
+  console.error(`kolo-server: ${e.message}`);
+  process.exit(1);
+});
 console.log(`kolo-server: listening on ${server.url} (${server.db.driver}${config.databaseUrl ? '' : `, data in ${config.dataDir ?? 'memory'}`})`);
 if (!config.adminToken) console.log('kolo-server: no KOLO_ADMIN_TOKEN, admin endpoints are off');
+if (config.production && !config.databaseUrl) console.warn('kolo-server: PGlite does not fsync: votes survive a crash of the server, not of the machine; use PostgreSQL (DATABASE_URL) in production (see README)');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -5,7 +5,8 @@ import { VOTER_HEADER, readEvents } from '@kolo/core/http';
 import { startServer, type KoloServer, type ServerConfig } from '../src/index.ts';
 import { formTokens } from '../src/actions/form-token.ts';
 
-export const TOKEN = 'test-admin-token-0123456789';
+/** the admin token of test servers: random, like the ones the configuration accepts */
+export const TOKEN = randomBytes(32).toString('base64url');
 const pgUrl = process.env.KOLO_TEST_DATABASE_URL;
 
 /** PGlite always; PostgreSQL too when KOLO_TEST_DATABASE_URL points at a server (CI starts one). */

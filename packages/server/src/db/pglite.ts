@@ -1,13 +1,24 @@
 /** PGlite: embedded PostgreSQL in WebAssembly, data in a folder. */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { lockFolder } from './lock.ts';
 import type { Db, Queryable, Row } from './types.ts';
 
-/** Embedded PGlite; `dataDir` undefined keeps everything in memory (tests). */
+/**
+ * Embedded PGlite; `dataDir` undefined keeps everything in memory (tests). A folder is locked for this
+ * process until `close()`: a second server on it is refused (see ./lock.ts).
+ */
 export async function pgliteDb(dataDir?: string): Promise<Db> {
   // PGlite creates the last folder only; a fresh clone has none of `.kolo-data/demo`
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+  const release = dataDir ? lockFolder(dataDir) : () => {};
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir ? { dataDir } : {});
+  } catch (e) {
+    release();
+    throw e;
+  }
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
     query: async <T extends Row>(sql: string, params: unknown[] = []) => (await q.query<T>(sql, params)).rows,
   });
@@ -22,6 +33,12 @@ export async function pgliteDb(dataDir?: string): Promise<Db> {
     async notify(channel, payload) {
       await pg.query('select pg_notify($1, $2)', [channel, payload]);
     },
-    close: () => pg.close(),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        release();
+      }
+    },
   };
 }

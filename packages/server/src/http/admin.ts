@@ -1,9 +1,9 @@
 /** The admin API, behind a bearer token from the environment (documented in README.md). */
 import { Hono, type Context } from 'hono';
-import { timingSafeEqual } from 'node:crypto';
 import { KoloError } from '@kolo/core';
 import { ideasCsv, resultsCsv } from '../admin/export.ts';
 import type { Store } from '../store.ts';
+import { adminAuth } from './admin-auth.ts';
 import { answer, fail, refusal } from './errors.ts';
 import {
   banParamsSchema,
@@ -26,6 +26,8 @@ export interface AdminOptions {
   adminToken: string | undefined;
   /** the salted hash of an IP address */
   hashIp: (ip: string) => string;
+  /** the client's address (hashed): failed sign-ins are throttled per address */
+  client: (c: Context) => string;
 }
 
 /** `{ ok: true }` once `fn` is done, or its refusal (a missing idea is 404 here). */
@@ -46,13 +48,7 @@ const lang = (c: Context) => c.req.param('lang')!.slice(0, 20);
 
 export function adminRoutes(o: AdminOptions) {
   const admin = new Hono();
-  admin.use('*', async (c, next) => {
-    // the `Bearer` scheme is required: a bare token in the header is refused like a wrong one
-    const given = Buffer.from(/^Bearer +(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '');
-    const expected = Buffer.from(o.adminToken ?? '');
-    if (!o.adminToken || given.length !== expected.length || !timingSafeEqual(given, expected)) return fail(c, 'unauthorized', 'an admin bearer token is required');
-    await next();
-  });
+  admin.use('*', adminAuth({ adminToken: o.adminToken, client: o.client }));
   readRoutes(admin, o.store);
   ideaRoutes(admin, o.store);
   settingRoutes(admin, o.store);

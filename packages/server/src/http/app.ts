@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { createHash } from 'node:crypto';
 import { VOTER_HEADER } from '@kolo/core/http';
+import { errorLog } from '../error-log.ts';
 import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
 import { adminRoutes } from './admin.ts';
@@ -17,13 +18,37 @@ export interface AppOptions {
   /** live streams of tallies */
   live: Live;
   adminToken: string | undefined;
-  /** site origins allowed to call the API from a browser; `*` for any */
+  /** site origins allowed to call the public API from a browser; `*` for any */
   origins: string[];
+  /** origins allowed to call the admin API from a browser (the team console's, when not the API's own) */
+  adminOrigins?: string[] | undefined;
   /** the salt of IP hashes */
   ipSalt: string;
   /** the client's IP address */
   ip: (c: Context) => string;
   bodyLimit: number;
+}
+
+/**
+ * CORS: the public API for the sites' origins (`origins`); the admin API never for them, only for the
+ * origins in `adminOrigins` (none by default: the console is then served from the API's own origin).
+ */
+function corsFor(app: Hono, o: AppOptions) {
+  const methods = ['GET', 'POST', 'PUT', 'DELETE'];
+  const adminCors = cors({ origin: (origin) => ((o.adminOrigins ?? []).includes(origin) ? origin : null), allowMethods: methods, allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 });
+  const publicCors = cors({
+    origin: (origin) => (o.origins.includes('*') ? origin || '*' : o.origins.includes(origin) ? origin : null),
+    allowMethods: methods,
+    allowHeaders: ['Content-Type', 'Authorization', VOTER_HEADER],
+    maxAge: 600,
+  });
+  // the routes `/v1/admin/*` matches are the admin API's (the same matcher routes them)
+  const admin = new WeakSet<Context>();
+  app.use('/v1/admin/*', (c, next) => {
+    admin.add(c);
+    return adminCors(c, next);
+  });
+  app.use('/v1/*', (c, next) => (admin.has(c) ? next() : publicCors(c, next)));
 }
 
 export function createApp(o: AppOptions) {
@@ -32,23 +57,17 @@ export function createApp(o: AppOptions) {
   const hashIp = (ip: string) => createHash('sha256').update(`${o.ipSalt}:${addressGroup(ip)}`).digest('hex').slice(0, 32);
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
-  app.use(
-    '/v1/*',
-    cors({
-      origin: (origin) => (o.origins.includes('*') ? origin || '*' : o.origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Content-Type', 'Authorization', VOTER_HEADER],
-      maxAge: 600,
-    }),
-  );
+  corsFor(app, o);
   app.use('/v1/*', bodyLimit({ maxSize: o.bodyLimit, onError: (c) => fail(c, 'too-large', `the body is larger than ${o.bodyLimit} bytes`) }));
   app.notFound((c) => fail(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));
+  // one sampled JSON line per unexpected error, without the query's values (see ../error-log.ts)
+  const logError = errorLog();
   app.onError((e, c) => {
-    console.error(e);
+    logError(e, { method: c.req.method, route: c.req.routePath });
     return fail(c, 'internal', 'something went wrong on the server');
   });
 
   app.route('/v1', publicRoutes({ store: o.store, live: o.live, ipHash: (c) => hashIp(o.ip(c)) }));
-  app.route('/v1/admin', adminRoutes({ store: o.store, adminToken: o.adminToken, hashIp }));
+  app.route('/v1/admin', adminRoutes({ store: o.store, adminToken: o.adminToken, hashIp, client: (c) => hashIp(o.ip(c)) }));
   return app;
 }

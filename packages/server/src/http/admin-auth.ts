@@ -1,0 +1,75 @@
+/**
+ * The admin API's door: a bearer token, compared in constant time, and a throttle on failed attempts
+ * per client address. After `limit` failures within a sliding minute, an address is answered
+ * `429 rate` with `Retry-After` until its oldest failure leaves the window, without the token being
+ * looked at (so guessing stops paying off). Successful requests are neither counted nor limited.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { timingSafeEqual } from 'node:crypto';
+import { fail } from './errors.ts';
+
+export interface FailureWindowOptions {
+  /** failures allowed within the window */
+  limit: number;
+  windowMs: number;
+  /** addresses remembered at most (memory stays bounded whatever the number of addresses) */
+  maxKeys: number;
+  now?: () => number;
+}
+
+/** Failures per key in a sliding window: the times of the last `limit` failures of each key. */
+export function failureWindow({ limit, windowMs, maxKeys, now = Date.now }: FailureWindowOptions) {
+  const times = new Map<string, number[]>();
+  const recent = (key: string, t: number) => (times.get(key) ?? []).filter((at) => at > t - windowMs);
+  return {
+    /** seconds until `key` may try again, or 0 when it may now */
+    wait(key: string): number {
+      const t = now();
+      const list = recent(key, t);
+      return list.length < limit ? 0 : Math.max(1, Math.ceil((list[list.length - limit]! + windowMs - t) / 1000));
+    },
+    add(key: string) {
+      const t = now();
+      const list = [...recent(key, t), t].slice(-limit);
+      times.delete(key); // re-inserted last: the map's order is the order of last failures
+      if (times.size >= maxKeys) {
+        // forget addresses whose failures have all left the window, else the one that failed longest ago
+        for (const [k, l] of times) if (l[l.length - 1]! <= t - windowMs) times.delete(k);
+        if (times.size >= maxKeys) times.delete(times.keys().next().value!);
+      }
+      times.set(key, list);
+    },
+    get size() {
+      return times.size;
+    },
+  };
+}
+
+export interface AdminAuthOptions {
+  adminToken: string | undefined;
+  /** the key failed attempts are counted under: the client's (salted, hashed) address */
+  client: (c: Context) => string;
+  /** failed attempts allowed per address per minute */
+  failures?: number;
+}
+
+/** The middleware in front of every admin route. */
+export function adminAuth(o: AdminAuthOptions): MiddlewareHandler {
+  const failed = failureWindow({ limit: o.failures ?? 10, windowMs: 60_000, maxKeys: 10_000 });
+  const expected = Buffer.from(o.adminToken ?? '');
+  return async (c, next) => {
+    const who = o.client(c);
+    const wait = failed.wait(who);
+    if (wait) {
+      c.header('Retry-After', String(wait));
+      return fail(c, 'rate', `too many failed admin attempts from this address; try again in ${wait} s`, { retryAfter: wait });
+    }
+    // the `Bearer` scheme is required: a bare token in the header is refused like a wrong one
+    const given = Buffer.from(/^Bearer +(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '');
+    if (!o.adminToken || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      failed.add(who);
+      return fail(c, 'unauthorized', 'an admin bearer token is required');
+    }
+    await next();
+  };
+}
