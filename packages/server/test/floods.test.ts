@@ -3,7 +3,7 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { most } from './budget.ts';
-import { drivers, now, serverFor } from './harness.ts';
+import { as, drivers, now, serverFor } from './harness.ts';
 
 const from = (address: string) => ({ 'x-forwarded-for': address });
 const signal = (widget: string, voter: string) => ({ type: 'view', widget: { kind: 'poll', id: widget }, voter, at: now() });
@@ -50,7 +50,7 @@ describe.each(drivers)('floods on $name', ({ url }) => {
     const open = (address: string) => {
       const abort = new AbortController();
       aborts.push(abort);
-      return fetch(`${ctx.server.url}/v1/events?voter=s&widgets=poll:streams`, { headers: from(address), signal: abort.signal });
+      return fetch(`${ctx.server.url}/v1/events?widgets=poll:streams`, { headers: { ...from(address), ...as('s') }, signal: abort.signal });
     };
     try {
       const replies = await Promise.all(Array.from({ length: 30 }, () => open('203.0.113.70')));
@@ -120,7 +120,7 @@ describe('slow clients', () => {
 
   it('keeps a live stream open longer than the request time-out', async () => {
     const abort = new AbortController();
-    const res = await fetch(`${ctx.server.url}/v1/events?voter=s&widgets=poll:long`, { signal: abort.signal });
+    const res = await fetch(`${ctx.server.url}/v1/events?widgets=poll:long`, { headers: as('s'), signal: abort.signal });
     const reader = res.body!.getReader();
     let text = '';
     const until = Date.now() + 2500;
