@@ -26,13 +26,15 @@ export async function rulesOf(q: Queryable, a: ServerAction, reg: Registration):
   const stored = await storedRules(q, kind, id);
   if (covers(stored, a)) return stored;
   // an upvote offers no rules: a signature on it says nothing
-  if (a.signature && reg.signingSecret && a.type !== 'upvote') {
+  const signed = !!a.signature && a.type !== 'upvote';
+  if (signed && reg.signingSecret) {
     const offered = offeredBy(a);
     if (!offered) refuse('invalid', 'quiz: a signed answer carries the whole quiz it signs');
-    if (!verifyWidget({ kind, id, rules: offered! } as WidgetDefinition, a.signature, reg.signingSecret)) refuse('bad-signature', "the widget's signature does not match its definition");
+    if (!verifyWidget({ kind, id, rules: offered! } as WidgetDefinition, a.signature!, reg.signingSecret)) refuse('bad-signature', "the widget's signature does not match its definition");
     return register(q, a, offered!);
   }
-  if (reg.closed) refuse(a.signature && a.type !== 'upvote' ? 'bad-signature' : 'unknown-widget', a.signature && a.type !== 'upvote' ? 'this server takes no signed definitions (no KOLO_SIGNING_SECRET)' : `${kind} "${id}" is not registered on this server`);
+  if (reg.closed && signed) refuse('bad-signature', 'this server takes no signed definitions (no KOLO_SIGNING_SECRET)');
+  if (reg.closed) refuse('unknown-widget', `${kind} "${id}" is not registered on this server`);
   const offered = offeredBy(a);
   if (!offered) return stored; // an upvote on a board nobody defined yet (development)
   if (!stored.policy && !stored.questions) reg.onFirstUse?.(`${kind}:${id}`);
