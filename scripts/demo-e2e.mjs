@@ -104,6 +104,18 @@ try {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 
+  await check('the demo registers the widgets its pages define, with the rules the pages give them', async () => {
+    const res = await fetch(`http://127.0.0.1:${apiPort}/v1/admin/widgets`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const widgets = Object.fromEntries((await res.json()).widgets.map((w) => [`${w.kind}:${w.id}`, w.rules]));
+    const expected = ['poll:format-2026', 'poll:topics-uk', 'choice:digest-ab', 'quiz:phishing-101', 'reactions:post-formats', 'ideas:roadmap', 'questions:friday', 'faq:odds-faq.decimal'];
+    const missing = expected.filter((w) => !widgets[w]);
+    if (missing.length) throw new Error(`not registered: ${missing.join(', ')}`);
+    const topics = widgets['poll:topics-uk'].policy;
+    if (!topics.multiple || topics.max !== 2 || !topics.change) throw new Error(`poll:topics-uk rules: ${JSON.stringify(topics)}`);
+    if (!widgets['ideas:roadmap'].policy.moderated || widgets['questions:friday'].policy.moderated) throw new Error('the boards\' moderation is not what the pages say');
+    if (!Object.values(widgets['quiz:phishing-101'].questions).every((q) => q.key.length)) throw new Error('the quiz has no answer keys');
+  });
+
   // The team console, signed in once in its own tab (the token is kept per tab).
   const TOKEN = ADMIN_TOKEN;
   const team = await browser.newPage();

@@ -1,12 +1,14 @@
 /**
  * The demo command (`bash scripts/kolo.sh demo`): Kolo's server on PGlite (data in .kolo-data/demo)
- * with the demo site's starting numbers, and the Vite demo using it. Stop with Ctrl+C.
+ * with the demo site's widgets registered from its pages and their starting numbers, and the Vite
+ * demo using it. Stop with Ctrl+C.
  * Env: KOLO_DEMO_PORT (5173), KOLO_DEMO_API_PORT (8787), KOLO_DATA_DIR.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import { configFromEnv, startServer } from '@kolo/server';
+import { configFromEnv, definitionsFromHtml, startServer } from '@kolo/server';
 import { seeds } from './src/seed.ts';
 
 const port = Number(process.env.KOLO_DEMO_PORT ?? 5173);
@@ -28,6 +30,11 @@ const api = await startServer(
     KOLO_ADMIN_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
   }),
 );
+// the widgets the pages define, registered as `kolo-server register` would (a production server runs only these)
+const pages = ['index.html', 'ideas.html', 'help.html'].map((page) => definitionsFromHtml(readFileSync(`${root}${page}`, 'utf8')));
+const problems = pages.flatMap((p) => p.problems);
+if (problems.length) throw new Error(`the demo pages define widgets badly: ${JSON.stringify(problems)}`);
+await api.store.define(pages.flatMap((p) => p.definitions));
 for (const [key, seed] of Object.entries(seeds)) {
   const [kind, id] = key.split(':') as [string, string];
   await api.store.seed({ kind, id, counts: seed.counts, ...(seed.voters ? { voters: seed.voters } : {}), ...(seed.ideas ? { ideas: seed.ideas } : {}) });
