@@ -30,11 +30,13 @@ const api = await startServer(
     KOLO_ADMIN_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
   }),
 );
-// the widgets the pages define, registered as `kolo-server register` would (a production server runs only these)
+// the widgets the pages define, registered as `kolo-server register` would (a production server runs
+// only these); once registered, their rules change in the console only, so a restart keeps the team's edits
 const pages = ['index.html', 'ideas.html', 'help.html'].map((page) => definitionsFromHtml(readFileSync(`${root}${page}`, 'utf8')));
 const problems = pages.flatMap((p) => p.problems);
 if (problems.length) throw new Error(`the demo pages define widgets badly: ${JSON.stringify(problems)}`);
-await api.store.define(pages.flatMap((p) => p.definitions));
+const registered = new Set((await api.store.widgets()).filter((w) => w.rules).map((w) => `${w.kind}:${w.id}`));
+await api.store.define(pages.flatMap((p) => p.definitions).filter((d) => !registered.has(`${d.kind}:${d.id}`)));
 for (const [key, seed] of Object.entries(seeds)) {
   const [kind, id] = key.split(':') as [string, string];
   await api.store.seed({ kind, id, counts: seed.counts, ...(seed.voters ? { voters: seed.voters } : {}), ...(seed.ideas ? { ideas: seed.ideas } : {}) });

@@ -8,6 +8,7 @@ import { postgresDb } from './db/postgres.ts';
 import type { Db } from './db/types.ts';
 import { createApp } from './http/app.ts';
 import { openLive } from './live.ts';
+import { errorLog } from './error-log.ts';
 import { createStore, type Store } from './store.ts';
 import { clientAddress, trustedRanges } from './http/client-address.ts';
 
@@ -40,7 +41,9 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
   const db = config.databaseUrl ? postgresDb(config.databaseUrl) : await pgliteDb(config.dataDir);
   await migrate(db);
   const store = createStore(db, config);
-  const live = await openLive(db, { heartbeat: config.heartbeat, streamsPerIp: config.streamsPerIp });
+  // one sampled log of unexpected errors, for requests and for live streams
+  const logError = errorLog();
+  const live = await openLive(db, { heartbeat: config.heartbeat, streamsPerIp: config.streamsPerIp, onError: (e) => logError(e, { method: 'GET', route: '(live stream)' }) });
   const trust = typeof config.trustProxy === 'number' ? config.trustProxy : trustedRanges(config.trustProxy);
   const app = createApp({
     store,
@@ -50,6 +53,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
     adminOrigins: config.adminOrigins,
     ipSalt: config.ipSalt,
     bodyLimit: config.bodyLimit,
+    logError,
     ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, trust),
   });
   const server: ServerType = await new Promise((resolve) => {

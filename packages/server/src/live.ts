@@ -20,6 +20,8 @@ export interface LiveOptions {
   heartbeat?: number | undefined;
   /** live streams open at once from one client address on this server (0: no cap) */
   streamsPerIp?: number | undefined;
+  /** a failure while a stream is open (the server's sampled error log) */
+  onError?: ((e: unknown) => void) | undefined;
 }
 
 interface Hub {
@@ -58,7 +60,8 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
         c.header('Retry-After', String(STREAM_RETRY));
         return fail(c, 'rate', `at most ${o.streamsPerIp} live streams at once from one address`, { retryAfter: STREAM_RETRY });
       }
-      return streamSSE(c, (sse) => follow(hub, sse, widgets, voter).finally(release));
+      // a failure while streaming goes to the sampled error log, never with the query's values
+      return streamSSE(c, (sse) => follow(hub, sse, widgets, voter).finally(release), async (e) => o.onError?.(e));
     },
     /** end every open stream and forget the subscriptions (a shutdown) */
     end() {

@@ -40,6 +40,7 @@ function firstUseLog() {
 }
 
 export function createStore(db: Db, o: StoreOptions) {
+  if (o.signingSecret !== undefined && o.signingSecret.length < 32) throw new Error('the signing secret must be at least 32 characters (e.g. `openssl rand -base64 32`)');
   const expire = () => expireSignals(db, o.signalRetentionDays);
   const forms = formTokens(o.ipSalt);
   const sweep = sweeper(db, expire);

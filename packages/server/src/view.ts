@@ -47,7 +47,6 @@ async function board(q: Queryable, t: View, kind: string, widget: string, voter:
   return visibleOnly(t, t.ideas);
 }
 
-
 /** An idea row as `voter` sees it (`own` when they wrote it). */
 export const toIdea =
   (voter: string) =>

@@ -34,6 +34,9 @@ describe('the address group budgets and bans count by', () => {
     expect(addressGroup('::ffff:192.0.2.7')).toBe('192.0.2.7');
     expect(addressGroup('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
     expect(addressGroup('2001:db8:1:2::ffff')).toBe('2001:db8:1:2::/64');
+    // a port some proxies add is not part of the address
+    expect(addressGroup('192.0.2.7:4711')).toBe('192.0.2.7');
+    expect(addressGroup('[2001:db8:1:2::9]:4711')).toBe('2001:db8:1:2::/64');
     expect(addressGroup('2001:DB8:1:2::1')).toBe(addressGroup('2001:0db8:0001:0002:0:0:0:9'));
     expect(addressGroup('2001:db8:1:3::1')).not.toBe(addressGroup('2001:db8:1:2::1'));
     expect(addressGroup('unknown')).toBe('unknown');

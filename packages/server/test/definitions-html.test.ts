@@ -70,14 +70,18 @@ describe('definitionsFromHtml', () => {
       <kolo-poll poll-id="twice"><h3>Q?</h3><ul><li data-value="a">A</li><li data-value="c">C</li></ul></kolo-poll>
       <kolo-poll poll-id="same"><h3>Q?</h3><ul><li data-value="a">A</li><li data-value="b">B</li></ul></kolo-poll>
       <kolo-poll poll-id="same"><h2>Same rules, other words</h2><ul><li data-value="a">Yes</li><li data-value="b">No</li></ul></kolo-poll>
-      <kolo-choice choice-id="bad-date" closes="March 7"><h3>Q?</h3><article data-value="a"><h4>A</h4></article><article data-value="b"><h4>B</h4></article></kolo-choice>`;
+      <kolo-choice choice-id="bad-date" closes="March 7"><h3>Q?</h3><article data-value="a"><h4>A</h4></article><article data-value="b"><h4>B</h4></article></kolo-choice>
+      <kolo-poll poll-id="local-time" closes="2026-12-31T18:00"><h3>Q?</h3><ul><li data-value="a">A</li><li data-value="b">B</li></ul></kolo-poll>
+      <kolo-poll poll-id="utc-time" closes="2026-12-31T18:00Z"><h3>Q?</h3><ul><li data-value="a">A</li><li data-value="b">B</li></ul></kolo-poll>`;
     const { definitions, problems } = definitionsFromHtml(html);
-    expect(definitions.map((d) => d.id)).toEqual(['twice', 'same']);
+    expect(definitions.map((d) => d.id)).toEqual(['twice', 'same', 'utc-time']);
     expect(problems).toEqual([
       { tag: 'kolo-poll', id: 'one-option', error: 'options: a poll needs at least 2 options' },
       { tag: 'kolo-poll', error: expect.stringMatching(/^id: /) },
       { tag: 'kolo-quiz', id: 'secret', error: 'questions.q1: no data-correct, so a server cannot grade it' },
       { tag: 'kolo-choice', id: 'bad-date', error: expect.stringMatching(/^closesAt: /) },
+      // without a zone, each machine reads the time in its own: signatures and registrations would differ
+      { tag: 'kolo-poll', id: 'local-time', error: expect.stringMatching(/^closes: "2026-12-31T18:00" needs a time zone/) },
       { tag: 'kolo-poll', id: 'twice', error: 'poll:twice is defined differently by an earlier <kolo-poll>' },
     ]);
   });

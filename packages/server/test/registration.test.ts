@@ -101,6 +101,9 @@ describe.each(drivers)('registered widgets in production on $name', ({ url }) =>
     expect((await ctx.api.admin('PUT', '/definitions', { definitions })).body).toEqual({ changed: 0 });
     const bad = await ctx.api.admin('PUT', '/definitions', { definitions: [{ kind: 'poll', id: 'x', rules: { policy: { ...poll, options: [] } } }] });
     expect([bad.status, bad.body.error.field]).toEqual([400, 'definitions.0.rules.policy.options']);
+    // kept as the kind's schema reads them: an unknown key is dropped, so sending it again changes nothing
+    const extra = [{ kind: 'poll', id: 'batch-1', rules: { policy: { ...poll, colour: 'red' }, note: 'x' } }];
+    expect((await ctx.api.admin('PUT', '/definitions', { definitions: extra })).body).toEqual({ changed: 0 });
     const wrongKind = await register('quiz', 'x', { policy: poll });
     expect([wrongKind.status, wrongKind.body.error.field]).toEqual([400, 'rules.questions']);
   });
@@ -121,6 +124,12 @@ describe.each(drivers)('registered widgets in production on $name', ({ url }) =>
     expect((await ctx.api.post('/v1/actions', vote('cms-poll', 'v3', ['no']))).status).toBe(200);
   });
 
+  it('refuses a question its registered quiz does not have as ungradable (409), not as an unknown widget', async () => {
+    await register('quiz', 'partial', { questions: { q1: { options: ['yes', 'no'], multiple: false, key: ['no'] } } });
+    const r = await ctx.api.post('/v1/actions', answer('partial', 'v1', 'q2', ['yes'], { key: ['yes'] }));
+    expect([r.status, r.body.error.reason]).toEqual([409, 'cannot-grade']);
+  });
+
   it('takes a signed quiz whole: the signature covers every question and its key', async () => {
     const quiz = { questions: { q1: { options: ['yes', 'no'], multiple: false, key: ['no'] }, q2: { options: ['yes', 'no'], multiple: false, key: ['yes'] } } };
     const signature = signWidget({ kind: 'quiz', id: 'signed-quiz', rules: quiz } as never, SECRET);
@@ -129,6 +138,15 @@ describe.each(drivers)('registered widgets in production on $name', ({ url }) =>
     const r = await ctx.api.post('/v1/actions', answer('signed-quiz', 'v1', 'q1', ['yes'], { signature, quiz }));
     expect(r.body.answers.q1).toEqual({ choices: ['yes'], key: ['no'], correct: false });
     expect((await ctx.api.post('/v1/actions', answer('signed-quiz', 'v1', 'q2', ['yes']))).body.answers.q2.correct).toBe(true);
+  });
+});
+
+describe.each(drivers)('signatures on a development server without a signing secret on $name', ({ url }) => {
+  const ctx = serverFor(url);
+
+  it('answers a signed quiz answer that carries no quiz with a 4xx, never a 5xx', async () => {
+    const r = await ctx.api.post('/v1/actions', answer('dev-signed', 'v1', 'q1', ['yes'], { signature: 'x'.repeat(43) }));
+    expect([r.status, r.body.error.reason]).toEqual([409, 'cannot-grade']);
   });
 });
 

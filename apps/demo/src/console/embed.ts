@@ -1,6 +1,8 @@
 /**
  * A registered widget's embed snippet: the HTML a site pastes, written from its rules (ids stand in for
- * the labels the site writes). The rules themselves stay on the server; the page only names the widget.
+ * the labels and emoji the site writes). The server judges actions by its registered rules; the page's
+ * own copy (options, a quiz's `data-correct`) is what the widget shows and what `kolo-server register`
+ * would read back.
  */
 import type { IdeaPolicy, QuizQuestionRules, VotePolicy, WidgetRules } from '@kolo/core';
 
@@ -19,7 +21,7 @@ const attrs = (pairs: [string, string | number | boolean | undefined][]) =>
     .filter(([, v]) => v !== undefined && v !== false)
     .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escape(String(v))}"`))
     .join('');
-const items = (ids: string[]) => ids.map((id) => `    <li data-value="${escape(id)}">${escape(id)}</li>`).join('\n');
+const items = (ids: string[], emoji = false) => ids.map((id) => `    <li data-value="${escape(id)}"${emoji ? ' data-emoji="🙂"' : ''}>${escape(id)}</li>`).join('\n');
 
 function ballot(kind: string, id: string, p: VotePolicy) {
   const [tag, idAttribute] = TAGS[kind]!;
@@ -28,7 +30,7 @@ function ballot(kind: string, id: string, p: VotePolicy) {
   const body =
     kind === 'choice'
       ? p.options.map((o) => `  <article data-value="${escape(o)}"><h4>${escape(o)}</h4></article>`).join('\n')
-      : `  <ul>\n${items(p.options)}\n  </ul>`;
+      : `  <ul>\n${items(p.options, kind === 'reactions')}\n  </ul>`;
   return `<${tag}${own}>\n${kind === 'reactions' ? '' : '  <h3>Your question</h3>\n'}${body}\n</${tag}>`;
 }
 
@@ -41,7 +43,8 @@ function quiz(id: string, questions: Record<string, QuizQuestionRules>) {
 
 function board(kind: string, id: string, p: IdeaPolicy) {
   const own = attrs([['board-id', id], ['kind', kind === 'questions' ? 'question' : undefined], ['moderated', p.moderated], ['max-per-day', p.maxPerDay]]);
-  return `<kolo-idea-form${own} min-fill-seconds="${Math.round(p.minFillMs / 1000)}">\n  <h3>Your idea</h3>\n</kolo-idea-form>\n<kolo-idea-board${own}>\n  <h3>Ideas</h3>\n</kolo-idea-board>`;
+  const categories = p.categories.length ? `\n  <ul data-categories>\n${items(p.categories)}\n  </ul>` : '';
+  return `<kolo-idea-form${own} min-fill-seconds="${Math.round(p.minFillMs / 1000)}">\n  <h3>Your idea</h3>${categories}\n</kolo-idea-form>\n<kolo-idea-board${own}>\n  <h3>Ideas</h3>\n</kolo-idea-board>`;
 }
 
 /** The HTML that embeds a widget with these rules, on a page served by `endpoint`'s site. */

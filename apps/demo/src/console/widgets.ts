@@ -135,7 +135,8 @@ export class TeamWidgets extends Panel {
           ${number('minFill', 'Least seconds to fill in the form', board.minFillMs / 1000, 3600)} ${number('maxPerDay', 'Most per person a day', board.maxPerDay, 1000)}
           ${number('titleMin', 'Shortest title', board.titleMin, 300)} ${number('titleMax', 'Longest title', board.titleMax, 300)}
           ${number('detailsMax', 'Longest details', board.detailsMax, 10000)}
-          <label>Category ids (comma-separated) <input name="categories" .value=${board.categories.join(', ')} /></label>`;
+          <label>Category ids (comma-separated) <input name="categories" .value=${board.categories.join(', ')} /></label>
+          <p class="note">Pages cannot say the title and details limits: <code>kolo-server register</code> sets the defaults (8–140, 2000) again for a board it reads from a page.</p>`;
       return html`<label>Option ids, in order (comma-separated) <input name="options" required .value=${(vote?.options ?? (kind === 'faq' ? ['yes', 'no'] : [])).join(', ')} /></label>
         <label class="check"><input type="checkbox" name="multiple" .checked=${!!vote?.multiple} /> Several options per person</label>
         <label>Most options per person (with several) <input name="max" type="number" min="1" max="100" .value=${vote?.max ? String(vote.max) : ''} /></label>

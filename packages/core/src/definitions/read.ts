@@ -41,11 +41,16 @@ interface Reader<C> {
 }
 // plain object literals, no calls at the top level: a bundle that does not use `definitionsOf` drops all of this
 const own = (host: Element, definition: WidgetDefinition) => [{ definition, element: host, attribute: 'signature' as const }];
+/** A closing time without a zone means each browser's own time: no two machines would sign or register it alike. */
+const ballot = (host: Element, kind: 'poll' | 'choice', c: PollConfig | ChoiceConfig, policy: WidgetDefinition['rules']) =>
+  c.closesAt && c.closesAt.includes('T') && !/(?:Z|[+-]\d\d:\d\d)$/.test(c.closesAt)
+    ? `closes: "${c.closesAt}" needs a time zone (Z or an offset such as +02:00), or every visitor's clock reads it differently`
+    : own(host, { kind, id: c.id, rules: policy });
 const defineBoard = (c: IdeaBoardConfig, host: Element) => own(host, { ...ideaWidget(c), rules: { policy: ideaPolicy(c) } });
 
 const READERS: Record<string, Reader<unknown>> = {
-  'kolo-poll': { attributes: pollAttributes, read: readPoll, parse: parsePollConfig, define: (c: PollConfig, host: Element) => own(host, { kind: 'poll', id: c.id, rules: { policy: pollPolicy(c) } }) },
-  'kolo-choice': { attributes: choiceAttributes, read: readChoice, parse: parseChoiceConfig, define: (c: ChoiceConfig, host: Element) => own(host, { kind: 'choice', id: c.id, rules: { policy: choicePolicy(c) } }) },
+  'kolo-poll': { attributes: pollAttributes, read: readPoll, parse: parsePollConfig, define: (c: PollConfig, host: Element) => ballot(host, 'poll', c, { policy: pollPolicy(c) }) },
+  'kolo-choice': { attributes: choiceAttributes, read: readChoice, parse: parseChoiceConfig, define: (c: ChoiceConfig, host: Element) => ballot(host, 'choice', c, { policy: choicePolicy(c) }) },
   'kolo-reactions': {
     attributes: reactionsAttributes,
     read: readReactions,

@@ -28,14 +28,16 @@ export async function rulesOf(q: Queryable, a: ServerAction, reg: Registration):
   // an upvote offers no rules: a signature on it says nothing
   const signed = !!a.signature && a.type !== 'upvote';
   if (signed && reg.signingSecret) {
-    const offered = offeredBy(a);
+    const offered = offeredBy(a, true);
     if (!offered) refuse('invalid', 'quiz: a signed answer carries the whole quiz it signs');
     if (!verifyWidget({ kind, id, rules: offered! } as WidgetDefinition, a.signature!, reg.signingSecret)) refuse('bad-signature', "the widget's signature does not match its definition");
     return register(q, a, offered!);
   }
   if (reg.closed && signed) refuse('bad-signature', 'this server takes no signed definitions (no KOLO_SIGNING_SECRET)');
+  // a registered quiz lacking this question cannot grade it; a widget with no rules is unknown
+  if (reg.closed && stored.questions) refuse('cannot-grade', 'this quiz question is not registered');
   if (reg.closed) refuse('unknown-widget', `${kind} "${id}" is not registered on this server`);
-  const offered = offeredBy(a);
+  const offered = offeredBy(a, false);
   if (!offered) return stored; // an upvote on a board nobody defined yet (development)
   if (!stored.policy && !stored.questions) reg.onFirstUse?.(`${kind}:${id}`);
   return register(q, a, offered);
@@ -48,13 +50,13 @@ function covers(s: Stored, a: ServerAction): boolean {
 }
 
 /**
- * The rules an action offers: a ballot's or a board's policy; for a quiz, with a signature, the whole
- * quiz it covers, and in development the one question with the key it carries.
+ * The rules an action offers: a ballot's or a board's policy; for a quiz, `signed`, the whole quiz its
+ * signature covers, otherwise (development) the one question with the key it carries.
  */
-function offeredBy(a: ServerAction): WidgetRules | undefined {
+function offeredBy(a: ServerAction, signed: boolean): WidgetRules | undefined {
   if (a.type === 'vote' || a.type === 'idea') return { policy: a.policy } as WidgetRules;
   if (a.type !== 'answer') return undefined;
-  if (a.signature) return a.quiz as WidgetRules | undefined;
+  if (signed) return a.quiz as WidgetRules | undefined;
   if (!a.key?.length) refuse('cannot-grade', 'this quiz question has no registered answer key');
   return { questions: { [a.question]: { ...a.policy, key: a.key! } } };
 }

@@ -13,6 +13,7 @@ import {
   mergeBodySchema,
   metricsQuerySchema,
   moderateBodySchema,
+  rulesSchemaOf,
   seedSchema,
   stopWordsSchema,
   widgetParamsSchema,
@@ -117,7 +118,9 @@ function settingRoutes(admin: Hono, store: Store) {
   admin.put('/definitions', async (c) => {
     const d = await body(c, definitionsBodySchema);
     if (isResponse(d)) return d;
-    return c.json({ changed: await store.define(d.definitions as WidgetDefinition[]) });
+    // kept as the kind's schema reads them (no unknown keys), so an unchanged page changes nothing
+    const definitions = d.definitions.map((x) => ({ ...x, rules: rulesSchemaOf(x.kind).parse(x.rules) }) as WidgetDefinition);
+    return c.json({ changed: await store.define(definitions) });
   });
   admin.post('/bans', async (c) => {
     const b = await body(c, banSchema);

@@ -27,6 +27,8 @@ export interface AppOptions {
   /** the client's IP address */
   ip: (c: Context) => string;
   bodyLimit: number;
+  /** the log of unexpected errors (default: a sampled one of its own) */
+  logError?: ReturnType<typeof errorLog> | undefined;
 }
 
 /**
@@ -61,7 +63,7 @@ export function createApp(o: AppOptions) {
   app.use('/v1/*', bodyLimit({ maxSize: o.bodyLimit, onError: (c) => fail(c, 'too-large', `the body is larger than ${o.bodyLimit} bytes`) }));
   app.notFound((c) => fail(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));
   // one sampled JSON line per unexpected error, without the query's values (see ../error-log.ts)
-  const logError = errorLog();
+  const logError = o.logError ?? errorLog();
   app.onError((e, c) => {
     logError(e, { method: c.req.method, route: c.req.routePath });
     return fail(c, 'internal', 'something went wrong on the server');

@@ -48,9 +48,15 @@ export function clientAddress(forwardedFor: string | undefined, remote: string |
   return chain[i]!;
 }
 
-/** What budgets and bans count by: an IPv4 address (also written IPv4-mapped), or an IPv6 address's /64. */
+/** An address without the port some proxies add (`203.0.113.9:4711`, `[2001:db8::1]:4711`). */
+const withoutPort = (address: string) => /^\[([^\]]+)\](?::\d+)?$/.exec(address)?.[1] ?? /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address)?.[1] ?? address;
+
+/**
+ * What budgets and bans count by: an IPv4 address (also written IPv4-mapped), or an IPv6 address's
+ * /64; a port is not part of it (each port would otherwise be a budget of its own).
+ */
 export function addressGroup(address: string): string {
-  const ip = parsed(address);
+  const ip = parsed(withoutPort(address));
   if (!ip) return address;
   if (ip.kind() === 'ipv4') return ip.toString();
   return `${(ip as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':')}::/64`;
