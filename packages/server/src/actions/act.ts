@@ -1,7 +1,7 @@
 /**
  * The step every action goes through: the idempotency record (a retried id answers as it did the
  * first time), the ban check, rate limits and slow mode, one transaction for the family's rules,
- * then the answer, remembered, and the live notice. Refusals are remembered too, except a rate
+ * then the answer and the live notice. Refusals are remembered with their answer, except a rate
  * limit, which a later retry may pass, and an unregistered widget, which nothing is stored for.
  */
 import { KoloError, refuse } from '@kolo/core';
@@ -65,9 +65,8 @@ export function createAct(db: Db, o: Limits & { sweep: () => void; registration:
         await claim(tx, a, ctx.ipHash);
         await apply(tx, a, o.registration);
       });
-      // after the commit: the answer, remembered for retries, and the live update
+      // after the commit (which kept the claimed id as applied): the answer and the live update
       const answered = { status: 200, body: await view(db, kind, id, a.voter) };
-      await record(db, a, ctx.ipHash, answered);
       await changed(db, kind, id);
       return answered;
     } catch (e) {

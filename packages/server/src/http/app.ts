@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createHash } from 'node:crypto';
 import { VOTER_HEADER } from '@kolo/core/http';
 import { errorLog } from '../error-log.ts';
+import { compressAnswers } from './compress.ts';
 import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
 import { adminRoutes } from './admin.ts';
@@ -60,6 +61,7 @@ export function createApp(o: AppOptions) {
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   corsFor(app, o);
+  app.use('/v1/*', compressAnswers());
   app.use('/v1/*', bodyLimit({ maxSize: o.bodyLimit, onError: (c) => fail(c, 'too-large', `the body is larger than ${o.bodyLimit} bytes`) }));
   app.notFound((c) => fail(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));
   // one sampled JSON line per unexpected error, without the query's values (see ../error-log.ts)

@@ -1,0 +1,35 @@
+// Idempotency records hold what a retry needs: that an action was applied (its retry is answered
+// with the widget's view now, which holds it), or the refusal. Never a copy of the widget's view,
+// which for a board is as big as the board.
+import { describe, expect, it } from 'vitest';
+import { as, drivers, key, now, serverFor, vote } from './harness.ts';
+
+describe.each(drivers)('idempotency records on $name', ({ url }) => {
+  const ctx = serverFor(url, { bodyLimit: 1024 * 1024 }); // room to seed a big board
+  const stored = async (id: string) =>
+    (await ctx.server.db.query<{ status: number; bytes: number }>('select status, octet_length(response::text) as bytes from kolo_actions where id = $1', [id]))[0];
+
+  it("keeps no copy of a board's view for an upvote, and answers its retry with the view now", async () => {
+    const ideas = Array.from({ length: 300 }, (_, i) => ({ id: `idea-${i}`, title: `An idea worth reading, number ${i}`, details: 'x'.repeat(200), status: 'review', createdAt: now() }));
+    expect((await ctx.api.admin('POST', '/seed', { kind: 'ideas', id: 'big-board', counts: {}, ideas })).body).toEqual({ seeded: true });
+    const upvote = { type: 'upvote', id: key('u'), voter: 'fan', widget: { kind: 'ideas', id: 'big-board' }, idea: 'idea-7', on: true, at: now() };
+    const first = await ctx.api.post('/v1/actions', upvote);
+    expect(first.status).toBe(200);
+    expect(JSON.stringify(first.body).length).toBeGreaterThan(60_000); // the board's view, as the page needs it
+    const record = await stored(upvote.id);
+    expect(record!.status).toBe(200);
+    expect(record!.bytes, `${record!.bytes} bytes stored for one upvote`).toBeLessThan(10);
+    const retry = await ctx.api.post('/v1/actions', upvote);
+    expect([retry.status, retry.body.counts['idea-7'], retry.body.mine]).toEqual([200, 1, ['idea-7']]);
+    expect((await ctx.api.get('/v1/widgets/ideas/big-board', as('fan'))).body.counts['idea-7']).toBe(1);
+  });
+
+  it('keeps a refusal with its answer, so a retry is refused alike', async () => {
+    await ctx.api.post('/v1/actions', vote('idem-poll', 'v1', ['a']));
+    const again = vote('idem-poll', 'v1', ['b']);
+    const refused = await ctx.api.post('/v1/actions', again);
+    expect(refused.body.error.reason).toBe('already-voted');
+    const retry = await ctx.api.post('/v1/actions', again);
+    expect([retry.status, retry.body]).toEqual([refused.status, refused.body]);
+  });
+});
