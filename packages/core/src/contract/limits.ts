@@ -8,6 +8,8 @@ export const ID_MAX = 80;
 export const DATE_TIME_MAX = 40;
 /** signals in one batch (a constant of its own: the HTTP adapter batches by it) */
 export const SIGNALS_MAX = 100;
+/** widgets one live stream follows (a constant of its own: the HTTP adapter opens a stream per so many) */
+export const STREAM_WIDGETS_MAX = 50;
 /** a signed widget definition's signature (a constant of its own: authored content checks it in browsers) */
 export const SIGNATURE_MAX = 200;
 
@@ -49,7 +51,7 @@ export const LIMITS = {
   signalDataKey: 60,
   signalDataValue: 500,
   /** widgets one live stream follows */
-  streamWidgets: 50,
+  streamWidgets: STREAM_WIDGETS_MAX,
   /** seeded ideas of one board */
   seedIdeas: 10000,
   /** a ban's value and reason */

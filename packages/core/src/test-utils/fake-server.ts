@@ -19,12 +19,13 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 export const refusal = (status: number, reason: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
   json(status, { error: { code: status === 429 ? 'rate-limited' : 'rejected', reason, message: reason, ...extra } }, headers);
 
-export function fakeServer(answer: (r: Request) => Response | Promise<Response>) {
+/** `stream`: the answer to a live stream request, when it is not a stream that stays open (a refusal, a limit). */
+export function fakeServer(answer: (r: Request) => Response | Promise<Response>, stream?: (r: Request) => Response | undefined) {
   const requests: Request[] = [];
   const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const r: Request = { url: String(input), method: init.method ?? 'GET', headers: new Headers(init.headers), body: init.body as string | undefined, at: Date.now() };
     requests.push(r);
-    if (r.url.includes('/v1/events')) return new Response(new ReadableStream({ start() {} }), { status: 200, headers: { 'content-type': 'text/event-stream' } });
+    if (r.url.includes('/v1/events')) return stream?.(r) ?? new Response(new ReadableStream({ start() {} }), { status: 200, headers: { 'content-type': 'text/event-stream' } });
     return answer(r);
   }) as typeof globalThis.fetch;
   return {

@@ -1,10 +1,14 @@
 /**
- * Live updates over Server-Sent Events: one stream per voter for every subscribed widget (browsers
- * open only ~6 connections per server over HTTP/1.1, and a page may have more widgets), re-opened,
- * briefly debounced, when the set changes; reconnecting with back-off and jitter when it drops.
+ * Live updates over Server-Sent Events: one stream per voter for up to 50 subscribed widgets (a
+ * server's limit per stream; browsers open only ~6 connections per server over HTTP/1.1), more
+ * streams for more widgets; re-opened, briefly debounced, when the set changes; reconnecting with
+ * back-off and jitter when it drops, after `Retry-After` when the server is at its limit, and not at
+ * all when the server refuses the stream (the same request would be refused again).
  */
+import { STREAM_WIDGETS_MAX } from '../../contract/limits.ts';
 import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
 import type { View } from '../../contract/views.ts';
+import { limitWait } from './delivery.ts';
 import { voterHeaders, type Transport } from './transport.ts';
 
 /** Read a Server-Sent Events body to its end, calling `on` with each event's name and data. */
@@ -38,50 +42,63 @@ export interface Live {
  * @param onOpen the stream is (re)connected: a moment to deliver the outbox
  */
 export function live(t: Transport, onView: (widget: WidgetRef, voter: string, view: View) => void, onOpen: () => void): Live {
-  const streams = new Map<string, { abort?: AbortController; timer?: ReturnType<typeof setTimeout> }>();
+  const streams = new Map<string, { aborts: AbortController[]; timer?: ReturnType<typeof setTimeout> }>();
 
   function connect(voter: string, keys: string[]) {
     const s = streams.get(voter);
     if (!s) return; // closed meanwhile
-    s.abort?.abort();
+    for (const a of s.aborts) a.abort();
+    s.aborts = [];
     if (!keys.length) return void streams.delete(voter);
-    const abort = (s.abort = new AbortController());
+    for (let i = 0; i < keys.length; i += STREAM_WIDGETS_MAX) s.aborts.push(stream(voter, keys.slice(i, i + STREAM_WIDGETS_MAX)));
+  }
+
+  /** One stream for these widgets, kept open until aborted or refused. */
+  function stream(voter: string, keys: string[]): AbortController {
+    const abort = new AbortController();
     // the voter id goes in a header, never the address (where proxy and access logs would keep it)
     const url = `${t.base}/v1/events?widgets=${keys.map(encodeURIComponent).join(',')}`;
     let wait = 1000;
     void (async () => {
       while (!abort.signal.aborted) {
+        let pause = 0;
         try {
           const res = await t.fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream', ...voterHeaders(voter) } });
-          if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
-          wait = 1000;
-          onOpen();
-          await readEvents(res.body, (event, data) => {
-            if (event !== 'view') return;
-            const { widget, view } = JSON.parse(data) as { widget: WidgetRef; view: View };
-            onView(widget, voter, view);
-          });
+          // at the server's limit: try again when it says; refused: never (it would be refused again)
+          if (res.status === 429) pause = limitWait(Number(res.headers.get('retry-after')) || undefined);
+          else if (res.status >= 400 && res.status < 500 && res.status !== 408) return;
+          else if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+          else {
+            wait = 1000;
+            onOpen();
+            await readEvents(res.body, (event, data) => {
+              if (event !== 'view') return;
+              const { widget, view } = JSON.parse(data) as { widget: WidgetRef; view: View };
+              onView(widget, voter, view);
+            });
+          }
         } catch {
           /* dropped: reconnect below */
         }
         if (abort.signal.aborted) break;
         // back off with jitter, so a restarted server is not hit by every page at once
-        await new Promise((r) => setTimeout(r, wait * (0.75 + Math.random() / 2)));
-        wait = Math.min(wait * 2, 30_000);
+        await new Promise((r) => setTimeout(r, pause || wait * (0.75 + Math.random() / 2)));
+        if (!pause) wait = Math.min(wait * 2, 30_000);
       }
     })();
+    return abort;
   }
 
   return {
     follow(voter, widgets) {
-      const s = streams.get(voter) ?? streams.set(voter, {}).get(voter)!;
+      const s = streams.get(voter) ?? streams.set(voter, { aborts: [] }).get(voter)!;
       clearTimeout(s.timer);
       s.timer = setTimeout(() => connect(voter, [...new Set(widgets().map(widgetKey))]), 20);
     },
     close() {
       for (const s of streams.values()) {
         clearTimeout(s.timer);
-        s.abort?.abort();
+        for (const a of s.aborts) a.abort();
       }
       streams.clear();
     },
