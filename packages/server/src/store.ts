@@ -5,7 +5,7 @@
 import type { Db } from './db/types.ts';
 import { createAct } from './actions/act.ts';
 import { formTokens, timedByServer } from './actions/form-token.ts';
-import { sweeper, type Limits } from './actions/limits.ts';
+import { expireRecords, sweeper, type Limits } from './actions/limits.ts';
 import { merge, moderate, type Moderation } from './actions/ideas.ts';
 import { ban, bans, unban, type Ban } from './admin/bans.ts';
 import { allIdeas, boardIdeas } from './admin/ideas.ts';
@@ -66,6 +66,8 @@ export function createStore(db: Db, o: StoreOptions) {
       return { stored: kept.length, dropped, retryAfter };
     },
     expireSignals: expire,
+    /** delete expired buckets and idempotency records now (the actions do it every 500th time) */
+    expireRecords: () => expireRecords(db),
     // the team
     moderate: (kind: string, board: string, idea: string, d: Moderation) => moderate(db, kind, board, idea, d),
     merge: (kind: string, board: string, from: string, into: string) => merge(db, kind, board, from, into),

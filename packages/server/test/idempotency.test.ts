@@ -1,6 +1,6 @@
 // Idempotency records hold what a retry needs: that an action was applied (its retry is answered
 // with the widget's view now, which holds it), or the refusal. Never a copy of the widget's view,
-// which for a board is as big as the board.
+// which for a board is as big as the board. They are kept 48 hours.
 import { describe, expect, it } from 'vitest';
 import { as, drivers, key, now, serverFor, vote } from './harness.ts';
 
@@ -31,5 +31,27 @@ describe.each(drivers)('idempotency records on $name', ({ url }) => {
     expect(refused.body.error.reason).toBe('already-voted');
     const retry = await ctx.api.post('/v1/actions', again);
     expect([retry.status, retry.body]).toEqual([refused.status, refused.body]);
+  });
+});
+
+describe.each(drivers)('idempotency records expire on $name', ({ url }) => {
+  const ctx = serverFor(url);
+  const from = (ip: string) => ({ 'x-forwarded-for': ip });
+  const ids = async (list: string[]) => (await ctx.server.db.query<{ id: string }>('select id from kolo_actions where id = any($1)', [list])).map((r) => r.id);
+
+  it("deletes records past 48 hours; a ballot from before a ban still shows its voter was there before", async () => {
+    const colleague = vote('expiry-poll', 'colleague', ['a']);
+    expect((await ctx.api.post('/v1/actions', colleague, from('198.51.100.20'))).status).toBe(200);
+    const recent = vote('expiry-poll', 'recent', ['b']);
+    await ctx.api.post('/v1/actions', recent, from('198.51.100.21'));
+    await ctx.server.db.query(`update kolo_actions set at = now() - interval '49 hours' where id = $1`, [colleague.id]);
+    await ctx.server.db.query(`update kolo_ballots set at = now() - interval '49 hours' where voter = 'colleague'`);
+    await ctx.server.store.expireRecords();
+    expect(await ids([colleague.id, recent.id])).toEqual([recent.id]);
+    // a spammer behind the colleague's address is banned: new ids there are refused, the colleague is not
+    expect((await ctx.api.post('/v1/actions', vote('expiry-other', 'spammer', ['a']), from('198.51.100.20'))).status).toBe(200);
+    await ctx.api.admin('POST', '/bans', { type: 'voter', value: 'spammer', reason: 'spam' });
+    expect((await ctx.api.post('/v1/actions', vote('expiry-other', 'spammer-2', ['a']), from('198.51.100.20'))).status).toBe(403);
+    expect((await ctx.api.post('/v1/actions', vote('expiry-other', 'colleague', ['b']), from('198.51.100.20'))).status).toBe(200);
   });
 });

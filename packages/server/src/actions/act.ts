@@ -28,7 +28,8 @@ export interface ActionContext {
  * What every action checks first, in one round trip: the id's record; a ban of the voter, of the
  * address, or of a voter who acted from this address in the 24 hours before the ban, for voter ids
  * first seen after the ban (a new voter id does not walk past a ban; people who were already there,
- * e.g. an office sharing the address, are not refused for it); and, in slow mode, the seconds since
+ * e.g. an office sharing the address, are not refused for it: an action record (kept 48 hours), a
+ * ballot or an idea from before the ban says so); and, in slow mode, the seconds since
  * this voter's or this address's last action.
  */
 async function precheck(db: Db, a: ServerAction, ipHash: string) {
@@ -39,7 +40,9 @@ async function precheck(db: Db, a: ServerAction, ipHash: string) {
        (select json_build_object('status', status, 'response', response, 'kind', kind, 'widget', widget, 'voter', voter) from kolo_actions where id = $1) as prior,
        exists(select 1 from ban where (type = 'voter' and value = $4) or (type = 'ip' and value = $5))
          or exists(select 1 from ban join kolo_actions x on x.voter = ban.value and x.ip_hash = $5 and x.at > greatest(ban.at, now()) - interval '24 hours'
-                   where ban.type = 'voter' and not exists(select 1 from kolo_actions y where y.voter = $4 and y.at < ban.at)) as banned,
+                   where ban.type = 'voter' and not exists(select 1 from kolo_actions y where y.voter = $4 and y.at < ban.at)
+                     and not exists(select 1 from kolo_ballots y where y.voter = $4 and y.at < ban.at)
+                     and not exists(select 1 from kolo_ideas y where y.author = $4 and y.created_at < ban.at)) as banned,
        (select slow from w) as slow,
        case when (select slow from w) > 0 then extract(epoch from now() - greatest(
          (select max(at) from kolo_actions where kind = $2 and widget = $3 and voter = $4 and status in (0, 200)),

@@ -63,12 +63,22 @@ export function slowMode(slowSeconds: number, ago: number | null) {
   if (slowSeconds > 0 && ago != null && ago < slowSeconds) refuse('slow-mode', `slow mode: one action every ${slowSeconds} s`, Math.ceil(slowSeconds - ago));
 }
 
-/** Every 500th call, delete full buckets (untouched for 2 minutes) and expired signals, in the background. */
+/** How long an action's idempotency record is kept: a retry within it is answered as the first time. */
+export const RECORD_HOURS = 48;
+
+/** Delete what has outlived its use: full buckets (untouched for 2 minutes), idempotency records past their time. */
+export const expireRecords = (db: Db) =>
+  Promise.all([
+    db.query(`delete from kolo_buckets where at < now() - interval '2 minutes'`),
+    db.query(`delete from kolo_actions where at < now() - interval '${RECORD_HOURS} hours'`),
+  ]);
+
+/** Every 500th call, expire records and signals, in the background. */
 export function sweeper(db: Db, expireSignals: () => Promise<unknown>) {
   let sweeps = 0;
   return () => {
     if (++sweeps % 500 !== 0) return;
-    void db.query(`delete from kolo_buckets where at < now() - interval '2 minutes'`).catch(() => {});
+    void expireRecords(db).catch(() => {});
     void expireSignals().catch(() => {});
   };
 }
