@@ -39,12 +39,12 @@ export async function registerCommand(args: string[], { env = process.env, print
     const plan = planRegistration(definitions, ((await admin('GET', '/widgets')) as { widgets: Registered[] }).widgets);
     print(`kolo-server register: ${definitions.length} widget(s) on ${sources.length} page(s), compared with ${server}`);
     report(plan, problems, print);
-    const todo = [...plan.added, ...plan.changed.map((c) => c.definition)];
+    const toRegister = [...plan.added, ...plan.changed.map((c) => c.definition)];
     const summary = `${plan.added.length} new, ${plan.changed.length} changed`;
     if (problems.length) print(`nothing registered: fix the ${problems.length} problem(s) first (${summary})`);
-    else if (!todo.length) print('nothing to register: every widget is up to date');
+    else if (!toRegister.length) print('nothing to register: every widget is up to date');
     else if (dryRun) print(`dry run: ${summary}; nothing registered`);
-    else print(`registered: ${summary} (the server changed ${await define(admin, todo)})`);
+    else print(`registered: ${summary} (the server changed ${await define(admin, toRegister)})`);
     return problems.length ? 1 : 0;
   } catch (e) {
     print(`kolo-server register: ${(e as Error).message}`);
