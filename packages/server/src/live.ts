@@ -12,8 +12,22 @@ import { fail } from './http/errors.ts';
 
 const CHANNEL = 'kolo';
 
-/** Tell every server on the database (this one included) that a widget changed. */
-export const changed = (db: Db, kind: string, id: string) => db.notify(CHANNEL, widgetKey({ kind: kind as WidgetKind, id }));
+/**
+ * Tell every server on the database (this one included) that a widget changed: `<kind>:<id>`, or for
+ * a board with the ideas that changed, a JSON array `["<kind>:<id>", "<idea>", …]` (an idea id may hold
+ * any character).
+ */
+export const changed = (db: Db, kind: string, id: string, ideas: string[] = []) => {
+  const key = widgetKey({ kind: kind as WidgetKind, id });
+  return db.notify(CHANNEL, ideas.length ? JSON.stringify([key, ...ideas]) : key);
+};
+
+/** A change notice's widget key and the ideas it names. */
+export function notice(payload: string): { key: string; ideas: string[] } {
+  if (!payload.startsWith('[')) return { key: payload, ideas: [] };
+  const [key = '', ...ideas] = JSON.parse(payload) as string[];
+  return { key, ideas };
+}
 
 export interface LiveOptions {
   /** SSE heartbeat, ms */
@@ -37,7 +51,7 @@ export type Live = Awaited<ReturnType<typeof openLive>>;
 /** Listen for changes on the database and serve live streams of tallies. */
 export async function openLive(db: Db, o: LiveOptions = {}) {
   const listeners = new Map<string, Set<() => void>>();
-  const unlisten = await db.listen(CHANNEL, (key) => listeners.get(key)?.forEach((fn) => fn()));
+  const unlisten = await db.listen(CHANNEL, (payload) => listeners.get(notice(payload).key)?.forEach((fn) => fn()));
   const hub: Hub = {
     db,
     heartbeat: o.heartbeat ?? 25_000,

@@ -38,12 +38,13 @@ export const checked = (t: View) => ({ ...viewSchema.parse(t), counts: t.counts 
 async function board(q: Queryable, t: View, kind: string, widget: string, voter: string): Promise<View> {
   t.mine = (await q.query<{ idea: string }>('select idea from kolo_upvotes where kind = $1 and board = $2 and voter = $3 order by idea', [kind, widget, voter])).map((r) => r.idea);
   const rows = await q.query(
-    `select id, title, details, category, status, created_at, author, answer, link, reason from kolo_ideas
+    `select id, title, details, category, status, created_at, author, answer, link, reason, votes from kolo_ideas
      where kind = $1 and board = $2 and merged_into is null and (status not in ('pending', 'rejected') or author = $3)
      order by created_at, id`,
     [kind, widget, voter],
   );
   t.ideas = rows.map(toIdea(voter));
+  for (const r of rows) if (Number(r.votes) > 0) t.counts[String(r.id)] = Number(r.votes);
   return visibleOnly(t, t.ideas);
 }
 

@@ -7,13 +7,31 @@
 import type { KoloAction } from './actions.ts';
 import type { Signal } from './signals.ts';
 import type { View } from './views.ts';
+import type { IdeaStatus } from './statuses.ts';
 import type { WidgetRef } from './widgets.ts';
 import type { Bundle } from '../i18n/bundle.ts';
 import type { KoloError } from './errors.ts';
 
+/** Which of a board's ideas, in which order, from where: what a paging adapter sends its server. */
+export interface BoardPageQuery {
+  /** by upvotes (newest first among equals) or newest first */
+  sort?: 'top' | 'new';
+  /** one status, or all */
+  status?: IdeaStatus | '';
+  category?: string;
+  /** words to search for in titles and details */
+  search?: string;
+  /** the page after the one that answered this `next` */
+  cursor?: string;
+}
+
 export interface KoloAdapter {
-  /** The current view of a widget as seen by `voter`. */
-  load(widget: WidgetRef, voter: string): Promise<View>;
+  /**
+   * The current view of a widget as seen by `voter`. For a board, an adapter that pages (the HTTP
+   * adapter) answers the ideas of `query` one page at a time (`View.next` is the following page's
+   * cursor); one that does not (memory, local) ignores it and answers every idea.
+   */
+  load(widget: WidgetRef, voter: string, query?: BoardPageQuery): Promise<View>;
   /** Apply an action; resolves with the view after it, rejects with a KoloError. */
   send(action: KoloAction): Promise<View>;
   /**

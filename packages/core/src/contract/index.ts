@@ -18,4 +18,4 @@ export * from './storage.ts';
 export * from './queries.ts';
 export * from './admin.ts';
 export * from './definitions.ts';
-export type { KoloAdapter } from './adapter.ts';
+export type { BoardPageQuery, KoloAdapter } from './adapter.ts';

@@ -1,20 +1,15 @@
 import type { Idea, View } from '../contract/views.ts';
-import { OPEN_STATUSES, type IdeaStatus } from '../contract/statuses.ts';
+import { OPEN_STATUSES } from '../contract/statuses.ts';
+import type { BoardPageQuery } from '../contract/adapter.ts';
 import { sameStem, stemCache, stems } from './tokens.ts';
 import { countOf } from '../contract/records.ts';
 
 /** People may still upvote it (it is public and not finished). */
 export const isOpen = (idea: Pick<Idea, 'status'>): boolean => OPEN_STATUSES.includes(idea.status);
 
-export type IdeaSort = 'top' | 'new';
+export type IdeaSort = NonNullable<BoardPageQuery['sort']>;
 
-export interface BoardQuery {
-  sort?: IdeaSort;
-  /** one status, or all */
-  status?: IdeaStatus | '';
-  category?: string;
-  /** words to search for in titles and details */
-  search?: string;
+export interface BoardQuery extends Omit<BoardPageQuery, 'cursor'> {
   lang?: string;
 }
 

@@ -74,16 +74,15 @@ export async function submitIdea(q: Queryable, a: IdeaAction, policy: IdeaAction
 async function upvote(q: Queryable, kind: string, board: string, idea: string, voter: string, on: boolean) {
   await lockVoter(q, kind, board, voter);
   const firstOfVoter = async () => (await q.query('select 1 from kolo_upvotes where kind = $1 and board = $2 and voter = $3 limit 1', [kind, board, voter])).length === 0;
-  if (on) {
-    const none = await firstOfVoter();
-    const done = await q.query('insert into kolo_upvotes (kind, board, idea, voter) values ($1, $2, $3, $4) on conflict do nothing returning voter', [kind, board, idea, voter]);
-    if (!done.length) return;
-    await bump(q, kind, board, new Map([[idea, 1], [VOTERS, none ? 1 : 0]]));
-  } else {
-    const done = await q.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3 and voter = $4 returning voter', [kind, board, idea, voter]);
-    if (!done.length) return;
-    await bump(q, kind, board, new Map([[idea, -1], [VOTERS, (await firstOfVoter()) ? -1 : 0]]));
-  }
+  const none = on && (await firstOfVoter());
+  const done = on
+    ? await q.query('insert into kolo_upvotes (kind, board, idea, voter) values ($1, $2, $3, $4) on conflict do nothing returning voter', [kind, board, idea, voter])
+    : await q.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3 and voter = $4 returning voter', [kind, board, idea, voter]);
+  if (!done.length) return;
+  // the idea's count is on the idea; the board's counters keep its voters
+  await q.query('update kolo_ideas set votes = votes + $4 where kind = $1 and board = $2 and id = $3', [kind, board, idea, on ? 1 : -1]);
+  const voters = on ? (none ? 1 : 0) : (await firstOfVoter()) ? -1 : 0;
+  if (voters) await bump(q, kind, board, new Map([[VOTERS, voters]]));
 }
 
 export async function upvoteAction(q: Queryable, a: Extract<ServerAction, { type: 'upvote' }>) {
@@ -114,7 +113,7 @@ export async function moderate(db: Db, kind: string, board: string, idea: string
     [kind, board, idea, d.status, d.answer?.trim() ?? null, d.link?.trim() ?? null, d.reason?.trim() ?? null],
   );
   if (!rows.length) refuse('not-found', `no idea "${idea}"`);
-  await changed(db, kind, board);
+  await changed(db, kind, board, [idea]);
 }
 
 /** Merge a duplicate into another idea: every upvote moves over (a voter who upvoted both keeps one). */
@@ -125,14 +124,11 @@ export async function merge(db: Db, kind: string, board: string, from: string, i
     if (found.length !== 2) refuse('not-found', 'both ideas must exist and not be merged already');
     await tx.query('insert into kolo_upvotes (kind, board, idea, voter) select kind, board, $4, voter from kolo_upvotes where kind = $1 and board = $2 and idea = $3 on conflict do nothing', [kind, board, from, into]);
     await tx.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3', [kind, board, from]);
-    for (const id of [from, into]) {
-      await tx.query('delete from kolo_counts where kind = $1 and widget = $2 and choice = $3', [kind, board, id]);
-      await tx.query(
-        `insert into kolo_counts (kind, widget, choice, shard, n) values ($1, $2, $3, 0, (select count(*)::int from kolo_upvotes where kind = $1 and board = $2 and idea = $3))`,
-        [kind, board, id],
-      );
-    }
+    await tx.query(
+      `update kolo_ideas i set votes = (select count(*)::int from kolo_upvotes u where u.kind = i.kind and u.board = i.board and u.idea = i.id) where kind = $1 and board = $2 and id in ($3, $4)`,
+      [kind, board, from, into],
+    );
     await tx.query(`update kolo_ideas set merged_into = $4, first_response_at = coalesce(first_response_at, now()) where kind = $1 and board = $2 and id = $3`, [kind, board, from, into]);
   });
-  await changed(db, kind, board);
+  await changed(db, kind, board, [from, into]);
 }

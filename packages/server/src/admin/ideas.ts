@@ -1,16 +1,15 @@
 /** Ideas and questions as the team sees them: every status, votes, the author's anonymous id (for a ban) and contact. */
 import type { Db, Row } from '../db/types.ts';
-import { counts } from '../db/counters.ts';
 import { iso } from '../db/values.ts';
 import { toIdea } from '../view.ts';
 
-const ADMIN_IDEA = 'id, title, details, category, contact, status, created_at, author, answer, link, reason, merged_into, first_response_at';
+const ADMIN_IDEA = 'id, title, details, category, contact, status, created_at, author, answer, link, reason, merged_into, first_response_at, votes';
 
 /** An idea as the team sees it. */
-const adminIdea = (r: Row, votes: number) => ({
+const adminIdea = (r: Row) => ({
   ...toIdea('')(r),
   author: String(r.author),
-  votes,
+  votes: Number(r.votes),
   ...(r.contact ? { contact: String(r.contact) } : {}),
   ...(r.merged_into ? { mergedInto: String(r.merged_into) } : {}),
   ...(r.first_response_at ? { firstResponseAt: iso(r.first_response_at) } : {}),
@@ -19,8 +18,7 @@ const adminIdea = (r: Row, votes: number) => ({
 /** One board's ideas, every status or one. */
 export async function boardIdeas(db: Db, kind: string, board: string, status?: string) {
   const rows = await db.query(`select ${ADMIN_IDEA} from kolo_ideas where kind = $1 and board = $2 and ($3::text is null or status = $3) order by created_at, id`, [kind, board, status ?? null]);
-  const votes = await counts(db, kind, board);
-  return rows.map((r) => adminIdea(r, votes.get(String(r.id)) ?? 0));
+  return rows.map(adminIdea);
 }
 
 /**
@@ -29,8 +27,7 @@ export async function boardIdeas(db: Db, kind: string, board: string, status?: s
  */
 export async function allIdeas(db: Db, waiting = false) {
   const rows = await db.query(
-    `select kind, board, ${ADMIN_IDEA}, (select coalesce(sum(n), 0)::int from kolo_counts c where c.kind = i.kind and c.widget = i.board and c.choice = i.id) as votes
-     from kolo_ideas i ${waiting ? `where status = 'pending' and merged_into is null order by created_at, id` : 'order by kind, board, created_at, id'}`,
+    `select kind, board, ${ADMIN_IDEA} from kolo_ideas i ${waiting ? `where status = 'pending' and merged_into is null order by created_at, id` : 'order by kind, board, created_at, id'}`,
   );
-  return rows.map((r) => ({ kind: String(r.kind), board: String(r.board), ...adminIdea(r, Number(r.votes)) }));
+  return rows.map((r) => ({ kind: String(r.kind), board: String(r.board), ...adminIdea(r) }));
 }

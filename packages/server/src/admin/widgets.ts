@@ -81,11 +81,14 @@ export function seed(db: Db, s: Seed) {
     if (w!.used) return false;
     if (s.rules) await tx.query('update kolo_widgets set config = $3 where kind = $1 and id = $2', [s.kind, s.id, JSON.stringify(s.rules)]);
     const counts = new Map(Object.entries(s.counts));
-    await bump(tx, s.kind, s.id, counts.set(VOTERS, s.voters ?? [...counts.values()].reduce((x, y) => x + y, 0)));
+    const voters = s.voters ?? [...counts.values()].reduce((x, y) => x + y, 0);
+    // a board's ideas carry their own counts; its counters keep the voters
+    const board = isBoardKind(s.kind);
+    await bump(tx, s.kind, s.id, board ? new Map([[VOTERS, voters]]) : counts.set(VOTERS, voters));
     for (const i of s.ideas ?? []) {
       await tx.query(
-        `insert into kolo_ideas (kind, board, id, title, details, category, status, author, created_at, answer, link, reason, first_response_at) values ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11, $12)`,
-        [s.kind, s.id, i.id, i.title, i.details ?? null, i.category ?? null, i.status, i.createdAt, i.answer ?? null, i.link ?? null, i.reason ?? null, i.firstResponseAt ?? null],
+        `insert into kolo_ideas (kind, board, id, title, details, category, status, author, created_at, answer, link, reason, first_response_at, votes) values ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $11, $12, $13)`,
+        [s.kind, s.id, i.id, i.title, i.details ?? null, i.category ?? null, i.status, i.createdAt, i.answer ?? null, i.link ?? null, i.reason ?? null, i.firstResponseAt ?? null, board ? Math.min(2 ** 31 - 1, counts.get(i.id) ?? 0) : 0],
       );
     }
     return true;
