@@ -23,15 +23,26 @@ export interface BoardPageQuery {
   search?: string;
   /** the page after the one that answered this `next` */
   cursor?: string;
+  /** ideas per page (the server keeps to its own default and maximum) */
+  limit?: number;
 }
 
 export interface KoloAdapter {
   /**
    * The current view of a widget as seen by `voter`. For a board, an adapter that pages (the HTTP
    * adapter) answers the ideas of `query` one page at a time (`View.next` is the following page's
-   * cursor); one that does not (memory, local) ignores it and answers every idea.
+   * cursor); one that does not (memory, local) ignores it and answers every idea. A load with a
+   * `cursor` answers everything loaded so far for that query: the pages before it with this one
+   * added (its ideas after theirs, counts and upvotes merged, the new `next`).
    */
   load(widget: WidgetRef, voter: string, query?: BoardPageQuery): Promise<View>;
+  /**
+   * A board's ideas with titles like `title` (at most 3, best first), as a view: the ideas, their
+   * counts and this voter's upvotes among them. An adapter that pages offers it, so a form finds
+   * similar ideas among all of a board's, not only the loaded ones; without it, a form looks among
+   * the ideas it loaded (core `similarIdeas`).
+   */
+  similar?(widget: WidgetRef, voter: string, title: string): Promise<View>;
   /** Apply an action; resolves with the view after it, rejects with a KoloError. */
   send(action: KoloAction): Promise<View>;
   /**

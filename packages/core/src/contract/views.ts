@@ -97,3 +97,6 @@ export function mergeView(board: boolean, last: View, v: View): View {
     ideas: [...merged, ...ideas.filter((n) => !kept.some((i) => i.id === n.id))],
   };
 }
+
+/** A board's next page added to the pages before it (`last`): its ideas after theirs, counts and upvotes merged, its `next`. */
+export const appendPage = (last: View, page: View): View => ({ ...mergeView(true, last, { ...page, partial: 'voter' }), next: page.next });

@@ -1,9 +1,10 @@
 import type { ReadableAtom } from 'nanostores';
 import { toKoloError, type KoloError } from '../contract/errors.ts';
-import type { Idea, View } from '../contract/views.ts';
+import { mergeView, type Idea, type View } from '../contract/views.ts';
 import type { IdeaDraft } from '../contract/actions.ts';
 import type { IdeaStatus } from '../contract/statuses.ts';
-import type { KoloAdapter } from '../contract/adapter.ts';
+import type { BoardPageQuery, KoloAdapter } from '../contract/adapter.ts';
+import type { BoardQuery } from './board.ts';
 import type { WidgetRef } from '../contract/widgets.ts';
 import { ideaRules } from './rules.ts';
 import type { RuleAdapter } from '../adapters/box.ts';
@@ -18,6 +19,16 @@ export interface IdeaView {
   /** `submit` while an idea is on its way, or the id of the idea being upvoted */
   pending: string | null;
   error: KoloError | null;
+  /**
+   * The adapter answers the board a page at a time (a load answered a `next`): sort, filters and
+   * search go to it, and `tally.ideas` are what it answered. Otherwise every idea is loaded, and a
+   * widget sorts, filters and searches them itself.
+   */
+  paged?: boolean;
+  /** another query's ideas, or the next page, are on their way */
+  busy?: boolean;
+  /** the ideas the adapter's `similar` found for the last title asked (in `tally`); absent without it */
+  similar?: string[];
 }
 
 /** The anti-spam signals the form collects besides the fields. */
@@ -43,7 +54,19 @@ export interface IdeaStore {
   /** Upvote (`on`) or take back; optimistic, rolled back when refused. Resolves true when accepted. */
   upvote(idea: string, on: boolean): Promise<boolean>;
   reload(): Promise<void>;
+  /**
+   * Show the ideas of `q`. A paged board loads its first page (a search once typing pauses, the
+   * latest query wins); otherwise there is nothing to load: a widget filters what it has.
+   */
+  query(q: BoardQuery): void;
+  /** Load the board's next page (after the ideas shown). Resolves true once it is shown. */
+  more(): Promise<boolean>;
+  /** Ask the adapter's `similar` for ideas like `title` once typing pauses (`$view.similar`); without it, nothing. */
+  similar(title: string): void;
 }
+
+/** How long typing must pause before a search or a similar-ideas request goes out, ms. */
+export const TYPING_PAUSE = 300;
 
 /** The view as it will be once `voter` has (`on`) or has not upvoted `idea` (a board's ballot is the voter's upvotes). */
 export const withUpvote = (t: View, idea: string, on: boolean): View =>
@@ -60,12 +83,69 @@ export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, v
   const widget = ideaWidget(config);
   // a server's answer to loading the board carries a signed form token (live updates do not): keep the latest
   let form: string | undefined;
-  const { $view, patch, reload } = createLoader<IdeaView>(adapter, widget, voter, {
-    status: 'loading',
-    tally: emptyView(),
-    pending: null,
-    error: null,
-  }, (t) => (form = t.form));
+  // the query asked for, the one the shown ideas answer (a further page continues it), loads asked so far
+  let q: BoardPageQuery = { limit: config.pageSize };
+  let shown = q;
+  let asked = 0;
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  let finding: ReturnType<typeof setTimeout> | undefined;
+  let title = '';
+
+  /** Load `query`; resolves whether its answer is shown (a later load asked before it answered wins). */
+  async function show(query: BoardPageQuery): Promise<boolean> {
+    const n = ++asked;
+    patch({ busy: true });
+    try {
+      const tally = await adapter.load(widget, voter, query);
+      if (n !== asked) return false;
+      form = tally.form;
+      shown = query;
+      patch({ status: 'ready', tally, busy: false, error: null, paged: $view.get().paged || !!tally.next });
+      return true;
+    } catch (e) {
+      if (n !== asked) return false;
+      patch({ status: 'error', busy: false, error: toKoloError(e) });
+      throw e;
+    }
+  }
+
+  const { $view, patch, reload } = createLoader<IdeaView>(
+    {
+      // the loader's loads (the first, a retry) show the current query; a stale one never settles, so it changes nothing
+      load: (): Promise<View> => show(q).then((ok) => (ok ? $view.get().tally : new Promise<View>(() => {}))),
+      send: adapter.send,
+      subscribe: adapter.subscribe && ((w, v, fn) => adapter.subscribe!(w, v, fn)),
+    },
+    widget,
+    voter,
+    { status: 'loading', tally: emptyView(), pending: null, error: null },
+  );
+
+  function query(next: BoardQuery) {
+    const search = next.search !== q.search;
+    q = { limit: config.pageSize, sort: next.sort, status: next.status, category: next.category, search: next.search };
+    if (!$view.get().paged) return;
+    clearTimeout(typing);
+    const go = () => void show(q).catch(() => {});
+    if (search) typing = setTimeout(go, TYPING_PAUSE);
+    else go();
+  }
+
+  const more = async () => {
+    const { tally, busy } = $view.get();
+    return !!tally.next && !busy && show({ ...shown, cursor: tally.next }).catch(() => false);
+  };
+
+  function similar(t: string) {
+    title = t;
+    clearTimeout(finding);
+    const find = adapter.similar;
+    if (find)
+      finding = setTimeout(async () => {
+        const found = await find.call(adapter, widget, voter, t).catch(() => null);
+        if (found && t === title) patch({ tally: mergeView(true, $view.get().tally, { ...found, partial: 'voter' }), similar: (found.ideas ?? []).map((i) => i.id) });
+      }, TYPING_PAUSE);
+  }
 
   async function submit(draft: IdeaDraft, meta: SubmitMeta): Promise<Idea | null> {
     const before = $view.get();
@@ -86,8 +166,9 @@ export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, v
         signature: config.signature,
         at: now(),
       });
-      patch({ tally, pending: null });
-      return tally.ideas?.find((i) => i.id === id) ?? null;
+      const after = mergeView(true, $view.get().tally, tally);
+      patch({ tally: after, pending: null });
+      return after.ideas?.find((i) => i.id === id) ?? null;
     } catch (e) {
       patch({ pending: null, error: toKoloError(e) });
       return null;
@@ -100,7 +181,8 @@ export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, v
     patch({ tally: withUpvote(before.tally, idea, on), pending: idea, error: null });
     try {
       const tally = await adapter.send({ type: 'upvote', id: randomId('a_'), voter, widget, idea, on, at: now() });
-      patch({ tally, pending: null });
+      // a server answers only this idea (a partial view): the rest of the board stays
+      patch({ tally: mergeView(true, $view.get().tally, tally), pending: null });
       return true;
     } catch (e) {
       patch({ tally: before.tally, pending: null, error: toKoloError(e) });
@@ -108,7 +190,7 @@ export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, v
     }
   }
 
-  return { widget, $view, submit, upvote, reload };
+  return { widget, $view, submit, upvote, reload, query, more, similar };
 }
 
 /**

@@ -10,7 +10,7 @@ import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
 import type { KoloAction } from '../../contract/actions.ts';
 import type { KoloAdapter } from '../../contract/adapter.ts';
 import type { KoloError } from '../../contract/errors.ts';
-import type { View } from '../../contract/views.ts';
+import { appendPage, type View } from '../../contract/views.ts';
 import type { Bundle } from '../../i18n/bundle.ts';
 import { safeStorage } from '../../device/storage.ts';
 import { emptyView } from '../../voting/store.ts';
@@ -20,6 +20,7 @@ import { delivery, sending } from './delivery.ts';
 import { live } from './live.ts';
 import { signalBatches } from './signals.ts';
 import { offlineMessages } from './messages.ts';
+import { queryKey, widgetPath } from './pages.ts';
 
 export { readEvents } from './live.ts';
 export { errorFromAnswer } from './transport.ts';
@@ -77,17 +78,29 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   if (box.queue().length) setTimeout(() => void flush(), 0);
 
   const follow = (voter: string) => streams.follow(voter, () => [...listeners].filter((l) => l.voter === voter).map((l) => l.widget));
+  /** per widget and voter: how many loads were asked for, and the query of the last view kept */
+  const loads = new Map<string, { asked: number; query?: string }>();
   const send = sending(box, deliver, t.post, keep, (a) => box.projected(a.widget, a.voter, lastView(a.widget, a.voter) ?? emptyView()));
 
   return {
     messages: [offlineMessages as Bundle],
     queued: box.queue,
     flush: () => deliver.flush(true),
-    async load(widget, voter) {
-      const path = `/v1/widgets/${encodeURIComponent(widget.kind)}/${encodeURIComponent(widget.id)}`;
+    async load(widget, voter, query) {
+      const at = loads.get(widgetKey(widget) + voter) ?? { asked: 0 };
+      loads.set(widgetKey(widget) + voter, at);
+      const asked = ++at.asked;
+      const key = queryKey(query);
       try {
-        const v = await t.request(path, { headers: voterHeaders(voter) });
-        keep(widget, voter, v);
+        let v = await t.request(widgetPath(widget, query), { headers: voterHeaders(voter) });
+        // a further page of the query already shown: added to the pages before it
+        const last = query?.cursor && at.query === key && lastView(widget, voter);
+        if (last) v = appendPage(last, v);
+        // the voter's last view is what the latest load answered, not a slower answer to an older one
+        if (asked === at.asked) {
+          at.query = key;
+          keep(widget, voter, v);
+        }
         return box.projected(widget, voter, v);
       } catch (e) {
         // offline with something queued: show the last known view with the queued actions
@@ -96,6 +109,7 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
         throw e;
       }
     },
+    similar: (widget, voter, title) => t.request(`${widgetPath(widget)}/similar?title=${encodeURIComponent(title)}`, { headers: voterHeaders(voter) }),
     send,
     subscribe(widget, voter, fn) {
       const l = { widget, voter, fn };
