@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import {
   boardList,
   ideaBoardMessages,
@@ -28,7 +28,8 @@ import { ideaItem, type ItemContext } from './idea-item.ts';
 /**
  * The public idea board (or, with `kind="question"`, the questions of an AMA): ideas with their
  * upvotes, status and category; sorted by upvotes or date, filtered by status and category, searched
- * by words; shown a page at a time. One removable upvote per person per idea, applied at once and
+ * by words; shown a page at a time. On an adapter that pages (a server's board), sorting, filters,
+ * search and "show more" ask it for the ideas, a page at a time. One removable upvote per person per idea, applied at once and
  * rolled back if refused. Done ideas show the team's answer and announcement ("you asked, we did"),
  * declined ones the reason; ideas waiting for moderation are shown only to their author.
  *
@@ -117,6 +118,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
       this.expanded = new Set();
     }
     this.board = board;
+    this.ask();
   });
   private board = '';
   private search = '';
@@ -138,7 +140,10 @@ export class KoloIdeaBoard extends KoloIdeaElement {
     const el = e.target as HTMLInputElement;
     const name = el.name as 'search' | 'status' | 'category' | 'sort';
     if (name === 'sort') this.sort = el.value === 'new' ? 'new' : 'top';
-    else (this as unknown as Record<string, string>)[name] = el.value;
+    else {
+      (this as unknown as Record<string, string>)[name] = el.value;
+      this.ask();
+    }
     // which control, never what was typed: signals carry no personal data
     if (!this.interacted) this.signal('interact', { filter: name });
     this.interacted = true;
@@ -146,26 +151,43 @@ export class KoloIdeaBoard extends KoloIdeaElement {
     this.requestUpdate();
   };
 
+  private filters() {
+    return { search: this.search, sort: this.sort, status: this.status, category: this.category };
+  }
+
+  /** Tell the store what to show (a paged board loads it). */
+  private ask(): void {
+    this.ideas.store?.query(this.filters());
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('sort')) this.ask();
+  }
+
   /**
    * The ideas in board order. The order is kept while only upvote counts change, so an idea does not
    * jump away from the pointer or keyboard focus that just upvoted it; it is recomputed when the
-   * filters change or ideas come, go or change status.
+   * filters change or ideas come, go or change status. A paged board's ideas are what the adapter
+   * found for the search: they are sorted and filtered again (live updates add ideas), not searched.
    */
-  private ordered(ideas: Idea[], counts: Record<string, number>, lang: string): Idea[] {
-    const key = [this.sort, this.status, this.category, `q:${this.search}`, lang, ...ideas.map((i) => i.id + i.status)].join('|');
+  private ordered(ideas: Idea[], counts: Record<string, number>, lang: string, paged?: boolean): Idea[] {
+    const search = paged ? '' : this.search;
+    const key = [this.sort, this.status, this.category, `q:${search}`, lang, ...ideas.map((i) => i.id + i.status)].join('|');
     if (key !== this.orderKey) {
       this.orderKey = key;
-      this.order = boardList(ideas, counts, { sort: this.sort, status: this.status, category: this.category, search: this.search, lang }).map((i) => i.id);
+      this.order = boardList(ideas, counts, { ...this.filters(), search, lang }).map((i) => i.id);
     }
     const byId = new Map(ideas.map((i) => [i.id, i]));
     return this.order.map((id) => byId.get(id)!).filter(Boolean);
   }
 
-  private readonly more = (): void => {
+  /** The next page; focus moves to its first idea (or to "retry" when it failed to load). */
+  private readonly more = async (): Promise<void> => {
     const page = this.ideas.config?.pageSize ?? 20;
-    const from = Math.max(this.shown, page);
+    const from = this.ideas.view.paged ? this.renderRoot.querySelectorAll('[part~="idea"]').length : Math.max(this.shown, page);
     this.shown = from + page;
     this.requestUpdate();
+    if (this.ideas.view.paged && !(await this.ideas.store!.more())) return focusAfterRender(this, '[part~="retry-button"]');
     focusAfterRender(this, `[part~="idea"]:nth-child(${from + 1})`);
   };
 
@@ -196,26 +218,28 @@ export class KoloIdeaBoard extends KoloIdeaElement {
     const view = this.ideas.view;
     const ready = view.status === 'ready';
     const all = view.tally.ideas ?? [];
-    const list = ready ? this.ordered(all, view.tally.counts, i18n.lang) : [];
+    const paged = view.paged;
+    const list = ready ? this.ordered(all, view.tally.counts, i18n.lang, paged) : [];
     const page = cfg.pageSize ?? 20;
-    const shown = list.slice(0, Math.max(this.shown, page));
+    const shown = paged ? list : list.slice(0, Math.max(this.shown, page));
+    const more = paged ? !!view.tally.next : shown.length < list.length;
     this.setStates({ loading: view.status === 'loading', ready, error: view.status === 'error', empty: ready && !list.length, pending: !!view.pending });
     const question = cfg.kind === 'question';
     const filtered = !!(this.search || this.status || this.category);
     const items = this.itemContext(cfg);
 
-    return html`<section part="base" aria-labelledby="heading" aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
+    return html`<section part="base" aria-labelledby="heading" aria-busy=${view.status === 'loading' || view.busy ? 'true' : 'false'}>
       ${ideaHeading(this.headingLevel, cfg.heading ?? t(question ? 'boardQuestion' : 'boardIdea'))}
       ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
-      ${boardToolbar(i18n, cfg, { search: this.search, sort: this.sort, status: this.status, category: this.category }, this.filter)}
+      ${boardToolbar(i18n, cfg, this.filters(), this.filter)}
       ${view.status === 'loading' ? html`<p class="muted">${t('loading')}</p>` : nothing}
       ${view.status === 'error' ? loadError(i18n, () => this.ideas.reload()) : nothing}
       ${ideaError(i18n, view)}
       <p part="count" role="status" class="muted">
-        ${ready ? (list.length ? t('showing', { shown: i18n.number(shown.length), total: i18n.number(list.length) }) : t(filtered ? 'noMatch' : 'empty')) : ''}
+        ${ready ? (list.length ? t(more && paged ? 'showingFirst' : 'showing', { shown: i18n.number(shown.length), total: i18n.number(list.length) }) : t(filtered ? 'noMatch' : 'empty')) : ''}
       </p>
       ${shown.length ? html`<ol part="list" role="list">${shown.map((idea) => ideaItem(idea, items))}</ol>` : nothing}
-      ${shown.length < list.length ? html`<button part="show-more" type="button" @click=${this.more}>${t('showMore')}</button>` : nothing}
+      ${more ? html`<button part="show-more" type="button" @click=${this.more}>${t('showMore')}</button>` : nothing}
       ${nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.ideas.signal('next-step', { href }))}
     </section>`;
   }

@@ -26,7 +26,7 @@ import { ideaStyles } from '../../ideas/idea.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
 import { categorySelect, detailsArea, field, FIELDS, problemText, textInput, type Editing, type Field } from './form-fields.ts';
-import { similarList } from './similar-list.ts';
+import { similarFrom, similarList } from './similar-list.ts';
 
 type Problems = ReturnType<typeof checkIdea>;
 const DAY = 24 * 3600 * 1000;
@@ -132,6 +132,8 @@ export class KoloIdeaForm extends KoloIdeaElement {
       this.signal('interact');
     }
     this.draft = { ...this.draft, [input.name]: input.value };
+    const title = this.draft.title.trim();
+    if (input.name === 'title' && similarFrom(title)) this.ideas.store?.similar(title);
     this.requestUpdate();
   };
 

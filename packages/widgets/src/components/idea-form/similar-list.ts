@@ -5,11 +5,23 @@ import { statusBadge } from '../../ideas/idea-parts.ts';
 /** Similar ideas are looked for once the title has this many characters. */
 const SIMILAR_FROM = 4;
 
-/** Existing ideas with titles like `title`, each with "Upvote this instead" while it is open. */
+/** Whether a title is long enough to look for similar ideas. */
+export const similarFrom = (title: string) => [...title].length >= SIMILAR_FROM;
+
+/**
+ * Existing ideas with titles like `title`, each with "Upvote this instead" while it is open: those
+ * the adapter found (`view.similar`), else those among the loaded ideas.
+ */
 export function similarList(i18n: Translator, cfg: IdeaBoardConfig, view: IdeaView, title: string, upvote: (id: string, on: boolean) => void) {
   const { t } = i18n;
   const { tally } = view;
-  const similar = view.status === 'ready' && [...title].length >= SIMILAR_FROM ? similarIdeas(title, tally.ideas ?? [], tally.counts, i18n.lang) : [];
+  const ideas = tally.ideas ?? [];
+  const similar =
+    view.status !== 'ready' || !similarFrom(title)
+      ? []
+      : view.similar
+        ? view.similar.flatMap((id) => ideas.filter((i) => i.id === id))
+        : similarIdeas(title, ideas, tally.counts, i18n.lang);
   return html`<div part="similar" aria-live="polite">
     ${similar.length
       ? html`<p class="muted">${t(cfg.kind === 'question' ? 'similarQuestion' : 'similarIdea')}</p>
