@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KoloError, TYPING_PAUSE, appendPage, createIdeaStore, memoryAdapter, ideaRules, withUpvote, type BoardPageQuery, type IdeaBoardConfig, type KoloAction, type KoloAdapter, type View } from '../index.ts';
+import { appendPage } from '../contract/merge.ts';
+import { KoloError, TYPING_PAUSE, boardPages, createIdeaStore, memoryAdapter, ideaRules, withUpvote, type BoardPageQuery, type IdeaBoardConfig, type KoloAction, type KoloAdapter, type View } from '../index.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const board: IdeaBoardConfig = { id: 'roadmap', minFillSeconds: 0 };
@@ -119,7 +120,7 @@ describe('idea store on a paging adapter', () => {
   it('loads the query the widget asked for, each page after the last, and only the latest answer', async () => {
     vi.useFakeTimers();
     const { adapter, asked } = pagingAdapter();
-    const s = createIdeaStore(adapter, { ...board, pageSize: 10 }, 'v1');
+    const s = createIdeaStore(adapter, { ...board, pageSize: 10 }, 'v1', boardPages);
     s.query({ sort: 'new' }); // before the first load: it asks for this
     s.$view.listen(() => {});
     expect(asked.map((a) => a.q)).toEqual([{ limit: 10, sort: 'new' }]);
@@ -156,7 +157,7 @@ describe('idea store on a paging adapter', () => {
 
   it('shows a failed page load as a load error, and a retry loads the current query again', async () => {
     const { adapter, asked } = pagingAdapter();
-    const s = createIdeaStore(adapter, board, 'v1');
+    const s = createIdeaStore(adapter, board, 'v1', boardPages);
     s.$view.listen(() => {});
     asked[0]!.answer(pageOf(['a'], 'c1'));
     await settle();
@@ -177,7 +178,7 @@ describe('idea store on a paging adapter', () => {
 
   it('loads nothing for a query where every idea is loaded (no `next`): the widget filters', async () => {
     const { adapter, asked } = pagingAdapter();
-    const s = createIdeaStore(adapter, board, 'v1');
+    const s = createIdeaStore(adapter, board, 'v1', boardPages);
     s.$view.listen(() => {});
     asked[0]!.answer(pageOf(['a', 'b']));
     await settle();
@@ -189,7 +190,7 @@ describe('idea store on a paging adapter', () => {
   it('merges an upvote’s answer (only that idea) into the ideas loaded, and asks the adapter for similar ideas', async () => {
     vi.useFakeTimers();
     const { adapter, asked, titles } = pagingAdapter();
-    const s = createIdeaStore(adapter, board, 'v1');
+    const s = createIdeaStore(adapter, board, 'v1', boardPages);
     s.$view.listen(() => {});
     asked[0]!.answer(pageOf(['a', 'b', 'c'], 'c1'));
     await vi.advanceTimersByTimeAsync(0);

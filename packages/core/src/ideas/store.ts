@@ -1,10 +1,10 @@
 import type { ReadableAtom } from 'nanostores';
 import { toKoloError, type KoloError } from '../contract/errors.ts';
-import { mergeView, type Idea, type View } from '../contract/views.ts';
+import type { Idea, View } from '../contract/views.ts';
+import { mergeView } from '../contract/merge.ts';
 import type { IdeaDraft } from '../contract/actions.ts';
 import type { IdeaStatus } from '../contract/statuses.ts';
-import type { BoardPageQuery, KoloAdapter } from '../contract/adapter.ts';
-import type { BoardQuery } from './board.ts';
+import type { KoloAdapter } from '../contract/adapter.ts';
 import type { WidgetRef } from '../contract/widgets.ts';
 import { ideaRules } from './rules.ts';
 import type { RuleAdapter } from '../adapters/box.ts';
@@ -54,19 +54,27 @@ export interface IdeaStore {
   /** Upvote (`on`) or take back; optimistic, rolled back when refused. Resolves true when accepted. */
   upvote(idea: string, on: boolean): Promise<boolean>;
   reload(): Promise<void>;
-  /**
-   * Show the ideas of `q`. A paged board loads its first page (a search once typing pauses, the
-   * latest query wins); otherwise there is nothing to load: a widget filters what it has.
-   */
-  query(q: BoardQuery): void;
-  /** Load the board's next page (after the ideas shown). Resolves true once it is shown. */
-  more(): Promise<boolean>;
   /** Ask the adapter's `similar` for ideas like `title` once typing pauses (`$view.similar`); without it, nothing. */
   similar(title: string): void;
 }
 
 /** How long typing must pause before a search or a similar-ideas request goes out, ms. */
 export const TYPING_PAUSE = 300;
+
+/** What a store gives the part that pages its board (`boardPages`); `$view` and `patch` once its loader is made. */
+export interface StoreParts {
+  adapter: KoloAdapter;
+  widget: WidgetRef;
+  voter: string;
+  config: IdeaBoardConfig;
+  /** a load's answer (the store keeps its form token) */
+  loaded: (view: View) => void;
+  $view: ReadableAtom<IdeaView>;
+  patch: (p: Partial<IdeaView>) => void;
+}
+
+/** A part that adds methods to a store, with the adapter its loader loads through. */
+export type StorePart<X> = (parts: StoreParts) => X & { adapter: KoloAdapter };
 
 /** The view as it will be once `voter` has (`on`) or has not upvoted `idea` (a board's ballot is the voter's upvotes). */
 export const withUpvote = (t: View, idea: string, on: boolean): View =>
@@ -77,64 +85,27 @@ const now = () => new Date().toISOString();
 /** Memory and local adapters apply the idea rules only once an idea widget gives them. */
 const learnIdeaRules = (adapter: KoloAdapter) => (adapter as Partial<RuleAdapter>).addRules?.(ideaRules);
 
-/** One voter's view of an idea board or AMA: loads, follows live updates, submits and upvotes. */
-export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, voter: string): IdeaStore {
+/**
+ * One voter's view of an idea board or AMA: loads, follows live updates, submits and upvotes, finds
+ * similar ideas; with `part` (a board's `boardPages`), what that adds.
+ */
+export function createIdeaStore<X = object>(adapter: KoloAdapter, config: IdeaBoardConfig, voter: string, part?: StorePart<X>): IdeaStore & X {
   learnIdeaRules(adapter);
   const widget = ideaWidget(config);
   // a server's answer to loading the board carries a signed form token (live updates do not): keep the latest
   let form: string | undefined;
-  // the query asked for, the one the shown ideas answer (a further page continues it), loads asked so far
-  let q: BoardPageQuery = { limit: config.pageSize };
-  let shown = q;
-  let asked = 0;
-  let typing: ReturnType<typeof setTimeout> | undefined;
   let finding: ReturnType<typeof setTimeout> | undefined;
   let title = '';
-
-  /** Load `query`; resolves whether its answer is shown (a later load asked before it answered wins). */
-  async function show(query: BoardPageQuery): Promise<boolean> {
-    const n = ++asked;
-    patch({ busy: true });
-    try {
-      const tally = await adapter.load(widget, voter, query);
-      if (n !== asked) return false;
-      form = tally.form;
-      shown = query;
-      patch({ status: 'ready', tally, busy: false, error: null, paged: $view.get().paged || !!tally.next });
-      return true;
-    } catch (e) {
-      if (n !== asked) return false;
-      patch({ status: 'error', busy: false, error: toKoloError(e) });
-      throw e;
-    }
-  }
-
-  const { $view, patch, reload } = createLoader<IdeaView>(
-    {
-      // the loader's loads (the first, a retry) show the current query; a stale one never settles, so it changes nothing
-      load: (): Promise<View> => show(q).then((ok) => (ok ? $view.get().tally : new Promise<View>(() => {}))),
-      send: adapter.send,
-      subscribe: adapter.subscribe && ((w, v, fn) => adapter.subscribe!(w, v, fn)),
-    },
-    widget,
-    voter,
-    { status: 'loading', tally: emptyView(), pending: null, error: null },
-  );
-
-  function query(next: BoardQuery) {
-    const search = next.search !== q.search;
-    q = { limit: config.pageSize, sort: next.sort, status: next.status, category: next.category, search: next.search };
-    if (!$view.get().paged) return;
-    clearTimeout(typing);
-    const go = () => void show(q).catch(() => {});
-    if (search) typing = setTimeout(go, TYPING_PAUSE);
-    else go();
-  }
-
-  const more = async () => {
-    const { tally, busy } = $view.get();
-    return !!tally.next && !busy && show({ ...shown, cursor: tally.next }).catch(() => false);
-  };
+  const loaded = (t: View) => (form = t.form);
+  const parts = { adapter, widget, voter, config, loaded } as StoreParts;
+  const added = part?.(parts);
+  const { $view, patch, reload } = createLoader<IdeaView>(added?.adapter ?? adapter, widget, voter, {
+    status: 'loading',
+    tally: emptyView(),
+    pending: null,
+    error: null,
+  }, loaded);
+  Object.assign(parts, { $view, patch });
 
   function similar(t: string) {
     title = t;
@@ -190,7 +161,7 @@ export function createIdeaStore(adapter: KoloAdapter, config: IdeaBoardConfig, v
     }
   }
 
-  return { widget, $view, submit, upvote, reload, query, more, similar };
+  return { ...added, widget, $view, submit, upvote, reload, similar } as IdeaStore & X;
 }
 
 /**

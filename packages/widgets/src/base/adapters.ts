@@ -8,7 +8,7 @@ export function deferredAdapter(ready: Promise<KoloAdapter>): KoloAdapter & Rule
   let real: KoloAdapter | undefined;
   void ready.then((a) => (real = a));
   return {
-    load: (w, v) => ready.then((a) => a.load(w, v)),
+    load: (w, v, q) => ready.then((a) => a.load(w, v, q)),
     send: (x) => ready.then((a) => a.send(x)),
     subscribe(w, v, fn) {
       let stop: (() => void) | undefined;
@@ -24,6 +24,10 @@ export function deferredAdapter(ready: Promise<KoloAdapter>): KoloAdapter & Rule
     addRules: (r) => void ready.then((a) => (a as Partial<RuleAdapter>).addRules?.(r)),
     get messages() {
       return real?.messages;
+    },
+    // a board's similar ideas come from the real adapter once it is there (a form asks after loading)
+    get similar() {
+      return real?.similar?.bind(real);
     },
   };
 }

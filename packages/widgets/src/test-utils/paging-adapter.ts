@@ -1,9 +1,7 @@
 /** A board served a page at a time, as Kolo's server serves it, for stories and tests. No test-runner imports here. */
 import {
-  appendPage,
   boardList,
   emptyView,
-  mergeView,
   PUBLIC_STATUSES,
   similarIdeas,
   type BoardPageQuery,
@@ -12,6 +10,7 @@ import {
   type SeedIdea,
   type View,
 } from '@kolo/core';
+import { appendPage, mergeView } from '@kolo/core/http';
 import { ideaAdapter } from './adapters.ts';
 
 const TOPICS = ['Dark mode', 'Offline maps', 'Bus alerts', 'Export trips', 'Bike lanes', 'Night buses', 'Ticket prices', 'Stop names', 'Route planner', 'Step-free stations'];

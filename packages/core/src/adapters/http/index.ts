@@ -10,7 +10,8 @@ import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
 import type { KoloAction } from '../../contract/actions.ts';
 import type { KoloAdapter } from '../../contract/adapter.ts';
 import type { KoloError } from '../../contract/errors.ts';
-import { appendPage, type View } from '../../contract/views.ts';
+import type { View } from '../../contract/views.ts';
+import { appendPage } from '../../contract/merge.ts';
 import type { Bundle } from '../../i18n/bundle.ts';
 import { safeStorage } from '../../device/storage.ts';
 import { emptyView } from '../../voting/store.ts';
@@ -23,6 +24,7 @@ import { offlineMessages } from './messages.ts';
 import { queryKey, widgetPath } from './pages.ts';
 
 export { readEvents } from './live.ts';
+export { appendPage, mergeView } from '../../contract/merge.ts';
 export { errorFromAnswer } from './transport.ts';
 export { VOTER_HEADER } from '../../contract/headers.ts';
 

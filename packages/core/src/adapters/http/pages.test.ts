@@ -40,13 +40,10 @@ describe('a board over HTTP, page by page', () => {
     await a.load(board, 'v1');
     await a.load(board, 'v1', { sort: 'new', status: 'planned', category: '', search: 'dark mode', limit: 10 });
     await a.load(board, 'v1', { status: '', category: 'app', search: '' });
-    // a poll's load takes no board query
-    await a.load({ kind: 'poll', id: 'p' }, 'v1', { sort: 'new' }).catch(() => null);
     expect(s.requests.map((r) => r.url.replace('https://kolo.test', ''))).toEqual([
       '/v1/widgets/ideas/roadmap',
       '/v1/widgets/ideas/roadmap?sort=new&status=planned&q=dark+mode&limit=10',
       '/v1/widgets/ideas/roadmap?category=app',
-      '/v1/widgets/poll/p',
     ]);
     a.close();
   });

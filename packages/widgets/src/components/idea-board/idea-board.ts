@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import {
   boardList,
+  boardPages,
   ideaBoardMessages,
   ideasMessages,
   ideaWidget,
@@ -106,7 +107,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
     return ideaWidget({ id: '', kind: this.ideas.config?.kind }).kind;
   }
 
-  private readonly ideas: IdeaController = new IdeaController(this, {
+  private readonly ideas = new IdeaController(this, {
     read: () => readIdeaBoard(this, this),
     parse: parseIdeaBoard,
     ...this.hooks(),
@@ -119,7 +120,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
     }
     this.board = board;
     this.ask();
-  });
+  }, boardPages);
   private board = '';
   private search = '';
   private status: IdeaStatus | '' = '';

@@ -1,0 +1,72 @@
+import { toKoloError } from '../contract/errors.ts';
+import type { BoardPageQuery, KoloAdapter } from '../contract/adapter.ts';
+import type { View } from '../contract/views.ts';
+import type { BoardQuery } from './board.ts';
+import { TYPING_PAUSE, type StorePart } from './store.ts';
+
+/** What a board's store adds when its adapter may page. */
+export interface BoardPages {
+  /**
+   * Show the ideas of `q`. A paged board (`IdeaView.paged`) loads its first page (a search once
+   * typing pauses; the latest query asked wins); otherwise there is nothing to load: a widget sorts,
+   * filters and searches the ideas it has.
+   */
+  query(q: BoardQuery): void;
+  /** Load the next page of the ideas shown. Resolves true once it is shown. */
+  more(): Promise<boolean>;
+}
+
+/**
+ * A board's pages, for `createIdeaStore`: every load asks for the current query, and an answer
+ * is shown only if no later load was asked for before it came (a slow answer to an older query
+ * never replaces a newer one).
+ */
+export const boardPages: StorePart<BoardPages> = (parts) => {
+  const { adapter, widget, voter, config, loaded } = parts;
+  // the query asked for, the one the ideas shown answer (a further page continues it), loads asked so far
+  let q: BoardPageQuery = { limit: config.pageSize };
+  let shown = q;
+  let asked = 0;
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const view = () => parts.$view.get();
+
+  /** Load `query`; resolves whether its answer is shown. */
+  async function show(query: BoardPageQuery): Promise<boolean> {
+    const n = ++asked;
+    parts.patch({ busy: true });
+    try {
+      const tally = await adapter.load(widget, voter, query);
+      if (n !== asked) return false;
+      loaded(tally);
+      shown = query;
+      parts.patch({ status: 'ready', tally, busy: false, error: null, paged: view().paged || !!tally.next });
+      return true;
+    } catch (e) {
+      if (n !== asked) return false;
+      parts.patch({ status: 'error', busy: false, error: toKoloError(e) });
+      throw e;
+    }
+  }
+
+  return {
+    adapter: {
+      // the store's own loads (the first, a retry) show the current query; a stale one never settles, so it changes nothing
+      load: () => show(q).then((ok) => (ok ? view().tally : new Promise<View>(() => {}))),
+      send: (a) => adapter.send(a),
+      subscribe: adapter.subscribe && ((w, v, fn) => adapter.subscribe!(w, v, fn)),
+    } satisfies KoloAdapter,
+    query(next) {
+      const search = next.search !== q.search;
+      q = { limit: config.pageSize, sort: next.sort, status: next.status, category: next.category, search: next.search };
+      if (!view().paged) return;
+      clearTimeout(typing);
+      const go = () => void show(q).catch(() => {});
+      if (search) typing = setTimeout(go, TYPING_PAUSE);
+      else go();
+    },
+    async more() {
+      const { tally, busy } = view();
+      return !!tally.next && !busy && show({ ...shown, cursor: tally.next }).catch(() => false);
+    },
+  };
+};
