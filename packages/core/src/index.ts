@@ -38,6 +38,7 @@ export { stems, sameStem } from './ideas/tokens.ts';
 export * from './ideas/schema.ts';
 export * from './ideas/store.ts';
 export * from './ideas/pages.ts';
+export * from './ideas/similar.ts';
 export * from './ideas/read.ts';
 export { ideasMessages } from './ideas/messages/shared.ts';
 export { ideaFormMessages } from './ideas/messages/form.ts';

@@ -1,5 +1,5 @@
 import { toKoloError } from '../contract/errors.ts';
-import type { BoardPageQuery, KoloAdapter } from '../contract/adapter.ts';
+import type { BoardPageQuery } from '../contract/adapter.ts';
 import type { View } from '../contract/views.ts';
 import type { BoardQuery } from './board.ts';
 import { TYPING_PAUSE, type StorePart } from './store.ts';
@@ -49,15 +49,15 @@ export const boardPages: StorePart<BoardPages> = (parts) => {
   }
 
   return {
+    // what the store's loader loads through (it sends nothing): its loads (the first, a retry) show the
+    // current query, and a stale one never settles, so it changes nothing
     adapter: {
-      // the store's own loads (the first, a retry) show the current query; a stale one never settles, so it changes nothing
       load: () => show(q).then((ok) => (ok ? view().tally : new Promise<View>(() => {}))),
-      send: (a) => adapter.send(a),
-      subscribe: adapter.subscribe && ((w, v, fn) => adapter.subscribe!(w, v, fn)),
-    } satisfies KoloAdapter,
+      subscribe: adapter.subscribe?.bind(adapter),
+    },
     query(next) {
       const search = next.search !== q.search;
-      q = { limit: config.pageSize, sort: next.sort, status: next.status, category: next.category, search: next.search };
+      q = { ...next, limit: config.pageSize };
       if (!view().paged) return;
       clearTimeout(typing);
       const go = () => void show(q).catch(() => {});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appendPage } from '../contract/merge.ts';
-import { KoloError, TYPING_PAUSE, boardPages, createIdeaStore, memoryAdapter, ideaRules, withUpvote, type BoardPageQuery, type IdeaBoardConfig, type KoloAction, type KoloAdapter, type View } from '../index.ts';
+import { KoloError, TYPING_PAUSE, boardPages, createIdeaStore, similarPart, memoryAdapter, ideaRules, withUpvote, type BoardPageQuery, type IdeaBoardConfig, type KoloAction, type KoloAdapter, type View } from '../index.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const board: IdeaBoardConfig = { id: 'roadmap', minFillSeconds: 0 };
@@ -190,7 +190,7 @@ describe('idea store on a paging adapter', () => {
   it('merges an upvote’s answer (only that idea) into the ideas loaded, and asks the adapter for similar ideas', async () => {
     vi.useFakeTimers();
     const { adapter, asked, titles } = pagingAdapter();
-    const s = createIdeaStore(adapter, board, 'v1', boardPages);
+    const s = createIdeaStore(adapter, board, 'v1', similarPart);
     s.$view.listen(() => {});
     asked[0]!.answer(pageOf(['a', 'b', 'c'], 'c1'));
     await vi.advanceTimersByTimeAsync(0);

@@ -54,14 +54,12 @@ export interface IdeaStore {
   /** Upvote (`on`) or take back; optimistic, rolled back when refused. Resolves true when accepted. */
   upvote(idea: string, on: boolean): Promise<boolean>;
   reload(): Promise<void>;
-  /** Ask the adapter's `similar` for ideas like `title` once typing pauses (`$view.similar`); without it, nothing. */
-  similar(title: string): void;
 }
 
 /** How long typing must pause before a search or a similar-ideas request goes out, ms. */
 export const TYPING_PAUSE = 300;
 
-/** What a store gives the part that pages its board (`boardPages`); `$view` and `patch` once its loader is made. */
+/** What a store gives a part of it (`StorePart`); `$view` and `patch` once its loader is made. */
 export interface StoreParts {
   adapter: KoloAdapter;
   widget: WidgetRef;
@@ -73,8 +71,8 @@ export interface StoreParts {
   patch: (p: Partial<IdeaView>) => void;
 }
 
-/** A part that adds methods to a store, with the adapter its loader loads through. */
-export type StorePart<X> = (parts: StoreParts) => X & { adapter: KoloAdapter };
+/** A part that adds methods to a store (a board's pages, a form's similar ideas), and maybe what its loader loads through. */
+export type StorePart<X> = (parts: StoreParts) => X & { adapter?: Pick<KoloAdapter, 'load' | 'subscribe'> };
 
 /** The view as it will be once `voter` has (`on`) or has not upvoted `idea` (a board's ballot is the voter's upvotes). */
 export const withUpvote = (t: View, idea: string, on: boolean): View =>
@@ -86,37 +84,24 @@ const now = () => new Date().toISOString();
 const learnIdeaRules = (adapter: KoloAdapter) => (adapter as Partial<RuleAdapter>).addRules?.(ideaRules);
 
 /**
- * One voter's view of an idea board or AMA: loads, follows live updates, submits and upvotes, finds
- * similar ideas; with `part` (a board's `boardPages`), what that adds.
+ * One voter's view of an idea board or AMA: loads, follows live updates, submits and upvotes;
+ * with `part` (a board's `boardPages`, a form's `similarPart`), what that adds.
  */
 export function createIdeaStore<X = object>(adapter: KoloAdapter, config: IdeaBoardConfig, voter: string, part?: StorePart<X>): IdeaStore & X {
   learnIdeaRules(adapter);
   const widget = ideaWidget(config);
   // a server's answer to loading the board carries a signed form token (live updates do not): keep the latest
   let form: string | undefined;
-  let finding: ReturnType<typeof setTimeout> | undefined;
-  let title = '';
   const loaded = (t: View) => (form = t.form);
   const parts = { adapter, widget, voter, config, loaded } as StoreParts;
   const added = part?.(parts);
-  const { $view, patch, reload } = createLoader<IdeaView>(added?.adapter ?? adapter, widget, voter, {
+  const { $view, patch, reload } = createLoader<IdeaView>((added?.adapter ?? adapter) as KoloAdapter, widget, voter, {
     status: 'loading',
     tally: emptyView(),
     pending: null,
     error: null,
   }, loaded);
   Object.assign(parts, { $view, patch });
-
-  function similar(t: string) {
-    title = t;
-    clearTimeout(finding);
-    const find = adapter.similar;
-    if (find)
-      finding = setTimeout(async () => {
-        const found = await find.call(adapter, widget, voter, t).catch(() => null);
-        if (found && t === title) patch({ tally: mergeView(true, $view.get().tally, { ...found, partial: 'voter' }), similar: (found.ideas ?? []).map((i) => i.id) });
-      }, TYPING_PAUSE);
-  }
 
   async function submit(draft: IdeaDraft, meta: SubmitMeta): Promise<Idea | null> {
     const before = $view.get();
@@ -161,7 +146,7 @@ export function createIdeaStore<X = object>(adapter: KoloAdapter, config: IdeaBo
     }
   }
 
-  return { ...added, widget, $view, submit, upvote, reload, similar } as IdeaStore & X;
+  return { ...added, widget, $view, submit, upvote, reload } as IdeaStore & X;
 }
 
 /**

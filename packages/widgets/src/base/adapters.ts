@@ -25,9 +25,9 @@ export function deferredAdapter(ready: Promise<KoloAdapter>): KoloAdapter & Rule
     get messages() {
       return real?.messages;
     },
-    // a board's similar ideas come from the real adapter once it is there (a form asks after loading)
+    // the HTTP adapter's (it is there once a board has loaded, before a form asks)
     get similar() {
-      return real?.similar?.bind(real);
+      return real?.similar;
     },
   };
 }

@@ -29,9 +29,9 @@ import { ideaItem, type ItemContext } from './idea-item.ts';
 /**
  * The public idea board (or, with `kind="question"`, the questions of an AMA): ideas with their
  * upvotes, status and category; sorted by upvotes or date, filtered by status and category, searched
- * by words; shown a page at a time. On an adapter that pages (a server's board), sorting, filters,
- * search and "show more" ask it for the ideas, a page at a time. One removable upvote per person per idea, applied at once and
- * rolled back if refused. Done ideas show the team's answer and announcement ("you asked, we did"),
+ * by words; shown a page at a time (on an adapter that pages, such as a server's, sorting, filters,
+ * search and "show more" ask it for the ideas). One removable upvote per person per idea, applied at
+ * once and rolled back if refused. Done ideas show the team's answer and announcement ("you asked, we did"),
  * declined ones the reason; ideas waiting for moderation are shown only to their author.
  *
  * Text people wrote is always shown as text; with `linkify`, web addresses in details become links
@@ -185,10 +185,12 @@ export class KoloIdeaBoard extends KoloIdeaElement {
   /** The next page; focus moves to its first idea (or to "retry" when it failed to load). */
   private readonly more = async (): Promise<void> => {
     const page = this.ideas.config?.pageSize ?? 20;
-    const from = this.ideas.view.paged ? this.renderRoot.querySelectorAll('[part~="idea"]').length : Math.max(this.shown, page);
+    const paged = this.ideas.view.paged;
+    // a paged board shows every idea loaded (in `order`), the next page after them
+    const from = paged ? this.order.length : Math.max(this.shown, page);
     this.shown = from + page;
     this.requestUpdate();
-    if (this.ideas.view.paged && !(await this.ideas.store!.more())) return focusAfterRender(this, '[part~="retry-button"]');
+    if (paged && !(await this.ideas.store!.more())) return focusAfterRender(this, '[part~="retry-button"]');
     focusAfterRender(this, `[part~="idea"]:nth-child(${from + 1})`);
   };
 

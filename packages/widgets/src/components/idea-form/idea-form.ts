@@ -8,6 +8,7 @@ import {
   ideaWidget,
   parseIdeaBoard,
   readIdeaBoard,
+  similarPart,
   type Idea,
   type IdeaBoardConfig,
   type IdeaDraft,
@@ -99,7 +100,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
     return ideaWidget({ id: '', kind: this.ideas.config?.kind }).kind;
   }
 
-  private readonly ideas: IdeaController = new IdeaController(this, {
+  private readonly ideas = new IdeaController(this, {
     read: () => readIdeaBoard(this, this),
     parse: parseIdeaBoard,
     ...this.hooks(),
@@ -108,7 +109,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
     const board = JSON.stringify(ideaWidget(this.ideas.config!));
     if (board !== this.board) this.clear();
     this.board = board;
-  });
+  }, similarPart);
   private board = '';
   private draft: Required<IdeaDraft> = { title: '', details: '', category: '', contact: '' };
   private touched = new Set<Field>();
