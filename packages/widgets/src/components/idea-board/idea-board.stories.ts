@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { memoryAdapter, moderateIdea, voterId, type KoloAdapter, type SeedIdea } from '@kolo/core';
 import { failingAdapter, hangingAdapter, ideaAdapter, submitIdea } from '../../test-utils/adapters.ts';
+import { pagingAdapter } from '../../test-utils/paging-adapter.ts';
 import '../../define/kolo-idea-board.ts';
 
 interface Args {
@@ -86,6 +87,8 @@ const many: SeedIdea[] = Array.from({ length: 5000 }, (_, i) => ({
 export const FiveThousandIdeas: Story = {
   args: { 'board-id': 'large', adapter: ideaAdapter('large', 'ideas', many, Object.fromEntries(many.map((m, i) => [m.id, (i * 37) % 500]))) },
 };
+/** On an adapter that pages, as on Kolo's server: 300 ideas, 20 a page; sort, filters, search and "show more" ask it. */
+export const Paged: Story = { args: { 'board-id': 'paged', adapter: pagingAdapter(300, 'paged') } };
 export const LinksInDetails: Story = {
   args: {
     'board-id': 'links',

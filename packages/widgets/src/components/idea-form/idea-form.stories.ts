@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
 import { failingAdapter, hangingAdapter, ideaAdapter, submitIdea } from '../../test-utils/adapters.ts';
+import { pagingAdapter } from '../../test-utils/paging-adapter.ts';
 import '../../define/kolo-idea-form.ts';
 
 interface Args {
@@ -66,6 +67,8 @@ type Story = StoryObj<Args>;
 export const Fresh: Story = {};
 export const Moderated: Story = { args: { moderated: true } };
 export const SimilarIdeas: Story = { play: fill({ title: 'Dark theme for the app' }) };
+/** Similar ideas found by an adapter that pages (as Kolo's server finds them among every idea of a big board). */
+export const SimilarIdeasFromTheServer: Story = { args: { adapter: pagingAdapter() }, play: fill({ title: 'Bus alerts everywhere' }) };
 export const ValidationErrors: Story = { play: fill({ title: 'Hi', contact: 'not-an-email' }, true) };
 export const ThankYouPublished: Story = { args: { 'board-id': 'published' }, play: fill({ title: 'Bike racks at every station' }, true) };
 export const ThankYouWaiting: Story = { args: { 'board-id': 'waiting', moderated: true }, play: fill({ title: 'Quiet carriages on trains' }, true) };
