@@ -1,12 +1,12 @@
 // The board on an adapter that pages (as the HTTP adapter does on Kolo's server): what it shows is
 // what the adapter answered, a page at a time; sort, filters and search ask the adapter.
 import { expect, waitUntil } from '@open-wc/testing';
-import { voterId } from '@kolo/core';
+import { boardList, voterId } from '@kolo/core';
 import '../../define/kolo-idea-board.ts';
 import '../../define/kolo-idea-form.ts';
 import type { KoloIdeaBoard } from './idea-board.ts';
 import { $, $$, deepActive, hasState, mount, setValue, textOf } from '../../test-utils/helpers.ts';
-import { pagingAdapter } from '../../test-utils/paging-adapter.ts';
+import { manyIdeas, pagingAdapter } from '../../test-utils/paging-adapter.ts';
 
 type Paging = ReturnType<typeof pagingAdapter>;
 const boardOf = (a: Paging) =>
@@ -135,6 +135,44 @@ describe('<kolo-idea-board> on a paging adapter', () => {
     await waitUntil(() => hasState(el, 'ready'), 'ready');
     expect(a.loads.at(-1)!.cursor).to.equal(undefined);
     expect(numbers(el)).to.deep.equal(ids(0, 20));
+  });
+});
+
+describe('<kolo-idea-board> on a Kolo server named in HTML', () => {
+  it('asks the server for a page of the query at a time, through the HTTP adapter', async () => {
+    const real = window.fetch;
+    const asked: string[] = [];
+    const { ideas, counts } = manyIdeas(50);
+    const all = ideas.map((i) => ({ ...i, own: false }));
+    // the server: one page of the query (parameters as in the contract), with the next page's cursor
+    window.fetch = (async (input: RequestInfo | URL) => {
+      const url = new URL(String(input));
+      if (url.pathname === '/v1/events') return new Response(new ReadableStream({ start() {} }), { headers: { 'content-type': 'text/event-stream' } });
+      asked.push(url.pathname.replace('/v1/widgets/ideas/remote', '') + url.search);
+      const p = url.searchParams;
+      const list = boardList(all, counts, { sort: p.get('sort') === 'new' ? 'new' : 'top', search: p.get('q') ?? '' });
+      const from = Number(p.get('cursor') ?? 0);
+      const page = list.slice(from, from + 20);
+      const next = from + 20 < list.length ? { next: String(from + 20) } : {};
+      const view = { counts: Object.fromEntries(page.map((i) => [i.id, counts[i.id]])), voters: 9, mine: [], ideas: page, ...next };
+      return new Response(JSON.stringify(view), { headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    try {
+      const el = await mount('kolo-idea-board', `<kolo-idea-board kolo-adapter="https://kolo.example" board-id="remote"></kolo-idea-board>`, 'default');
+      expect(asked).to.deep.equal(['?sort=top']);
+      expect(numbers(el)).to.deep.equal(ids(0, 20));
+      $<HTMLButtonElement>(el, '[part~="show-more"]')!.click();
+      await waitUntil(() => titles(el).length === 40, 'second page');
+      expect(asked[1]).to.equal('?sort=top&cursor=20');
+      expect(numbers(el)).to.deep.equal(ids(0, 40));
+      await setValue(el, 'sort', 'new');
+      await waitUntil(() => numbers(el)[0] === 'no. 49', 'newest first');
+      expect(asked[2]).to.equal('?sort=new');
+      expect(titles(el)).to.have.length(20);
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = real;
+    }
   });
 });
 
