@@ -54,6 +54,7 @@ export function start(args, env, ready = 'listening on', { timeout = 120_000 } =
         clearTimeout(timer);
         child.stdout.off('data', onData);
         child.stdout.resume();
+        child.out = out;
         resolve(child);
       }
     };

@@ -26,15 +26,15 @@ export async function withPair(dbName, fn) {
 }
 
 /** One table row: the ratio first, then Kolo's and the anchor's medians and spread. */
-export const ratioRow = (what, target, r, extra = {}) => ({
+export const ratioRow = (what, target, r, extra = {}, [a, b] = ['Kolo', 'anchor']) => ({
   what,
   ratio: `${r.ratio.toFixed(2)}×`,
   target: `≥ ${target}×`,
   met: r.ratio >= target ? 'met' : 'MISSED',
-  'Kolo /s': Math.round(median(r.a)),
-  'Kolo min–max': spread(r.a),
-  'anchor /s': Math.round(median(r.b)),
-  'anchor min–max': spread(r.b),
+  [`${a} /s`]: Math.round(median(r.a)),
+  [`${a} min–max`]: spread(r.a),
+  [`${b} /s`]: Math.round(median(r.b)),
+  [`${b} min–max`]: spread(r.b),
   ...extra,
 });
 

@@ -1,0 +1,107 @@
+// Live streams: N open SSE streams on one poll. Votes/s on that poll with them against none, the delay
+// from a vote's acknowledgement to each stream's next view, and SQL statements per vote with and without.
+import { freshDb, perVote } from './db.mjs';
+import { checkVotes, median, policy, quantile, registerPoll, rounds, seconds, spread, tally, voteLoad } from './load.mjs';
+import { start, startKolo, stop } from './procs.mjs';
+
+const N = Number(process.env.BENCH_STREAMS ?? 2000);
+const PROBES = 3;
+const PROBE_WAIT = 10_000;
+const base = 'http://127.0.0.1:8791';
+const now = () => performance.timeOrigin + performance.now();
+const ask = (child, message, key) =>
+  new Promise((resolve) => {
+    const on = (m) => m[key] !== undefined && (child.off('message', on), resolve(m));
+    child.on('message', on);
+    child.send(message);
+  });
+
+/** `rounds` rounds of votes on `poll` at 50 connections: rates, SQL cost per vote, the checks. */
+async function loadRounds(db, poll, failures, label) {
+  const rates = [];
+  const cost = [];
+  for (let i = 0; i < rounds; i++) {
+    const before = await db.stats?.();
+    const stored = (await tally(base, poll)).voters;
+    const run = await voteLoad(base, poll, { connections: 50 });
+    const after = await db.stats?.();
+    const c = perVote(before, after, after && (await tally(base, poll)).voters - stored);
+    if (c) cost.push(c);
+    rates.push(run.rate);
+    const check = await checkVotes(base, poll, { acked: run.acked, sent: stored + run.sent }, db.ballots);
+    if (check.lost || check.doubled) failures.push(`live (${label}), ${db.name}: ${check.lost} lost, ${check.doubled} double-counted`);
+  }
+  return { rates, cost };
+}
+
+/** Probe votes, one at a time: for each stream, the ms from the acknowledgement to a view that holds it. */
+async function delays(child, poll) {
+  const ms = [];
+  let missed = 0;
+  for (let k = 0; k < PROBES; k++) {
+    const voters = (await tally(base, poll)).voters + 1;
+    await ask(child, { watch: voters }, 'watching');
+    const voter = `probe-${k}-${Date.now()}`;
+    const r = await fetch(`${base}/v1/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'kolo-voter': voter },
+      body: JSON.stringify({ type: 'vote', id: `${voter}-k`, voter, widget: { kind: 'poll', id: poll }, choices: ['a'], policy, at: new Date().toISOString() }),
+    });
+    await r.arrayBuffer();
+    const acked = now();
+    if (r.status !== 200) throw new Error(`probe vote answered ${r.status}`);
+    const { times } = await ask(child, { collect: PROBE_WAIT }, 'times');
+    for (const t of times) t === null ? missed++ : ms.push(Math.max(0, t - acked));
+  }
+  return { ms, missed };
+}
+
+export async function live(dbName, failures) {
+  const db = await freshDb(dbName);
+  const kolo = await startKolo(8791, db.env);
+  const poll = 'live';
+  const fmtMs = (x) => (x === Infinity ? `> ${PROBE_WAIT / 1000} s` : `${Math.round(x)} ms`);
+  try {
+    await registerPoll(base, poll);
+    await registerPoll(base, 'warm');
+    await voteLoad(base, 'warm', { connections: 50, duration: 1 });
+    const none = await loadRounds(db, poll, failures, 'no streams');
+    const child = await start(['scripts/bench/streams.mjs'], { STREAMS_URL: `${base}/v1/widgets/poll/${poll}/events`, STREAMS_N: String(N) }, 'streams open', { timeout: 300_000 });
+    const opened = JSON.parse(child.out.slice(child.out.indexOf('{')).split('\n')[0]);
+    let d;
+    let withStreams;
+    try {
+      d = await delays(child, poll);
+      withStreams = await loadRounds(db, poll, failures, `${N} streams`);
+    } finally {
+      await stop(child, 'SIGKILL');
+    }
+    const r = { a: withStreams.rates, b: none.rates, ratio: median(withStreams.rates) / median(none.rates) };
+    // a missed update counts as slower than any measured one
+    const all = [...d.ms, ...Array(d.missed).fill(Infinity)];
+    const p95 = quantile(all, 0.95);
+    const stmts = (x) => (x.cost.length ? median(x.cost.map((c) => c.statements)) : undefined);
+    const [sWith, sNone] = [stmts(withStreams), stmts(none)];
+    const rate = (xs) => `${Math.round(median(xs))}/s (${spread(xs)})`;
+    const rows = [
+      { what: `votes/s on the poll: ${N} streams / none`, value: `${r.ratio.toFixed(2)}×`, target: '≥ 0.7×', met: r.ratio >= 0.7 ? 'met' : 'MISSED', detail: `streams ${rate(r.a)}, none ${rate(r.b)}` },
+      { what: "delay from a vote's ack to each stream's view", value: `p95 ${fmtMs(p95)}`, target: 'p95 ≤ 1000 ms', met: p95 <= 1000 ? 'met' : 'MISSED', detail: `p50 ${fmtMs(quantile(all, 0.5))}; ${d.missed} of ${all.length} not updated in ${PROBE_WAIT / 1000} s` },
+    ];
+    if (sWith !== undefined) {
+      const same = sWith - sNone <= Math.max(1, 0.25 * sNone);
+      rows.push({ what: 'SQL statements per vote: streams / none', value: `${(sWith / sNone).toFixed(2)}×`, target: 'independent of streams', met: same ? 'met' : 'MISSED', detail: `${sWith.toFixed(1)} with streams, ${sNone.toFixed(1)} without` });
+    }
+    return {
+      streams: opened.open,
+      rows,
+      notes: [
+        `${opened.open} of ${N} streams opened in ${(opened.ms / 1000).toFixed(1)} s (${opened.failed} refused or failed), each from its own voter over plain http; they read in their own process`,
+        `votes at 50 connections, ${rounds} rounds × ${seconds} s without streams, then ${rounds} with them (opening ${N} streams per round would dominate the run)`,
+        `delay: ${PROBES} probe votes sent one at a time with no other load; per stream, the first view holding the vote, ms after the vote's acknowledgement (0 when it came first)`,
+        ...(sWith === undefined ? ['SQL statements per vote: PostgreSQL only (pg_stat_statements)'] : []),
+      ],
+    };
+  } finally {
+    await stop(kolo);
+  }
+}
