@@ -14,9 +14,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { databases } from './bench/db.mjs';
+import { clusterUrl, databases } from './bench/db.mjs';
 import { rounds, seconds } from './bench/load.mjs';
-import { built, here } from './bench/procs.mjs';
+import { here, prepareServer } from './bench/procs.mjs';
 
 const SECTIONS = ['votes', 'reads', 'live', 'board', 'crash', 'metrics', 'startup'];
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -41,7 +41,9 @@ function script(name, file) {
   if (!existsSync(path)) return print(name, [], [`skipped: scripts/${file} does not exist`]);
   console.log(`\n## ${name} (scripts/${file})`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path], { cwd: here, stdio: 'inherit', env: process.env });
+    // on this run's cluster, when there is one, rather than a cluster of their own
+    const env = { ...process.env, ...(clusterUrl() ? { BENCH_DATABASE_URL: clusterUrl() } : {}) };
+    const child = spawn(process.execPath, [path], { cwd: here, stdio: 'inherit', env });
     const kill = () => child.kill('SIGKILL');
     process.once('exit', kill);
     const timer = setTimeout(() => (console.log(`  stopped after 300 s`), kill()), 300_000);
@@ -54,8 +56,8 @@ function script(name, file) {
   });
 }
 
-console.log(`Kolo server benchmark: ${built ? 'built server (dist/main.js)' : 'server from its TypeScript sources (tsx)'}, NODE_ENV=production (polls registered through the admin API), node ${process.version}, loopback`);
 try {
+  console.log(`Kolo server benchmark: ${prepareServer()}, NODE_ENV=production (widgets registered through the admin API), node ${process.version}, loopback`);
   const dbs = await databases();
   if (!dbs.includes('PostgreSQL')) console.log('PostgreSQL is not installed (or BENCH_DB=pglite): PGlite only');
   const { roundsNote } = await import('./bench/votes.mjs');
@@ -63,8 +65,10 @@ try {
     const { votes } = await import('./bench/votes.mjs');
     const rows = [];
     for (const db of dbs) rows.push(...(await votes(db, failures)));
+    const { hello } = await import('./bench/votes.mjs');
     print('Votes: Kolo / minimal transaction endpoint', rows, [
       roundsNote(),
+      `the machine's ceiling: a bare Hono "hello" route serves ${await hello()} req/s at 50 connections`,
       'anchor: Hono + postgres.js (or PGlite), one transaction: ballot insert … on conflict do nothing, counter upsert, select counts',
       'SQL stmts (txns) per vote: Kolo vs anchor, medians over rounds, from pg_stat_statements: every statement (BEGIN/COMMIT included) and the explicit transactions, per vote stored',
     ]);

@@ -21,6 +21,9 @@ async function clusterOf() {
   return cluster;
 }
 
+/** The cluster's URL (its `postgres` database), for the other benchmark scripts; undefined without one. */
+export const clusterUrl = () => cluster?.url;
+
 /** The databases to run on: PostgreSQL when installed, then PGlite (BENCH_DB=postgres|pglite picks one). */
 export async function databases() {
   const want = process.env.BENCH_DB;

@@ -20,7 +20,7 @@ export async function registerPoll(base, poll) {
 }
 
 /** Votes on `poll` for `duration` s, each from a new voter with a new action id; the acknowledged voters. */
-export async function voteLoad(base, poll, { connections, duration = seconds, onStart } = {}) {
+export async function voteLoad(base, poll, { connections, duration = seconds, onStart, onAck } = {}) {
   const acked = new Set();
   let sent = 0;
   const run = autocannon({
@@ -39,7 +39,7 @@ export async function voteLoad(base, poll, { connections, duration = seconds, on
           return { ...req, headers: { 'content-type': 'application/json', 'kolo-voter': voter }, body };
         },
         onResponse(status, _body, ctx) {
-          if (status === 200) acked.add(ctx.voter);
+          if (status === 200) acked.add(ctx.voter), onAck?.(acked.size);
         },
       },
     ],
@@ -60,7 +60,9 @@ export async function readLoad(base, poll, { connections, duration = seconds } =
   return { result, rate: (result.requests.total - result.non2xx - result.errors) / duration };
 }
 
-export const tally = async (base, poll) => (await fetch(`${base}/v1/widgets/poll/${poll}`, { headers: { 'kolo-voter': 'checker' } })).json();
+// no read waits for ever: a server that does not answer in 2 minutes fails the run
+const limit = () => AbortSignal.timeout(120_000);
+export const tally = async (base, poll) => (await fetch(`${base}/v1/widgets/poll/${poll}`, { headers: { 'kolo-voter': 'checker' }, signal: limit() })).json();
 
 /**
  * Acknowledged votes the server does not have, and votes counted twice. `ballots(poll)`: the voters
@@ -78,7 +80,7 @@ export async function checkVotes(base, poll, { acked, sent }, ballots) {
     const list = [...acked];
     const worker = async () => {
       for (let v = list.pop(); v; v = list.pop()) {
-        const r = await fetch(`${base}/v1/widgets/poll/${poll}`, { headers: { 'kolo-voter': v } });
+        const r = await fetch(`${base}/v1/widgets/poll/${poll}`, { headers: { 'kolo-voter': v }, signal: limit() });
         if (!(await r.json()).mine?.length) lost++;
       }
     };

@@ -1,6 +1,6 @@
 // The benchmark's processes: Kolo servers, anchors, helpers. Every child and every PostgreSQL cluster
 // started here is stopped when the benchmark ends, fails or is interrupted (Ctrl+C).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,10 @@ function cleanUp() {
 }
 process.on('exit', cleanUp);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (console.error(`\nbench: ${signal}, stopping every process it started`), process.exit(130)));
+
+const t0 = Date.now();
+/** A line on stderr saying where a long run is. */
+export const progress = (what) => process.stderr.write(`  [${Math.round((Date.now() - t0) / 1000)} s] ${what}\n`);
 
 /** A fresh temp folder, removed at exit. */
 export function tempDir(prefix) {
@@ -67,9 +71,18 @@ export function start(args, env, ready = 'listening on', { timeout = 120_000 } =
 export const stop = (child, signal = 'SIGTERM') =>
   new Promise((r) => (child.exitCode !== null || child.signalCode ? r() : (child.once('exit', () => r()), child.kill(signal))));
 
-/** The built server when there is one (dist/main.js), else the TypeScript sources through tsx. */
-export const built = existsSync(join(here, 'dist/main.js'));
-const serverArgs = built ? ['dist/main.js'] : ['--conditions=kolo-source', '--import', 'tsx', 'src/main.ts'];
+/**
+ * How Kolo runs: built first (scripts/build.mjs → dist/main.js) when the package has a build, as in
+ * production; else its TypeScript sources through tsx. Returns a line saying which.
+ */
+let serverArgs = ['--conditions=kolo-source', '--import', 'tsx', 'src/main.ts'];
+export function prepareServer() {
+  if (!existsSync(join(here, 'scripts/build.mjs'))) return 'the server from its TypeScript sources (tsx; the package has no build)';
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: here, encoding: 'utf8' });
+  if (r.status !== 0 || !existsSync(join(here, 'dist/main.js'))) throw new Error(`scripts/build.mjs failed: ${r.stderr || r.stdout}`);
+  serverArgs = ['dist/main.js'];
+  return 'the built server (scripts/build.mjs, then node dist/main.js)';
+}
 
 export const ADMIN_TOKEN = randomBytes(32).toString('base64url');
 /** Kolo in production mode (registered widgets only), rate limits and stream caps out of the way. */

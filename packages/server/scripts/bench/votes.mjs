@@ -2,7 +2,8 @@
 // PGlite twin, the minimal read), interleaved rounds, at 50 and 200 connections.
 import { freshDb, perVote } from './db.mjs';
 import { checkVotes, interleaved, tally, median, readLoad, registerPoll, rounds, seconds, spread, voteLoad } from './load.mjs';
-import { startAnchor, startKolo, stop } from './procs.mjs';
+import autocannon from 'autocannon';
+import { start, startAnchor, startKolo, stop } from './procs.mjs';
 
 const KOLO = 8791;
 const ANCHOR = 8792;
@@ -100,3 +101,14 @@ export async function reads(dbName) {
 }
 
 export const roundsNote = () => `${rounds} rounds × ${seconds} s each side, interleaved (Kolo, anchor, Kolo, anchor …)`;
+
+/** The machine's ceiling for scale: a bare Hono "hello" route (scripts/hello.mjs) at 50 connections. */
+export async function hello() {
+  const child = await start(['scripts/hello.mjs'], { PORT: '8790' }, 'hello on');
+  try {
+    const r = await autocannon({ url: 'http://127.0.0.1:8790/', connections: 50, duration: seconds });
+    return Math.round(r.requests.total / seconds);
+  } finally {
+    await stop(child);
+  }
+}
