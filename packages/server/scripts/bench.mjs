@@ -8,7 +8,7 @@
 //   board    a board of 50,000 ideas: first page bytes and time, an upvote's time
 //   crash    kill -9 mid-load, restart: 0 acknowledged votes lost
 //   metrics, startup: scripts/bench-metrics.mjs and scripts/bench-startup.mjs, when they exist
-// BENCH_ONLY=votes,reads,… runs some; BENCH_SECONDS (5), BENCH_ROUNDS (4), BENCH_STREAMS (2000),
+// BENCH_ONLY=votes,reads,… runs some; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_STREAMS (2000),
 // BENCH_IDEAS (50000), BENCH_DB=postgres|pglite, BENCH_PG_PORT (54450), BENCH_VERBOSE=1 (servers' stderr).
 // Loopback only; every process and cluster it starts is stopped at the end and on Ctrl+C.
 import { spawn } from 'node:child_process';
@@ -61,23 +61,25 @@ try {
   const dbs = await databases();
   if (!dbs.includes('PostgreSQL')) console.log('PostgreSQL is not installed (or BENCH_DB=pglite): PGlite only');
   const { roundsNote } = await import('./bench/votes.mjs');
-  if (wanted('votes')) {
-    const { votes } = await import('./bench/votes.mjs');
-    const rows = [];
-    for (const db of dbs) rows.push(...(await votes(db, failures)));
-    const { hello } = await import('./bench/votes.mjs');
-    print('Votes: Kolo / minimal transaction endpoint', rows, [
-      roundsNote(),
-      `the machine's ceiling: a bare Hono "hello" route serves ${await hello()} req/s at 50 connections`,
-      'anchor: Hono + postgres.js (or PGlite), one transaction: ballot insert … on conflict do nothing, counter upsert, select counts',
-      'SQL stmts (txns) per vote: Kolo vs anchor, medians over rounds, from pg_stat_statements: every statement (BEGIN/COMMIT included) and the explicit transactions, per vote stored',
-    ]);
-  }
-  if (wanted('reads')) {
-    const { reads } = await import('./bench/votes.mjs');
-    const rows = [];
-    for (const db of dbs) rows.push(...(await reads(db)));
-    print('Reads: Kolo / minimal read (select counts)', rows, [roundsNote()]);
+  if (wanted('votes') || wanted('reads')) {
+    // one Kolo server and one anchor per database for both sections
+    const { hello, reads, votes, withPair } = await import('./bench/votes.mjs');
+    const [v, r] = [[], []];
+    for (const db of dbs) {
+      await withPair(db, async (pair) => {
+        if (wanted('votes')) v.push(...(await votes(pair, db, failures)));
+        if (wanted('reads')) r.push(...(await reads(pair, db)));
+      });
+    }
+    if (wanted('votes')) {
+      print('Votes: Kolo / minimal transaction endpoint', v, [
+        roundsNote(),
+        `the machine's ceiling: a bare Hono "hello" route serves ${await hello()} req/s at 50 connections`,
+        'anchor: Hono + postgres.js (or PGlite), one transaction: ballot insert … on conflict do nothing, counter upsert, select counts',
+        'SQL stmts (txns) per vote: Kolo vs anchor, medians over rounds, from pg_stat_statements: every statement (BEGIN/COMMIT included) and the explicit transactions, per vote stored',
+      ]);
+    }
+    if (wanted('reads')) print('Reads: Kolo / minimal read (select counts)', r, [roundsNote()]);
   }
   if (wanted('live')) {
     const { live } = await import('./bench/live.mjs');

@@ -1,9 +1,10 @@
 // kill -9 mid-load: every vote acknowledged before the crash is there after a restart.
 import { freshDb } from './db.mjs';
 import { checkVotes, registerPoll, seconds, voteLoad } from './load.mjs';
-import { startKolo, stop } from './procs.mjs';
+import { progress, startKolo, stop } from './procs.mjs';
 
 export async function crash(dbName, failures) {
+  progress(`kill -9, ${dbName}`);
   const db = await freshDb(dbName);
   const base = 'http://127.0.0.1:8791';
   let server = await startKolo(8791, db.env);

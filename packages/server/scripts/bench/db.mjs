@@ -52,9 +52,9 @@ export async function freshDb(name) {
     sql,
     env: { DATABASE_URL: url.toString() },
     ballots: async (poll) => new Set((await sql`select voter from kolo_ballots where kind = 'poll' and widget = ${poll}`).map((r) => r.voter)),
-    async stats() {
-      // requests still in flight when a run ended finish first
-      await new Promise((r) => setTimeout(r, 1000));
+    async stats(settle = true) {
+      // after a run, the requests still in flight when it ended finish first
+      if (settle) await new Promise((r) => setTimeout(r, 1000));
       const [s] = await admin`select coalesce(sum(calls), 0)::float8 as statements, coalesce(sum(calls) filter (where query ~* '^\\s*begin'), 0)::float8 as transactions
         from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ${db}`;
       return s;

@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { ADMIN_TOKEN } from './procs.mjs';
 
 export const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-export const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
+export const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 export const policy = { options: ['a', 'b'], multiple: false, change: false };
 let serial = 0;
 
