@@ -42,7 +42,8 @@ function script(name, file) {
   console.log(`\n## ${name} (scripts/${file})`);
   return new Promise((resolve) => {
     // on this run's cluster, when there is one, rather than a cluster of their own
-    const env = { ...process.env, ...(clusterUrl() ? { BENCH_DATABASE_URL: clusterUrl() } : {}) };
+    // and as many runs as this one has rounds, unless BENCH_RUNS says otherwise
+    const env = { BENCH_RUNS: String(rounds), ...process.env, ...(clusterUrl() ? { BENCH_DATABASE_URL: clusterUrl() } : {}) };
     const child = spawn(process.execPath, [path], { cwd: here, stdio: 'inherit', env });
     const kill = () => child.kill('SIGKILL');
     process.once('exit', kill);

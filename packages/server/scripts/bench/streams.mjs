@@ -30,8 +30,9 @@ function open(i) {
         for (let end = buf.indexOf('\n\n'); end >= 0; end = buf.indexOf('\n\n')) {
           const block = buf.slice(0, end);
           buf = buf.slice(end + 2);
-          if (!block.startsWith('event: view')) continue;
-          const data = block.slice(block.indexOf('data: ') + 6).replace(/\ndata: /g, '\n');
+          const lines = block.split('\n');
+          if (!lines.includes('event: view')) continue;
+          const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n');
           events++;
           const voters = JSON.parse(data).view?.voters;
           if (typeof voters === 'number') s.voters = voters;
