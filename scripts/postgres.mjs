@@ -12,7 +12,8 @@ export function postgresBin() {
   return candidates.find((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl'))) ?? null;
 }
 
-export function startPostgres(port = 54329) {
+/** `settings`: more server settings (`{ shared_preload_libraries: 'pg_stat_statements' }`, for the benchmark). */
+export function startPostgres(port = 54329, settings = {}) {
   const bin = postgresBin();
   if (!bin) return null;
   const dir = mkdtempSync(join(tmpdir(), 'kolo-pg-'));
@@ -25,7 +26,7 @@ export function startPostgres(port = 54329) {
   };
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '-N']);
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200`, 'start']);
+  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200${Object.entries(settings).map(([k, v]) => ` -c ${k}=${v}`).join('')}`, 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {

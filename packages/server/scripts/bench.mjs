@@ -1,139 +1,113 @@
 #!/usr/bin/env node
-// pnpm bench:server: votes per second and latency of the real server (PGlite, and PostgreSQL when
-// installed), checked against what was acknowledged (zero lost, zero double-counted); the same load
-// on a bare Hono "hello" route for scale; and a crash test: kill -9 the server mid-load, restart it,
-// and check that every acknowledged vote is there. Loopback only; each phase is bounded in time.
-//   BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50)
+// pnpm bench:server: Kolo's server measured against anchors in the same run (issue 14's targets).
+//   votes    votes/s vs a minimal Hono + postgres.js transaction endpoint (and its PGlite twin), 50 and
+//            200 connections, interleaved rounds, ratios; every acknowledged vote stored exactly once
+//   reads    GET a poll vs a minimal read
+//   live     2,000 open SSE streams on one poll: votes/s on it vs none, update delay p50/p95,
+//            SQL statements per vote with and without streams
+//   board    a board of 50,000 ideas: first page bytes and time, an upvote's time
+//   crash    kill -9 mid-load, restart: 0 acknowledged votes lost
+//   metrics, startup: scripts/bench-metrics.mjs and scripts/bench-startup.mjs, when they exist
+// BENCH_ONLY=votes,reads,… runs some; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_STREAMS (2000),
+// BENCH_IDEAS (50000), BENCH_DB=postgres|pglite, BENCH_PG_PORT (54450), BENCH_VERBOSE=1 (servers' stderr).
+// Loopback only; every process and cluster it starts is stopped at the end and on Ctrl+C.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import { startPostgres } from '../../../scripts/postgres.mjs';
+import { clusterUrl, databases } from './bench/db.mjs';
+import { rounds, seconds } from './bench/load.mjs';
+import { here, prepareServer } from './bench/procs.mjs';
 
-const here = fileURLToPath(new URL('..', import.meta.url));
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const policy = { options: ['a', 'b'], multiple: false, change: false };
-let failures = 0;
+const SECTIONS = ['votes', 'reads', 'live', 'board', 'crash', 'metrics', 'startup'];
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const unknown = only.filter((s) => !SECTIONS.includes(s));
+if (unknown.length) {
+  console.error(`BENCH_ONLY: unknown section(s) ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const wanted = (s) => !only.length || only.includes(s);
+const failures = [];
+const started = Date.now();
 
-function spawnServer(env) {
-  const child = spawn(process.execPath, ['--conditions=kolo-source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: here,
-    env: { ...process.env, HOST: '127.0.0.1', KOLO_RATE_PER_VOTER: '1000000', KOLO_RATE_PER_IP: '100000000', KOLO_IP_SALT: 'bench', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) resolve(child);
+const print = (title, rows, notes = []) => {
+  console.log(`\n## ${title}`);
+  if (rows.length) console.table(rows);
+  for (const n of notes) console.log(`  ${n}`);
+};
+
+/** Another helper's benchmark script, run as it is, its output shown; skipped with a line when it is missing. */
+function script(name, file) {
+  const path = join(here, 'scripts', file);
+  if (!existsSync(path)) return print(name, [], [`skipped: scripts/${file} does not exist`]);
+  console.log(`\n## ${name} (scripts/${file})`);
+  return new Promise((resolve) => {
+    // on this run's cluster, when there is one, rather than a cluster of their own
+    // and as many runs as this one has rounds, unless BENCH_RUNS says otherwise
+    const env = { BENCH_RUNS: String(rounds), ...process.env, ...(clusterUrl() ? { BENCH_DATABASE_URL: clusterUrl() } : {}) };
+    const child = spawn(process.execPath, [path], { cwd: here, stdio: 'inherit', env });
+    const kill = () => child.kill('SIGKILL');
+    process.once('exit', kill);
+    const timer = setTimeout(() => (console.log(`  stopped after 300 s`), kill()), 300_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      process.off('exit', kill);
+      if (code) failures.push(`scripts/${file} exited with ${code}`);
+      resolve();
     });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
   });
 }
-const stop = (child, signal = 'SIGTERM') => new Promise((r) => (child.exitCode !== null || child.signalCode ? r() : (child.once('exit', () => r()), child.kill(signal))));
-
-/** Load the vote endpoint; returns autocannon's result and the voters whose votes were acknowledged. */
-async function voteLoad(base, poll, duration, onStart) {
-  const acked = new Set();
-  let n = 0;
-  const run = autocannon({
-    url: base,
-    connections,
-    duration,
-    requests: [
-      {
-        method: 'POST',
-        path: '/v1/actions',
-        headers: { 'content-type': 'application/json' },
-        setupRequest(req, ctx) {
-          const voter = `bench-${poll}-${++n}`;
-          ctx.voter = voter;
-          return { ...req, body: JSON.stringify({ type: 'vote', id: `${voter}-k`, voter, widget: { kind: 'poll', id: poll }, choices: [n % 2 ? 'a' : 'b'], policy, at: new Date().toISOString() }) };
-        },
-        onResponse(status, _body, ctx) {
-          if (status === 200) acked.add(ctx.voter);
-        },
-      },
-    ],
-  });
-  onStart?.(run);
-  const result = await run;
-  return { result, acked, sent: n };
-}
-
-/** Acknowledged votes that the server does not have. */
-async function lostOf(base, poll, acked) {
-  let missing = 0;
-  for (const voter of acked) {
-    const mine = (await (await fetch(`${base}/v1/widgets/poll/${poll}`, { headers: { 'kolo-voter': encodeURIComponent(voter) } })).json()).mine;
-    if (!mine.length) missing++;
-  }
-  return missing;
-}
-
-const tally = async (base, poll) => (await fetch(`${base}/v1/widgets/poll/${poll}`, { headers: { 'kolo-voter': 'checker' } })).json();
-const row = (name, r) => ({ name, 'req/s': Math.round(r.requests.average), 'p50 ms': r.latency.p50, 'p99 ms': r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx });
-
-const rows = [];
-const databases = [];
-const pg = startPostgres(54330);
-databases.push({ name: 'PGlite', env: () => ({ KOLO_DATA_DIR: mkdtempSync(join(tmpdir(), 'kolo-bench-')) }) });
-if (pg) databases.push({ name: 'PostgreSQL', env: () => ({ DATABASE_URL: pg.url }) });
 
 try {
-  for (const db of databases) {
-    const env = { ...db.env(), PORT: '8791' };
-    // throughput, with every acknowledged vote counted exactly once
-    let server = await spawnServer(env);
-    const poll = `load-${db.name}`;
-    const { result, acked, sent } = await voteLoad('http://127.0.0.1:8791', poll, seconds);
-    await new Promise((r) => setTimeout(r, 1000)); // requests still in flight when the run ended
-    const t = await tally('http://127.0.0.1:8791', poll);
-    // every acknowledged vote is there; nothing is counted twice (each voter sent one vote, so the
-    // counts add up to the voters and never exceed what was sent; requests cut off by the end of the
-    // run may be counted without their acknowledgement having arrived)
-    const lost = await lostOf('http://127.0.0.1:8791', poll, acked);
-    const doubled = (t.counts.a ?? 0) + (t.counts.b ?? 0) - t.voters + Math.max(0, t.voters - sent);
-    if (lost || doubled) failures++;
-    rows.push({ ...row(`votes on ${db.name}`, result), acknowledged: acked.size, counted: t.voters, 'lost/double': `${lost} / ${doubled}` });
-
-    // crash: kill -9 in the middle of the load, restart, and look for every acknowledged vote
-    const crashPoll = `crash-${db.name}`;
-    let killed = false;
-    const crash = voteLoad('http://127.0.0.1:8791', crashPoll, Math.max(4, Math.ceil(seconds / 2)), () =>
-      setTimeout(() => {
-        killed = true;
-        server.kill('SIGKILL');
-      }, 2000),
-    );
-    const { acked: before } = await crash;
-    await stop(server, 'SIGKILL');
-    server = await spawnServer(env);
-    const missing = await lostOf('http://127.0.0.1:8791', crashPoll, before);
-    const after = await tally('http://127.0.0.1:8791', crashPoll);
-    if (!killed || missing) failures++;
-    rows.push({ name: `kill -9 mid-load on ${db.name}`, acknowledged: before.size, counted: after.voters, 'lost/double': `${missing} lost` });
-    await stop(server);
+  console.log(`Kolo server benchmark: ${prepareServer()}, NODE_ENV=production (widgets registered through the admin API), node ${process.version}, loopback`);
+  const dbs = await databases();
+  if (!dbs.includes('PostgreSQL')) console.log('PostgreSQL is not installed (or BENCH_DB=pglite): PGlite only');
+  const { roundsNote } = await import('./bench/votes.mjs');
+  if (wanted('votes') || wanted('reads')) {
+    // one Kolo server and one anchor per database for both sections
+    const { hello, reads, votes, withPair } = await import('./bench/votes.mjs');
+    const [v, r] = [[], []];
+    for (const db of dbs) {
+      await withPair(db, async (pair) => {
+        if (wanted('votes')) v.push(...(await votes(pair, db, failures)));
+        if (wanted('reads')) r.push(...(await reads(pair, db)));
+      });
+    }
+    if (wanted('votes')) {
+      print('Votes: Kolo / minimal transaction endpoint', v, [
+        roundsNote(),
+        `the machine's ceiling: a bare Hono "hello" route serves ${await hello()} req/s at 50 connections`,
+        'anchor: Hono + postgres.js (or PGlite), one transaction: ballot insert … on conflict do nothing, counter upsert, select counts',
+        'SQL stmts (txns) per vote: Kolo vs anchor, medians over rounds, from pg_stat_statements: every statement (BEGIN/COMMIT included) and the explicit transactions, per vote stored',
+      ]);
+    }
+    if (wanted('reads')) print('Reads: Kolo / minimal read (select counts)', r, [roundsNote()]);
   }
-
-  // the same machine's ceiling: a bare Hono route
-  const hello = spawn(process.execPath, ['scripts/hello.mjs'], { cwd: here, env: { ...process.env, PORT: '8790' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((r) => hello.stdout.once('data', r));
-  const bare = await autocannon({ url: 'http://127.0.0.1:8790/', connections, duration: seconds });
-  rows.push(row('bare Hono "hello"', bare));
-  await stop(hello);
-} finally {
-  pg?.stop();
+  if (wanted('live')) {
+    const { live } = await import('./bench/live.mjs');
+    for (const db of dbs) {
+      const r = await live(db, failures);
+      print(`Live: ${r.streams} open streams on one poll, ${db}`, r.rows, r.notes);
+    }
+  }
+  if (wanted('board')) {
+    const { board } = await import('./bench/board.mjs');
+    const r = await board(dbs[0]);
+    print(`Board of ${r.ideas} ideas, ${dbs[0]}`, r.rows, r.notes);
+  }
+  if (wanted('crash')) {
+    const { crash } = await import('./bench/crash.mjs');
+    const rows = [];
+    for (const db of dbs) rows.push(...(await crash(db, failures)));
+    print('Crash', rows);
+  }
+  if (wanted('metrics')) await script('Admin metrics over 1 M signals', 'bench-metrics.mjs');
+  if (wanted('startup')) await script('Start-up time and memory', 'bench-startup.mjs');
+} catch (e) {
+  failures.push(`the benchmark stopped: ${e.stack ?? e}`);
 }
-
-const helloRate = rows.find((r) => r.name.startsWith('bare'))?.['req/s'];
-for (const r of rows) if (r['req/s'] && helloRate && !r.name.startsWith('bare')) r['of hello'] = `${((100 * r['req/s']) / helloRate).toFixed(1)}%`;
-console.table(rows);
-console.log(`(${seconds} s per phase, ${connections} connections, loopback; node ${process.version})`);
-if (failures) {
-  console.error(`${failures} check(s) failed: votes were lost or counted twice`);
-  process.exit(1);
+console.log(`\n(${seconds} s per round, ${rounds} rounds; whole run ${Math.round((Date.now() - started) / 1000)} s)`);
+if (failures.length) {
+  console.error(`\n${failures.length} check(s) failed:\n- ${failures.join('\n- ')}`);
+  process.exitCode = 1;
 }
+process.exit();
