@@ -23,15 +23,28 @@ export function migrations(): Migration[] {
     .map((name) => ({ version: Number(name.slice(0, 4)), name, statements: statementsOf(readFileSync(new URL(name, folder), 'utf8')) }));
 }
 
-/** Split a migration into statements; its SQL has no `;` but between statements. */
-const statementsOf = (sql: string) =>
-  sql
+/**
+ * Split a migration into statements: at each `;` outside dollar-quoted text (a function's body,
+ * `$$ … $$`), whole-line `--` comments left out.
+ */
+function statementsOf(sql: string): string[] {
+  const text = sql
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('--'))
-    .join('\n')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
+    .join('\n');
+  const out: string[] = [];
+  let start = 0;
+  let quote: string | undefined;
+  for (const m of text.matchAll(/\$[A-Za-z_]*\$|;/g)) {
+    if (m[0] !== ';') quote = quote === undefined ? m[0] : quote === m[0] ? undefined : quote;
+    else if (quote === undefined) {
+      out.push(text.slice(start, m.index));
+      start = m.index + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((s) => s.trim()).filter(Boolean);
+}
 
 /** Apply the migrations this database lacks; safe when several servers start at once. */
 export async function migrate(db: Db): Promise<number[]> {
