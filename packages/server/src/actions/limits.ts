@@ -31,7 +31,8 @@ export async function take(db: Db, asks: Ask[]): Promise<Map<string, { taken: nu
   const on = asks.filter((a) => a.perMinute > 0);
   if (!on.length) return new Map();
   const rows = await db.query<{ key: string; taken: number; wait: number }>(
-    `select r.key, t.taken, t.wait from json_to_recordset($1::json) with ordinality as r(key text, cost float8, cap float8, i int), lateral kolo_take(r.key, r.cost, r.cap) t order by r.i`,
+    // buckets taken in the order of their keys, so concurrent requests never wait for each other in a cycle
+    `select r.key, t.taken, t.wait from (select * from json_to_recordset($1::json) as x(key text, cost float8, cap float8) order by key collate "C") r, lateral kolo_take(r.key, r.cost, r.cap) t`,
     [JSON.stringify(on.map((a) => ({ key: a.key, cost: a.cost, cap: a.perMinute })))],
   );
   return new Map(rows.map((r) => [r.key, { taken: Number(r.taken), wait: Number(r.wait) }]));
