@@ -23,26 +23,27 @@ export function migrations(): Migration[] {
     .map((name) => ({ version: Number(name.slice(0, 4)), name, statements: statementsOf(readFileSync(new URL(name, folder), 'utf8')) }));
 }
 
-/**
- * Split a migration into statements: at each `;` outside dollar-quoted text (a function's body,
- * `$$ … $$`), whole-line `--` comments left out.
- */
+/** Split a migration into statements; its SQL has no `;` but between statements and inside `$$` bodies (functions). */
 function statementsOf(sql: string): string[] {
   const text = sql
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('--'))
     .join('\n');
   const out: string[] = [];
-  let start = 0;
-  let quote: string | undefined;
-  for (const m of text.matchAll(/\$[A-Za-z_]*\$|;/g)) {
-    if (m[0] !== ';') quote = quote === undefined ? m[0] : quote === m[0] ? undefined : quote;
-    else if (quote === undefined) {
-      out.push(text.slice(start, m.index));
-      start = m.index + 1;
+  let current = '';
+  text.split('$$').forEach((part, i) => {
+    if (i % 2) {
+      current += `$$${part}$$`;
+      return;
     }
-  }
-  out.push(text.slice(start));
+    const pieces = part.split(';');
+    current += pieces[0];
+    for (const p of pieces.slice(1)) {
+      out.push(current);
+      current = p;
+    }
+  });
+  out.push(current);
   return out.map((s) => s.trim()).filter(Boolean);
 }
 
