@@ -44,13 +44,13 @@ function spawnServer(dir, env) {
 const stop = (child) => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
 
 /** Votes on `poll` for `seconds`, each from a new voter: the acknowledged voters and votes/s. */
-async function load(url, poll) {
+async function load(url, poll, duration = seconds) {
   const acked = new Set();
   let n = 0;
   const result = await autocannon({
     url,
     connections,
-    duration: seconds,
+    duration,
     requests: [
       {
         method: 'POST',
@@ -66,7 +66,7 @@ async function load(url, poll) {
       },
     ],
   });
-  return { acked, sent: n, rate: acked.size / seconds, non2xx: result.non2xx, errors: result.errors };
+  return { acked, sent: n, rate: acked.size / duration, non2xx: result.non2xx, errors: result.errors };
 }
 
 /** Lost (acknowledged, not counted) and double-counted votes of a round. */
@@ -110,7 +110,7 @@ async function bench(driver, pgUrl) {
         const poll = `p${round}`;
         const r = await fetch(`${s.url}/v1/admin/widgets/poll/${poll}`, { method: 'PUT', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ rules: { policy } }) });
         if (!r.ok) throw new Error(`registering ${poll}: ${r.status}`);
-        await load(s.url, `${poll}-warm`).catch(() => {}); // not counted: JIT, pools, caches
+        await load(s.url, `${poll}-warm`, 2).catch(() => {}); // not counted: JIT, pools, caches
         await new Promise((res) => setTimeout(res, 1200)); // statistics are flushed every second
         const before = admin && (await commits(s.db));
         const run = await load(s.url, poll);
