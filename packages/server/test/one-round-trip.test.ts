@@ -4,6 +4,7 @@
 // behind its back (another server, an operator's SQL), the action is judged by the new ones.
 import { errorAnswer } from '@kolo/core';
 import { describe, expect, it } from 'vitest';
+import type { Db, QueryOptions } from '../src/db/types.ts';
 import { as, drivers, idea, key, now, serverFor, vote } from './harness.ts';
 
 const poll = { options: ['a', 'b', 'c'], multiple: false, change: false };
@@ -20,8 +21,8 @@ describe.each(drivers)('one round trip per action on $name', ({ url }) => {
     const db = ctx.server.db;
     const { query, transaction } = db;
     const seen: string[] = [];
-    db.query = (sql, params, o) => (seen.push(sql), query.call(db, sql, params, o));
-    db.transaction = (f) => (seen.push('(transaction)'), transaction.call(db, f));
+    db.query = ((sql: string, params?: unknown[], o?: QueryOptions) => (seen.push(sql), query.call(db, sql, params, o))) as Db['query'];
+    db.transaction = ((f: Parameters<Db['transaction']>[0]) => (seen.push('(transaction)'), transaction.call(db, f))) as Db['transaction'];
     try {
       return { result: await fn(), statements: seen };
     } finally {
