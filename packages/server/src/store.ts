@@ -44,16 +44,14 @@ export function createStore(db: Db, o: StoreOptions) {
   const expire = () => expireSignals(db, o.signalRetentionDays);
   const forms = formTokens(o.ipSalt);
   const sweep = sweeper(db, expire);
+  const act = createAct(db, {
+    ratePerVoter: o.ratePerVoter,
+    ratePerIp: o.ratePerIp,
+    sweep,
+    registration: { closed: o.production, signingSecret: o.signingSecret, onFirstUse: firstUseLog() },
+  });
   return {
-    act: timedByServer(
-      createAct(db, {
-        ratePerVoter: o.ratePerVoter,
-        ratePerIp: o.ratePerIp,
-        sweep,
-        registration: { closed: o.production, signingSecret: o.signingSecret, onFirstUse: firstUseLog() },
-      }),
-      forms,
-    ),
+    act: timedByServer(act, forms),
     /** a board's form token, for its answer to loading it */
     formToken: (kind: string, board: string) => forms.issue(kind, board),
     load: (kind: string, id: string, voter: string) => view(db, kind, id, voter),
@@ -74,13 +72,14 @@ export function createStore(db: Db, o: StoreOptions) {
     ideas: (kind: string, board: string, status?: string) => boardIdeas(db, kind, board, status),
     allIdeas: (waiting = false) => allIdeas(db, waiting),
     widgets: () => widgets(db),
-    settings: (kind: string, id: string, s: Settings) => settings(db, kind, id, s),
-    define: (list: WidgetDefinition[]) => define(db, list),
-    seed: (s: Seed) => seed(db, s),
+    // what changes a widget's rules makes this server forget its copy (other servers see the change in their next action's SQL)
+    settings: (kind: string, id: string, s: Settings) => settings(db, kind, id, s).finally(() => act.forgetRules(kind, id)),
+    define: (list: WidgetDefinition[]) => define(db, list).finally(() => list.forEach((d) => act.forgetRules(d.kind, d.id))),
+    seed: (s: Seed) => seed(db, s).finally(() => act.forgetRules(s.kind, s.id)),
     bans: () => bans(db),
     ban: (b: Ban) => ban(db, b),
     unban: (type: string, value: string) => unban(db, type, value),
-    stopWords: (lang: string, words?: string[]) => stopWords(db, lang, words),
+    stopWords: (lang: string, words?: string[]) => stopWords(db, lang, words).finally(() => words && act.forgetStopWords()),
     metricRows: (from: string, to: string) => metricRows(db, from, to),
     metrics: (q: MetricsQuery) => siteMetrics(db, q),
   };

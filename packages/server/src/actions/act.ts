@@ -1,21 +1,23 @@
 /**
- * The step every action goes through: the idempotency record (a retried id answers as it did the
- * first time), the ban check, rate limits and slow mode, one transaction for the family's rules,
- * then the answer and the live notice. Refusals are remembered with their answer, except a rate
- * limit, which a later retry may pass, and an unregistered widget, which nothing is stored for.
+ * The step every action goes through, as one statement, one round trip and one commit: a family's SQL
+ * function (migration 0007) does the idempotency record (a retried id answers as it did the first
+ * time), the ban check, slow mode, the rate limits, the family's step, its counters and the answer.
+ * Core's rules decide in JavaScript before the call, with the registered rules and stop words kept in
+ * this process; the SQL checks they were current (else `stale`: read again, decide again). Refusals
+ * are remembered with their answer, except a rate limit, which a later retry may pass, and an
+ * unregistered widget, which nothing is stored for.
  */
-import { KoloError, refuse } from '@kolo/core';
+import { KoloError, type ServerAction } from '@kolo/core';
 import type { Db } from '../db/types.ts';
 import { json } from '../db/values.ts';
 import { refusal, type Answered } from '../http/errors.ts';
-import type { ServerAction } from '@kolo/core';
 import { changed } from '../live.ts';
-import { view } from '../view.ts';
 import { dataRefusal } from '../db/errors.ts';
-import { apply } from './apply.ts';
-import type { Registration } from '../definitions/registry.ts';
-import { limit, slowMode, type Limits } from './limits.ts';
-import { Replay, claim, priorOf, record, replay, type Prior } from './replay.ts';
+import { checkKind, familyArgs, refusedArgs, statementOf } from './apply.ts';
+import { covers, rulesCache, rulesOf, type Registration } from '../definitions/registry.ts';
+import type { Limits } from './limits.ts';
+import { stopWordsCache } from './ideas.ts';
+import { record } from './replay.ts';
 
 const UNREGISTERED = new Set(['unknown-widget', 'bad-signature']);
 
@@ -24,62 +26,68 @@ export interface ActionContext {
   ipHash: string;
 }
 
-/**
- * What every action checks first, in one round trip: the id's record; a ban of the voter, of the
- * address, or of a voter who acted from this address in the 24 hours before the ban, for voter ids
- * first seen after the ban (a new voter id does not walk past a ban; people who were already there,
- * e.g. an office sharing the address, are not refused for it: an action record (kept 48 hours), a
- * ballot or an idea from before the ban says so); and, in slow mode, the seconds since
- * this voter's or this address's last action.
- */
-async function precheck(db: Db, a: ServerAction, ipHash: string) {
-  const [pre] = await db.query<{ prior: unknown; banned: boolean; slow: number | null; ago: number | null }>(
-    `with w as (select slow_seconds as slow from kolo_widgets where kind = $2 and id = $3),
-     ban as (select value, type, at from kolo_bans where until is null or until > now())
-     select
-       (select json_build_object('status', status, 'response', response, 'kind', kind, 'widget', widget, 'voter', voter) from kolo_actions where id = $1) as prior,
-       exists(select 1 from ban where (type = 'voter' and value = $4) or (type = 'ip' and value = $5))
-         or exists(select 1 from ban join kolo_actions x on x.voter = ban.value and x.ip_hash = $5 and x.at > greatest(ban.at, now()) - interval '24 hours'
-                   where ban.type = 'voter' and not exists(select 1 from kolo_actions y where y.voter = $4 and y.at < ban.at)
-                     and not exists(select 1 from kolo_ballots y where y.voter = $4 and y.at < ban.at)
-                     and not exists(select 1 from kolo_ideas y where y.author = $4 and y.created_at < ban.at)) as banned,
-       (select slow from w) as slow,
-       case when (select slow from w) > 0 then extract(epoch from now() - greatest(
-         (select max(at) from kolo_actions where kind = $2 and widget = $3 and voter = $4 and status in (0, 200)),
-         (select max(at) from kolo_actions where kind = $2 and widget = $3 and ip_hash = $5 and status in (0, 200))))::float8 end as ago`,
-    [a.id, a.widget.kind, a.widget.id, a.voter, ipHash],
-  );
-  return { prior: json(pre!.prior) as Prior | null, banned: pre!.banned, slow: pre!.slow ?? 0, ago: pre!.ago };
-}
+/** What a family's function answers: the status and body, whether it was applied now, or that the rules or stop words read were not current. */
+type Outcome = Answered & { applied?: boolean; stale?: 'rules' | 'words' };
+
+/** The KoloError `e` is (a refusal of the rules, or data the database refuses), else undefined. */
+const refusedBy = (e: unknown) => (e instanceof KoloError ? e : dataRefusal(e));
 
 export function createAct(db: Db, o: Limits & { sweep: () => void; registration: Registration }) {
-  const { sweep } = o;
-  /** Apply an action once; notifies live listeners. */
-  return async function act(a: ServerAction, ctx: ActionContext): Promise<Answered> {
+  const rules = rulesCache(db);
+  const words = stopWordsCache(db);
+
+  /** The action's call: core's decision (or refusal) under the rules and stop words as this server knows them. */
+  async function decide(a: ServerAction) {
     const { kind, id } = a.widget;
-    const pre = await precheck(db, a, ctx.ipHash);
-    if (pre.prior) return replay(db, a, pre.prior);
+    let registered = await rules.get(kind, id);
+    const stop = a.type === 'idea' ? await words.get() : undefined;
     try {
-      if (pre.banned) refuse('banned', 'this voter or network is banned');
-      slowMode(pre.slow, pre.ago);
-      await limit(db, o, a, ctx.ipHash);
-      sweep();
-      await db.transaction(async (tx) => {
-        await claim(tx, a, ctx.ipHash);
-        await apply(tx, a, o.registration);
-      });
-      // after the commit (which kept the claimed id as applied): the answer and the live update
-      const answered = { status: 200, body: await view(db, kind, id, a.voter) };
-      await changed(db, kind, id);
-      return answered;
+      checkKind(a);
+      // the registered rules, never the action's own (except where a signature or development registers them)
+      if (!covers(registered.rules, a)) registered = rules.keep(kind, id, await rulesOf(db, a, o.registration, registered));
+      return { tag: registered.tag, refused: null, args: familyArgs(a, registered.rules, stop) };
     } catch (e) {
-      if (e instanceof Replay) return replay(db, a, (await priorOf(db, a.id))!);
-      const refused = e instanceof KoloError ? e : dataRefusal(e);
+      const refused = refusedBy(e);
       if (!refused) throw e;
-      const answered = refusal(refused);
-      // a limit may pass later, and a widget may be registered later: neither is remembered (nor stored for nothing)
-      if (refused.code !== 'rate-limited' && !UNREGISTERED.has(refused.reason)) await record(db, a, ctx.ipHash, answered);
-      return answered;
+      return { tag: registered.tag, refused, args: refusedArgs(a, stop) };
     }
-  };
+  }
+
+  /** Apply an action once; notifies live listeners. */
+  async function act(a: ServerAction, ctx: ActionContext): Promise<Answered> {
+    const { kind, id } = a.widget;
+    o.sweep();
+    for (let attempt = 0; ; attempt++) {
+      const { tag, refused, args } = await decide(a);
+      // a limit may pass later, and a widget may be registered later: neither is remembered (nor stored for nothing)
+      const remember = !refused || !UNREGISTERED.has(refused.reason);
+      let out: Outcome;
+      try {
+        const params = [a.id, kind, id, a.voter, ctx.ipHash, tag, o.ratePerIp, o.ratePerVoter, refused && JSON.stringify(refusal(refused)), remember, ...args];
+        out = json((await db.query<{ r: unknown }>(statementOf(a.type), params, { prepare: true }))[0]!.r) as Outcome;
+      } catch (e) {
+        // data the database cannot keep: nothing was applied; remembered as refused
+        const bad = dataRefusal(e);
+        if (!bad) throw e;
+        const answered = refusal(bad);
+        await record(db, a, ctx.ipHash, answered);
+        return answered;
+      }
+      if (out.stale) {
+        if (attempt >= 3) throw new Error(`the ${out.stale} of ${kind}:${id} keep changing`);
+        if (out.stale === 'words') words.forget();
+        else rules.forget(kind, id);
+        continue;
+      }
+      if (out.applied) await changed(db, kind, id, a.type === 'idea' ? [a.id] : a.type === 'upvote' ? [a.idea] : []);
+      return { status: out.status, body: out.body };
+    }
+  }
+
+  return Object.assign(act, {
+    /** forget a widget's kept rules (the team changed them on this server) */
+    forgetRules: (kind: string, id: string) => rules.forget(kind, id),
+    /** forget the kept stop words (the team changed them on this server) */
+    forgetStopWords: () => words.forget(),
+  });
 }

@@ -1,11 +1,11 @@
 /**
  * Boards (ideas, questions): submitting an idea (spam, fill time, daily quotas, checks, stop words),
- * upvotes (one per voter per idea), and the team's moderation and merges.
+ * upvotes (one per voter per idea: `kolo_idea` and `kolo_upvote_action` in migration 0007), and the
+ * team's moderation and merges.
  */
-import { checkIdea, cleanDraft, isOpen, refuse, safeUrl, type IdeaStatus } from '@kolo/core';
+import { OPEN_STATUSES, checkIdea, cleanDraft, errorAnswer, refuse, safeUrl, type IdeaDraft, type IdeaStatus } from '@kolo/core';
 import type { Db, Queryable } from '../db/types.ts';
-import { VOTERS, bump } from '../db/counters.ts';
-import { iso } from '../db/values.ts';
+import { json } from '../db/values.ts';
 import type { ServerAction } from '@kolo/core';
 import { changed } from '../live.ts';
 import { findStopWord } from './stop-words.ts';
@@ -15,83 +15,58 @@ type IdeaAction = Extract<ServerAction, { type: 'idea' }>;
 /** How many times a board's `maxPerDay` may come from one client address a day (people share addresses: offices, mobile networks). */
 export const ADDRESS_FACTOR = 5;
 
-/** Serialise one voter's actions on one board (daily limit, first upvote). */
-const lockVoter = (q: Queryable, kind: string, board: string, voter: string) => q.query('select pg_advisory_xact_lock(hashtext($1))', [`${kind}:${board}:${voter}`]);
-
-/** Refuse (`limit`, with the wait) when `times` (newest first) already holds `max` submissions of the last day. */
-function perDay(times: { created_at: unknown }[], max: number, who: string) {
-  if (times.length < max) return;
-  const oldest = Date.parse(iso(times[max - 1]!.created_at));
-  refuse('limit', `at most ${max} per day ${who}`, Math.max(1, Math.ceil((oldest + 864e5 - Date.now()) / 1000)));
+/** The site's stop words (every language) and their version (moved by any change to them: migration 0007). */
+export interface StopWords {
+  version: number;
+  words: string[];
 }
 
 /**
- * The daily quotas: `maxPerDay` per voter, and `ADDRESS_FACTOR` times that per client address (a new
- * voter id does not walk past it). The address is the salted IP hash the action's idempotency record
- * (claimed in this transaction) keeps; an idea's id is its action's id.
+ * Stop words kept in this process. Each idea's SQL compares the version and answers `stale` when they
+ * changed (on this server or another), and the idea is checked again on a fresh read; the admin
+ * stop-words API of this server forgets them at once.
  */
-async function dailyQuotas(q: Queryable, a: IdeaAction, maxPerDay: number) {
-  const { kind, id: board } = a.widget;
-  const [own] = await q.query<{ ip_hash: string | null }>('select ip_hash from kolo_actions where id = $1', [a.id]);
-  const ipHash = own?.ip_hash;
-  if (ipHash) await q.query('select pg_advisory_xact_lock(hashtext($1))', [`${kind}:${board}:ip:${ipHash}`]);
-  await lockVoter(q, kind, board, a.voter);
-  const mine = await q.query<{ created_at: unknown }>(
-    `select created_at from kolo_ideas where kind = $1 and board = $2 and author = $3 and created_at > now() - interval '1 day' order by created_at desc limit $4`,
-    [kind, board, a.voter, maxPerDay],
-  );
-  perDay(mine, maxPerDay, 'from one person');
-  if (!ipHash) return;
-  const max = maxPerDay * ADDRESS_FACTOR;
-  const fromAddress = await q.query<{ created_at: unknown }>(
-    `select i.created_at from kolo_ideas i join kolo_actions x on x.id = i.id and x.kind = i.kind and x.widget = i.board
-     where i.kind = $1 and i.board = $2 and x.ip_hash = $3 and i.created_at > now() - interval '1 day' order by i.created_at desc limit $4`,
-    [kind, board, ipHash, max],
-  );
-  perDay(fromAddress, max, 'from one network');
+export function stopWordsCache(db: Queryable) {
+  let kept: Promise<StopWords> | undefined;
+  const read = async (): Promise<StopWords> => {
+    const [r] = await db.query<{ version: unknown; words: unknown }>(
+      `select coalesce((select v from kolo_versions where name = 'stop-words'), 0) as version, coalesce((select json_agg(word) from kolo_stop_words), '[]') as words`,
+    );
+    return { version: Number(r!.version), words: json(r!.words) as string[] };
+  };
+  return {
+    get: () => (kept ??= read().catch((e) => ((kept = undefined), Promise.reject(e)))),
+    forget: () => void (kept = undefined),
+  };
 }
 
-export async function submitIdea(q: Queryable, a: IdeaAction, policy: IdeaAction['policy']) {
-  const { kind, id: board } = a.widget;
+/**
+ * An idea as core's rules and the site's stop words judge it: the honeypot and the fill time refuse
+ * it at once; a draft core's checks or the stop words refuse is refused after the daily quotas (the
+ * SQL's `p_after`), as before. Arguments: stop words' version, maxPerDay, ADDRESS_FACTOR, the refusal
+ * after the quotas, the clean draft, the status it starts with.
+ */
+export function ideaArgs(a: IdeaAction, policy: IdeaAction['policy'], words: StopWords): unknown[] {
   if (a.honeypot) refuse('spam', 'this looks automated');
   // on a server both times are its own: the form token's issue time and the arrival (form-token.ts)
   if (!(Date.parse(a.at) - Date.parse(a.startedAt) >= policy.minFillMs)) refuse('too-fast', 'the form was sent too quickly after it was opened');
-  await dailyQuotas(q, a, policy.maxPerDay);
-  const problems = Object.entries(checkIdea(a.idea, policy));
-  if (problems.length) refuse('invalid-idea', problems.map(([f, p]) => `${f}: ${p}`).join('; '));
   const draft = cleanDraft(a.idea);
-  const words = (await q.query<{ word: string }>('select word from kolo_stop_words')).map((r) => r.word);
+  return [words.version, policy.maxPerDay, ADDRESS_FACTOR, textRefusal(a, draft, policy, words.words), JSON.stringify(draft), policy.moderated ? 'pending' : 'review'];
+}
+
+/** core's checks of the draft, then the stop words: the refusal's answer, or null. */
+function textRefusal(a: IdeaAction, draft: IdeaDraft, policy: IdeaAction['policy'], words: string[]): string | null {
+  const problems = Object.entries(checkIdea(a.idea, policy));
+  if (problems.length) return JSON.stringify(errorAnswer('invalid-idea', problems.map(([f, p]) => `${f}: ${p}`).join('; ')));
   // as sent (a BOM inside a word is ignorable) and as stored (where JavaScript's \s made it a space)
   const texts = [a.idea, draft].map((d) => `${d.title}\n${d.details ?? ''}`);
-  if (texts.some((t) => findStopWord(t, words) !== undefined)) refuse('stop-word', 'the text contains a word this site does not accept');
-  await q.query(
-    'insert into kolo_ideas (kind, board, id, title, details, category, contact, status, author) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-    [kind, board, a.id, draft.title, draft.details ?? null, draft.category ?? null, draft.contact ?? null, policy.moderated ? 'pending' : 'review', a.voter],
-  );
-  await upvote(q, kind, board, a.id, a.voter, true);
+  if (texts.some((t) => findStopWord(t, words) !== undefined)) return JSON.stringify(errorAnswer('stop-word', 'the text contains a word this site does not accept'));
+  return null;
 }
 
-async function upvote(q: Queryable, kind: string, board: string, idea: string, voter: string, on: boolean) {
-  await lockVoter(q, kind, board, voter);
-  const firstOfVoter = async () => (await q.query('select 1 from kolo_upvotes where kind = $1 and board = $2 and voter = $3 limit 1', [kind, board, voter])).length === 0;
-  const none = on && (await firstOfVoter());
-  const done = on
-    ? await q.query('insert into kolo_upvotes (kind, board, idea, voter) values ($1, $2, $3, $4) on conflict do nothing returning voter', [kind, board, idea, voter])
-    : await q.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3 and voter = $4 returning voter', [kind, board, idea, voter]);
-  if (!done.length) return;
-  // the idea's count is on the idea; the board's counters keep its voters
-  await q.query('update kolo_ideas set votes = votes + $4 where kind = $1 and board = $2 and id = $3', [kind, board, idea, on ? 1 : -1]);
-  const voters = on ? (none ? 1 : 0) : (await firstOfVoter()) ? -1 : 0;
-  if (voters) await bump(q, kind, board, new Map([[VOTERS, voters]]));
-}
-
-export async function upvoteAction(q: Queryable, a: Extract<ServerAction, { type: 'upvote' }>) {
-  const { kind, id: board } = a.widget;
-  const [idea] = await q.query<{ status: IdeaStatus; author: string }>('select status, author from kolo_ideas where kind = $1 and board = $2 and id = $3 and merged_into is null', [kind, board, a.idea]);
-  if (!idea || ((idea.status === 'pending' || idea.status === 'rejected') && idea.author !== a.voter)) refuse('not-found', `no idea "${a.idea}"`);
-  if (!isOpen(idea!)) refuse('closed', 'this idea is no longer open for upvotes');
-  await upvote(q, kind, board, a.idea, a.voter, a.on);
-}
+const OPEN = JSON.stringify(OPEN_STATUSES);
+/** An upvote on an idea open for them (core's open statuses). Arguments: idea, on, open statuses. */
+export const upvoteArgs = (a: Extract<ServerAction, { type: 'upvote' }>): unknown[] => [a.idea, a.on, OPEN];
 
 export interface Moderation {
   status: IdeaStatus;

@@ -4,8 +4,13 @@
  */
 export type Row = Record<string, unknown>;
 
+/** How to send a statement: `prepare`, keep it prepared on the connection (PostgreSQL; for the hot fixed texts, e.g. an action's call). */
+export interface QueryOptions {
+  prepare?: boolean;
+}
+
 export interface Queryable {
-  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
 }
 
 export interface Db extends Queryable {

@@ -18,13 +18,21 @@ export interface Registration {
   onFirstUse?: (widget: string) => void;
 }
 
-type Stored = { policy?: unknown; questions?: Record<string, QuizQuestionRules> };
+export type Stored = { policy?: unknown; questions?: Record<string, QuizQuestionRules> };
 
-/** The rules `a` is judged by; registers them first when a signature or (in development) first use allows. */
-export async function rulesOf(q: Queryable, a: ServerAction, reg: Registration): Promise<Stored> {
+/** A widget's registered rules as read, with their tag (md5 of the stored config; null: none stored), which an action's SQL checks. */
+export interface Registered {
+  rules: Stored;
+  tag: string | null;
+}
+
+/**
+ * The rules `a` is judged by, given what is `stored`; registers them first when a signature or (in
+ * development) first use allows.
+ */
+export async function rulesOf(q: Queryable, a: ServerAction, reg: Registration, stored: Registered): Promise<Registered> {
   const { kind, id } = a.widget;
-  const stored = await storedRules(q, kind, id);
-  if (covers(stored, a)) return stored;
+  if (covers(stored.rules, a)) return stored;
   // an upvote offers no rules: a signature on it says nothing
   const signed = !!a.signature && a.type !== 'upvote';
   if (signed && reg.signingSecret) {
@@ -35,16 +43,16 @@ export async function rulesOf(q: Queryable, a: ServerAction, reg: Registration):
   }
   if (reg.closed && signed) refuse('bad-signature', 'this server takes no signed definitions (no KOLO_SIGNING_SECRET)');
   // a registered quiz lacking this question cannot grade it; a widget with no rules is unknown
-  if (reg.closed && stored.questions) refuse('cannot-grade', 'this quiz question is not registered');
+  if (reg.closed && stored.rules.questions) refuse('cannot-grade', 'this quiz question is not registered');
   if (reg.closed) refuse('unknown-widget', `${kind} "${id}" is not registered on this server`);
   const offered = offeredBy(a, false);
   if (!offered) return stored; // an upvote on a board nobody defined yet (development)
-  if (!stored.policy && !stored.questions) reg.onFirstUse?.(`${kind}:${id}`);
+  if (!stored.rules.policy && !stored.rules.questions) reg.onFirstUse?.(`${kind}:${id}`);
   return register(q, a, offered);
 }
 
 /** Whether the stored rules decide `a` (a quiz question must be among them). */
-function covers(s: Stored, a: ServerAction): boolean {
+export function covers(s: Stored, a: ServerAction): boolean {
   if (a.type === 'answer') return !!s.questions && Object.hasOwn(s.questions, a.question);
   return a.type === 'upvote' ? !!s.policy || !!s.questions : !!s.policy;
 }
@@ -61,15 +69,45 @@ function offeredBy(a: ServerAction, signed: boolean): WidgetRules | undefined {
   return { questions: { [a.question]: { ...a.policy, key: a.key! } } };
 }
 
-const storedRules = async (q: Queryable, kind: string, id: string) =>
-  ((json((await q.query<{ config: unknown }>('select config from kolo_widgets where kind = $1 and id = $2', [kind, id]))[0]?.config) ?? {}) as Stored);
+/** A widget's registered rules and their tag, read now. */
+export async function storedRules(q: Queryable, kind: string, id: string): Promise<Registered> {
+  const [row] = await q.query<{ config: unknown; tag: string | null }>('select config, md5(config::text) as tag from kolo_widgets where kind = $1 and id = $2', [kind, id]);
+  return { rules: (json(row?.config) ?? {}) as Stored, tag: row?.tag ?? null };
+}
+
+/**
+ * Registered rules kept in this process, so an action needs no read of them. A kept copy is never
+ * trusted blindly: each action's SQL compares its tag with the stored config's (md5) and answers
+ * `stale` when another server (or the team, or an operator's SQL) changed them, and the action is
+ * decided again on a fresh read. So no notice or time-out is needed between servers; this server's
+ * own admin paths forget a widget when they change it (one read saved). Widgets without rules are
+ * not kept (in production they are refused, and a registration elsewhere must be seen at once).
+ */
+export function rulesCache(q: Queryable, size = 10_000) {
+  const kept = new Map<string, Registered>();
+  const keyOf = (kind: string, id: string) => `${kind}:${id}`;
+  return {
+    async get(kind: string, id: string): Promise<Registered> {
+      return kept.get(keyOf(kind, id)) ?? this.keep(kind, id, await storedRules(q, kind, id));
+    },
+    keep(kind: string, id: string, r: Registered): Registered {
+      if (kept.size >= size) kept.clear();
+      if (r.tag !== null) kept.set(keyOf(kind, id), r);
+      return r;
+    },
+    forget(kind: string, id: string) {
+      kept.delete(keyOf(kind, id));
+    },
+  };
+}
+export type RulesCache = ReturnType<typeof rulesCache>;
 
 /**
  * Keep `offered` where nothing covers the action yet: a ballot's or a board's policy when it has none,
  * a quiz's questions it lacks (questions already there stay). Concurrent first uses: the first one
  * wins, and every action is judged by what was kept.
  */
-async function register(q: Queryable, a: ServerAction, offered: WidgetRules): Promise<Stored> {
+async function register(q: Queryable, a: ServerAction, offered: WidgetRules): Promise<Registered> {
   const r = rulesSchemaOf(a.widget.kind).safeParse(offered);
   if (!r.success) refuse('invalid', `rules: ${r.error.issues[0]?.message ?? 'not valid for this kind'}`);
   const { kind, id } = a.widget;
@@ -84,6 +122,6 @@ async function register(q: Queryable, a: ServerAction, offered: WidgetRules): Pr
     quiz ? [kind, id, JSON.stringify(offered), (a as { question: string }).question] : [kind, id, JSON.stringify(offered)],
   );
   const kept = await storedRules(q, kind, id);
-  if (!covers(kept, a)) refuse('cannot-grade', 'this quiz question is not in its definition');
+  if (!covers(kept.rules, a)) refuse('cannot-grade', 'this quiz question is not in its definition');
   return kept;
 }
