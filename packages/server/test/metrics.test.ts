@@ -28,13 +28,15 @@ function signals(n: number): Signal[] {
   const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
   const start = Date.parse('2030-03-01T00:00:00Z');
   return Array.from({ length: n }, (_, i) => {
-    const type = pick(types);
+    // a quarter of the people only look and follow links: they are not actors
+    const voter = Math.floor(r() * 40);
+    const type = voter < 30 ? pick(types) : pick(['view', 'next-step', 'dismiss']);
     const widget = pick(widgets);
     // every third one within an hour of a midnight somewhere between UTC-5 and UTC+5:45
     const day = start + Math.floor(r() * 250) * 86_400_000;
     const at = i % 3 ? day + Math.floor(r() * 86_400_000) : day + pick([-5, -4, 2, 3, 5.75]) * -3_600_000 + Math.floor((r() - 0.5) * 3_600_000);
     const data = type === 'submit' ? { choices: pick(choices) } : type === 'next-step' ? (pick([1, 2, 3]) === 1 ? undefined : { href: 'https://example.org', part: pick(parts) }) : undefined;
-    return { type, widget, voter: `v${Math.floor(r() * 25)}`, at: new Date(at).toISOString(), ...(data ? { data: JSON.parse(JSON.stringify(data)) } : {}) };
+    return { type, widget, voter: `v${voter}`, at: new Date(at).toISOString(), ...(data ? { data: JSON.parse(JSON.stringify(data)) } : {}) };
   });
 }
 
@@ -83,6 +85,7 @@ describe.each(drivers)('metrics by SQL aggregates on $name', ({ url }) => {
     expect(Object.keys(kyiv.votes['poll:p1']).length).toBeGreaterThan(30);
     expect(kyiv.votes).not.toEqual(utc.votes);
     expect(kyiv.site.nextStepConversion).toBeGreaterThan(0);
+    expect(kyiv.site.actors).toBeLessThan(kyiv.site.uniqueViewers);
     expect(kyiv.banners.constructor.tool).toBeGreaterThan(0);
   });
 

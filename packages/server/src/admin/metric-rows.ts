@@ -6,7 +6,7 @@ import { BALLOT_KINDS, type IdeaStatus } from '@kolo/core';
 import type { Db } from '../db/types.ts';
 import { iso } from '../db/values.ts';
 
-export interface WidgetCounts {
+export type WidgetCounts = {
   /** null: the whole site */
   kind: string | null;
   widget: string | null;
@@ -17,39 +17,51 @@ export interface WidgetCounts {
   nextSteps: number;
   /** actors who also followed a next step */
   converted: number;
-  /** next steps whose `data.part` is `tool` (help banners) */
-  tools: number;
-}
+};
 
-// per voter and widget first, then per widget and per voter across the site (an actor on one
-// widget who follows a next step on another counts for the site, as in core `engagement`)
+// what each voter did on each widget as bits (1 viewed, 2 interacted or submitted, 4 followed a next
+// step) and their counts; then per widget, and per voter across the site (an actor on one widget who
+// follows a next step on another counts for the site, as in core `engagement`)
 const engagementSql = `
 with per as (
   select kind, widget, voter,
-    count(*) filter (where type = 'view') as views,
-    bool_or(type in ('interact', 'submit')) as acted,
-    count(*) filter (where type = 'next-step') as steps,
-    count(*) filter (where type = 'next-step' and data->'part' = '"tool"'::jsonb) as tools,
-    min(at) as first
+    bit_or(case type when 'view' then 1 when 'interact' then 2 when 'submit' then 2 when 'next-step' then 4 else 0 end) as seen,
+    count(*) filter (where type = 'view') as views, count(*) filter (where type = 'next-step') as steps
   from kolo_signals where at >= $1 and at < $2
   group by kind, widget, voter
 ), site as (
-  select voter, sum(views) as views, bool_or(acted) as acted, sum(steps) as steps from per group by voter
+  select bit_or(seen) as seen, sum(views) as views, sum(steps) as steps from per group by voter
 )
-select kind, widget, sum(views)::int as views, (count(*) filter (where views > 0))::int as "uniqueViewers",
-  (count(*) filter (where acted))::int as actors, sum(steps)::int as "nextSteps",
-  (count(*) filter (where acted and steps > 0))::int as converted, sum(tools)::int as tools, min(first) as first
+select kind, widget, sum(views)::int as views, (count(*) filter (where seen & 1 = 1))::int as "uniqueViewers", (count(*) filter (where seen & 2 = 2))::int as actors,
+  sum(steps)::int as "nextSteps", (count(*) filter (where seen & 6 = 6))::int as converted
 from per group by kind, widget
 union all
-select null, null, coalesce(sum(views), 0)::int, (count(*) filter (where views > 0))::int, (count(*) filter (where acted))::int,
-  coalesce(sum(steps), 0)::int, (count(*) filter (where acted and steps > 0))::int, 0, null
+select null, null, coalesce(sum(views), 0)::int, (count(*) filter (where seen & 1 = 1))::int, (count(*) filter (where seen & 2 = 2))::int,
+  coalesce(sum(steps), 0)::int, (count(*) filter (where seen & 6 = 6))::int
 from site
-order by first nulls first, kind, widget`;
+order by kind nulls first, widget`;
 
-/** Views, viewers, actors and next steps per widget (in order of their first signal), the site's first. */
-export async function engagementCounts(db: Db, from: string, to: string): Promise<WidgetCounts[]> {
-  const rows = await db.query<WidgetCounts & { first: unknown }>(engagementSql, [from, to]);
-  return rows.map(({ first: _, ...r }) => r);
+/** Views, viewers, actors and next steps per widget, and for the whole site (kind null, first). */
+export function engagementCounts(db: Db, from: string, to: string): Promise<WidgetCounts[]> {
+  return db.transaction(async (tx) => {
+    // a year of a busy site groups ~10^5 voter × widget pairs: hashed in memory, not sorted on disk
+    // (PostgreSQL only: PGlite's memory is the server's, and grows for good)
+    if (db.driver === 'postgres') await tx.query(`set local work_mem = '64MB'`);
+    await tx.query('set local jit = off');
+    return tx.query<WidgetCounts>(engagementSql, [from, to]);
+  });
+}
+
+/** Help-banner link clicks per banner, by kind of link (`tool`, else `contact`), as core `bannerClicks`. */
+export async function bannerCounts(db: Db, from: string, to: string) {
+  const rows = await db.query<{ widget: string; steps: number; tools: number }>(
+    `select widget, count(*)::int as steps, (count(*) filter (where data->'part' = '"tool"'::jsonb))::int as tools from kolo_signals
+     where kind = 'help-banner' and type = 'next-step' and at >= $1 and at < $2 group by widget order by widget`,
+    [from, to],
+  );
+  const out: Record<string, { contact: number; tool: number }> = Object.create(null);
+  for (const r of rows) out[r.widget] = { contact: r.steps - r.tools, tool: r.tools };
+  return out;
 }
 
 const ballotKinds = BALLOT_KINDS.map((k) => `'${k}'`).join(', ');
@@ -60,7 +72,7 @@ select kind, widget, to_char(s.at at time zone $3, 'YYYY-MM-DD') as day, c.choic
 from kolo_signals s left join lateral unnest(string_to_array(s.data->>'choices', ' ')) as c(choice) on c.choice <> ''
 where s.type = 'submit' and s.at >= $1 and s.at < $2 and s.kind in (${ballotKinds}) and jsonb_typeof(s.data->'choices') = 'string'
 group by kind, widget, day, c.choice
-order by min(s.at), kind, widget, day, c.choice`;
+order by kind, widget, day, c.choice`;
 
 /** Votes per ballot widget (`kind:id`), local day and option, from the submit signals of the range. */
 export async function votesByDay(db: Db, from: string, to: string, timeZone: string) {

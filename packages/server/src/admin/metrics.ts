@@ -1,6 +1,6 @@
 import { correctByQuestion, type Engagement, engagementOf, helpfulRatio, ideasPerMonth, responseTimes, type WorkingHours } from '@kolo/core';
 import type { Db } from '../db/types.ts';
-import { answerCounters, engagementCounts, ideaRows, votesByDay } from './metric-rows.ts';
+import { answerCounters, bannerCounts, engagementCounts, ideaRows, votesByDay } from './metric-rows.ts';
 
 export interface MetricsQuery {
   from: string;
@@ -14,14 +14,15 @@ export interface MetricsQuery {
 /** Every metric of the site for a time range: signals counted by the database, then shaped by the core functions the console also uses. */
 export async function siteMetrics(db: Db, q: MetricsQuery) {
   const range = { from: q.from, to: q.to };
-  const [counts, votes, ideas, counters] = await Promise.all([engagementCounts(db, q.from, q.to), votesByDay(db, q.from, q.to, q.timeZone), ideaRows(db, q.from, q.to), answerCounters(db, q.from, q.to)]);
+  const [counts, votes, banners, ideas, counters] = await Promise.all([
+    engagementCounts(db, q.from, q.to),
+    votesByDay(db, q.from, q.to, q.timeZone),
+    bannerCounts(db, q.from, q.to),
+    ideaRows(db, q.from, q.to),
+    answerCounters(db, q.from, q.to),
+  ]);
   const widgets: Record<string, Engagement> = Object.create(null);
-  const banners: Record<string, { contact: number; tool: number }> = Object.create(null);
-  for (const c of counts) {
-    if (c.kind === null) continue;
-    widgets[`${c.kind}:${c.widget}`] = engagementOf(c);
-    if (c.kind === 'help-banner' && c.nextSteps) banners[c.widget!] = { contact: c.nextSteps - c.tools, tool: c.tools };
-  }
+  for (const c of counts) if (c.kind !== null) widgets[`${c.kind}:${c.widget}`] = engagementOf(c);
   // keyed by widget, card and choice ids: objects without a prototype, so an id such as `constructor` is only an id
   const quizCounts: Record<string, Record<string, number>> = Object.create(null);
   const cards: Record<string, Record<string, Record<string, number>>> = Object.create(null);
