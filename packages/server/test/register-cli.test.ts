@@ -143,5 +143,5 @@ describe('the kolo-server command', () => {
       await exited;
       rmSync(data, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 120_000);
 });
