@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Starts the server from its TypeScript sources (tsx), resolving @kolo/core to its sources too.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// Runs the built server in this process (dist/main.js; `pnpm --filter @kolo/server build` makes it,
+// the published package ships it).
+import { existsSync } from 'node:fs';
 
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const child = spawn(process.execPath, ['--conditions=kolo-source', '--import', 'tsx', main, ...process.argv.slice(2)], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const main = new URL('../dist/main.js', import.meta.url);
+if (!existsSync(main)) {
+  console.error('kolo-server: dist/main.js is missing; build it with `pnpm --filter @kolo/server build` (or `node scripts/build.mjs`)');
+  process.exit(1);
+}
+await import(main.href);

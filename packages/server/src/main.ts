@@ -2,7 +2,9 @@
  * `kolo-server`: serve Kolo's protocol with the configuration from the environment.
  * `kolo-server register <html files or URLs> [--dry-run]`: register the pages' widgets on a running server.
  */
-import { configFromEnv, startServer } from './index.ts';
+// not ./index.ts: the server starts without the HTML reader (linkedom), which only `register` needs
+import { configFromEnv } from './config.ts';
+import { startServer } from './server.ts';
 
 if (process.argv[2] === 'register') {
   const { registerCommand } = await import('./cli/register.ts');

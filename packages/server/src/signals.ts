@@ -41,12 +41,15 @@ export async function withinBudget(db: Db, o: SignalLimits, list: Signal[], ipHa
   return { kept, dropped: list.length - kept.length, retryAfter: Math.max(1, ...short.map((a) => took.get(a.key)!.wait)) };
 }
 
+/** Store a batch with one statement (one round trip, whatever its size). */
 export async function recordSignals(db: Db, list: Signal[]) {
-  await db.transaction(async (tx) => {
-    for (const s of list) {
-      await tx.query('insert into kolo_signals (type, kind, widget, voter, at, data) values ($1, $2, $3, $4, $5, $6)', [s.type, s.widget.kind, s.widget.id, s.voter, s.at, s.data ? JSON.stringify(s.data) : null]);
-    }
-  });
+  if (!list.length) return;
+  const rows = list.map((s) => ({ type: s.type, kind: s.widget.kind, widget: s.widget.id, voter: s.voter, at: s.at, data: s.data || null }));
+  await db.query(
+    `insert into kolo_signals (type, kind, widget, voter, at, data)
+     select type, kind, widget, voter, at, data from json_to_recordset($1::json) as s(type text, kind text, widget text, voter text, at timestamptz, data jsonb)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 /** Bounded retention: delete signals older than `days`. */

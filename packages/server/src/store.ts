@@ -9,7 +9,6 @@ import { expireRecords, sweeper, type Limits } from './actions/limits.ts';
 import { merge, moderate, type Moderation } from './actions/ideas.ts';
 import { ban, bans, unban, type Ban } from './admin/bans.ts';
 import { allIdeas, boardIdeas } from './admin/ideas.ts';
-import { metricRows } from './admin/metric-rows.ts';
 import { siteMetrics, type MetricsQuery } from './admin/metrics.ts';
 import { stopWords } from './admin/stop-words.ts';
 import { define, seed, settings, widgets, type Seed, type Settings } from './admin/widgets.ts';
@@ -80,7 +79,6 @@ export function createStore(db: Db, o: StoreOptions) {
     ban: (b: Ban) => ban(db, b),
     unban: (type: string, value: string) => unban(db, type, value),
     stopWords: (lang: string, words?: string[]) => stopWords(db, lang, words).finally(() => words && act.forgetStopWords()),
-    metricRows: (from: string, to: string) => metricRows(db, from, to),
     metrics: (q: MetricsQuery) => siteMetrics(db, q),
   };
 }

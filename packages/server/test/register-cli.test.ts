@@ -118,4 +118,30 @@ describe('the kolo-server command', () => {
     expect([usage.code, usage.out.trim()]).toEqual([2, 'usage: kolo-server register <html files or URLs> [--dry-run]']);
     expect(readFileSync(page, 'utf8')).toContain('poll-id="format"');
   }, 30_000);
+
+  it('serves from the built JavaScript in its own process (no tsx, no child process)', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'kolo-bin-'));
+    const child = spawn(process.execPath, [bin], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KOLO_DATA_DIR: data, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+          const m = /listening on (\S+) \(pglite/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      expect(await (await fetch(`${url}/v1/health`)).json()).toEqual({ ok: true });
+      // the process that listens is the one started (the bin, no loader), and it started no other
+      const cmdline = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+      expect(cmdline.slice(1, 2)).toEqual([bin]);
+      expect(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim()).toBe('');
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

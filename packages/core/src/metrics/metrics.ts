@@ -75,14 +75,13 @@ export function engagement(signals: SignalRow[], range: Range): Engagement {
       followers.add(s.voter);
     }
   }
-  return {
-    views,
-    uniqueViewers: viewers.size,
-    actors: actors.size,
-    activeShare: ratio(actors.size, viewers.size),
-    nextSteps,
-    nextStepConversion: ratio([...followers].filter((v) => actors.has(v)).length, actors.size),
-  };
+  return engagementOf({ views, uniqueViewers: viewers.size, actors: actors.size, nextSteps, converted: [...followers].filter((v) => actors.has(v)).length });
+}
+
+/** Engagement from its counts (`converted`: actors who also followed a next step); the server counts them with SQL. */
+export function engagementOf(c: { views: number; uniqueViewers: number; actors: number; nextSteps: number; converted: number }): Engagement {
+  const { views, uniqueViewers, actors, nextSteps } = c;
+  return { views, uniqueViewers, actors, activeShare: ratio(actors, uniqueViewers), nextSteps, nextStepConversion: ratio(c.converted, actors) };
 }
 
 /** `engagement` per widget (`kind:id`). */

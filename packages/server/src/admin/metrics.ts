@@ -1,6 +1,6 @@
-import { bannerClicks, isBallotKind, correctByQuestion, engagement, engagementByWidget, helpfulRatio, ideasPerMonth, responseTimes, votesOverTime, type WidgetKind, type WorkingHours, widgetKey } from '@kolo/core';
+import { correctByQuestion, type Engagement, engagementOf, helpfulRatio, ideasPerMonth, responseTimes, type WorkingHours } from '@kolo/core';
 import type { Db } from '../db/types.ts';
-import { metricRows } from './metric-rows.ts';
+import { answerCounters, bannerCounts, engagementCounts, ideaRows, votesByDay } from './metric-rows.ts';
 
 export interface MetricsQuery {
   from: string;
@@ -11,21 +11,18 @@ export interface MetricsQuery {
   workingHours?: WorkingHours | undefined;
 }
 
-/** Every metric of the site for a time range, computed with the core functions the console also uses. */
+/** Every metric of the site for a time range: signals counted by the database, then shaped by the core functions the console also uses. */
 export async function siteMetrics(db: Db, q: MetricsQuery) {
   const range = { from: q.from, to: q.to };
-  const { signals, ideas, counters } = await metricRows(db, q.from, q.to);
-  const byWidget = new Map<string, typeof signals>();
-  for (const s of signals) {
-    const key = widgetKey({ kind: s.kind as WidgetKind, id: s.widget });
-    (byWidget.get(key) ?? byWidget.set(key, []).get(key)!).push(s);
-  }
-  const votes: Record<string, Record<string, Record<string, number>>> = {};
-  for (const [key, list] of byWidget) {
-    if (!isBallotKind(list[0]!.kind)) continue;
-    const v = votesOverTime(list, range, q.timeZone);
-    if (Object.keys(v).length) votes[key] = v;
-  }
+  const [counts, votes, banners, ideas, counters] = await Promise.all([
+    engagementCounts(db, q.from, q.to),
+    votesByDay(db, q.from, q.to, q.timeZone),
+    bannerCounts(db, q.from, q.to),
+    ideaRows(db, q.from, q.to),
+    answerCounters(db, q.from, q.to),
+  ]);
+  const widgets: Record<string, Engagement> = Object.create(null);
+  for (const c of counts) if (c.kind !== null) widgets[`${c.kind}:${c.widget}`] = engagementOf(c);
   // keyed by widget, card and choice ids: objects without a prototype, so an id such as `constructor` is only an id
   const quizCounts: Record<string, Record<string, number>> = Object.create(null);
   const cards: Record<string, Record<string, Record<string, number>>> = Object.create(null);
@@ -46,14 +43,14 @@ export async function siteMetrics(db: Db, q: MetricsQuery) {
     timeZone: q.timeZone,
     targetHours: q.targetHours,
     workingHours: q.workingHours ?? null,
-    site: engagement(signals, range),
-    widgets: engagementByWidget(signals, range),
+    site: engagementOf(counts.find((c) => c.kind === null)!),
+    widgets,
     votes,
     quizzes: Object.fromEntries(Object.entries(quizCounts).map(([id, c]) => [id, correctByQuestion(c)])),
     helpful: Object.fromEntries(Object.entries(cards).map(([id, c]) => [id, helpfulRatio(c)])),
     boards: Object.fromEntries(
       [...boards].map(([key, list]) => [key, { perMonth: ideasPerMonth(list, range, q.timeZone), responses: responseTimes(list, range, q.targetHours, q.workingHours) }]),
     ),
-    banners: bannerClicks(signals, range),
+    banners,
   };
 }

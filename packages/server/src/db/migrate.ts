@@ -51,7 +51,10 @@ function statementsOf(sql: string): string[] {
 export async function migrate(db: Db): Promise<number[]> {
   await db.query('create table if not exists kolo_migrations (version int primary key, applied_at timestamptz not null default now())');
   const applied: number[] = [];
+  // what is applied already needs no lock (a start on a migrated database is one query here)
+  const known = new Set((await db.query<{ version: number }>('select version from kolo_migrations')).map((r) => Number(r.version)));
   for (const m of migrations()) {
+    if (known.has(m.version)) continue;
     const done = await db.transaction(async (tx) => {
       // one server migrates at a time; the others wait here and then find the version applied
       await tx.query('select pg_advisory_xact_lock(4242)');

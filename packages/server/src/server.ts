@@ -1,0 +1,84 @@
+/** Start a server (database, migrations, live path, HTTP) and stop it cleanly. */
+import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { DEFAULTS, type ServerConfig } from './config.ts';
+import { migrate } from './db/migrate.ts';
+import { postgresDb } from './db/postgres.ts';
+import type { Db } from './db/types.ts';
+import { createApp } from './http/app.ts';
+import { openLive } from './live.ts';
+import { errorLog } from './error-log.ts';
+import { createStore, type Store } from './store.ts';
+import { clientAddress, trustedRanges } from './http/client-address.ts';
+
+export interface KoloServer {
+  readonly url: string;
+  readonly db: Db;
+  readonly store: Store;
+  /** stop taking requests, finish the ones in flight, close live streams and the database */
+  close(): Promise<void>;
+}
+
+/**
+ * Slow clients: the time to send the headers, and the whole request (a live stream's request is its
+ * headers, so a stream outlives it), and to idle on a keep-alive connection; checked every second at most.
+ */
+const timeouts = (c: typeof DEFAULTS) => ({
+  headersTimeout: c.headersTimeout,
+  requestTimeout: c.requestTimeout,
+  keepAliveTimeout: c.keepAliveTimeout,
+  connectionsCheckingInterval: Math.min(1000, Math.max(100, c.headersTimeout / 2 || 1000)),
+});
+
+/** Open the database, migrate it, and serve the protocol. */
+export async function startServer(given: ServerConfig): Promise<KoloServer> {
+  const config = { ...DEFAULTS, ...given };
+  // PGlite's module is loaded only when it is the database (a server on PostgreSQL starts without it)
+  const db = config.databaseUrl ? postgresDb(config.databaseUrl) : await (await import('./db/pglite.ts')).pgliteDb(config.dataDir);
+  await migrate(db);
+  const store = createStore(db, config);
+  // one sampled log of unexpected errors, for requests and for live streams
+  const logError = errorLog();
+  const live = await openLive(db, { heartbeat: config.heartbeat, streamsPerIp: config.streamsPerIp, onError: (e) => logError(e, { method: 'GET', route: '(live stream)' }) });
+  const trust = typeof config.trustProxy === 'number' ? config.trustProxy : trustedRanges(config.trustProxy);
+  const app = createApp({
+    store,
+    live,
+    adminToken: config.adminToken,
+    origins: config.origins,
+    adminOrigins: config.adminOrigins,
+    ipSalt: config.ipSalt,
+    bodyLimit: config.bodyLimit,
+    logError,
+    ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, trust),
+  });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: timeouts(config) }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${config.host}:${port}`,
+    db,
+    store,
+    close() {
+      closing ??= (async () => {
+        // no new connections; requests in flight finish; idle keep-alive and live streams end
+        const http = server as unknown as { closeIdleConnections(): void; closeAllConnections(): void };
+        const done = new Promise<void>((r) => server.close(() => r()));
+        live.end();
+        // keep-alive connections close as soon as their last response is out; after 10 s, everything does
+        const idle = setInterval(() => http.closeIdleConnections(), 50);
+        const hard = setTimeout(() => http.closeAllConnections(), 10_000);
+        http.closeIdleConnections();
+        await done;
+        clearInterval(idle);
+        clearTimeout(hard);
+        await live.close();
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}
