@@ -70,7 +70,8 @@ export function createAct(db: Db, o: Limits & { sweep: () => void; registration:
       });
       // after the commit (which kept the claimed id as applied): the answer and the live update
       const answered = { status: 200, body: await view(db, kind, id, a.voter) };
-      await changed(db, kind, id);
+      // a board's notice names the idea (a new idea's id is its action's)
+      await changed(db, kind, id, a.type === 'upvote' ? [a.idea] : a.type === 'idea' ? [a.id] : []);
       return answered;
     } catch (e) {
       if (e instanceof Replay) return replay(db, a, (await priorOf(db, a.id))!);
