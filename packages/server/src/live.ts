@@ -105,6 +105,10 @@ export interface LiveOptions {
   streamsPerIp?: number | undefined;
   /** a failure on the live path (the server's sampled error log) */
   onError?: ((e: unknown) => void) | undefined;
+  /** the shortest time between two broadcasts of one widget, ms (default TICK) */
+  tick?: number | undefined;
+  /** bytes a stream may have waiting for its client before it is dropped (default BACKLOG) */
+  backlog?: number | undefined;
   /** told of each public view computed (tests count them) */
   onCompute?: ((key: string) => void) | undefined;
 }
@@ -150,7 +154,7 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
       if (channels.has(key)) void mark(key, ideas);
     }
   }
-  const mark = coalesce(TICK, broadcast);
+  const mark = coalesce(o.tick ?? TICK, broadcast);
   const unlisten = await db.listen(CHANNEL, (payload) => {
     const n = notice(payload);
     if (channels.has(n.key)) void mark(n.key, n.ideas);
@@ -216,7 +220,7 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
         },
         cancel: () => s.end(),
       },
-      { highWaterMark: BACKLOG, size: (b) => b.byteLength },
+      { highWaterMark: o.backlog ?? BACKLOG, size: (b) => b.byteLength },
     );
     return [body, () => s.end()];
   }
