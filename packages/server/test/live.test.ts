@@ -9,7 +9,7 @@ import { pgliteDb } from '../src/db/pglite.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { changed, openLive } from '../src/live.ts';
 import type { Db } from '../src/db/types.ts';
-import { as, drivers, idea as ideaFor, key, now, serverFor, sse, vote } from './harness.ts';
+import { drivers, idea as ideaFor, key, now, serverFor, sse, vote } from './harness.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const policy = { moderated: false, minFillMs: 0, maxPerDay: 100, titleMin: 4, titleMax: 140, detailsMax: 2000, categories: [] };

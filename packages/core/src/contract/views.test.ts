@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeView, type Idea, type View } from './views.ts';
+import type { Idea, View } from './views.ts';
+import { mergeView } from './merge-view.ts';
 
 const idea = (id: string, over: Partial<Idea> = {}): Idea => ({ id, title: id, status: 'review', createdAt: '2026-12-01T00:00:00.000Z', own: false, ...over });
 

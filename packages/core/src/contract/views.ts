@@ -68,7 +68,7 @@ export const viewSchema = z.object({
   /** a board's page: the cursor of the following page (absent: no more) */
   next: z.optional(z.string()),
   /**
-   * A part of a view, merged into the last whole one (`mergeView`): `public`, a live update, the same
+   * A part of a view, merged into the last whole one (`mergeView`, ./merge-view.ts): `public`, a live update, the same
    * for everyone (it says nothing of this voter's choices); `voter`, a board's answer to this voter's
    * idea or upvote (`mine` holds their upvotes among the ideas it carries). A board's carries only the
    * ideas that changed, their counts, and the ids no longer shown (`removed`).
@@ -78,22 +78,5 @@ export const viewSchema = z.object({
 });
 export type View = z.infer<typeof viewSchema>;
 
-/** The view after a partial one (a whole view replaces the last). */
-export function mergeView(board: boolean, last: View, v: View): View {
-  if (!v.partial) return v;
-  if (!board) return { ...last, counts: v.counts, voters: v.voters };
-  const ideas = v.ideas ?? [];
-  const touched = new Set([...ideas.map((i) => i.id), ...(v.removed ?? [])]);
-  const counts = { ...last.counts };
-  for (const id of touched) delete counts[id];
-  const kept = (last.ideas ?? []).filter((i) => !v.removed?.includes(i.id));
-  // a public update does not know who wrote an idea: this voter's own stay theirs
-  const merged = kept.map((i) => ({ ...(ideas.find((n) => n.id === i.id) ?? i), own: i.own }));
-  return {
-    ...last,
-    counts: Object.assign(counts, v.counts),
-    voters: v.voters,
-    mine: v.partial === 'voter' ? [...last.mine.filter((id) => !touched.has(id)), ...v.mine] : last.mine.filter((id) => !v.removed?.includes(id)),
-    ideas: [...merged, ...ideas.filter((n) => !kept.some((i) => i.id === n.id))],
-  };
-}
+// `mergeView` is in ./merge-view.ts, imported by path: exported from here (or the package's index), the
+// bundler would put it in the shared runtime of every page, not in the HTTP adapter's lazy chunk.
