@@ -9,12 +9,7 @@ import { iso, json } from './db/values.ts';
 
 /** The widget's view as `voter` sees it. */
 export async function view(q: Queryable, kind: string, widget: string, voter: string): Promise<View> {
-  const [w] = await q.query<{ counts: unknown }>(
-    `select json_object_agg(choice, n) as counts from (select choice, sum(n)::int as n from kolo_counts where kind = $1 and widget = $2 group by choice) c where n > 0`,
-    [kind, widget],
-  );
-  const { counts, voters } = splitVoters(w?.counts);
-  const t: View = { counts, voters, mine: [] };
+  const t = await tally(q, kind, widget);
   if (isBoardKind(kind)) return board(q, t, kind, widget, voter);
   const [ballot] = await q.query<{ choices: unknown }>('select choices from kolo_ballots where kind = $1 and widget = $2 and voter = $3', [kind, widget, voter]);
   t.mine = ballot ? (json(ballot.choices) as string[]) : [];
@@ -26,6 +21,15 @@ export async function view(q: Queryable, kind: string, widget: string, voter: st
     if (answers.length) t.answers = Object.fromEntries(answers.map((a) => [a.question, { choices: json(a.choices) as string[], key: json(a.key) as string[], correct: a.correct }]));
   }
   return t;
+}
+
+/** A widget's counters above zero and its voters (one statement, so they agree), nobody's choices. */
+export async function tally(q: Queryable, kind: string, widget: string): Promise<View> {
+  const [w] = await q.query<{ counts: unknown }>(
+    `select json_object_agg(choice, n) as counts from (select choice, sum(n)::int as n from kolo_counts where kind = $1 and widget = $2 group by choice) c where n > 0`,
+    [kind, widget],
+  );
+  return { ...splitVoters(w?.counts), mine: [] };
 }
 
 /**

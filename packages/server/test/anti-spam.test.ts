@@ -23,8 +23,11 @@ describe.each(drivers)('anti-spam on $name', ({ url }) => {
     const board = await ctx.api.get('/v1/widgets/ideas/token-board', as('v1'));
     expect(board.body.form).toMatch(/^[0-9a-z]+\.[\w-]{43}$/);
     expect((await ctx.api.get('/v1/widgets/poll/token-poll', as('v1'))).body.form).toBeUndefined();
-    const [live] = await sse(`${ctx.server.url}/v1/widgets/ideas/token-board/events`, 'v1', (t) => t.length >= 1);
-    expect(live).toBeDefined();
+    const stream = sse(`${ctx.server.url}/v1/widgets/ideas/token-board/events`, 'v1', (t) => t.length >= 1);
+    await sleep(200);
+    expect((await send(idea('token-board', 'v2', 'A live update'))).status).toBe(200);
+    const [live] = await stream;
+    expect(live?.ideas?.map((i: { title: string }) => i.title)).toEqual(['A live update']);
     expect(live.form).toBeUndefined();
   });
 

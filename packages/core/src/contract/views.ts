@@ -68,7 +68,7 @@ export const viewSchema = z.object({
   /** a board's page: the cursor of the following page (absent: no more) */
   next: z.optional(z.string()),
   /**
-   * A part of a view, merged into the last whole one (`mergeView`): `public`, a live update, the same
+   * A part of a view, merged into the last whole one (`mergeView`, ./merge.ts): `public`, a live update, the same
    * for everyone (it says nothing of this voter's choices); `voter`, a board's answer to this voter's
    * idea or upvote (`mine` holds their upvotes among the ideas it carries). A board's carries only the
    * ideas that changed, their counts, and the ids no longer shown (`removed`).

@@ -19,6 +19,7 @@ export async function pgliteDb(dataDir?: string): Promise<Db> {
     release();
     throw e;
   }
+  const listeners = new Map<string, Set<(payload: string) => void>>();
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
     query: async <T extends Row>(sql: string, params: unknown[] = []) => (await q.query<T>(sql, params)).rows,
   });
@@ -26,12 +27,14 @@ export async function pgliteDb(dataDir?: string): Promise<Db> {
     driver: 'pglite',
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // one process holds the database (the folder is locked): notices go to its listeners directly, no SQL
     async listen(channel, fn) {
-      const stop = await pg.listen(channel, fn);
-      return async () => stop();
+      const set = listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!;
+      set.add(fn);
+      return async () => void set.delete(fn);
     },
     async notify(channel, payload) {
-      await pg.query('select pg_notify($1, $2)', [channel, payload]);
+      for (const fn of listeners.get(channel) ?? []) fn(payload);
     },
     async close() {
       try {

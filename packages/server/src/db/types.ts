@@ -16,7 +16,7 @@ export interface Queryable {
 export interface Db extends Queryable {
   /** run `fn` in one transaction; it is rolled back when `fn` throws */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** receive `NOTIFY` payloads on `channel` (from this and every other server on the database) */
+  /** receive `NOTIFY` payloads on `channel` (PostgreSQL: from every server on the database; PGlite: from this process, without SQL) */
   listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;

@@ -53,9 +53,10 @@ function readRoutes(app: Hono, o: PublicOptions) {
   app.get('/widgets/:kind/:id/events', async (c) => {
     const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;
+    // a stream is the same for every voter (public views), but the protocol still asks who follows it
     const voter = voterOf(c);
     if (isResponse(voter)) return voter;
-    return o.live.stream(c, [w], voter, o.ipHash(c));
+    return o.live.stream(c, [w], o.ipHash(c));
   });
 
   // one stream for every widget of a page (browsers allow only ~6 connections per server over HTTP/1.1)
@@ -66,7 +67,7 @@ function readRoutes(app: Hono, o: PublicOptions) {
     if (isResponse(widgets)) return widgets;
     const voter = voterOf(c);
     if (isResponse(voter)) return voter;
-    return o.live.stream(c, widgets, voter, o.ipHash(c));
+    return o.live.stream(c, widgets, o.ipHash(c));
   });
 }
 

@@ -36,3 +36,24 @@ describe('the HTTP adapter and the voter id', () => {
     expect(reads.map((r) => new URL(r.url).search)).toEqual(['', '', '?widgets=poll%3Ap1']);
   });
 });
+
+describe("the HTTP adapter and a board's partial answers", () => {
+  it("merges an upvote's answer (a partial view) into the kept board: send and listeners get the whole board", async () => {
+    const board = { kind: 'ideas', id: 'b1' } as const;
+    const idea = (id: string) => ({ id, title: `Idea ${id}`, status: 'review', createdAt: '2030-01-01T00:00:00.000Z', own: false });
+    const s = fakeServer((r) =>
+      r.method === 'GET'
+        ? json(200, { counts: { i1: 1 }, voters: 1, mine: [], ideas: [idea('i1'), idea('i2')] })
+        : json(200, { partial: 'voter', counts: { i2: 3 }, voters: 2, mine: ['i2'], ideas: [idea('i2')] }),
+    );
+    const adapter = httpAdapter({ endpoint: 'https://kolo.test', storage: memoryStorage(), fetch: s.fetch });
+    await adapter.load(board, 'v1');
+    const heard: unknown[] = [];
+    adapter.subscribe!(board, 'v1', (v) => heard.push(v));
+    const whole = { counts: { i1: 1, i2: 3 }, voters: 2, mine: ['i2'], ideas: [idea('i1'), idea('i2')] };
+    const answer = await adapter.send({ type: 'upvote', id: 'u1', voter: 'v1', widget: board, idea: 'i2', on: true, at: new Date().toISOString() });
+    expect(answer).toEqual(whole);
+    expect(heard).toEqual([whole]);
+    adapter.close();
+  });
+});

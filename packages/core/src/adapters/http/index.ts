@@ -6,12 +6,12 @@
  * queued, and delivered when it comes back.
  */
 import { HTTP_STORAGE } from '../../contract/http-storage.ts';
-import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
+import { isBoardKind, widgetKey, type WidgetRef } from '../../contract/widgets.ts';
 import type { KoloAction } from '../../contract/actions.ts';
 import type { KoloAdapter } from '../../contract/adapter.ts';
 import type { KoloError } from '../../contract/errors.ts';
 import type { View } from '../../contract/views.ts';
-import { appendPage } from '../../contract/merge.ts';
+import { appendPage, mergeView } from '../../contract/merge.ts';
 import type { Bundle } from '../../i18n/bundle.ts';
 import { safeStorage } from '../../device/storage.ts';
 import { emptyView } from '../../voting/store.ts';
@@ -61,6 +61,9 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const listeners = new Set<Listener>();
   const lastView = (w: WidgetRef, voter: string) => store.read<View | null>(HTTP_STORAGE.view(widgetKey(w), voter), null);
   const keep = (w: WidgetRef, voter: string, v: View) => store.write(HTTP_STORAGE.view(widgetKey(w), voter), v);
+  // a partial view (a live update, a board's answer to an upvote or idea) completes the last one kept
+  const whole = (w: WidgetRef, voter: string, v: View) => (v.partial ? mergeView(isBoardKind(w.kind), lastView(w, voter) ?? emptyView(), v) : v);
+  const post = async (a: KoloAction) => whole(a.widget, a.voter, await t.post(a));
 
   /** Keep the server's view and tell this voter's widgets (with their queued actions on top, and why one was dropped). */
   function remember(w: WidgetRef, voter: string, v: View, error?: KoloError) {
@@ -68,13 +71,18 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
     for (const l of listeners) if (widgetKey(l.widget) === widgetKey(w) && l.voter === voter) l.fn(box.projected(w, voter, v), error);
   }
   // a kept action refused or given up shows the server's last word again, with the reason
-  const deliver = delivery(box, t.post, (a, v, error) => {
+  const deliver = delivery(box, post, (a, v, error) => {
     const seen = v ?? lastView(a.widget, a.voter) ?? (error && emptyView());
     if (seen) remember(a.widget, a.voter, seen, error);
   });
   // a reconnected stream, the device back online, a reload: deliver, unless a limit says to wait
   const flush = () => deliver.flush();
-  const streams = live(t, remember, () => void flush());
+  // a stream re-opened after a drop may have missed changes: a board (its updates carry only what
+  // changed) is loaded again; a poll's stream starts with the widget's public view
+  const streams = live(t, (w, voter, v) => remember(w, voter, whole(w, voter, v)), (voter, dropped) => {
+    void flush();
+    for (const l of listeners) if (l.voter === voter && isBoardKind(l.widget.kind) && dropped.includes(widgetKey(l.widget))) adapter.load(l.widget, voter).then(l.fn, () => {});
+  });
   const signals = signalBatches(t, { every: options.signalEvery, respectPrivacy: options.respectPrivacy });
   const leavePage = pageEvents(() => void flush(), () => signals.send(true));
   if (box.queue().length) setTimeout(() => void flush(), 0);
@@ -82,9 +90,9 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const follow = (voter: string) => streams.follow(voter, () => [...listeners].filter((l) => l.voter === voter).map((l) => l.widget));
   /** per widget and voter: how many loads were asked for, and the query of the last view kept */
   const loads = new Map<string, { asked: number; query?: string }>();
-  const send = sending(box, deliver, t.post, keep, (a) => box.projected(a.widget, a.voter, lastView(a.widget, a.voter) ?? emptyView()));
+  const send = sending(box, deliver, post, keep, (a) => box.projected(a.widget, a.voter, lastView(a.widget, a.voter) ?? emptyView()));
 
-  return {
+  const adapter: HttpAdapter = {
     messages: [offlineMessages as Bundle],
     queued: box.queue,
     flush: () => deliver.flush(true),
@@ -130,6 +138,7 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
       leavePage();
     },
   };
+  return adapter;
 }
 
 /** The page's events: back online (deliver the outbox), hidden (send signals with a beacon). Returns the stop function. */

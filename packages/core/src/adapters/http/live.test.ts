@@ -53,3 +53,71 @@ describe("the HTTP adapter's live streams", () => {
     adapter.close();
   });
 });
+
+/** A live stream the test writes events to, and drops. */
+function sseStream() {
+  let ctrl!: ReadableStreamDefaultController<Uint8Array>;
+  const response = new Response(new ReadableStream<Uint8Array>({ start: (c) => void (ctrl = c) }), { status: 200, headers: { 'content-type': 'text/event-stream' } });
+  return {
+    response,
+    send: (widget: object, view: object) => ctrl.enqueue(new TextEncoder().encode(`event: view\ndata: ${JSON.stringify({ widget, view })}\n\n`)),
+    drop: () => ctrl.close(),
+  };
+}
+
+describe("the HTTP adapter's live updates", () => {
+  const poll = { kind: 'poll', id: 'p1' } as const;
+  const board = { kind: 'ideas', id: 'b1' } as const;
+  const idea = (id: string, title: string) => ({ id, title, status: 'review', createdAt: '2030-01-01T00:00:00.000Z', own: false });
+
+  it("merges a public update into the voter's last view: listeners get whole views with their own choices", async () => {
+    vi.useFakeTimers();
+    const streams: ReturnType<typeof sseStream>[] = [];
+    const loaded: Record<string, unknown> = { [poll.id]: { counts: { a: 1 }, voters: 1, mine: ['a'] }, [board.id]: { counts: { i1: 2 }, voters: 2, mine: ['i1'], ideas: [idea('i1', 'One'), idea('i2', 'Two')] } };
+    const s = fakeServer(
+      (r) => json(200, loaded[new URL(r.url).pathname.split('/').pop()!]),
+      () => (streams.push(sseStream()), streams.at(-1)!.response),
+    );
+    const adapter = httpAdapter({ endpoint: 'https://kolo.test', storage: memoryStorage(), fetch: s.fetch });
+    const seen: Record<string, unknown[]> = { poll: [], ideas: [] };
+    for (const w of [poll, board]) {
+      await adapter.load(w, 'v1');
+      adapter.subscribe!(w, 'v1', (v) => seen[w.kind]!.push(v));
+    }
+    await vi.advanceTimersByTimeAsync(100);
+    streams[0]!.send(poll, { counts: { a: 2, b: 1 }, voters: 3, mine: [], partial: 'public' });
+    streams[0]!.send(board, { counts: { i2: 4 }, voters: 4, mine: [], partial: 'public', ideas: [{ ...idea('i2', 'Two, planned'), status: 'planned' }], removed: ['i1'] });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(seen.poll).toEqual([{ counts: { a: 2, b: 1 }, voters: 3, mine: ['a'] }]);
+    expect(seen.ideas).toEqual([{ counts: { i2: 4 }, voters: 4, mine: [], ideas: [{ ...idea('i2', 'Two, planned'), status: 'planned' }] }]);
+    // the next update merges into the merged one
+    streams[0]!.send(poll, { counts: { a: 3, b: 1 }, voters: 4, mine: [], partial: 'public' });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(seen.poll.at(-1)).toEqual({ counts: { a: 3, b: 1 }, voters: 4, mine: ['a'] });
+    adapter.close();
+  });
+
+  it('loads a board again when its stream re-opens after a drop (not when it first opens), a poll not', async () => {
+    vi.useFakeTimers();
+    const streams: ReturnType<typeof sseStream>[] = [];
+    let title = 'Before';
+    const s = fakeServer(
+      (r) => json(200, r.url.includes('/ideas/') ? { counts: {}, voters: 0, mine: [], ideas: [idea('i1', title)] } : view),
+      () => (streams.push(sseStream()), streams.at(-1)!.response),
+    );
+    const adapter = httpAdapter({ endpoint: 'https://kolo.test', storage: memoryStorage(), fetch: s.fetch });
+    const titles: string[] = [];
+    adapter.subscribe!(board, 'v1', (v) => titles.push(v.ideas![0]!.title));
+    adapter.subscribe!(poll, 'v1', () => {});
+    const loads = () => s.requests.filter((r) => r.url.includes('/v1/widgets/')).map((r) => new URL(r.url).pathname);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(loads()).toEqual([]);
+    title = 'Changed while the stream was down';
+    streams[0]!.drop();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(streams).toHaveLength(2);
+    expect(loads()).toEqual(['/v1/widgets/ideas/b1']);
+    expect(titles).toEqual(['Changed while the stream was down']);
+    adapter.close();
+  });
+});

@@ -3,7 +3,8 @@
  * server's limit per stream; browsers open only ~6 connections per server over HTTP/1.1), more
  * streams for more widgets; re-opened, briefly debounced, when the set changes; reconnecting with
  * back-off and jitter when it drops, after `Retry-After` when the server is at its limit, and not at
- * all when the server refuses the stream (the same request would be refused again).
+ * all when the server refuses the stream (the same request would be refused again). Its updates are
+ * public partial views, the same for everyone, which the adapter merges into the voter's last view.
  */
 import { STREAM_WIDGETS_MAX } from '../../contract/limits.ts';
 import { widgetKey, type WidgetRef } from '../../contract/widgets.ts';
@@ -39,9 +40,10 @@ export interface Live {
 
 /**
  * @param onView a widget's new view for a voter
- * @param onOpen the stream is (re)connected: a moment to deliver the outbox
+ * @param onOpen a stream is (re)connected: a moment to deliver the outbox; `dropped`, the widgets of a
+ * stream re-opened after a drop (empty on its first opening), whose changes meanwhile it may have missed
  */
-export function live(t: Transport, onView: (widget: WidgetRef, voter: string, view: View) => void, onOpen: () => void): Live {
+export function live(t: Transport, onView: (widget: WidgetRef, voter: string, view: View) => void, onOpen: (voter: string, dropped: string[]) => void): Live {
   const streams = new Map<string, { aborts: AbortController[]; timer?: ReturnType<typeof setTimeout> }>();
 
   function connect(voter: string, keys: string[]) {
@@ -59,6 +61,7 @@ export function live(t: Transport, onView: (widget: WidgetRef, voter: string, vi
     // the voter id goes in a header, never the address (where proxy and access logs would keep it)
     const url = `${t.base}/v1/events?widgets=${keys.map(encodeURIComponent).join(',')}`;
     let wait = 1000;
+    let opened: string[] = [];
     void (async () => {
       while (!abort.signal.aborted) {
         let pause = 0;
@@ -70,7 +73,8 @@ export function live(t: Transport, onView: (widget: WidgetRef, voter: string, vi
           else if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
           else {
             wait = 1000;
-            onOpen();
+            onOpen(voter, opened);
+            opened = keys;
             await readEvents(res.body, (event, data) => {
               if (event !== 'view') return;
               const { widget, view } = JSON.parse(data) as { widget: WidgetRef; view: View };
