@@ -23,15 +23,29 @@ export function migrations(): Migration[] {
     .map((name) => ({ version: Number(name.slice(0, 4)), name, statements: statementsOf(readFileSync(new URL(name, folder), 'utf8')) }));
 }
 
-/** Split a migration into statements; its SQL has no `;` but between statements. */
-const statementsOf = (sql: string) =>
-  sql
+/** Split a migration into statements; its SQL has no `;` but between statements and inside `$$` bodies (functions). */
+function statementsOf(sql: string): string[] {
+  const text = sql
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('--'))
-    .join('\n')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
+    .join('\n');
+  const out: string[] = [];
+  let current = '';
+  text.split('$$').forEach((part, i) => {
+    if (i % 2) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const pieces = part.split(';');
+    current += pieces[0];
+    for (const p of pieces.slice(1)) {
+      out.push(current);
+      current = p;
+    }
+  });
+  out.push(current);
+  return out.map((s) => s.trim()).filter(Boolean);
+}
 
 /** Apply the migrations this database lacks; safe when several servers start at once. */
 export async function migrate(db: Db): Promise<number[]> {
