@@ -5,7 +5,7 @@
 // of the pages. BENCH_BASE=<another worktree's packages/server> runs the same reads against that code
 // (before paging: the GET answers the whole board), its board filled with the same ideas by SQL.
 //   BENCH_DATABASE_URL: a PostgreSQL server (a fresh database per run); without it, PGlite in a temporary folder
-//   BENCH_IDEAS (default 50000), BENCH_GETS (default 200), PORT (default 8790)
+//   BENCH_IDEAS (default 50000), BENCH_GETS (default 200); servers on ports 54436 and 54437
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,14 +146,16 @@ const READS = [
   ['category cat-3, new', `/v1/widgets/ideas/${BOARD}?category=cat-3&sort=new`],
   ['search "dark mode"', `/v1/widgets/ideas/${BOARD}?q=dark%20mode`],
   ['search «дороги»', `/v1/widgets/ideas/${BOARD}?q=${encodeURIComponent('дороги')}`],
+  ['search, rare: "number 4242"', `/v1/widgets/ideas/${BOARD}?q=number%204242`],
+  ['search, no match: "zebra"', `/v1/widgets/ideas/${BOARD}?q=zebra`],
   ['similar "dark mo"', `/v1/widgets/ideas/${BOARD}/similar?title=dark%20mo`],
 ];
 
 async function run(label, dir) {
   const db = await database(label);
-  const port = String(8790 + (label === 'base' ? 1 : 0));
-  const server = await spawnServer(dir, { ...db.env, PORT: process.env.PORT ?? port });
-  const base = `http://127.0.0.1:${process.env.PORT ?? port}`;
+  const port = String(54436 + (label === 'base' ? 1 : 0));
+  const server = await spawnServer(dir, { ...db.env, PORT: port });
+  const base = `http://127.0.0.1:${port}`;
   try {
     const filled = await fill(base, db.sql);
     console.log(`\n## ${label} (${dir}): ${IDEAS} ideas in ${filled.batches} batches, ${filled.seconds.toFixed(1)} s`);
@@ -173,18 +175,24 @@ async function run(label, dir) {
   }
 }
 
-/** the plans of the first pages: no sort of the whole board for top and new */
+/** the plans of the first pages (no sort of the whole board for top and new), and the statement's own time (p50 of sequential runs) */
 async function explain(sql) {
   const { boardPage } = await import('../src/boards/page.ts').catch(() => ({}));
   if (!boardPage) return;
-  const plans = [];
-  const spy = { query: async (text, params) => (plans.push((await sql.unsafe(`explain (analyze, costs off, timing off) ${text}`, params)).map((r) => r['QUERY PLAN']).join('\n')), []) };
-  for (const q of [{ order: 'top' }, { order: 'new' }, { order: 'top', status: 'planned' }, { order: 'top', words: ['dark', 'mode'] }]) {
-    await boardPage(spy, 'ideas', BOARD, 'bench-reader', { limit: 20, ...q });
-    const plan = plans.at(-1);
+  console.log('\n| page statement | indexes | rows sorted | p50 ms (database only) |\n|---|---|---|---|');
+  for (const q of [{ order: 'top' }, { order: 'new' }, { order: 'top', status: 'planned' }, { order: 'new', category: 'cat-3' }, { order: 'top', words: ['dark', 'mode'] }, { order: 'top', words: ['numbe', '4242'] }, { order: 'top', words: ['zebra'] }]) {
+    let statement;
+    await boardPage({ query: async (text, params) => ((statement = [text, params]), []) }, 'ideas', BOARD, 'bench-reader', { limit: 20, ...q });
+    const plan = (await sql.unsafe(`explain (analyze, costs off, timing off) ${statement[0]}`, statement[1])).map((r) => r['QUERY PLAN']).join('\n');
     const sorted = plan.split('\n').filter((l) => /^(-> +)?Sort .*rows=/.test(l.trim())).map((l) => Number(/rows=(\d+)/.exec(l)?.[1] ?? 0));
     const scans = [...new Set(plan.match(/(Index|Bitmap Index) Scan using \w+/g) ?? [])];
-    console.log(`EXPLAIN ${JSON.stringify(q)}: ${scans.join(', ')}; rows sorted: ${sorted.join(', ') || 'none'}`);
+    const ms = [];
+    for (let i = 0; i < Math.min(GETS, 100); i++) {
+      const t = performance.now();
+      await sql.unsafe(statement[0], statement[1]);
+      ms.push(performance.now() - t);
+    }
+    console.log(`| ${JSON.stringify(q)} | ${scans.join(', ')} | ${sorted.join(', ') || 'none'} | ${pct(ms, 50).toFixed(2)} |`);
     if (process.env.BENCH_PLANS) console.log(plan);
   }
 }

@@ -228,6 +228,10 @@ describe.each(drivers)('paged boards on $name', ({ url }) => {
     const [small, big] = [await size('small'), await size('big')];
     expect(big).toBeLessThanOrEqual(20_000);
     expect(Math.abs(big - small)).toBeLessThan(200);
+    // similar ideas on a big board: the one with every word, though words as common as "number" (in
+    // every title) and "lighting" are looked at only among the most upvoted ideas (here all "parking")
+    const similar = (await ctx.api.get(`/v1/widgets/ideas/big/similar?title=${encodeURIComponent('lighting number 4242')}`, as('reader'))).body.ideas;
+    expect(similar.map((i: any) => i.id)).toEqual(['p-04242']);
   });
 
   it('suggests up to 3 similar public ideas for a title being typed, with counts and mine', async () => {

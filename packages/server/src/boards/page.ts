@@ -40,8 +40,8 @@ const ORDER: Record<PageOrder, (a: string) => string> = {
 export const orderBy = (order: PageOrder, alias = 'i') => ORDER[order](alias);
 
 /** the idea's columns, and its creation time to the microsecond for the cursor */
-export const COLUMNS = `i.id, i.title, i.details, i.category, i.status, i.created_at, i.author, i.answer, i.link, i.reason, i.votes,
-  to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key`;
+export const IDEA_COLUMNS = 'i.id, i.title, i.details, i.category, i.status, i.created_at, i.author, i.answer, i.link, i.reason, i.votes';
+export const COLUMNS = `${IDEA_COLUMNS}, to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key`;
 export const PUBLIC = `i.status in (${PUBLIC_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const TEXT = 'join kolo_idea_text t on t.kind = i.kind and t.board = i.board and t.id = i.id';
 
