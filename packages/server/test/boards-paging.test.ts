@@ -2,7 +2,10 @@
 // page's cost and size follow the page, not the board; similar ideas and the team's lists page too;
 // a big board is imported in batches.
 import { describe, expect, it } from 'vitest';
-import { as, drivers, idea as ideaFor, key, now, serverFor } from './harness.ts';
+import { migrate, migrations } from '../src/db/migrate.ts';
+import { pgliteDb } from '../src/db/pglite.ts';
+import { postgresDb } from '../src/db/postgres.ts';
+import { as, drivers, freshDatabase, idea as ideaFor, key, now, serverFor } from './harness.ts';
 
 const STATUSES = ['review', 'planned', 'progress', 'done', 'declined'] as const;
 const policy = { moderated: true, minFillMs: 0, maxPerDay: 50, titleMin: 3, titleMax: 140, detailsMax: 2000, categories: [] };
@@ -279,6 +282,30 @@ describe.each(drivers)('paged boards on $name', ({ url }) => {
     for (const [query, field] of [['limit=51', 'limit'], ['cursor=zzz', 'cursor'], ['status=x', 'status']]) {
       const r = await ctx.api.admin('GET', `/ideas/ideas/team?${query}`);
       expect([r.status, r.body.error.field]).toEqual([400, field]);
+    }
+  });
+
+  it('0008 makes the ideas of a database it upgrades searchable, and keeps the text of ideas changed or deleted later', async () => {
+    const fresh = await freshDatabase(url);
+    const db = fresh.databaseUrl ? postgresDb(fresh.databaseUrl) : await pgliteDb();
+    try {
+      await db.query('create table kolo_migrations (version int primary key, applied_at timestamptz not null default now())');
+      for (const m of migrations().filter((m) => m.version < 8)) {
+        for (const st of m.statements) await db.query(st);
+        await db.query('insert into kolo_migrations (version) values ($1)', [m.version]);
+      }
+      await db.query(`insert into kolo_ideas (kind, board, id, title, details, status, author) values ('ideas', 'b', 'old', 'Ремонт дороги', 'біля школи', 'review', 'v')`);
+      expect(await migrate(db)).toEqual([8]);
+      const text = () => db.query<{ id: string; body: string }>('select id, body from kolo_idea_text order by id');
+      expect((await text()).map((r) => [r.id, r.body])).toEqual([['old', 'Ремонт дороги\nбіля школи']]);
+      await db.query(`insert into kolo_ideas (kind, board, id, title, status, author) values ('ideas', 'b', 'new', 'Dark mode', 'review', 'v')`);
+      await db.query(`update kolo_ideas set details = 'at night' where id = 'new'`);
+      await db.query(`update kolo_ideas set votes = 5 where id = 'old'`);
+      await db.query(`delete from kolo_ideas where id = 'old'`);
+      expect((await text()).map((r) => [r.id, r.body])).toEqual([['new', 'Dark mode\nat night']]);
+    } finally {
+      await db.close();
+      await fresh.drop();
     }
   });
 });

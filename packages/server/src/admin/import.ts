@@ -16,5 +16,8 @@ export async function importIdeas(db: Db, kind: string, board: string, ideas: Im
      on conflict (kind, board, id) do nothing returning id`,
     [kind, board, JSON.stringify(ideas)],
   );
+  // PGlite has no autovacuum: without fresh statistics a board that grew by thousands of ideas at
+  // once gets plans made for an empty one (PostgreSQL's autovacuum analyzes it on its own)
+  if (db.driver === 'pglite') await db.query('analyze kolo_ideas, kolo_idea_text');
   return rows.length;
 }

@@ -25,4 +25,6 @@ $$;
 create trigger kolo_idea_text_keep after insert or delete or update of title, details on kolo_ideas for each row execute function kolo_idea_text_keep();
 -- a status filter pages on an index of its own (a rare status would otherwise walk the whole board)
 create index kolo_ideas_status_top on kolo_ideas (kind, board, status, votes desc, created_at desc, id desc) where merged_into is null;
-create index kolo_ideas_status_new on kolo_ideas (kind, board, status, created_at desc, id desc) where merged_into is null
+create index kolo_ideas_status_new on kolo_ideas (kind, board, status, created_at desc, id desc) where merged_into is null;
+-- a voter's own waiting and rejected ideas, first on a board's first page
+create index kolo_ideas_waiting on kolo_ideas (kind, board, author) where status in ('pending', 'rejected') and merged_into is null
