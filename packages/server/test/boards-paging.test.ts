@@ -231,6 +231,11 @@ describe.each(drivers)('paged boards on $name', ({ url }) => {
     const [small, big] = [await size('small'), await size('big')];
     expect(big).toBeLessThanOrEqual(20_000);
     expect(Math.abs(big - small)).toBeLessThan(200);
+    // a search on a big board: words most ideas hold (found walking the index), and words few hold
+    const bigIdeas = made(5000, 'p');
+    const searched = async (q: string) => (await ctx.api.get(`/v1/widgets/ideas/big?q=${q}`, as('reader'))).body.ideas.map((i: any) => i.id);
+    expect(await searched('parking')).toEqual(bigIdeas.filter((i) => i.title.includes('parking')).sort(byTop).slice(0, 20).map((i) => i.id));
+    expect(await searched('number%204242')).toEqual(['p-04242']);
     // similar ideas on a big board: the one with every word, though words as common as "number" (in
     // every title) and "lighting" are looked at only among the most upvoted ideas (here all "parking")
     const similar = (await ctx.api.get(`/v1/widgets/ideas/big/similar?title=${encodeURIComponent('lighting number 4242')}`, as('reader'))).body.ideas;

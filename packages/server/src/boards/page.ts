@@ -68,15 +68,31 @@ export function cut<T extends Row>(rows: T[], order: PageOrder, limit: number): 
   return { rows: rows.slice(0, limit), next: encodeCursor({ order, votes: Number(last.votes), at: String(last.at_key), id: String(last.id) }) };
 }
 
+/** searched words held by more ideas than this are looked for walking the page's index */
+const FEW = 200;
+
+/** The ideas of a board whose text holds every word, when they are at most `FEW` (the trigram index finds them); undefined when more do. */
+async function holding(db: Queryable, kind: string, board: string, words: string[]): Promise<string[] | undefined> {
+  const p = new Params();
+  const rows = await db.query<{ id: string }>(
+    `select t.id from kolo_idea_text t where t.kind = ${p.add(kind)} and t.board = ${p.add(board)} and ${words.map((w) => `t.body ilike ${p.add(anywhere(w))}`).join(' and ')} limit ${FEW + 1}`,
+    p.values,
+  );
+  return rows.length > FEW ? undefined : rows.map((r) => r.id);
+}
+
 /**
  * A page of a board as `voter` sees it: public ideas (never merged ones), each with `mine` (the voter
  * upvoted it); on the first page, the voter's own waiting or rejected ideas first (as many as a page).
  */
 export async function boardPage(db: Queryable, kind: string, board: string, voter: string, q: PageQuery): Promise<{ rows: Row[]; next?: string }> {
+  const found = q.words?.length ? await holding(db, kind, board, q.words) : undefined;
   const p = new Params();
   const base = [`i.kind = ${p.add(kind)}`, `i.board = ${p.add(board)}`, 'i.merged_into is null'];
   const who = p.add(voter);
   const { join, where } = filters(p, q);
+  // words few ideas hold: only those ideas are ordered (else the index walk below finds them at once)
+  if (found) where.push(`i.id = any(${p.add(found)}::text[])`);
   const own = q.cursor
     ? ''
     : `(select 0 as grp, ${COLUMNS} from kolo_ideas i ${join}
