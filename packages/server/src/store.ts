@@ -12,10 +12,12 @@ import { allIdeas, boardIdeas } from './admin/ideas.ts';
 import { siteMetrics, type MetricsQuery } from './admin/metrics.ts';
 import { stopWords } from './admin/stop-words.ts';
 import { define, seed, settings, widgets, type Seed, type Settings } from './admin/widgets.ts';
-import type { WidgetDefinition } from '@kolo/core';
+import type { ImportIdea, WidgetDefinition } from '@kolo/core';
+import { importIdeas } from './admin/import.ts';
 import { changed } from './live.ts';
 import { expireSignals, recordSignals, withinBudget, type Signal, type SignalLimits } from './signals.ts';
-import { view } from './view.ts';
+import { similarView, view } from './view.ts';
+import type { PageQuery } from './boards/page.ts';
 
 export interface StoreOptions extends Limits, SignalLimits {
   /** signals older than this many days are deleted (bounded retention) */
@@ -53,7 +55,10 @@ export function createStore(db: Db, o: StoreOptions) {
     act: timedByServer(act, forms),
     /** a board's form token, for its answer to loading it */
     formToken: (kind: string, board: string) => forms.issue(kind, board),
-    load: (kind: string, id: string, voter: string) => view(db, kind, id, voter),
+    /** a widget's view; a board's holds the page `page` asks for (by default the first by upvotes) */
+    load: (kind: string, id: string, voter: string, page?: PageQuery) => view(db, kind, id, voter, page),
+    /** a board's ideas like a title being typed */
+    similar: (kind: string, board: string, voter: string, title: string) => similarView(db, kind, board, voter, title),
     changed: (kind: string, id: string) => changed(db, kind, id),
     /** store a batch within the budgets of `ipHash` (the client's address) and of each voter */
     signals: async (list: Signal[], ipHash: string) => {
@@ -68,7 +73,10 @@ export function createStore(db: Db, o: StoreOptions) {
     // the team
     moderate: (kind: string, board: string, idea: string, d: Moderation) => moderate(db, kind, board, idea, d),
     merge: (kind: string, board: string, from: string, into: string) => merge(db, kind, board, from, into),
-    ideas: (kind: string, board: string, status?: string) => boardIdeas(db, kind, board, status),
+    /** a page of a board's ideas for the team */
+    ideas: (kind: string, board: string, page: PageQuery) => boardIdeas(db, kind, board, page),
+    /** a batch of a big board's ideas (./admin/import.ts); how many were new */
+    importIdeas: (kind: string, board: string, ideas: ImportIdea[]) => importIdeas(db, kind, board, ideas),
     allIdeas: (waiting = false) => allIdeas(db, waiting),
     widgets: () => widgets(db),
     // what changes a widget's rules makes this server forget its copy (other servers see the change in their next action's SQL)

@@ -79,9 +79,22 @@ export class AdminApi {
 
   widgets = async () => (await this.json<{ widgets: AdminWidget[] }>('GET', '/widgets')).widgets;
   queue = async () => (await this.json<{ ideas: AdminIdea[] }>('GET', '/queue')).ideas;
-  async ideas(kind: string, board: string): Promise<AdminIdea[]> {
-    const { ideas } = await this.json<{ ideas: Omit<AdminIdea, 'kind' | 'board'>[] }>('GET', `/ideas/${kind}/${encodeURIComponent(board)}`);
-    return ideas.map((i) => ({ ...i, kind: kind as AdminIdea['kind'], board }));
+  /** A page of a board's ideas, newest first (every status, or `status`), and the cursor of the next page. */
+  async ideas(kind: string, board: string, o: { status?: string; cursor?: string; limit?: number } = {}): Promise<{ ideas: AdminIdea[]; next?: string }> {
+    const query = new URLSearchParams(Object.entries(o).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+    const { ideas, next } = await this.json<{ ideas: Omit<AdminIdea, 'kind' | 'board'>[]; next?: string }>('GET', `/ideas/${kind}/${encodeURIComponent(board)}?${query}`);
+    return { ideas: ideas.map((i) => ({ ...i, kind: kind as AdminIdea['kind'], board })), ...(next ? { next } : {}) };
+  }
+  /** A board's newest ideas, page by page, up to `max`. */
+  async newestIdeas(kind: string, board: string, max: number): Promise<AdminIdea[]> {
+    const all: AdminIdea[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.ideas(kind, board, { limit: 50, ...(cursor ? { cursor } : {}) });
+      all.push(...page.ideas);
+      cursor = page.next;
+    } while (cursor && all.length < max);
+    return all;
   }
   decide = (i: Pick<AdminIdea, 'kind' | 'board' | 'id'>, d: Decision) => this.json('POST', `/ideas/${i.kind}/${encodeURIComponent(i.board)}/${encodeURIComponent(i.id)}`, d);
   merge = (i: Pick<AdminIdea, 'kind' | 'board' | 'id'>, into: string) => this.json('POST', `/ideas/${i.kind}/${encodeURIComponent(i.board)}/${encodeURIComponent(i.id)}/merge`, { into });

@@ -24,13 +24,18 @@ export class TeamBoards extends Panel {
     boards: { state: true },
     board: { state: true },
     ideas: { state: true },
+    next: { state: true },
     filter: { state: true },
     editing: { state: true },
   };
   declare boards: AdminWidget[];
   /** `kind:id` of the board shown */
   declare board: string;
+  /** the pages shown so far, newest first */
   declare ideas: AdminIdea[] | undefined;
+  /** the cursor of the next page (none: every idea is shown) */
+  declare next: string | undefined;
+  /** the status the server lists ('' every one) */
   declare filter: string;
   declare editing: string | undefined;
 
@@ -47,7 +52,24 @@ export class TeamBoards extends Panel {
       this.boards = (await this.api.widgets()).filter((w) => w.ideas !== undefined);
       if (!this.boards.some((b) => `${b.kind}:${b.id}` === this.board)) this.board = this.boards[0] ? `${this.boards[0].kind}:${this.boards[0].id}` : '';
       const [kind, id] = this.split();
-      this.ideas = id ? (await this.api.ideas(kind, id)).reverse() : [];
+      const page = id ? await this.api.ideas(kind, id, { status: this.filter }) : { ideas: [] };
+      [this.ideas, this.next] = [page.ideas, page.next];
+    } catch (e) {
+      this.message = `The ideas could not load: ${(e as Error).message}`;
+      this.failed = true;
+    }
+  }
+
+  /** The next page, after the ones shown; focus goes to its first idea. */
+  private async more() {
+    const [kind, id] = this.split();
+    if (!this.api || !this.next) return;
+    try {
+      const page = await this.api.ideas(kind, id, { status: this.filter, cursor: this.next });
+      const first = page.ideas[0];
+      [this.ideas, this.next] = [[...(this.ideas ?? []), ...page.ideas], page.next];
+      await this.updateComplete;
+      if (first) this.querySelector<HTMLElement>(`tr[data-idea="${CSS.escape(first.id)}"] th`)?.focus();
     } catch (e) {
       this.message = `The ideas could not load: ${(e as Error).message}`;
       this.failed = true;
@@ -99,7 +121,8 @@ export class TeamBoards extends Panel {
 
   override render() {
     const [kind, id] = this.split();
-    const shown = (this.ideas ?? []).filter((i) => !this.filter || i.status === this.filter);
+    const shown = this.ideas ?? [];
+    const total = this.boards.find((b) => `${b.kind}:${b.id}` === this.board)?.ideas;
     const editing = this.ideas?.find((i) => i.id === this.editing);
     return html`<div class="bar">
         <h2 id="boards-heading">Ideas and questions</h2>
@@ -119,9 +142,14 @@ export class TeamBoards extends Panel {
         >
         <label
           >Status
-          <select @change=${(e: Event) => (this.filter = (e.target as HTMLSelectElement).value)}>
+          <select
+            @change=${(e: Event) => {
+              this.filter = (e.target as HTMLSelectElement).value;
+              void this.load();
+            }}
+          >
             <option value="">Every status</option>
-            ${STATUSES.map(([v, l]) => html`<option value=${v}>${l}</option>`)}
+            ${STATUSES.map(([v, l]) => html`<option value=${v} ?selected=${v === this.filter}>${l}</option>`)}
           </select></label
         >
       </div>
@@ -130,7 +158,7 @@ export class TeamBoards extends Panel {
         ? html`<p class="empty">No board has ideas or questions yet.</p>`
         : html`<table class="ideas">
             <caption>
-              ${shown.length} of ${this.ideas?.length ?? 0} on ${id}, newest first
+              ${shown.length}${this.next ? '+' : ''} ${this.filter ? `${label(this.filter as IdeaStatus).toLowerCase()} ` : ''}of ${total ?? shown.length} on ${id}, newest first
             </caption>
             <thead>
               <tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Upvotes</th><th scope="col">Submitted</th><th scope="col">First response</th><th scope="col"><span class="sr-only">Respond</span></th></tr>
@@ -138,7 +166,7 @@ export class TeamBoards extends Panel {
             <tbody>
               ${shown.map(
                 (i) => html`<tr data-idea=${i.id}>
-                  <th scope="row">${i.title}${i.mergedInto ? html` <small>(merged)</small>` : nothing}</th>
+                  <th scope="row" tabindex="-1">${i.title}${i.mergedInto ? html` <small>(merged)</small>` : nothing}</th>
                   <td>${label(i.status)}</td>
                   <td>${count(i.votes)}</td>
                   <td>${when(i.createdAt)}</td>
@@ -147,7 +175,8 @@ export class TeamBoards extends Panel {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table>
+          ${this.next ? html`<p class="more"><button type="button" @click=${() => void this.more()}>Show more</button></p>` : nothing}`}
       ${editing ? this.respondForm(editing) : nothing}
       ${id
         ? html`<h3>The public board, as people see it</h3>

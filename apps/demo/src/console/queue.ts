@@ -76,7 +76,8 @@ export class TeamQueue extends Panel {
     if (what === 'ban' && !item.author) return;
     if (what === 'merge') {
       try {
-        const open = (await this.api.ideas(item.kind, item.board)).filter((i) => i.id !== item.id && !i.mergedInto && i.status !== 'pending' && i.status !== 'rejected');
+        // the board's newest 1,000 ideas (a page at a time)
+        const open = (await this.api.newestIdeas(item.kind, item.board, 1000)).filter((i) => i.id !== item.id && !i.mergedInto && i.status !== 'pending' && i.status !== 'rejected');
         const lang = /\p{Script=Cyrillic}/u.test(item.title) ? 'uk' : 'en';
         const alike = similarIdeas(item.title, open, Object.fromEntries(open.map((i) => [i.id, i.votes])), lang, 5) as AdminIdea[];
         this.similar = new Set(alike.map((i) => i.id));

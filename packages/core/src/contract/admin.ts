@@ -63,6 +63,15 @@ export const seedSchema = z.object({
 });
 export type SeedInput = z.input<typeof seedSchema>;
 
+/**
+ * `POST /v1/admin/ideas/:kind/:board/import`: a batch of a big board's published ideas, each with its
+ * upvotes; an idea whose id the board has is left as it is, so a batch may be sent again.
+ */
+export const importBodySchema = z.object({
+  ideas: z.array(z.object({ ...seedIdeaSchema.shape, votes: z._default(whole(0, 2 ** 31 - 1), 0) })).check(z.minLength(1), z.maxLength(LIMITS.importIdeas)),
+});
+export type ImportIdea = z.infer<typeof importBodySchema>['ideas'][number];
+
 const timeZone = z.string().check(
   z.maxLength(60),
   z.refine((tz) => {

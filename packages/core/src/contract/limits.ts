@@ -54,6 +54,19 @@ export const LIMITS = {
   streamWidgets: STREAM_WIDGETS_MAX,
   /** seeded ideas of one board */
   seedIdeas: 10000,
+  /** ideas of one import batch (`POST /v1/admin/ideas/:kind/:board/import`), and its body's bytes */
+  importIdeas: 1000,
+  importBytes: 4 * 1024 * 1024,
+  /** ideas of one board page: by default, and at most (a voter's own waiting ideas come on top on the first page, as many again at most) */
+  boardPage: 20,
+  boardPageMax: 50,
+  /** a board search's words (the \`q\` of a page, the title of similar ideas) and a page's cursor */
+  boardSearch: 300,
+  boardCursor: 400,
+  /** similar ideas suggested for a title */
+  similarIdeas: 3,
+  /** distinct words of a search (more: refused, naming `q`) */
+  searchWords: 12,
   /** a ban's value and reason */
   banValue: 200,
   banReason: 500,

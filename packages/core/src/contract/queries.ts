@@ -4,6 +4,7 @@ import { LIMITS } from './limits.ts';
 import { voterSchema } from './keys.ts';
 import { widgetRefSchema } from './actions.ts';
 import { parseWidgetKey } from './widgets.ts';
+import { ideaStatusSchema } from './views.ts';
 
 /**
  * The value of the `Kolo-Voter` header (named in `headers.ts`): whose view, percent-decoded, then
@@ -29,3 +30,37 @@ export const eventsQuerySchema = z.object({
 });
 /** The widgets of a live stream, checked one by one. */
 export const streamWidgetsSchema = z.array(widgetRefSchema).check(z.minLength(1), z.maxLength(LIMITS.streamWidgets));
+
+/** `limit` of a page: a whole number of ideas, 1 to `LIMITS.boardPageMax` (default `LIMITS.boardPage`). */
+const pageLimitSchema = z._default(
+  z.pipe(
+    z.pipe(z.string().check(z.regex(/^\d{1,4}$/, 'must be a whole number')), z.transform(Number)),
+    z.number().check(z.gte(1, 'must be at least 1'), z.lte(LIMITS.boardPageMax, `must be at most ${LIMITS.boardPageMax}`)),
+  ),
+  LIMITS.boardPage,
+);
+/** `cursor` of a page: the opaque `next` of the page before (the server checks what it holds). */
+const cursorSchema = z.string().check(z.minLength(1, 'is required'), z.maxLength(LIMITS.boardCursor, `must be at most ${LIMITS.boardCursor} characters`), z.regex(/^[\w-]+$/, 'is not a cursor of this server'));
+const searchSchema = z.string().check(z.maxLength(LIMITS.boardSearch, `must be at most ${LIMITS.boardSearch} characters`));
+const statusFilterSchema = z.optional(z.union([ideaStatusSchema, z.literal('')]));
+
+/**
+ * `GET /v1/widgets/:kind/:id?sort&status&category&q&cursor&limit` of a board: one page of its ideas
+ * (what the HTTP adapter sends for a `BoardPageQuery`). Server-side parsing only.
+ */
+export const boardPageQuerySchema = z.object({
+  sort: z._default(z.enum(['top', 'new']), 'top'),
+  status: statusFilterSchema,
+  category: z.optional(z.string().check(z.maxLength(LIMITS.id, `must be at most ${LIMITS.id} characters`))),
+  q: z.optional(searchSchema),
+  cursor: z.optional(cursorSchema),
+  limit: pageLimitSchema,
+});
+export type BoardPageParams = z.infer<typeof boardPageQuerySchema>;
+
+/** `GET /v1/widgets/:kind/:id/similar?title=`: public ideas like a title being typed. */
+export const similarQuerySchema = z.object({ title: z.string().check(z.minLength(1, 'is required'), z.maxLength(LIMITS.boardSearch, `must be at most ${LIMITS.boardSearch} characters`)) });
+
+/** `GET /v1/admin/ideas/:kind/:board?status&cursor&limit`: one page of a board's ideas for the team, newest first. */
+export const adminIdeasQuerySchema = z.object({ status: statusFilterSchema, cursor: z.optional(cursorSchema), limit: pageLimitSchema });
+export type AdminIdeasParams = z.infer<typeof adminIdeasQuerySchema>;

@@ -2,6 +2,7 @@
 import type { Db, Row } from '../db/types.ts';
 import { iso } from '../db/values.ts';
 import { toIdea } from '../view.ts';
+import { Params, after, cut, filters, orderBy, type PageQuery } from '../boards/page.ts';
 
 const ADMIN_IDEA = 'id, title, details, category, contact, status, created_at, author, answer, link, reason, merged_into, first_response_at, votes';
 
@@ -15,10 +16,17 @@ const adminIdea = (r: Row) => ({
   ...(r.first_response_at ? { firstResponseAt: iso(r.first_response_at) } : {}),
 });
 
-/** One board's ideas, every status or one. */
-export async function boardIdeas(db: Db, kind: string, board: string, status?: string) {
-  const rows = await db.query(`select ${ADMIN_IDEA} from kolo_ideas where kind = $1 and board = $2 and ($3::text is null or status = $3) order by created_at, id`, [kind, board, status ?? null]);
-  return rows.map(adminIdea);
+/** One page of a board's ideas, every status or one, newest first (merged ones too), and the cursor of the next page. */
+export async function boardIdeas(db: Db, kind: string, board: string, q: PageQuery) {
+  const p = new Params();
+  const where = [`i.kind = ${p.add(kind)}`, `i.board = ${p.add(board)}`, ...filters(p, q).where, ...after(p, q.cursor)];
+  const rows = await db.query(
+    `select ${ADMIN_IDEA.split(', ').map((c) => `i.${c}`).join(', ')}, to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key
+     from kolo_ideas i where ${where.join(' and ')} order by ${orderBy('admin')} limit ${q.limit + 1}`,
+    p.values,
+  );
+  const page = cut(rows, 'admin', q.limit);
+  return { ideas: page.rows.map(adminIdea), ...(page.next ? { next: page.next } : {}) };
 }
 
 /**

@@ -1,6 +1,7 @@
 /** PGlite: embedded PostgreSQL in WebAssembly, data in a folder. */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { lockFolder } from './lock.ts';
 import type { Db, Queryable, Row } from './types.ts';
 
@@ -14,7 +15,8 @@ export async function pgliteDb(dataDir?: string): Promise<Db> {
   const release = dataDir ? lockFolder(dataDir) : () => {};
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dataDir ? { dataDir } : {});
+    // pg_trgm: board search and similar ideas (migration 0008)
+    pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
   } catch (e) {
     release();
     throw e;

@@ -5,11 +5,14 @@ import { ideasCsv, resultsCsv } from '../admin/export.ts';
 import type { Store } from '../store.ts';
 import { adminAuth } from './admin-auth.ts';
 import { answer, fail, refusal } from './errors.ts';
+import { adminQuery, isRefused } from '../boards/query.ts';
 import {
+  adminIdeasQuerySchema,
   banParamsSchema,
   banSchema,
   boardParamsSchema,
   definitionsBodySchema,
+  importBodySchema,
   mergeBodySchema,
   metricsQuerySchema,
   moderateBodySchema,
@@ -60,17 +63,19 @@ export function adminRoutes(o: AdminOptions) {
 
 /** Lists, exports and metrics. */
 function readRoutes(admin: Hono, store: Store) {
-  admin.get('/ideas/:kind/:board', async (c) => {
+  // a page of a board's ideas (every status, or `status`), newest first; `queue/…`: its waiting ones
+  const page = (waiting: boolean) => async (c: Context) => {
     const b = params(c, boardParamsSchema, c.req.param());
     if (isResponse(b)) return b;
-    return c.json({ ideas: await store.ideas(b.kind, b.board, c.req.query('status')) });
-  });
+    const p = params(c, adminIdeasQuerySchema, c.req.query());
+    if (isResponse(p)) return p;
+    const q = adminQuery(waiting ? { ...p, status: 'pending' } : p);
+    if (isRefused(q)) return fail(c, 'invalid', q.message, { field: q.field, rule: q.rule });
+    return c.json(await store.ideas(b.kind, b.board, q));
+  };
+  admin.get('/ideas/:kind/:board', page(false));
   admin.get('/queue', async (c) => c.json({ ideas: await store.allIdeas(true) }));
-  admin.get('/queue/:kind/:board', async (c) => {
-    const b = params(c, boardParamsSchema, c.req.param());
-    if (isResponse(b)) return b;
-    return c.json({ ideas: await store.ideas(b.kind, b.board, 'pending') });
-  });
+  admin.get('/queue/:kind/:board', page(true));
   admin.get('/widgets', async (c) => c.json({ widgets: await store.widgets() }));
   admin.get('/bans', async (c) => c.json({ bans: await store.bans() }));
   admin.get('/export/results.csv', async (c) => attachment(c, 'kolo-results.csv', resultsCsv(await store.widgets())));
@@ -137,6 +142,14 @@ function settingRoutes(admin: Hono, store: Store) {
     const s = await body(c, stopWordsSchema);
     if (isResponse(s)) return s;
     return c.json({ words: await store.stopWords(lang(c), s.words) });
+  });
+  // a big board's ideas in batches (idempotent by idea id)
+  admin.post('/import/:kind/:board', async (c) => {
+    const b = params(c, boardParamsSchema, c.req.param());
+    if (isResponse(b)) return b;
+    const i = await body(c, importBodySchema);
+    if (isResponse(i)) return i;
+    return c.json({ imported: await store.importIdeas(b.kind, b.board, i.ideas) });
   });
   admin.post('/seed', async (c) => {
     const s = await body(c, seedSchema);

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { createHash } from 'node:crypto';
 import { VOTER_HEADER } from '@kolo/core/http';
+import { LIMITS } from '@kolo/core';
 import { errorLog } from '../error-log.ts';
 import { compressAnswers } from './compress.ts';
 import type { Live } from '../live.ts';
@@ -62,7 +63,10 @@ export function createApp(o: AppOptions) {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   corsFor(app, o);
   app.use('/v1/*', compressAnswers());
-  app.use('/v1/*', bodyLimit({ maxSize: o.bodyLimit, onError: (c) => fail(c, 'too-large', `the body is larger than ${o.bodyLimit} bytes`) }));
+  const limit = (max: number) => bodyLimit({ maxSize: max, onError: (c) => fail(c, 'too-large', `the body is larger than ${max} bytes`) });
+  const [small, batch] = [limit(o.bodyLimit), limit(Math.max(o.bodyLimit, LIMITS.importBytes))];
+  // a batch of a board's import (admin only) may be bigger than any public request
+  app.use('/v1/*', (c, next) => (c.req.path.startsWith('/v1/admin/import/') ? batch : small)(c, next));
   app.notFound((c) => fail(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));
   // one sampled JSON line per unexpected error, without the query's values (see ../error-log.ts)
   const logError = o.logError ?? errorLog();

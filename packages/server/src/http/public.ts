@@ -1,8 +1,9 @@
 /** The public protocol (documented in README.md): one set of routes for every widget kind. */
 import { Hono, type Context } from 'hono';
-import { type View, actionSchema, isBoardKind, eventsQuerySchema, signalBatchSchema, streamWidgetsSchema, voterHeaderSchema, widgetParamsSchema } from '@kolo/core';
+import { type View, actionSchema, boardPageQuerySchema, isBoardKind, eventsQuerySchema, similarQuerySchema, signalBatchSchema, streamWidgetsSchema, voterHeaderSchema, widgetParamsSchema } from '@kolo/core';
 import { VOTER_HEADER } from '@kolo/core/http';
 import { checked } from '../view.ts';
+import { boardQuery, isRefused } from '../boards/query.ts';
 import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
 import { answer, fail, invalid } from './errors.ts';
@@ -37,17 +38,33 @@ function voterOf(c: Context): string | Response {
 
 /** A widget's tally, once or live. */
 function readRoutes(app: Hono, o: PublicOptions) {
-  const load = async (kind: string, id: string, voter: string) => checked(await o.store.load(kind, id, voter));
-
   app.get('/widgets/:kind/:id', async (c) => {
     const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;
     const voter = voterOf(c);
     if (isResponse(voter)) return voter;
-    const v = await load(w.kind, w.id, voter);
+    if (!isBoardKind(w.kind)) return c.json(checked(await o.store.load(w.kind, w.id, voter)));
+    // a board answers one page: sort, filters, search words, cursor and size from the address
+    const p = params(c, boardPageQuerySchema, c.req.query());
+    if (isResponse(p)) return p;
+    const page = boardQuery(p);
+    if (isRefused(page)) return fail(c, 'invalid', page.message, { field: page.field, rule: page.rule });
+    const v = checked(await o.store.load(w.kind, w.id, voter, page));
     // a board's form token goes in this answer only (live updates are the same for every subscriber)
-    if (isBoardKind(w.kind)) v.form = o.store.formToken(w.kind, w.id);
+    v.form = o.store.formToken(w.kind, w.id);
     return c.json(v);
+  });
+
+  // ideas like a title being typed, for boards too big for the browser to hold
+  app.get('/widgets/:kind/:id/similar', async (c) => {
+    const w = params(c, widgetParamsSchema, c.req.param());
+    if (isResponse(w)) return w;
+    if (!isBoardKind(w.kind)) return fail(c, 'invalid', 'kind: similar ideas are for boards of ideas or questions', { field: 'kind', rule: 'board' });
+    const voter = voterOf(c);
+    if (isResponse(voter)) return voter;
+    const q = params(c, similarQuerySchema, c.req.query());
+    if (isResponse(q)) return q;
+    return c.json(checked(await o.store.similar(w.kind, w.id, voter, q.title)));
   });
 
   app.get('/widgets/:kind/:id/events', async (c) => {
