@@ -300,7 +300,7 @@ describe.each(drivers)('paged boards on $name', ({ url }) => {
         await db.query('insert into kolo_migrations (version) values ($1)', [m.version]);
       }
       await db.query(`insert into kolo_ideas (kind, board, id, title, details, status, author) values ('ideas', 'b', 'old', 'Ремонт дороги', 'біля школи', 'review', 'v')`);
-      expect(await migrate(db)).toEqual([8]);
+      expect(await migrate(db)).toContain(8);
       const text = () => db.query<{ id: string; body: string }>('select id, body from kolo_idea_text order by id');
       expect((await text()).map((r) => [r.id, r.body])).toEqual([['old', 'Ремонт дороги\nбіля школи']]);
       await db.query(`insert into kolo_ideas (kind, board, id, title, status, author) values ('ideas', 'b', 'new', 'Dark mode', 'review', 'v')`);
