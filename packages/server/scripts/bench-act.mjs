@@ -7,7 +7,6 @@
 //   BENCH_BASE (a checkout's packages/server; without it, this server only)
 //   BENCH_DATABASE_URL (a PostgreSQL server to create the databases on; without it, one is started)
 //   BENCH_DRIVERS (postgres,pglite), BENCH_ROUNDS (4), BENCH_SECONDS (5), BENCH_CONNECTIONS (50)
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { startPostgres } from '../../../scripts/postgres.mjs';
+import { sourceServer } from './bench/source-server.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const base = process.env.BENCH_BASE;
@@ -26,21 +26,7 @@ const TOKEN = 'bench-admin-token-0123456789abcdefghijklmnop';
 const policy = { options: ['a', 'b'], multiple: false, change: false };
 const temp = [];
 
-function spawnServer(dir, env) {
-  const child = spawn(process.execPath, ['--conditions=kolo-source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: dir,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', KOLO_ADMIN_TOKEN: TOKEN, KOLO_IP_SALT: 'bench', KOLO_RATE_PER_VOTER: '1000000', KOLO_RATE_PER_IP: '100000000', KOLO_STREAMS_PER_IP: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
+const spawnServer = (dir, env) => sourceServer(dir, { NODE_ENV: 'production', KOLO_ADMIN_TOKEN: TOKEN, KOLO_STREAMS_PER_IP: '0', ...env });
 const stop = (child) => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
 
 /** Votes on `poll` for `seconds`, each from a new voter: the acknowledged voters and votes/s. */

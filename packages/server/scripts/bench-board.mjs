@@ -6,13 +6,13 @@
 // (before paging: the GET answers the whole board), its board filled with the same ideas by SQL.
 //   BENCH_DATABASE_URL: a PostgreSQL server (a fresh database per run); without it, PGlite in a temporary folder
 //   BENCH_IDEAS (default 50000), BENCH_GETS (default 200); servers on ports 54436 and 54437
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { get } from 'node:http';
 import postgres from 'postgres';
+import { sourceServer } from './bench/source-server.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const IDEAS = Number(process.env.BENCH_IDEAS ?? 50_000);
@@ -32,21 +32,7 @@ const idea = (i) => ({
   votes: Math.floor(1000 / (1 + (i % 997))),
 });
 
-function spawnServer(dir, env) {
-  const child = spawn(process.execPath, ['--conditions=kolo-source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: dir,
-    env: { ...process.env, HOST: '127.0.0.1', KOLO_ADMIN_TOKEN: TOKEN, KOLO_RATE_PER_VOTER: '1000000', KOLO_RATE_PER_IP: '100000000', KOLO_IP_SALT: 'bench', KOLO_BODY_LIMIT: String(8 << 20), ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
+const spawnServer = (dir, env) => sourceServer(dir, { KOLO_ADMIN_TOKEN: TOKEN, KOLO_BODY_LIMIT: String(8 << 20), ...env });
 const stop = (child) => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
 
 async function database(label) {
