@@ -105,6 +105,7 @@ for (const [name, source, budget, onTop] of ROWS) {
   const lazy = s.lazy;
   if (onTop) s = { min: s.min - runtime.min, gzip: s.gzip - runtime.gzip, brotli: s.brotli - runtime.brotli };
   const over = budget !== null && s.brotli > budget;
+  if (process.env.KOLO_SIZE_BYTES && budget !== null) console.log(`${name}: ${s.brotli} of ${budget} bytes brotli${onTop ? ` (with the runtime: ${s.brotli + runtime.brotli})` : ''}`);
   if (over) failed++;
   rows.push({
     entry: onTop ? `${name} (+ on runtime)` : name,

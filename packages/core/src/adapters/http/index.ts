@@ -90,7 +90,8 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const follow = (voter: string) => streams.follow(voter, () => [...listeners].filter((l) => l.voter === voter).map((l) => l.widget));
   /** per widget and voter: how many loads were asked for, and the query of the last view kept */
   const loads = new Map<string, { asked: number; query?: string }>();
-  const send = sending(box, deliver, post, keep, (a) => box.projected(a.widget, a.voter, lastView(a.widget, a.voter) ?? emptyView()));
+  // an answer is kept and shown to the voter's other widgets of it too (a board shows the idea its form just sent)
+  const send = sending(box, deliver, post, remember, (a) => box.projected(a.widget, a.voter, lastView(a.widget, a.voter) ?? emptyView()));
 
   const adapter: HttpAdapter = {
     messages: [offlineMessages as Bundle],
