@@ -51,7 +51,7 @@ async function announce(db: Db, key: string, ideas: string[]) {
   const payloads: string[] = ideas.length ? [] : [key];
   for (let i = 0; i < ideas.length; ) {
     const part = [key];
-    while (i < ideas.length && JSON.stringify([...part, ideas[i]]).length < PAYLOAD_MAX) part.push(ideas[i++]!);
+    while (i < ideas.length && Buffer.byteLength(JSON.stringify([...part, ideas[i]])) < PAYLOAD_MAX) part.push(ideas[i++]!);
     if (part.length === 1) part.push(ideas[i++]!);
     payloads.push(JSON.stringify(part));
   }

@@ -200,6 +200,11 @@ describe.each(drivers)('paged boards on $name', ({ url }) => {
       [`cursor=${forged(['t', 1, '2025-01-01T00:00:00.000000Z', ''])}`, 'cursor'],
       [`cursor=${forged(['t', 1, '2025-01-01T00:00:00.000000Z', 'x', 5])}`, 'cursor'],
       [`cursor=${forged({ t: 1 })}`, 'cursor'],
+      [`cursor=${forged(['t', 1, '2024-02-30T00:00:00.000000Z', 'x'])}`, 'cursor'],
+      [`cursor=${forged(['t', 1, '0000-01-01T00:00:00.000000Z', 'x'])}`, 'cursor'],
+      [`cursor=${forged(['t', 1, '2025-01-01T00:00:00.000000Z', 'x\u0000'])}`, 'cursor'],
+      ['category=%00', 'category'],
+      ['q=a%00b', 'q'],
       ['limit=0', 'limit'],
       ['limit=51', 'limit'],
       ['limit=ten', 'limit'],
@@ -262,6 +267,24 @@ describe.each(drivers)('paged boards on $name', ({ url }) => {
     const bad = await ctx.api.get(`/v1/widgets/ideas/alike/similar?title=${'x'.repeat(301)}`, as('reader'));
     expect([bad.status, bad.body.error.field]).toEqual([400, 'title']);
     expect((await ctx.api.get('/v1/widgets/ideas/alike/similar', as('reader'))).body.error.field).toBe('title');
+  });
+
+  it('keeps the counts an imported idea brings when it is merged, less the people who upvoted both', async () => {
+    const ideas = [
+      { id: 'big', title: 'Night buses on weekends', status: 'review', createdAt: now() },
+      { id: 'dup', title: 'Buses at night on weekends', status: 'review', createdAt: now() },
+    ];
+    expect((await ctx.api.admin('POST', '/seed', { kind: 'ideas', id: 'merge-counts', counts: { big: 500, dup: 30 }, ideas })).status).toBe(200);
+    const upvote = (voter: string, idea: string) => ctx.api.post('/v1/actions', { type: 'upvote', id: key('u'), voter, widget: { kind: 'ideas', id: 'merge-counts' }, idea, on: true, at: now() });
+    for (const idea of ['big', 'dup']) expect((await upvote('both', idea)).status).toBe(200);
+    expect((await upvote('dup-only', 'dup')).status).toBe(200);
+    expect((await ctx.api.admin('POST', '/ideas/ideas/merge-counts/dup/merge', { into: 'big' })).status).toBe(200);
+    const page = await ctx.api.get('/v1/widgets/ideas/merge-counts', as('someone'));
+    // 501 + 32 - 1: the person who upvoted both counts once
+    expect(page.body.counts).toEqual({ big: 532 });
+    // the team's list of widgets (and the results export) counts a board's upvotes per idea
+    const listed = (await ctx.api.admin('GET', '/widgets')).body.widgets.find((w: { id: string }) => w.id === 'merge-counts');
+    expect(listed.counts).toEqual({ big: 532 });
   });
 
   it("pages the team's list of a board (every status, merged ones too, newest first) and its queue", async () => {

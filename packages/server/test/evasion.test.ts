@@ -10,6 +10,18 @@ describe.each(drivers)('evasion by new voter ids on $name', ({ url }) => {
   const ctx = serverFor(url); // one trusted proxy: the test plays it
   const act = (widget: string, voter: string, address: string) => ctx.api.post('/v1/actions', vote(widget, voter, ['a'], { policy: change }), from(address));
 
+  it('does not remember a slow-mode refusal: the same action id is taken once the wait is over', async () => {
+    await ctx.api.admin('PUT', '/widgets/poll/slow-retry', { slowSeconds: 1 });
+    expect((await act('slow-retry', 'slow-retry-first', '203.0.113.41')).status).toBe(200);
+    const again = vote('slow-retry', 'slow-retry-second', ['a']);
+    const refused = await ctx.api.post('/v1/actions', again, { 'x-forwarded-for': '203.0.113.41' });
+    expect([refused.status, refused.body.error?.reason]).toEqual([429, 'slow-mode']);
+    await new Promise((r) => setTimeout(r, 1100));
+    const retried = await ctx.api.post('/v1/actions', again, { 'x-forwarded-for': '203.0.113.41' });
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    expect(retried.body.mine).toEqual(['a']);
+  });
+
   it('keeps slow mode for new voter ids from the same address', async () => {
     await ctx.api.admin('PUT', '/widgets/poll/slow-evade', { slowSeconds: 60 });
     expect((await act('slow-evade', 'slow-first', '203.0.113.40')).status).toBe(200);

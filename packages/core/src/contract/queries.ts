@@ -1,7 +1,7 @@
 /** What public GET requests take in their address and headers. */
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
-import { voterSchema } from './keys.ts';
+import { voterSchema, wireText } from './keys.ts';
 import { widgetRefSchema } from './actions.ts';
 import { parseWidgetKey } from './widgets.ts';
 import { ideaStatusSchema } from './views.ts';
@@ -41,7 +41,7 @@ const pageLimitSchema = z._default(
 );
 /** `cursor` of a page: the opaque `next` of the page before (the server checks what it holds). */
 const cursorSchema = z.string().check(z.minLength(1, 'is required'), z.maxLength(LIMITS.boardCursor, `must be at most ${LIMITS.boardCursor} characters`), z.regex(/^[\w-]+$/, 'is not a cursor of this server'));
-const searchSchema = z.string().check(z.maxLength(LIMITS.boardSearch, `must be at most ${LIMITS.boardSearch} characters`));
+const searchSchema = wireText(LIMITS.boardSearch);
 const statusFilterSchema = z.optional(z.union([ideaStatusSchema, z.literal('')]));
 
 /**
@@ -51,7 +51,7 @@ const statusFilterSchema = z.optional(z.union([ideaStatusSchema, z.literal('')])
 export const boardPageQuerySchema = z.object({
   sort: z._default(z.enum(['top', 'new']), 'top'),
   status: statusFilterSchema,
-  category: z.optional(z.string().check(z.maxLength(LIMITS.id, `must be at most ${LIMITS.id} characters`))),
+  category: z.optional(wireText(LIMITS.id)),
   q: z.optional(searchSchema),
   cursor: z.optional(cursorSchema),
   limit: pageLimitSchema,
@@ -59,7 +59,7 @@ export const boardPageQuerySchema = z.object({
 export type BoardPageParams = z.infer<typeof boardPageQuerySchema>;
 
 /** `GET /v1/widgets/:kind/:id/similar?title=`: public ideas like a title being typed. */
-export const similarQuerySchema = z.object({ title: z.string().check(z.minLength(1, 'is required'), z.maxLength(LIMITS.boardSearch, `must be at most ${LIMITS.boardSearch} characters`)) });
+export const similarQuerySchema = z.object({ title: wireText(LIMITS.boardSearch, 1) });
 
 /** `GET /v1/admin/ideas/:kind/:board?status&cursor&limit`: one page of a board's ideas for the team, newest first. */
 export const adminIdeasQuerySchema = z.object({ status: statusFilterSchema, cursor: z.optional(cursorSchema), limit: pageLimitSchema });

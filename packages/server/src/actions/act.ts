@@ -60,7 +60,7 @@ export function createAct(db: Db, o: Limits & { sweep: () => void; registration:
     for (let attempt = 0; ; attempt++) {
       const { tag, refused, args } = await decide(a);
       // a limit may pass later, and a widget may be registered later: neither is remembered (nor stored for nothing)
-      const remember = !refused || !UNREGISTERED.has(refused.reason);
+      const remember = !refused || (refused.code !== 'rate-limited' && !UNREGISTERED.has(refused.reason));
       let out: Outcome;
       try {
         const params = [a.id, kind, id, a.voter, ctx.ipHash, tag, o.ratePerIp, o.ratePerVoter, refused && JSON.stringify(refusal(refused)), remember, ...args];

@@ -97,12 +97,16 @@ export async function merge(db: Db, kind: string, board: string, from: string, i
   await db.transaction(async (tx) => {
     const found = await tx.query('select id from kolo_ideas where kind = $1 and board = $2 and id in ($3, $4) and merged_into is null for update', [kind, board, from, into]);
     if (found.length !== 2) refuse('not-found', 'both ideas must exist and not be merged already');
-    await tx.query('insert into kolo_upvotes (kind, board, idea, voter) select kind, board, $4, voter from kolo_upvotes where kind = $1 and board = $2 and idea = $3 on conflict do nothing', [kind, board, from, into]);
-    await tx.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3', [kind, board, from]);
+    // counts carried over (imported or seeded ideas have votes without upvote rows), less the people who upvoted both
     await tx.query(
-      `update kolo_ideas i set votes = (select count(*)::int from kolo_upvotes u where u.kind = i.kind and u.board = i.board and u.idea = i.id) where kind = $1 and board = $2 and id in ($3, $4)`,
+      `update kolo_ideas i set votes = i.votes + f.votes - (select count(*)::int from kolo_upvotes a join kolo_upvotes b on b.kind = a.kind and b.board = a.board and b.voter = a.voter and b.idea = $4
+                                                           where a.kind = $1 and a.board = $2 and a.idea = $3)
+       from kolo_ideas f where f.kind = $1 and f.board = $2 and f.id = $3 and i.kind = $1 and i.board = $2 and i.id = $4`,
       [kind, board, from, into],
     );
+    await tx.query('insert into kolo_upvotes (kind, board, idea, voter) select kind, board, $4, voter from kolo_upvotes where kind = $1 and board = $2 and idea = $3 on conflict do nothing', [kind, board, from, into]);
+    await tx.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3', [kind, board, from]);
+    await tx.query('update kolo_ideas set votes = 0 where kind = $1 and board = $2 and id = $3', [kind, board, from]);
     await tx.query(`update kolo_ideas set merged_into = $4, first_response_at = coalesce(first_response_at, now()) where kind = $1 and board = $2 and id = $3`, [kind, board, from, into]);
   });
   await changed(db, kind, board, [from, into]);

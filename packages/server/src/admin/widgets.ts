@@ -8,7 +8,8 @@ import { json } from '../db/values.ts';
 export async function widgets(db: Db) {
   const rows = await db.query(
     `select w.kind, w.id, w.slow_seconds, w.config, c.counts, i.total, i.pending from kolo_widgets w
-     left join (select kind, widget, json_object_agg(choice, n order by choice) as counts from (select kind, widget, choice, sum(n)::int as n from kolo_counts group by kind, widget, choice) x where n <> 0 group by kind, widget) c
+     left join (select kind, widget, json_object_agg(choice, n order by choice) as counts from (select kind, widget, choice, sum(n)::int as n from kolo_counts group by kind, widget, choice
+       union all select kind, board, id, votes from kolo_ideas where merged_into is null) x where n <> 0 group by kind, widget) c
        on c.kind = w.kind and c.widget = w.id
      left join (select kind, board, count(*)::int as total, (count(*) filter (where status = 'pending'))::int as pending from kolo_ideas where merged_into is null group by kind, board) i
        on i.kind = w.kind and i.board = w.id

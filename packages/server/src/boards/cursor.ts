@@ -2,7 +2,7 @@
  * A board page's cursor: base64url of the last row's sort key, opaque to clients and checked
  * strictly when it comes back (anything else is refused, naming `cursor`).
  */
-import { LIMITS } from '@kolo/core';
+import { LIMITS, storable } from '@kolo/core';
 
 /** What a page is ordered by: upvotes (`top`), newest first (`new`), or the team's list (`admin`, merged ideas too). */
 export type PageOrder = 'top' | 'new' | 'admin';
@@ -34,7 +34,8 @@ export function decodeCursor(s: string, order: PageOrder): Cursor | undefined {
   if (!Array.isArray(raw) || raw[0] !== TAG[order] || raw.length !== (order === 'top' ? 4 : 3)) return undefined;
   const [votes, at, id] = order === 'top' ? raw.slice(1) : [0, ...raw.slice(1)];
   if (!Number.isInteger(votes) || votes < 0 || votes > 2 ** 31 - 1) return undefined;
-  if (typeof at !== 'string' || !AT.test(at) || Number.isNaN(Date.parse(at))) return undefined;
-  if (typeof id !== 'string' || !id.length || id.length > LIMITS.key) return undefined;
+  // a real instant the database reads alike (no 2024-02-30, no year 0), and an id it can keep (no NUL)
+  if (typeof at !== 'string' || !AT.test(at) || at < '1970' || new Date(at).toISOString().slice(0, 23) !== at.slice(0, 23)) return undefined;
+  if (typeof id !== 'string' || !id.length || id.length > LIMITS.key || !storable(id)) return undefined;
   return { order, votes, at, id };
 }

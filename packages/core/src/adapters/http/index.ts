@@ -8,7 +8,7 @@
 import { HTTP_STORAGE } from '../../contract/http-storage.ts';
 import { isBoardKind, widgetKey, type WidgetRef } from '../../contract/widgets.ts';
 import type { KoloAction } from '../../contract/actions.ts';
-import type { KoloAdapter } from '../../contract/adapter.ts';
+import type { BoardPageQuery, KoloAdapter } from '../../contract/adapter.ts';
 import type { KoloError } from '../../contract/errors.ts';
 import type { View } from '../../contract/views.ts';
 import { appendPage, mergeView } from '../../contract/merge.ts';
@@ -54,6 +54,9 @@ export interface HttpAdapter extends KoloAdapter {
 
 type Listener = { widget: WidgetRef; voter: string; fn: (v: View, error?: KoloError) => void };
 
+/** A query from its first page. */
+const firstPage = ({ cursor: _, ...q }: BoardPageQuery): BoardPageQuery => q;
+
 export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const t = transport(options.endpoint, options.fetch ?? globalThis.fetch.bind(globalThis));
   const store = kept(options.storage ?? safeStorage());
@@ -61,8 +64,17 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const listeners = new Set<Listener>();
   const lastView = (w: WidgetRef, voter: string) => store.read<View | null>(HTTP_STORAGE.view(widgetKey(w), voter), null);
   const keep = (w: WidgetRef, voter: string, v: View) => store.write(HTTP_STORAGE.view(widgetKey(w), voter), v);
-  // a partial view (a live update, a board's answer to an upvote or idea) completes the last one kept
-  const whole = (w: WidgetRef, voter: string, v: View) => (v.partial ? mergeView(isBoardKind(w.kind), lastView(w, voter) ?? emptyView(), v) : v);
+  /** per widget and voter: how many loads were asked for, and the query of the last view kept */
+  const loads = new Map<string, { asked: number; query?: string; q?: BoardPageQuery }>();
+  // a partial view (a live update, a board's answer to an upvote or idea) completes the last one kept;
+  // a public update of a searched or filtered board changes the ideas shown, it adds none
+  const whole = (w: WidgetRef, voter: string, v: View) => {
+    if (!v.partial) return v;
+    const last = lastView(w, voter) ?? emptyView();
+    const q = loads.get(widgetKey(w) + voter)?.query;
+    const only = v.partial === 'public' && q && q !== queryKey() ? { ...v, ideas: v.ideas?.filter((i) => last.ideas?.some((x) => x.id === i.id)) } : v;
+    return mergeView(isBoardKind(w.kind), last, only);
+  };
   const post = async (a: KoloAction) => whole(a.widget, a.voter, await t.post(a));
 
   /** Keep the server's view and tell this voter's widgets (with their queued actions on top, and why one was dropped). */
@@ -79,17 +91,17 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const flush = () => deliver.flush();
   // a stream re-opened after a drop may have missed changes: a board (its updates carry only what
   // changed) is loaded again; a poll's stream starts with the widget's public view
-  const streams = live(t, (w, voter, v) => remember(w, voter, whole(w, voter, v)), (voter, dropped) => {
+  // (a board's update before its first load is left out: the load answers it)
+  const streams = live(t, (w, voter, v) => (v.partial && isBoardKind(w.kind) && !lastView(w, voter) ? undefined : remember(w, voter, whole(w, voter, v))), (voter, dropped) => {
     void flush();
-    for (const l of listeners) if (l.voter === voter && isBoardKind(l.widget.kind) && dropped.includes(widgetKey(l.widget))) adapter.load(l.widget, voter).then(l.fn, () => {});
+    // with the query it shows, from its first page
+    for (const l of listeners) if (l.voter === voter && isBoardKind(l.widget.kind) && dropped.includes(widgetKey(l.widget))) adapter.load(l.widget, voter, loads.get(widgetKey(l.widget) + voter)?.q).then(l.fn, () => {});
   });
   const signals = signalBatches(t, { every: options.signalEvery, respectPrivacy: options.respectPrivacy });
   const leavePage = pageEvents(() => void flush(), () => signals.send(true));
   if (box.queue().length) setTimeout(() => void flush(), 0);
 
   const follow = (voter: string) => streams.follow(voter, () => [...listeners].filter((l) => l.voter === voter).map((l) => l.widget));
-  /** per widget and voter: how many loads were asked for, and the query of the last view kept */
-  const loads = new Map<string, { asked: number; query?: string }>();
   // an answer is kept and shown to the voter's other widgets of it too (a board shows the idea its form just sent)
   const send = sending(box, deliver, post, remember, (a) => box.projected(a.widget, a.voter, lastView(a.widget, a.voter) ?? emptyView()));
 
@@ -110,6 +122,7 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
         // the voter's last view is what the latest load answered, not a slower answer to an older one
         if (asked === at.asked) {
           at.query = key;
+          at.q = query && firstPage(query);
           keep(widget, voter, v);
         }
         return box.projected(widget, voter, v);

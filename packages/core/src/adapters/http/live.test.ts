@@ -120,4 +120,27 @@ describe("the HTTP adapter's live updates", () => {
     expect(titles).toEqual(['Changed while the stream was down']);
     adapter.close();
   });
+  it('keeps a searched board to its query: an update changes the ideas shown and adds none, a reload after a drop asks the same query; an update before the first load is left out', async () => {
+    vi.useFakeTimers();
+    const streams: ReturnType<typeof sseStream>[] = [];
+    const s = fakeServer(
+      () => json(200, { counts: { i1: 1 }, voters: 1, mine: [], ideas: [idea('i1', 'Dark mode')] }),
+      () => (streams.push(sseStream()), streams.at(-1)!.response),
+    );
+    const adapter = httpAdapter({ endpoint: 'https://kolo.test', storage: memoryStorage(), fetch: s.fetch });
+    const seen: { ideas?: { id: string; title: string }[] }[] = [];
+    adapter.subscribe!(board, 'v1', (v) => seen.push(v));
+    await vi.advanceTimersByTimeAsync(100);
+    streams[0]!.send(board, { counts: { i9: 1 }, voters: 2, mine: [], partial: 'public', ideas: [idea('i9', 'Before the load')] });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(seen).toEqual([]);
+    await adapter.load(board, 'v1', { search: 'dark' });
+    streams[0]!.send(board, { counts: { i1: 2, i3: 1 }, voters: 3, mine: [], partial: 'public', ideas: [idea('i1', 'Dark mode, planned'), idea('i3', 'Light mode')] });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(seen.at(-1)!.ideas!.map((i) => i.title)).toEqual(['Dark mode, planned']);
+    streams[0]!.drop();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(s.requests.filter((r) => r.url.includes('/v1/widgets/')).map((r) => new URL(r.url).search)).toEqual(['?q=dark', '?q=dark']);
+    adapter.close();
+  });
 });

@@ -113,7 +113,8 @@ begin
       (select max(at) from kolo_actions where kind = p_kind and widget = p_widget and voter = p_voter and status in (0, 200)),
       (select max(at) from kolo_actions where kind = p_kind and widget = p_widget and ip_hash = p_ip and status in (0, 200))))::float8;
     if ago < w_slow then
-      return kolo_refused(p_id, p_kind, p_widget, p_voter, p_ip, kolo_refusal('slow-mode', format('slow mode: one action every %s s', w_slow), ceil(w_slow - ago)::int));
+      -- a limit may pass later: not remembered, so the same action id is taken once it has
+      return kolo_refusal('slow-mode', format('slow mode: one action every %s s', w_slow), ceil(w_slow - ago)::int);
     end if;
   end if;
   if p_rate_ip > 0 then
@@ -140,7 +141,10 @@ declare
 begin
   if o->>'again' is not null then o := kolo_prior(p_id, p_kind, p_widget, p_voter); end if;
   if o is null or o->>'replay' is not null then return null; end if;
-  if p_stepped and o->>'status' is not null then
+  if p_stepped and (o->>'status')::int = 429 then
+    -- a limit of the step (a daily quota) may pass later: the claim goes, so a retry of the id is decided again
+    delete from kolo_actions where id = p_id;
+  elsif p_stepped and o->>'status' is not null then
     update kolo_actions set status = (o->>'status')::int, response = (o->'body')::jsonb where id = p_id;
   end if;
   return o;
