@@ -14,18 +14,10 @@ export const FIRST_PAGE: PageQuery = { order: 'top', limit: LIMITS.boardPage };
 
 /** The widget's view as `voter` sees it; a board's holds one page of its ideas (`page`, or the first by upvotes). */
 export async function view(q: Queryable, kind: string, widget: string, voter: string, page: PageQuery = FIRST_PAGE): Promise<View> {
-  const t = await tally(q, kind, widget);
-  if (isBoardKind(kind)) return board(q, t, kind, widget, voter, page);
-  const [ballot] = await q.query<{ choices: unknown }>('select choices from kolo_ballots where kind = $1 and widget = $2 and voter = $3', [kind, widget, voter]);
-  t.mine = ballot ? (json(ballot.choices) as string[]) : [];
-  if (kind === 'quiz') {
-    const answers = await q.query<{ question: string; choices: unknown; key: unknown; correct: boolean }>(
-      'select question, choices, key, correct from kolo_answers where kind = $1 and widget = $2 and voter = $3',
-      [kind, widget, voter],
-    );
-    if (answers.length) t.answers = Object.fromEntries(answers.map((a) => [a.question, { choices: json(a.choices) as string[], key: json(a.key) as string[], correct: a.correct }]));
-  }
-  return t;
+  if (isBoardKind(kind)) return board(q, await tally(q, kind, widget), kind, widget, voter, page);
+  // one statement, the same function the actions answer with (migration 0007)
+  const [r] = await q.query<{ v: unknown }>('select kolo_view($1, $2, $3) as v', [kind, widget, voter], { prepare: true });
+  return json(r!.v) as View;
 }
 
 /** A widget's counters above zero and its voters (one statement, so they agree; a board's counters hold only its voters), nobody's choices. */
