@@ -13,6 +13,6 @@ export default async function ({ root, dir, registry, check, tgz }) {
     if (/package\/src\/|\.test\.|\.stories\./.test(list)) throw new Error('sources, tests or stories are packed');
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tgz('widgets'), 'package/package.json'], { encoding: 'utf8' }));
     if (JSON.stringify(manifest.exports).includes('kolo-source')) throw new Error('the workspace-only export condition is published');
-    if (manifest.dependencies['@kolo/core'] !== '0.1.0') throw new Error(`@kolo/core dependency is ${manifest.dependencies['@kolo/core']}`);
+    if (manifest.dependencies['@kolo/core'] !== '^0.1.0') throw new Error(`@kolo/core dependency is ${manifest.dependencies['@kolo/core']}`);
   });
 }
