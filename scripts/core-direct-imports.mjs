@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 
 const coreIndex = fileURLToPath(new URL('../packages/core/src/index.ts', import.meta.url));
 
+let memo;
 /** Every name the @kolo/core barrel exports → the file defining it, its name there, whether it is a value. */
 export function coreExports() {
-  const program = ts.createProgram([coreIndex], { allowImportingTsExtensions: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
+  if (memo) return memo;
+  const program = ts.createProgram([coreIndex], { allowImportingTsExtensions: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, noLib: true, types: [], skipLibCheck: true });
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(coreIndex));
   const map = new Map();
@@ -21,7 +23,7 @@ export function coreExports() {
     const decl = target.declarations?.[0];
     if (decl) map.set(sym.name, { file: decl.getSourceFile().fileName, name: target.name, value: Boolean(target.flags & ts.SymbolFlags.Value) });
   }
-  return map;
+  return (memo = map);
 }
 
 const IMPORT = /(?:import|export)\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]@kolo\/core['"]/g;
@@ -31,10 +33,9 @@ export function coreDirectImports(from) {
   return {
     name: 'kolo-core-direct-imports',
     setup(b) {
-      let exportsOf;
       b.onResolve({ filter: /^@kolo\/core$/ }, ({ importer }) => (from.test(importer) ? { path: importer, namespace: 'kolo-core-for' } : undefined));
       b.onLoad({ filter: /.*/, namespace: 'kolo-core-for' }, ({ path }) => {
-        exportsOf ??= coreExports();
+        const exportsOf = coreExports();
         const names = new Set();
         for (const m of readFileSync(path, 'utf8').matchAll(IMPORT)) {
           for (const spec of m[1].split(',')) {

@@ -54,6 +54,13 @@ const sizes = (bytes) => ({
 });
 
 /**
+ * Chunk file names carry a hash that depends on where the repository sits: measured with one fixed
+ * name, the same code weighs the same in every clone (it moved brotli by ~70 bytes). The CDN files
+ * are measured as they ship, with their names.
+ */
+const fixedNames = (bytes) => Buffer.from(Buffer.from(bytes).toString('utf8').replace(/-[A-Z0-9]{8}\.js\b/g, '-00000000.js'));
+
+/**
  * Bundles `contents` with code splitting: what loads with the entry (it and its static imports)
  * is measured as the entry's size; what only `import()` reaches is reported as lazy.
  */
@@ -89,9 +96,7 @@ async function measure(contents) {
       keys.map((k) => {
         const bytes = files.get(resolve(k));
         if (!bytes) throw new Error(`size: no output for ${k}`);
-        // chunk file names carry a hash that depends on where the repository sits: measured with one
-        // fixed name, the same code weighs the same in every clone (it moved brotli by ~70 bytes)
-        return Buffer.from(Buffer.from(bytes).toString('utf8').replace(/-[A-Z0-9]{8}\.js\b/g, '-00000000.js'));
+        return fixedNames(bytes);
       }),
     );
   const lazy = Object.keys(outputs).filter((k) => !eager.has(k) && k.endsWith('.js'));
