@@ -1,8 +1,9 @@
-// The CDN files (packages/widgets/dist/cdn), for pages without a bundler, in ONE esbuild build with
-// code splitting, so files used together share their chunks (one Lit, one registry of adapters):
-//   kolo.js        every widget registered (the all-in-one file)
-//   kolo-<tag>.js  one widget each (kolo-poll.js …)
-//   autoloader.js  loads kolo-<tag>.js when a <kolo-*> element first appears
+// The CDN files (packages/widgets/dist/cdn), for pages without a bundler, built with code splitting,
+// so files used together share their chunks (one Lit, one registry of adapters):
+//   kolo-<tag>.js  one widget each (kolo-poll.js …)       } one build: a page may use any of them
+//   autoloader.js  loads kolo-<tag>.js when a <kolo-*>     } together
+//                  element first appears
+//   kolo.js        every widget registered (the all-in-one file; a build of its own)
 //   chunks/        the shared code; THIRD-PARTY-LICENSES.txt the licences of the bundled packages
 // Each file exports registerMessages, provideAdapter and registerAdapter (src/cdn/api.ts), ends with
 // the notices of the packages whose code it holds, and imports in Node without throwing.
