@@ -142,11 +142,22 @@ export async function buildCdn() {
   return { files, outputs, entries: names };
 }
 
+/**
+ * The types of the per-widget files (tsc declares kolo.js, autoloader.js and api.js from src/cdn;
+ * these entries are virtual).
+ */
+export async function widgetTypes() {
+  const { widgets, className } = await readRegistry();
+  return widgets.map((w) => [`${w.tag}.d.ts`, `export { ${className(w.tag)} } from '../${w.module.replace(/\.ts$/, '.js')}';\nexport * from './api.js';\n`]);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { files } = await buildCdn();
   const outdir = join(widgetsDir, 'dist/cdn');
-  if (existsSync(outdir)) rmSync(outdir, { recursive: true });
-  for (const [name, bytes] of files) {
+  // what tsc declared stays; its JavaScript (and an older build's) goes
+  rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
+  if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (/\.js(\.map)?$/.test(f)) rmSync(join(outdir, f));
+  for (const [name, bytes] of [...files, ...(await widgetTypes())]) {
     mkdirSync(dirname(join(outdir, name)), { recursive: true });
     writeFileSync(join(outdir, name), bytes);
   }

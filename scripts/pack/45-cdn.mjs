@@ -13,7 +13,7 @@ const filesIn = (dir, suffix) => readdirSync(dir, { recursive: true }).map(Strin
 const NOTICES = { zod: 'zod 4', nanostores: 'nanostores 1', '@floating-ui/dom': '@floating-ui/dom 1', 'lit-html': 'Google LLC' };
 
 /** @param {import('../pack-test.mjs').PackContext} ctx */
-export default async function ({ dir, registry, check, tgz }) {
+export default async function ({ root, dir, registry, check, tgz }) {
   const widgets = join(dir, 'node_modules/@kolo/widgets');
   const cdn = join(widgets, 'dist/cdn');
   const entries = ['kolo', 'autoloader', ...registry.map((w) => w.tag)];
@@ -41,6 +41,23 @@ export default async function ({ dir, registry, check, tgz }) {
       if (typeof all.KoloPoll !== 'function') throw new Error('kolo.js: no KoloPoll');
       if (typeof globalThis.document !== 'undefined' || typeof globalThis.HTMLElement !== 'undefined') throw new Error('a CDN file wrote DOM globals in Node');`;
     execFileSync('node', ['--input-type=module', '-e', script], { cwd: dir, stdio: 'pipe' });
+  });
+
+  await check('the CDN files have types (a strict consumer project)', () => {
+    writeFileSync(
+      join(dir, 'cdn-check.ts'),
+      `import { KoloPoll, registerMessages, provideAdapter } from '@kolo/widgets/cdn';
+       import { discover, registerAdapter } from '@kolo/widgets/cdn/autoloader';
+       import { KoloQuiz } from '@kolo/widgets/cdn/kolo-quiz';
+       registerMessages('ar', { vote: 'صوّت' });
+       registerAdapter('mine', () => { throw new Error('unused'); });
+       export const found: Promise<unknown> = discover(document);
+       export const classes: Array<typeof HTMLElement> = [KoloPoll, KoloQuiz];
+       export const provide: (root: Node, a: Parameters<typeof provideAdapter>[1]) => void = provideAdapter;`,
+    );
+    const options = { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, types: [] };
+    writeFileSync(join(dir, 'tsconfig.cdn.json'), JSON.stringify({ compilerOptions: options, files: ['cdn-check.ts'] }));
+    execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.cdn.json'], { cwd: dir, stdio: 'pipe', encoding: 'utf8' });
   });
 
   await check('each CDN file names the bundled packages it holds; their licences ship', () => {
