@@ -34,7 +34,12 @@ export function discover(root: ParentNode): Promise<unknown> {
 
 function start(): void {
   const observer = new MutationObserver((records) => {
-    for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) void discover(node);
+    for (const r of records) {
+      // an element with no children is a Kolo tag or nothing to look into
+      for (const node of r.addedNodes) if (node instanceof Element && (node.firstElementChild || known.has(node.localName))) void discover(node);
+    }
+    // every widget defined: nothing left to watch for
+    if ([...known].every((t) => customElements.get(t))) observer.disconnect();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   void discover(document);
