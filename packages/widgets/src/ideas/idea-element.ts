@@ -1,6 +1,7 @@
 import type { PropertyDeclarations } from 'lit';
 import type { IdeaBoardConfig } from '@kolo/core';
 import { KoloElement } from '../base/kolo-element.ts';
+import { configProperty } from '../base/config.ts';
 
 /**
  * The base of `<kolo-idea-form>` and `<kolo-idea-board>`: the attributes that name and shape one
@@ -14,7 +15,7 @@ export abstract class KoloIdeaElement extends KoloElement {
     maxPerDay: { type: Number, attribute: 'max-per-day' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     signature: {},
-    config: { attribute: false },
+    config: configProperty,
   };
 
   /** The board's id: the same on a `<kolo-idea-form>` and its `<kolo-idea-board>`. */

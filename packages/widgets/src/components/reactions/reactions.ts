@@ -10,6 +10,7 @@ import {
   type ReactionsConfig,
 } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
+import { configProperty } from '../../base/config.ts';
 import { followAnchor, popoverStyles } from '../../popover/popover.ts';
 import { focusAfterRender } from '../../base/focus.ts';
 import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
@@ -65,7 +66,7 @@ export class KoloReactions extends KoloElement {
     reactions: {},
     more: {},
     signature: {},
-    config: { attribute: false },
+    config: configProperty,
     open: { state: true },
   };
 
