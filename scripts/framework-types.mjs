@@ -18,6 +18,8 @@ function attributesOnly(el) {
   return el.attributes.filter((a) => !fields.has(a.name)).map((a) => ({ name: a.name, type: type(a.type?.text) }));
 }
 const eventType = (e) => e.type?.text ?? 'Event';
+/** A handler's argument: the event, with the element as its \`currentTarget\` (where the listener is). */
+const handler = (el, e) => `(event: ${eventType(e)} & { currentTarget: ${el.className} }) => void`;
 
 /** The classes (elements and events) the types name, imported from the package's index. */
 function imports(elements) {
@@ -35,7 +37,7 @@ const configProp = (el, indent = '      ') =>
 export function reactTypes(elements) {
   const entries = elements.map((el) => {
     const attrs = attributesOnly(el).map((a) => `\n        '${a.name}'?: ${a.type};`).join('');
-    const events = el.events.map((e) => `\n        /** ${(e.description ?? '').replace(/\*\//g, '')} */\n        'on${e.name}'?: (event: ${eventType(e)}) => void;`).join('');
+    const events = el.events.map((e) => `\n        /** ${(e.description ?? '').replace(/\*\//g, '')} */\n        'on${e.name}'?: ${handler(el, e)};`).join('');
     return `      ${comment(el)}\n      '${el.tag}': KoloJSXProps<${el.className}, ${union(settable(el))}> & {${configProp(el, '        ')}${attrs}${events}\n      };`;
   });
   return `${HEAD}/**
@@ -62,7 +64,7 @@ ${entries.join('\n')}
 /** Vue 3 `GlobalComponents` entries: properties, and events as `on<Event>` props (what `@kolo-vote` compiles to). */
 export function vueTypes(elements) {
   const entries = elements.map((el) => {
-    const events = el.events.map((e) => `\n      /** ${(e.description ?? '').replace(/\*\//g, '')} */\n      on${pascal(e.name)}?: (event: ${eventType(e)}) => void;`).join('');
+    const events = el.events.map((e) => `\n      /** ${(e.description ?? '').replace(/\*\//g, '')} */\n      on${pascal(e.name)}?: ${handler(el, e)};`).join('');
     const model = el.fields.some((f) => f.name === 'value') && el.events.some((e) => e.name === 'input') ? `\n      /** \`v-model\` (the element's \`value\`, updated on \`input\`). */\n      modelValue?: string;` : '';
     return `    ${comment(el)}\n    '${el.tag}': DefineComponent<Partial<Pick<${el.className}, ${union(settable(el))}>> & {${configProp(el)}${model}${events}\n    }>;`;
   });
