@@ -1,7 +1,6 @@
 import type { PropertyDeclarations } from 'lit';
 import type { IdeaBoardConfig } from '@kolo/core';
 import { KoloElement } from '../base/kolo-element.ts';
-import { configProperty } from '../base/config.ts';
 
 /**
  * The base of `<kolo-idea-form>` and `<kolo-idea-board>`: the attributes that name and shape one
@@ -15,7 +14,7 @@ export abstract class KoloIdeaElement extends KoloElement {
     maxPerDay: { type: Number, attribute: 'max-per-day' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     signature: {},
-    config: configProperty,
+    config: { type: Object },
   };
 
   /** The board's id: the same on a `<kolo-idea-form>` and its `<kolo-idea-board>`. */

@@ -1,15 +1,16 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { choicePolicy, parseChoiceConfig, readChoice, resultRows, type ChoiceConfig, choiceMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { configProperty } from '../../base/config.ts';
 import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
 import { TallyController } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
 import { choiceStyles } from './choice.styles.ts';
 
-/** The radio's own `input` leaves the shadow root before the value changes: the host fires its own. */
-const stop = (e: Event) => e.stopPropagation();
+/** The radio's `change` stays in the shadow root: the host says it as a native control does (Lit calls listeners on the host). */
+function changed(this: HTMLElement): void {
+  this.dispatchEvent(new Event('change', { bubbles: true }));
+}
 
 /**
  * An A/B scenario choice: two (up to four) scenarios side by side, stacked on narrow screens;
@@ -83,7 +84,7 @@ export class KoloChoice extends KoloElement {
     closes: {},
     allowChange: { type: Boolean, attribute: 'allow-change' },
     signature: {},
-    config: configProperty,
+    config: { type: Object },
     value: { noAccessor: true },
   };
 
@@ -122,18 +123,10 @@ export class KoloChoice extends KoloElement {
     return this.tally.selected[0] ?? this.tally.view.tally.mine[0] ?? '';
   }
 
-  set value(value: string | null | undefined) {
-    const old = this.value;
-    this.tally.selected = value ? [String(value)] : [];
-    this.requestUpdate('value', old);
+  set value(value: string) {
+    this.tally.selected = value ? [value] : [];
+    this.requestUpdate();
   }
-
-  /** A person picked a scenario: take it, then say so as a native form control does. */
-  private readonly picked = (e: Event): void => {
-    this.tally.pick(e);
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.dispatchEvent(new Event('change', { bubbles: true }));
-  };
 
   /** The form this element belongs to. */
   get form(): HTMLFormElement | null {
@@ -168,7 +161,7 @@ export class KoloChoice extends KoloElement {
                 ${o.image ? html`<img part="image" src=${o.image.src} alt=${o.image.alt} loading="lazy" />` : nothing}
                 <span part="title"
                   >${s.showForm
-                    ? html`<input part="input" type="radio" name="choice" .value=${o.id} .checked=${s.selected.includes(o.id)} @input=${stop} @change=${this.picked} />`
+                    ? html`<input part="input" type="radio" name="choice" .value=${o.id} .checked=${s.selected.includes(o.id)} @input=${this.tally.pick} @change=${changed} />`
                     : nothing}${o.title}</span
                 >
                 ${o.text ? html`<span part="text">${o.text}</span>` : nothing} ${s.showResults ? html`<span>${resultOf(i18n, row)}</span>` : nothing}

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { createHelpfulStore, emptyView, faqMessages, helpfulWidget, parseFaqConfig, readFaq, withUtm, type FaqCard, type FaqConfig, type HelpfulStore, type HelpfulView } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { configProperty } from '../../base/config.ts';
 import { WidgetController } from '../../base/widget-controller.ts';
 import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
 import { KoloVoteEvent } from '../../events/kolo-vote.ts';
@@ -74,7 +73,7 @@ export class KoloFaqCarousel extends KoloElement {
     autoplay: { type: Number },
     noFeedback: { type: Boolean, attribute: 'no-feedback' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    config: configProperty,
+    config: { type: Object },
   };
 
   /** The carousel's id, unique among the site's carousels (deep links use it). */

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { bannerMessages, hiddenUntil, hideFor, lightText, parseHelpBanner, pickRegion, unhide, type HelpBannerConfig, type NextStep } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { configProperty } from '../../base/config.ts';
 import { ContentController } from '../../base/widget-controller.ts';
 import { nextStepLink } from '../../base/parts.ts';
 import { infoToggled, popoverStyles } from '../../popover/popover.ts';
@@ -80,7 +79,7 @@ export class KoloHelpBanner extends KoloElement {
     snoozeDays: { type: Number, attribute: 'snooze-days' },
     placement: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    config: configProperty,
+    config: { type: Object },
   };
 
   /** The banner's id: hiding is remembered per id. */

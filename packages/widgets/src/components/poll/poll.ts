@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parsePollConfig, pollPolicy, readPoll, resultRows, type PollConfig, pollMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { configProperty } from '../../base/config.ts';
 import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
 import { TallyController } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
@@ -74,7 +73,7 @@ export class KoloPoll extends KoloElement {
     closes: {},
     allowChange: { type: Boolean, attribute: 'allow-change' },
     signature: {},
-    config: configProperty,
+    config: { type: Object },
   };
 
   /** The poll's id, unique among the site's polls. */

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parseQuizConfig, quizMessages, readQuiz, quizScore, shareCorrect, type QuizConfig, type QuizQuestion } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { configProperty } from '../../base/config.ts';
 import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
@@ -64,7 +63,7 @@ export class KoloQuiz extends KoloElement {
     quizId: { attribute: 'quiz-id' },
     showStats: { type: Boolean, attribute: 'show-stats' },
     signature: {},
-    config: configProperty,
+    config: { type: Object },
   };
 
   /** The quiz id, unique among the site's quizzes. */

@@ -10,7 +10,6 @@ import {
   type ReactionsConfig,
 } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { configProperty } from '../../base/config.ts';
 import { followAnchor, popoverStyles } from '../../popover/popover.ts';
 import { focusAfterRender } from '../../base/focus.ts';
 import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
@@ -66,7 +65,7 @@ export class KoloReactions extends KoloElement {
     reactions: {},
     more: {},
     signature: {},
-    config: configProperty,
+    config: { type: Object },
     open: { state: true },
   };
 
