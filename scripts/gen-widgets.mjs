@@ -13,7 +13,11 @@ const HEAD = '// Generated from src/registry.ts by scripts/gen-widgets.mjs: edit
 const files = new Map();
 for (const w of widgets) {
   const cls = className(w.tag);
-  files.set(`define/kolo-${w.entry}.ts`, `${HEAD}import { ${cls} } from '../${w.module}';\n\n${cls}.define('${w.tag}');\n`);
+  // the type exports carry the tag (HTMLElementTagNameMap) and the event types to `import '@kolo/widgets/define/<entry>'`
+  files.set(
+    `define/kolo-${w.entry}.ts`,
+    `${HEAD}import { ${cls} } from '../${w.module}';\n\n${cls}.define('${w.tag}');\n\nexport type { ${cls} };\nexport type * from '../events/index.ts';\n`,
+  );
 }
 files.set(
   'define/all.ts',

@@ -84,6 +84,20 @@ describe('signed widgets send their signature with what definitionsOf reads', ()
     expect({ policy: (sent[0] as { policy: unknown }).policy }).to.deep.equal(definitions[0]!.rules);
   });
 
+  it('a poll given as JSON in its config attribute is read alike by the widget and by definitionsOf', async () => {
+    const { adapter, sent } = recording();
+    const config = { id: 'json', question: 'JSON?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], allowChange: true };
+    const el = await mount('kolo-poll', `<kolo-poll config='${JSON.stringify(config)}'></kolo-poll>`, adapter);
+    expect($(el, 'legend')!.textContent).to.equal('JSON?');
+    await click(el, 'input[value="b"]');
+    await click(el, '[part~="vote-button"]');
+    await sentTo(sent, 1);
+    const { definitions, problems } = definitionsOf(el.parentElement!);
+    expect(problems).to.deep.equal([]);
+    expect(definitions).to.deep.equal([{ kind: 'poll', id: 'json', rules: { policy: { options: ['a', 'b'], multiple: false, change: true } } }]);
+    expect({ policy: (sent[0] as { policy: unknown }).policy }).to.deep.equal(definitions[0]!.rules);
+  });
+
   it('a poll without a signature sends none (nothing on the wire)', async () => {
     const { adapter, sent } = recording();
     const el = await mount('kolo-poll', `<kolo-poll poll-id="plain"><h3>Q?</h3><ul><li data-value="a">A</li><li data-value="b">B</li></ul></kolo-poll>`, adapter);

@@ -18,11 +18,20 @@ export const idList = (s: string | null): string[] => (s ?? '').split(/\s+/).fil
 
 /**
  * The attributes an element's reader takes, by property: the attribute's name and how its value is
- * read (Lit's `type`: `Boolean` is present or not, `Number`, `String`). Outside a browser,
+ * read (Lit's `type`: `Boolean` is present or not, `Number`, `String`, `Object` as JSON, `null` when
+ * it is not JSON). Outside a browser,
  * `propsFrom` turns them into the properties a widget would have; a widget test checks each spec
  * against its element's declared properties.
  */
-export type AttributeSpec = Readonly<Record<string, readonly [attribute: string, type: BooleanConstructor | NumberConstructor | StringConstructor]>>;
+export type AttributeSpec = Readonly<Record<string, readonly [attribute: string, type: BooleanConstructor | NumberConstructor | StringConstructor | ObjectConstructor]>>;
+
+const json = (v: string): unknown => {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return null;
+  }
+};
 
 /** An element's properties as its attributes set them (what Lit does in a browser). */
 export function propsFrom(el: Element, spec: AttributeSpec): Record<string, unknown> {
@@ -30,7 +39,7 @@ export function propsFrom(el: Element, spec: AttributeSpec): Record<string, unkn
   for (const [prop, [attribute, type]] of Object.entries(spec)) {
     const v = el.getAttribute(attribute);
     if (type === Boolean) props[prop] = v !== null;
-    else if (v !== null) props[prop] = type === Number ? Number(v) : v;
+    else if (v !== null) props[prop] = type === Number ? Number(v) : type === Object ? json(v) : v;
   }
   return props;
 }

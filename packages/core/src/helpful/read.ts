@@ -13,6 +13,7 @@ export const faqAttributes: AttributeSpec = {
   autoplay: ['autoplay', Number],
   noFeedback: ['no-feedback', Boolean],
   headingLevel: ['heading-level', Number],
+  config: ['config', Object],
 };
 
 /**

@@ -23,6 +23,7 @@ const ideaAttributes = {
   maxPerDay: ['max-per-day', Number],
   headingLevel: ['heading-level', Number],
   signature: ['signature', String],
+  config: ['config', Object],
 } as const;
 // (`Object.assign` marked pure, not a spread: a widget bundle that never reads a spec drops it)
 export const ideaFormAttributes: AttributeSpec = /* @__PURE__ */ Object.assign({ minFillSeconds: ['min-fill-seconds', Number] } as const, ideaAttributes);

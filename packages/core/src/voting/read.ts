@@ -17,7 +17,7 @@ export interface TallyProps {
   signature?: string | undefined;
 }
 
-const tallyAttributes = { results: ['results', String], closes: ['closes', String], allowChange: ['allow-change', Boolean], signature: ['signature', String] } as const;
+const tallyAttributes = { results: ['results', String], closes: ['closes', String], allowChange: ['allow-change', Boolean], signature: ['signature', String], config: ['config', Object] } as const;
 
 /** What every voting widget reads from its attributes the same way (a removed attribute is `null` in Lit: `|| undefined`). */
 export const authoredTally = (host: Element, p: TallyProps) => ({
@@ -62,7 +62,7 @@ export interface ChoiceProps extends TallyProps {
   choiceId?: string | undefined;
   config?: Partial<ChoiceConfig> | undefined;
 }
-export const choiceAttributes: AttributeSpec = /* @__PURE__ */ Object.assign({ choiceId: ['choice-id', String], name: ['name', String] } as const, tallyAttributes);
+export const choiceAttributes: AttributeSpec = /* @__PURE__ */ Object.assign({ choiceId: ['choice-id', String], name: ['name', String], value: ['value', String] } as const, tallyAttributes);
 
 /** An A/B choice as authored: `.config`, or the question and an `article` (or `[data-value]`) per scenario. */
 export function readChoice(host: Element, p: ChoiceProps): unknown {
@@ -121,6 +121,7 @@ export const reactionsAttributes: AttributeSpec = {
   reactions: ['reactions', String],
   more: ['more', String],
   signature: ['signature', String],
+  config: ['config', Object],
 };
 
 /** Reactions as authored: `.config`, or the `reactions`/`more` emoji attributes, or the first (and second) list. */

@@ -2,3 +2,6 @@
 import { KoloChoice } from '../components/choice/choice.ts';
 
 KoloChoice.define('kolo-choice');
+
+export type { KoloChoice };
+export type * from '../events/index.ts';

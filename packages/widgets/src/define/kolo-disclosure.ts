@@ -2,3 +2,6 @@
 import { KoloDisclosure } from '../components/disclosure/disclosure.ts';
 
 KoloDisclosure.define('kolo-disclosure');
+
+export type { KoloDisclosure };
+export type * from '../events/index.ts';

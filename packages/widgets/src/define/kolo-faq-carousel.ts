@@ -2,3 +2,6 @@
 import { KoloFaqCarousel } from '../components/faq-carousel/faq-carousel.ts';
 
 KoloFaqCarousel.define('kolo-faq-carousel');
+
+export type { KoloFaqCarousel };
+export type * from '../events/index.ts';

@@ -2,3 +2,6 @@
 import { KoloHelpBanner } from '../components/help-banner/help-banner.ts';
 
 KoloHelpBanner.define('kolo-help-banner');
+
+export type { KoloHelpBanner };
+export type * from '../events/index.ts';

@@ -2,3 +2,6 @@
 import { KoloIdeaBoard } from '../components/idea-board/idea-board.ts';
 
 KoloIdeaBoard.define('kolo-idea-board');
+
+export type { KoloIdeaBoard };
+export type * from '../events/index.ts';

@@ -2,3 +2,6 @@
 import { KoloIdeaForm } from '../components/idea-form/idea-form.ts';
 
 KoloIdeaForm.define('kolo-idea-form');
+
+export type { KoloIdeaForm };
+export type * from '../events/index.ts';

@@ -2,3 +2,6 @@
 import { KoloPoll } from '../components/poll/poll.ts';
 
 KoloPoll.define('kolo-poll');
+
+export type { KoloPoll };
+export type * from '../events/index.ts';

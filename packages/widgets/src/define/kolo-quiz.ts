@@ -2,3 +2,6 @@
 import { KoloQuiz } from '../components/quiz/quiz.ts';
 
 KoloQuiz.define('kolo-quiz');
+
+export type { KoloQuiz };
+export type * from '../events/index.ts';

@@ -2,3 +2,6 @@
 import { KoloReactions } from '../components/reactions/reactions.ts';
 
 KoloReactions.define('kolo-reactions');
+
+export type { KoloReactions };
+export type * from '../events/index.ts';

@@ -14,7 +14,7 @@ export abstract class KoloIdeaElement extends KoloElement {
     maxPerDay: { type: Number, attribute: 'max-per-day' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     signature: {},
-    config: { attribute: false },
+    config: { type: Object },
   };
 
   /** The board's id: the same on a `<kolo-idea-form>` and its `<kolo-idea-board>`. */

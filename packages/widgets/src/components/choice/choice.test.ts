@@ -96,6 +96,29 @@ describe('<kolo-choice>', () => {
     expect(new FormData(wrapper).get('digest')).to.equal('weekly');
   });
 
+  it('picks a scenario when its value is set (property or attribute), and says a person\'s pick with input and change', async () => {
+    const el = await choiceFrom(`<kolo-choice choice-id="controlled" value="daily">${CARDS}</kolo-choice>`);
+    expect(el.value).to.equal('daily');
+    expect(radios(el).map((r) => r.checked)).to.deep.equal([false, true]);
+    el.value = 'weekly';
+    await el.updateComplete;
+    expect(radios(el).map((r) => r.checked)).to.deep.equal([true, false]);
+    el.value = '';
+    await el.updateComplete;
+    expect(el.value).to.equal('');
+    expect(radios(el).map((r) => r.checked)).to.deep.equal([false, false]);
+    const seen: string[] = [];
+    for (const type of ['input', 'change']) el.addEventListener(type, (e) => seen.push(`${e.type}:${(e.target as KoloChoice).value}`));
+    radios(el)[1]!.click();
+    await el.updateComplete;
+    expect(seen).to.deep.equal(['input:daily', 'change:daily']);
+    el.value = 'weekly';
+    await el.updateComplete;
+    expect(seen, 'setting the value is not a person\'s pick').to.have.length(2);
+    await choose(el, 'weekly');
+    expect(el.value).to.equal('weekly');
+  });
+
   it('allows changing the choice only when the author allows it', async () => {
     const fixed = await choiceFrom(`<kolo-choice choice-id="fixed">${CARDS}</kolo-choice>`);
     await choose(fixed, 'weekly');

@@ -7,6 +7,11 @@ import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
 import { choiceStyles } from './choice.styles.ts';
 
+/** The radio's `change` stays in the shadow root: the host says it as a native control does (Lit calls listeners on the host). */
+function changed(this: HTMLElement): void {
+  this.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 /**
  * An A/B scenario choice: two (up to four) scenarios side by side, stacked on narrow screens;
  * choosing one shows the split.
@@ -16,11 +21,15 @@ import { choiceStyles } from './choice.styles.ts';
  * first `img` as picture (its `alt` is required, empty only when decorative); `a[data-next-step]`
  * is the call to action. Or set `.config` (see `ChoiceConfig`).
  *
- * It is form-associated: with a `name`, it adds the person's choice to the surrounding form.
+ * It is form-associated: with a `name`, it adds the person's choice to the surrounding form. Its
+ * `value` (property or attribute) is the picked scenario's id: setting it picks that scenario, and a
+ * person's pick fires `input` and `change`, so `v-model` (Vue) and controlled state (React) work.
  *
  * @summary Choose between scenarios A and B and see the split.
  * @tag kolo-choice
  *
+ * @event {Event} input - The person picked a scenario (`value` is its id).
+ * @event {Event} change - The person picked a scenario (`value` is its id).
  * @event kolo-vote - Before the choice is sent; cancelable. `detail: { id, choices, previous }`.
  * @event kolo-change - After the results change (choice accepted or live update). `detail: { id, tally, source }`.
  * @event kolo-next-step - The next-step link was followed; cancelable. `detail: { id, href }`.
@@ -75,7 +84,8 @@ export class KoloChoice extends KoloElement {
     closes: {},
     allowChange: { type: Boolean, attribute: 'allow-change' },
     signature: {},
-    config: { attribute: false },
+    config: { type: Object },
+    value: { noAccessor: true },
   };
 
   /** The choice's id, unique among the site's choices. */
@@ -108,9 +118,14 @@ export class KoloChoice extends KoloElement {
     this.allowChange = false;
   }
 
-  /** The person's choice (sent or just picked), as submitted with a form. */
+  /** The person's choice (sent or just picked), as submitted with a form: a scenario's id, or `''`. Setting it picks that scenario (`''` picks none). */
   get value(): string {
     return this.tally.selected[0] ?? this.tally.view.tally.mine[0] ?? '';
+  }
+
+  set value(value: string) {
+    this.tally.selected = value ? [value] : [];
+    this.requestUpdate();
   }
 
   /** The form this element belongs to. */
@@ -146,7 +161,7 @@ export class KoloChoice extends KoloElement {
                 ${o.image ? html`<img part="image" src=${o.image.src} alt=${o.image.alt} loading="lazy" />` : nothing}
                 <span part="title"
                   >${s.showForm
-                    ? html`<input part="input" type="radio" name="choice" .value=${o.id} .checked=${s.selected.includes(o.id)} @change=${this.tally.pick} />`
+                    ? html`<input part="input" type="radio" name="choice" .value=${o.id} .checked=${s.selected.includes(o.id)} @input=${this.tally.pick} @change=${changed} />`
                     : nothing}${o.title}</span
                 >
                 ${o.text ? html`<span part="text">${o.text}</span>` : nothing} ${s.showResults ? html`<span>${resultOf(i18n, row)}</span>` : nothing}

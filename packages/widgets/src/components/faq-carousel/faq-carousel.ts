@@ -73,7 +73,7 @@ export class KoloFaqCarousel extends KoloElement {
     autoplay: { type: Number },
     noFeedback: { type: Boolean, attribute: 'no-feedback' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    config: { attribute: false },
+    config: { type: Object },
   };
 
   /** The carousel's id, unique among the site's carousels (deep links use it). */

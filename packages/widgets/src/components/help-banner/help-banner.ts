@@ -79,7 +79,7 @@ export class KoloHelpBanner extends KoloElement {
     snoozeDays: { type: Number, attribute: 'snooze-days' },
     placement: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    config: { attribute: false },
+    config: { type: Object },
   };
 
   /** The banner's id: hiding is remembered per id. */

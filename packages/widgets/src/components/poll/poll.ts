@@ -73,7 +73,7 @@ export class KoloPoll extends KoloElement {
     closes: {},
     allowChange: { type: Boolean, attribute: 'allow-change' },
     signature: {},
-    config: { attribute: false },
+    config: { type: Object },
   };
 
   /** The poll's id, unique among the site's polls. */

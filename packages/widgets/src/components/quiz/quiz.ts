@@ -63,7 +63,7 @@ export class KoloQuiz extends KoloElement {
     quizId: { attribute: 'quiz-id' },
     showStats: { type: Boolean, attribute: 'show-stats' },
     signature: {},
-    config: { attribute: false },
+    config: { type: Object },
   };
 
   /** The quiz id, unique among the site's quizzes. */

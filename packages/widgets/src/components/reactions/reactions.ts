@@ -65,7 +65,7 @@ export class KoloReactions extends KoloElement {
     reactions: {},
     more: {},
     signature: {},
-    config: { attribute: false },
+    config: { type: Object },
     open: { state: true },
   };
 
