@@ -1,5 +1,5 @@
 /**
- * Whether an element follows the OS for light and dark. The tokens' `light-dark()` colours follow the
+ * Whether an element follows the OS for light and dark. The tokens' `light-dark()` colors follow the
  * `color-scheme` the element inherits from the page; a page that sets none (`normal`) is light in
  * every browser, whatever the OS says, so there the element asks for `light dark` itself
  * (`:state(os-scheme)`). CSS cannot tell `normal` from `light`, so the inherited value is read once

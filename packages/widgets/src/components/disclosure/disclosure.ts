@@ -29,7 +29,7 @@ const parseDisclosure = (raw: unknown): Parsed<DisclosureContent> => {
  * @summary Advertising / partnership label with an explanation popover.
  * @tag kolo-disclosure
  *
- * @csspart base - The label (a button unless `plain`); also `label`.
+ * @csspart base - The label (a button unless `plain`; also `label`), with its padding and border.
  * @csspart label - The label.
  * @csspart popover - The explanation.
  * @csspart link - The explanation's link.

@@ -23,7 +23,7 @@ import { pollStyles } from './poll.styles.ts';
  * @event kolo-change - After the results change (vote accepted or live update). `detail: { id, tally, source }`.
  * @event kolo-next-step - The next-step link was followed; cancelable. `detail: { id, href }`.
  *
- * @csspart base - The wrapper of everything.
+ * @csspart base - The wrapper of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart group - The fieldset of the question and its options.
  * @csspart question - The question; also `legend` (it is the fieldset's legend).
  * @csspart description - The optional description.

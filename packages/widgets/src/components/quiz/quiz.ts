@@ -25,7 +25,7 @@ import { quizStyles } from './quiz.styles.ts';
  * @event kolo-change - The aggregates changed (own answer or live update).
  * @event kolo-next-step - The next-step link was followed; cancelable.
  *
- * @csspart base - The wrapper of everything.
+ * @csspart base - The wrapper of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart title - The quiz title.
  * @csspart progress - "Question 2 of 4".
  * @csspart group - The fieldset of the question and its choices.

@@ -33,7 +33,7 @@ import { reactionsStyles } from './reactions.styles.ts';
  * @event kolo-change - After the counts change (own reaction accepted or live update).
  * @event kolo-next-step - The next-step link was followed; cancelable.
  *
- * @csspart base - The group of everything.
+ * @csspart base - The group of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart reactions - The row of reactions.
  * @csspart reaction - A reaction button; also `reaction-mine` for this person's, and `value-<id>` (its id, characters
  *   other than letters, digits, `-`, `_` as `_`: `value-heart`).
