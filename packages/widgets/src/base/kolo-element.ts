@@ -14,7 +14,7 @@ import {
   type ElementRef,
 } from '@kolo/core';
 import { findAdapter } from './adapters.ts';
-import { OS_SCHEME, watchScheme } from './scheme.ts';
+import { OS_SCHEME, watchPage, watchScheme } from './scheme.ts';
 
 const connected = new Set<KoloElement>();
 let langObserver: MutationObserver | undefined;
@@ -85,6 +85,7 @@ export abstract class KoloElement extends LitElement {
     if (!langObserver && typeof MutationObserver === 'function') {
       langObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
       langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+      watchPage(() => connected.forEach((el) => watchScheme(el, el.internals.states)));
     }
     // a view: at least half of the widget (or half the window, for a tall one) in sight for a second
     if (typeof IntersectionObserver === 'function' && !this.viewed) {

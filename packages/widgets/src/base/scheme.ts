@@ -2,9 +2,10 @@
  * Whether an element follows the OS for light and dark. The tokens' `light-dark()` colors follow the
  * `color-scheme` the element inherits from the page; a page that sets none (`normal`) is light in
  * every browser, whatever the OS says, so there the element asks for `light dark` itself
- * (`:state(os-scheme)`). CSS cannot tell `normal` from `light`, so the inherited value is read once
- * per connection, for all the elements connected before the next frame together (one style
- * computation, which that frame's rendering needs anyway), before anything is painted.
+ * (`:state(os-scheme)`). CSS cannot tell `normal` from `light`, so the inherited value is read when
+ * an element connects and when the page's root or body element changes an attribute (a theme class,
+ * `data-theme`, a style), for all of them together before the next frame (one style computation,
+ * which that frame's rendering needs anyway), before anything is painted.
  */
 
 /** The state name; `KoloElement.setStates` keeps it. */
@@ -30,4 +31,10 @@ export function watchScheme(el: Element, states: CustomStateSet): void {
       all.map(([e]) => pageSaysNothing(e)).forEach((normal, i) => all[i]![1][normal ? 'add' : 'delete'](OS_SCHEME));
     });
   waiting.push([el, states]);
+}
+
+/** Call `recheck` when `<html>` or `<body>` changes an attribute: where a site switches its mode. */
+export function watchPage(recheck: () => void): void {
+  const observer = new MutationObserver(recheck);
+  for (const el of [document.documentElement, document.body]) if (el) observer.observe(el, { attributes: true });
 }

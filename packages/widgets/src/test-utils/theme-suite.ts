@@ -76,6 +76,16 @@ export function themeSuite(tag: string, render: (adapter: KoloAdapter) => Templa
       expect(background(quiet.el), 'page says nothing, OS dark').to.equal(DARK);
       await emulateMedia({ colorScheme: 'light' });
       expect(background(quiet.el), 'page says nothing, OS light').to.equal(LIGHT);
+      // a site's own dark mode switched on later, on the root element
+      const root = document.documentElement;
+      root.style.colorScheme = 'dark';
+      try {
+        await Promise.resolve();
+        await frame();
+        expect(background(quiet.el), 'the page switched to dark').to.equal(DARK);
+      } finally {
+        root.style.colorScheme = '';
+      }
     });
   });
 }
