@@ -64,6 +64,8 @@ export const bannerStyles = css`
     gap: 0.5rem;
     margin: 0;
     padding: 0.25rem var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
     color: var(--_text);
   }
 `;
