@@ -14,7 +14,7 @@ import {
   type ElementRef,
 } from '@kolo/core';
 import { findAdapter } from './adapters.ts';
-import { OS_SCHEME, watchPage, watchScheme } from './scheme.ts';
+import { PAGE_SCHEME, watchPage, watchScheme } from './scheme.ts';
 
 const connected = new Set<KoloElement>();
 let langObserver: MutationObserver | undefined;
@@ -179,12 +179,12 @@ export abstract class KoloElement extends LitElement {
     return html`<div part="base error" role="alert">${this.i18n.t('invalid', { details: parsed?.ok === false ? parsed.error : '' })}</div>`;
   }
 
-  /** Expose exactly the states that are true, for `:state(name)` styling (and keep `os-scheme`, see `scheme.ts`). */
+  /** Expose exactly the states that are true, for `:state(name)` styling (and keep `page-scheme`, see `scheme.ts`). */
   protected setStates(states: Record<string, boolean>): void {
     const set = this.internals.states;
-    const os = set.has(OS_SCHEME);
+    const page = set.has(PAGE_SCHEME);
     set.clear();
-    if (os) set.add(OS_SCHEME);
+    if (page) set.add(PAGE_SCHEME);
     for (const name in states) if (states[name]) set.add(name);
   }
 }

@@ -4,7 +4,7 @@ import { css } from 'lit';
  * Design tokens. Public knobs are `--kolo-*` custom properties, settable anywhere above the element
  * (`:root`, a section, the element); the private `--_*` copies hold the defaults. Light and dark come
  * from `light-dark()` and the `color-scheme` the element inherits from the page (`:root{color-scheme:dark}`,
- * a theme class); where the page sets none, the OS preference (`:state(os-scheme)`, see `scheme.ts`);
+ * a theme class: `:state(page-scheme)`, see `scheme.ts`); where the page sets none, the OS preference;
  * `theme` forces one. The card (padding, border, background, radius, shadow, type) is on the inner
  * `part="base"`, where a page's CSS reset cannot reach it.
  */
@@ -22,11 +22,12 @@ export const tokens = css`
     --_radius: var(--kolo-radius, 0.75rem);
     --_space: var(--kolo-space, 1rem);
     --_duration: var(--kolo-duration, 0.35s);
+    color-scheme: light dark;
     display: block;
     max-inline-size: var(--kolo-max-width, 40rem);
   }
-  :host(:state(os-scheme)) {
-    color-scheme: light dark;
+  :host(:state(page-scheme)) {
+    color-scheme: inherit;
   }
   :host([theme='light']) {
     color-scheme: light;

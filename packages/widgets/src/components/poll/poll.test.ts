@@ -457,7 +457,8 @@ describe('<kolo-poll>', () => {
   it('follows the OS dark mode where the page sets no color-scheme, and can be forced light or dark', async () => {
     const el = await pollFrom(`<kolo-poll poll-id="dark">${OPTIONS}</kolo-poll>`);
     const bg = () => getComputedStyle($(el, '[part~="base"]')!).backgroundColor;
-    await waitForState(el, 'os-scheme');
+    await new Promise(requestAnimationFrame); // it has looked at the page's color-scheme
+    expect(hasState(el, 'page-scheme')).to.equal(false);
     expect(bg()).to.equal('rgb(255, 255, 255)');
     await emulateMedia({ colorScheme: 'dark' });
     expect(bg()).to.equal('rgb(26, 29, 35)');
