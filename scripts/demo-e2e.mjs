@@ -256,6 +256,27 @@ try {
     if (thumbs !== 'thumbs up, 13') throw new Error(`reaction after reload: ${thumbs}`);
   });
 
+  await check('the theme switch sets only the page\'s color-scheme, and every widget on the page follows it', async () => {
+    const backgrounds = () =>
+      page.$$eval('*', (els) => [...new Set(els.map((e) => e.shadowRoot?.querySelector('[part~="base"]')).filter(Boolean).map((b) => getComputedStyle(b).backgroundColor))]);
+    const see = async (what, colors) => {
+      const seen = await backgrounds();
+      if (seen.join() !== colors) throw new Error(`${what}: ${seen.join(' | ')}`);
+    };
+    try {
+      await page.select('#theme', 'dark');
+      await see('dark', 'rgb(26, 29, 35)');
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await page.select('#theme', 'light');
+      await see('light on a dark OS', 'rgb(255, 255, 255)');
+      await page.select('#theme', '');
+      await see('system (dark)', 'rgb(26, 29, 35)');
+    } finally {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+      await page.select('#theme', '');
+    }
+  });
+
   await check('the Ukrainian poll speaks Ukrainian', async () => {
     const text = await page.$eval('kolo-poll[lang="uk"]', (el) => el.shadowRoot.textContent);
     if (!text.includes('Проголосувати')) throw new Error(text.replace(/\s+/g, ' '));

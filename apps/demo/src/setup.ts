@@ -65,13 +65,9 @@ function header(): HTMLSelectElement {
 }
 
 const theme = header();
+// the page's color-scheme is all the widgets need: they follow it (docs/theming.md)
 const applyTheme = () => {
   document.documentElement.style.colorScheme = theme.value || 'light dark';
-  for (const el of document.querySelectorAll('*')) {
-    if (!el.localName.startsWith('kolo-')) continue;
-    if (theme.value) el.setAttribute('theme', theme.value);
-    else el.removeAttribute('theme');
-  }
 };
 theme.addEventListener('change', applyTheme);
 applyTheme();

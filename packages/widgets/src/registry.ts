@@ -26,7 +26,8 @@ const KB = 1024;
 
 export const widgets: readonly WidgetEntry[] = [
   { tag: 'kolo-poll', entry: 'poll', module: 'components/poll/poll.ts', budget: 5 * KB + 128, family: 'voting' },
-  { tag: 'kolo-choice', entry: 'choice', module: 'components/choice/choice.ts', budget: 5 * KB, family: 'voting' },
+  // +128 B: the parts of each scenario (`option-selected`, `value-<id>`, `group`, `legend`) for page CSS
+  { tag: 'kolo-choice', entry: 'choice', module: 'components/choice/choice.ts', budget: 5 * KB + 128, family: 'voting' },
   { tag: 'kolo-reactions', entry: 'reactions', module: 'components/reactions/reactions.ts', budget: 5 * KB, family: 'voting' },
   // 5.5 KB: the quiz carries its own grading rules for the memory and local adapters (they left the
   // shared runtime, which every page loads, for the one widget that needs them)

@@ -14,6 +14,7 @@ import {
   type ElementRef,
 } from '@kolo/core';
 import { findAdapter } from './adapters.ts';
+import { PAGE_SCHEME, watchPage, watchScheme } from './scheme.ts';
 
 const connected = new Set<KoloElement>();
 let langObserver: MutationObserver | undefined;
@@ -43,7 +44,7 @@ export abstract class KoloElement extends LitElement {
   /** The message bundles this element uses, its own first (common strings last). */
   static messageBundles: Bundle[] = [commonMessages];
 
-  /** Force `light` or `dark`; by default the OS preference decides. */
+  /** Force `light` or `dark`; by default the page's `color-scheme` decides (the OS where the page sets none). */
   declare theme: 'light' | 'dark' | undefined;
   /** Replace any message, e.g. `{ "vote": "Send" }` (JSON in the attribute). */
   declare messages: MessageOverrides | undefined;
@@ -80,9 +81,11 @@ export abstract class KoloElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
+    watchScheme(this, this.internals.states);
     if (!langObserver && typeof MutationObserver === 'function') {
       langObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
       langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+      watchPage(() => connected.forEach((el) => watchScheme(el, el.internals.states)));
     }
     // a view: at least half of the widget (or half the window, for a tall one) in sight for a second
     if (typeof IntersectionObserver === 'function' && !this.viewed) {
@@ -176,10 +179,12 @@ export abstract class KoloElement extends LitElement {
     return html`<div part="base error" role="alert">${this.i18n.t('invalid', { details: parsed?.ok === false ? parsed.error : '' })}</div>`;
   }
 
-  /** Expose exactly the states that are true, for `:state(name)` styling. */
+  /** Expose exactly the states that are true, for `:state(name)` styling (and keep `page-scheme`, see `scheme.ts`). */
   protected setStates(states: Record<string, boolean>): void {
     const set = this.internals.states;
+    const page = set.has(PAGE_SCHEME);
     set.clear();
+    if (page) set.add(PAGE_SCHEME);
     for (const name in states) if (states[name]) set.add(name);
   }
 }

@@ -10,6 +10,14 @@ const REASONS: Record<string, 'errClosed' | 'errAlreadyVoted' | 'errCannotGrade'
   'cannot-grade': 'errCannotGrade',
 };
 
+/**
+ * The part names of one option (a poll option, a scenario, a quiz choice, a reaction): `part`, then
+ * `part-<flag>` for each true flag, then `value-<id>` (letters, digits, `-` and `_` of the id kept,
+ * anything else as `_`), e.g. `option option-selected value-yes`.
+ */
+export const optionParts = (part: string, id: string, flags: Record<string, unknown>): string =>
+  part + Object.keys(flags).map((k) => (flags[k] ? ` ${part}-${k}` : '')).join('') + ' value-' + id.replace(/[^\p{L}\p{N}_-]/gu, '_');
+
 /** "Your answer wasn't saved: <why>" for an adapter error. */
 export function errorText({ t }: Translator, error: KoloError): string {
   const key = error.code === 'network' ? 'errNetwork' : error.code === 'rate-limited' ? 'errRateLimited' : REASONS[error.reason];

@@ -3,7 +3,10 @@ import { css } from 'lit';
 /**
  * Design tokens. Public knobs are `--kolo-*` custom properties, settable anywhere above the element
  * (`:root`, a section, the element); the private `--_*` copies hold the defaults. Light and dark come
- * from `light-dark()` and the element's `color-scheme`: the OS preference, or forced by `theme`.
+ * from `light-dark()` and the `color-scheme` the element inherits from the page (`:root{color-scheme:dark}`,
+ * a theme class: `:state(page-scheme)`, see `scheme.ts`); where the page sets none, the OS preference;
+ * `theme` forces one. The card (padding, border, background, radius, shadow, type) is on the inner
+ * `part="base"`, where a page's CSS reset cannot reach it.
  */
 export const tokens = css`
   :host {
@@ -21,17 +24,10 @@ export const tokens = css`
     --_duration: var(--kolo-duration, 0.35s);
     color-scheme: light dark;
     display: block;
-    box-sizing: border-box;
     max-inline-size: var(--kolo-max-width, 40rem);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font-family: var(--kolo-font-family, inherit);
-    font-size: var(--kolo-font-size, 1rem);
-    line-height: 1.45;
-    overflow-wrap: anywhere;
+  }
+  :host(:state(page-scheme)) {
+    color-scheme: inherit;
   }
   :host([theme='light']) {
     color-scheme: light;
@@ -39,13 +35,24 @@ export const tokens = css`
   :host([theme='dark']) {
     color-scheme: dark;
   }
+  [part~='base'] {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font-family: var(--kolo-font-family);
+    font-size: var(--kolo-font-size, 1rem);
+    line-height: 1.45;
+    overflow-wrap: anywhere;
+  }
   :host([hidden]) {
     display: none;
   }
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   button {
     font: inherit;

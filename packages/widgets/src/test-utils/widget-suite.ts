@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import type { KoloAdapter } from '@kolo/core';
 import type { KoloElement } from '../base/kolo-element.ts';
 import { $, failingAdapter, flakyAdapter, hasState, waitForState } from './helpers.ts';
+import { themeSuite } from './theme-suite.ts';
 
 export interface WidgetSuiteOptions {
   tag: string;
@@ -84,4 +85,5 @@ export function widgetSuite(o: WidgetSuiteOptions) {
       await expect(el).to.be.accessible();
     });
   });
+  themeSuite(o.tag, o.render);
 }

@@ -5,6 +5,7 @@ import '../../define/kolo-choice.ts';
 import { KoloChoice } from './choice.ts';
 import { $, castVote, mount, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
+import { outlinedFromPage, valueParts } from '../../test-utils/theme-suite.ts';
 
 const CARDS = `<h3>Which digest would you read?</h3>
   <article data-value="weekly"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="A calendar with Sundays marked"><h4>A: Weekly digest</h4><p>One long email on Sunday.</p></article>
@@ -50,6 +51,22 @@ describe('<kolo-choice>', () => {
     expect($<HTMLImageElement>(el, '[part~="image"]')!.alt).to.equal('A calendar with Sundays marked');
     expect(radios(el)).to.have.length(2);
     await expect(el).to.be.accessible();
+  });
+
+  it('exposes the group, the legend, each scenario by its value and the selected one to page CSS', async () => {
+    const el = await choiceFrom(`<kolo-choice choice-id="parts">${CARDS}</kolo-choice>`);
+    expect(valueParts(el, 'option')).to.deep.equal(['value-weekly', 'value-daily']);
+    expect(outlinedFromPage(el, 'group')).to.equal('rgb(1, 2, 3)');
+    expect(outlinedFromPage(el, 'legend')).to.equal('rgb(1, 2, 3)');
+    expect($(el, '[part~="option-selected"]')).to.equal(null);
+    radios(el)[1]!.click();
+    await el.updateComplete;
+    expect($(el, '[part~="option-selected"]')!.part.contains('value-daily')).to.equal(true);
+    expect(outlinedFromPage(el, 'option-selected')).to.equal('rgb(1, 2, 3)');
+    $<HTMLButtonElement>(el, '[part~="vote-button"]')!.click();
+    await waitUntil(() => hasState(el, 'voted') && !hasState(el, 'pending'), 'voted', { timeout: 3000 });
+    expect($(el, '[part~="option-selected"]')).to.equal(null);
+    expect($(el, '[part~="option-mine"]')!.part.contains('value-daily')).to.equal(true);
   });
 
   it('shows the scenarios side by side on a wide screen and stacked on a narrow one', async () => {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { choicePolicy, parseChoiceConfig, readChoice, resultRows, type ChoiceConfig, choiceMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
+import { optionParts } from '../../base/parts.ts';
 import { TallyController } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
@@ -34,10 +35,12 @@ function changed(this: HTMLElement): void {
  * @event kolo-change - After the results change (choice accepted or live update). `detail: { id, tally, source }`.
  * @event kolo-next-step - The next-step link was followed; cancelable. `detail: { id, href }`.
  *
- * @csspart base - The wrapper of everything.
- * @csspart question - The question (a legend).
+ * @csspart base - The wrapper of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
+ * @csspart group - The fieldset of the question and its scenarios.
+ * @csspart question - The question; also `legend` (it is the fieldset's legend).
  * @csspart options - The scenarios.
- * @csspart option - One scenario card; also `option-mine` and `option-leading`.
+ * @csspart option - One scenario card; also `option-selected` (chosen, not sent yet), `option-mine` (this person's vote),
+ *   `option-leading` (most votes) and `value-<id>` (its id, characters other than letters, digits, `-`, `_` as `_`: `value-a`).
  * @csspart input - The radio button of a scenario.
  * @csspart image - A scenario's picture.
  * @csspart title - A scenario's title.
@@ -151,17 +154,18 @@ export class KoloChoice extends KoloElement {
 
     return html`
       <form part="base" @submit=${(e: Event) => this.tally.submit(e, 'choiceThanks')} aria-busy=${s.status === 'loading' ? 'true' : 'false'} novalidate>
-        <fieldset tabindex="-1" ?disabled=${s.pending || (s.showForm && !s.ready)}>
-          <legend part="question">${cfg.question}</legend>
+        <fieldset part="group" tabindex="-1" ?disabled=${s.pending || (s.showForm && !s.ready)}>
+          <legend part="question legend">${cfg.question}</legend>
           <div part="options">
             ${cfg.options.map((o, i) => {
               const row = rows[i]!;
-              const parts = ['option', row.mine && 'option-mine', s.showResults && row.leading && 'option-leading'].filter(Boolean).join(' ');
+              const picked = s.selected.includes(o.id);
+              const parts = optionParts('option', o.id, { mine: row.mine, leading: s.showResults && row.leading, selected: s.showForm && picked });
               const content = html`
                 ${o.image ? html`<img part="image" src=${o.image.src} alt=${o.image.alt} loading="lazy" />` : nothing}
                 <span part="title"
                   >${s.showForm
-                    ? html`<input part="input" type="radio" name="choice" .value=${o.id} .checked=${s.selected.includes(o.id)} @input=${this.tally.pick} @change=${changed} />`
+                    ? html`<input part="input" type="radio" name="choice" .value=${o.id} .checked=${picked} @input=${this.tally.pick} @change=${changed} />`
                     : nothing}${o.title}</span
                 >
                 ${o.text ? html`<span part="text">${o.text}</span>` : nothing} ${s.showResults ? html`<span>${resultOf(i18n, row)}</span>` : nothing}

@@ -29,7 +29,8 @@ const parseDisclosure = (raw: unknown): Parsed<DisclosureContent> => {
  * @summary Advertising / partnership label with an explanation popover.
  * @tag kolo-disclosure
  *
- * @csspart label - The label (a button unless `plain`).
+ * @csspart base - The label (a button unless `plain`; also `label`), with its padding and border.
+ * @csspart label - The label.
  * @csspart popover - The explanation.
  * @csspart link - The explanation's link.
  * @csspart error - Invalid content.
@@ -48,13 +49,10 @@ export class KoloDisclosure extends KoloElement {
     css`
       :host {
         display: inline-block;
-        padding: 0;
-        border: 0;
-        background: none;
         max-inline-size: none;
         vertical-align: middle;
       }
-      [part~='label'] {
+      [part~='base'] {
         display: inline-flex;
         align-items: center;
         gap: 0.25rem;
@@ -67,6 +65,9 @@ export class KoloDisclosure extends KoloElement {
         font-size: 0.8125rem;
         font-weight: 700;
         line-height: 1.2;
+      }
+      [part~='error'] {
+        color: var(--_danger);
       }
       .info {
         display: inline-grid;
@@ -121,9 +122,9 @@ export class KoloDisclosure extends KoloElement {
     this.setStates({ ready: true, open: this.open });
     // the visible label starts its accessible name; the rest is for screen readers ("Ad (advertisement)")
     const text = html`<span>${t(`${c.type}Short` as MessageKey)}</span><span class="sr-only">${t(`${c.type}More` as MessageKey)}</span>`;
-    if (this.plain) return html`<span part="label">${text}</span>`;
+    if (this.plain) return html`<span part="base label">${text}</span>`;
     const href = c.link && safeUrl(c.link.href)?.href;
-    return html`<button part="label" type="button" popovertarget="about" aria-expanded=${this.open ? 'true' : 'false'}>
+    return html`<button part="base label" type="button" popovertarget="about" aria-expanded=${this.open ? 'true' : 'false'}>
         ${text}<span class="info" aria-hidden="true">i</span>
       </button>
       <div part="popover" id="about" popover @toggle=${(e: ToggleEvent) => (this.open = infoToggled(this, e, '[part~="label"]'))}>

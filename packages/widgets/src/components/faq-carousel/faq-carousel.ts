@@ -31,7 +31,7 @@ import { CarouselController, reducedMotion } from './carousel-controller.ts';
  * @event kolo-change - The helpful counts changed. `detail: { id, tally, source }`.
  * @event kolo-next-step - A card's link or the closing next step was followed; cancelable. `detail: { id, href }`.
  *
- * @csspart base - The carousel.
+ * @csspart base - The carousel, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart heading - Its label.
  * @csspart controls - The row of buttons and the position.
  * @csspart rotation-button - Starts or stops automatic rotation.

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const bannerStyles = css`
   :host {
     --_edge: var(--kolo-banner-accent, var(--_accent));
+  }
+  [part~='base'] {
     border-inline-start: 0.375rem solid var(--_edge);
   }
   :host([placement='sticky']) {
@@ -10,12 +12,9 @@ export const bannerStyles = css`
     inset-block-end: 0;
     z-index: 10;
     max-inline-size: none;
-    box-shadow: 0 -0.25rem 1rem rgb(0 0 0 / 0.15);
   }
-  :host(:state(hidden)) {
-    border: 0;
-    padding-block: 0.25rem;
-    box-shadow: none;
+  :host([placement='sticky']) [part~='base'] {
+    box-shadow: 0 -0.25rem 1rem rgb(0 0 0 / 0.15);
   }
   p {
     margin: 0.25rem 0;
@@ -64,5 +63,9 @@ export const bannerStyles = css`
     align-items: center;
     gap: 0.5rem;
     margin: 0;
+    padding: 0.25rem var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
   }
 `;

@@ -42,7 +42,7 @@ const links = (list: Element | null): NextStep[] =>
  * @event kolo-dismiss - Before the banner is hidden; cancelable. `detail: { id, until }` (`until` null: this visit only).
  * @event kolo-next-step - A help line or tool link was followed; cancelable. `detail: { id, href }`.
  *
- * @csspart base - The banner.
+ * @csspart base - The banner, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart heading - The heading.
  * @csspart disclaimer - The disclaimer.
  * @csspart help - Help lines with their heading.

@@ -46,7 +46,7 @@ import { ideaItem, type ItemContext } from './idea-item.ts';
  * @event kolo-change - Ideas, statuses or upvotes changed. `detail: { id, tally, source }`.
  * @event kolo-next-step - The next-step link was followed; cancelable. `detail: { id, href }`.
  *
- * @csspart base - The wrapper of everything.
+ * @csspart base - The wrapper of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart heading - The heading.
  * @csspart description - The optional description.
  * @csspart toolbar - Search, sort and filters.

@@ -52,7 +52,7 @@ const DAY = 24 * 3600 * 1000;
  * @event kolo-change - The board's ideas or upvotes changed. `detail: { id, tally, source }`.
  * @event kolo-next-step - The next-step link was followed; cancelable. `detail: { id, href }`.
  *
- * @csspart base - The form (or the thank-you block).
+ * @csspart base - The form (or the thank-you block), the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart heading - The heading.
  * @csspart description - The optional description.
  * @csspart field - A label, its input, hint and error.

@@ -7,6 +7,7 @@ import { httpAdapter } from '@kolo/core/http';
 import { provideAdapter, registerAdapter } from '../../base/adapters.ts';
 import { $, castVote, mount, $$, hasState, textOf, waitForState } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
+import { outlinedFromPage, valueParts } from '../../test-utils/theme-suite.ts';
 import type { KoloChangeEvent } from '../../events/kolo-change.ts';
 
 const poll = (adapter: KoloAdapter) =>
@@ -453,9 +454,11 @@ describe('<kolo-poll>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('follows the OS dark mode and can be forced light or dark', async () => {
+  it('follows the OS dark mode where the page sets no color-scheme, and can be forced light or dark', async () => {
     const el = await pollFrom(`<kolo-poll poll-id="dark">${OPTIONS}</kolo-poll>`);
-    const bg = () => getComputedStyle(el).backgroundColor;
+    const bg = () => getComputedStyle($(el, '[part~="base"]')!).backgroundColor;
+    await new Promise(requestAnimationFrame); // it has looked at the page's color-scheme
+    expect(hasState(el, 'page-scheme')).to.equal(false);
     expect(bg()).to.equal('rgb(255, 255, 255)');
     await emulateMedia({ colorScheme: 'dark' });
     expect(bg()).to.equal('rgb(26, 29, 35)');
@@ -469,9 +472,27 @@ describe('<kolo-poll>', () => {
     expect(bg()).to.equal('rgb(26, 29, 35)');
   });
 
+  it('exposes the group, the legend, each option by its value and the selected option to page CSS', async () => {
+    const el = await pollFrom(`<kolo-poll poll-id="parts"><h3>Q?</h3><ul><li data-value="yes">Yes</li><li data-value="v1.2:beta">Beta</li></ul></kolo-poll>`);
+    expect(valueParts(el, 'option')).to.deep.equal(['value-yes', 'value-v1_2_beta']);
+    expect(outlinedFromPage(el, 'group')).to.equal('rgb(1, 2, 3)');
+    expect($(el, '[part~="group"]')!.localName).to.equal('fieldset');
+    expect(outlinedFromPage(el, 'legend')).to.equal('rgb(1, 2, 3)');
+    expect(outlinedFromPage(el, 'option value-v1_2_beta', 'value-v1_2_beta')).to.equal('rgb(1, 2, 3)');
+    expect($(el, '[part~="option-selected"]')).to.equal(null);
+    await choose(el, 'v1.2:beta');
+    expect(textOf(el, '[part~="option-selected"]')).to.equal('Beta');
+    expect(outlinedFromPage(el, 'option-selected')).to.equal('rgb(1, 2, 3)');
+    voteButton(el).click();
+    await waitUntil(() => hasState(el, 'voted') && !hasState(el, 'pending'), 'voted', { timeout: 3000 });
+    // sent: no longer "selected", now this person's vote
+    expect($(el, '[part~="option-selected"]')).to.equal(null);
+    expect($(el, '[part~="option-mine"]')!.part.contains('value-v1_2_beta')).to.equal(true);
+  });
+
   it('takes colors from --kolo-* custom properties set anywhere above it', async () => {
     const el = await pollFrom(`<div style="--kolo-color-surface: rgb(1, 2, 3)"><kolo-poll poll-id="tok">${OPTIONS}</kolo-poll></div>`);
-    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle($(el, '[part~="base"]')!).backgroundColor).to.equal('rgb(1, 2, 3)');
   });
 
   it('does not animate the bars when reduced motion is preferred', async () => {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parsePollConfig, pollPolicy, readPoll, resultRows, type PollConfig, pollMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
+import { optionParts } from '../../base/parts.ts';
 import { TallyController } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
@@ -22,12 +23,14 @@ import { pollStyles } from './poll.styles.ts';
  * @event kolo-change - After the results change (vote accepted or live update). `detail: { id, tally, source }`.
  * @event kolo-next-step - The next-step link was followed; cancelable. `detail: { id, href }`.
  *
- * @csspart base - The wrapper of everything.
- * @csspart question - The question (a legend).
+ * @csspart base - The wrapper of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
+ * @csspart group - The fieldset of the question and its options.
+ * @csspart question - The question; also `legend` (it is the fieldset's legend).
  * @csspart description - The optional description.
  * @csspart hint - How many answers to choose.
  * @csspart options - The list of options.
- * @csspart option - One option; also `option-mine` (this person's choice) and `option-leading` (most votes).
+ * @csspart option - One option; also `option-selected` (chosen, not sent yet), `option-mine` (this person's vote),
+ *   `option-leading` (most votes) and `value-<id>` (its id, characters other than letters, digits, `-`, `_` as `_`: `value-yes`).
  * @csspart label - An option's label (holds the input while voting).
  * @csspart input - The radio button or checkbox.
  * @csspart result - An option's percentage and count.
@@ -128,13 +131,13 @@ export class KoloPoll extends KoloElement {
 
     return html`
       <form part="base" @submit=${(e: Event) => this.tally.submit(e, 'thanks')} aria-busy=${s.status === 'loading' ? 'true' : 'false'} novalidate>
-        <fieldset tabindex="-1" ?disabled=${s.pending || (s.showForm && !s.ready)} aria-describedby=${s.showForm ? 'hint' : nothing}>
-          <legend part="question">${cfg.question}</legend>
+        <fieldset part="group" tabindex="-1" ?disabled=${s.pending || (s.showForm && !s.ready)} aria-describedby=${s.showForm ? 'hint' : nothing}>
+          <legend part="question legend">${cfg.question}</legend>
           ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
           ${s.showForm ? html`<p part="hint" id="hint" class="muted">${hint}</p>` : nothing}
           <ul part="options" role="list">
             ${resultRows(cfg.options, s.tally).map((row) => {
-              const parts = ['option', row.mine && 'option-mine', s.showResults && row.leading && 'option-leading'].filter(Boolean).join(' ');
+              const parts = optionParts('option', row.id, { mine: row.mine, leading: s.showResults && row.leading, selected: s.showForm && chosen.has(row.id) });
               const text = html`<span>${row.label}</span>`;
               return html`<li part=${parts}>
                 ${s.showForm

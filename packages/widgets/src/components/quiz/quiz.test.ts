@@ -5,6 +5,7 @@ import '../../define/kolo-quiz.ts';
 import { KoloQuiz } from './quiz.ts';
 import { $, mount, $$, hasState, textOf } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
+import { outlinedFromPage, valueParts } from '../../test-utils/theme-suite.ts';
 import type { KoloCompleteEvent } from '../../events/kolo-complete.ts';
 
 const QUIZ = `<h3>Can you spot phishing?</h3>
@@ -54,6 +55,24 @@ widgetSuite({
 });
 
 describe('<kolo-quiz>', () => {
+  it('exposes the group, the legend, each choice by its value and the picked choice to page CSS', async () => {
+    const el = await quizFrom(`<kolo-quiz quiz-id="parts">${QUIZ}</kolo-quiz>`);
+    expect(valueParts(el, 'choice')).to.deep.equal(['value-yes', 'value-no']);
+    expect(outlinedFromPage(el, 'group')).to.equal('rgb(1, 2, 3)');
+    expect(outlinedFromPage(el, 'legend')).to.equal('rgb(1, 2, 3)');
+    expect($(el, '[part~="choice-selected"]')).to.equal(null);
+    inputs(el)[0]!.click();
+    await el.updateComplete;
+    expect($(el, '[part~="choice-selected"]')!.part.contains('value-yes')).to.equal(true);
+    expect(outlinedFromPage(el, 'choice-selected')).to.equal('rgb(1, 2, 3)');
+    $<HTMLButtonElement>(el, '[part~="check-button"]')!.click();
+    await waitUntil(() => hasState(el, 'answered'), 'graded', { timeout: 3000 });
+    // graded: no longer "selected", marked wrong (and the right one correct)
+    expect($(el, '[part~="choice-selected"]')).to.equal(null);
+    expect($(el, '[part~="choice-wrong"]')!.part.contains('value-yes')).to.equal(true);
+    expect($(el, '[part~="choice-correct"]')!.part.contains('value-no')).to.equal(true);
+  });
+
   it('asks the first question with progress, as a labelled radio group', async () => {
     const el = await quizFrom(`<kolo-quiz quiz-id="fresh">${QUIZ}</kolo-quiz>`);
     expect(textOf(el, '[part~="title"]')).to.equal('Can you spot phishing?');

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parseQuizConfig, quizMessages, readQuiz, quizScore, shareCorrect, type QuizConfig, type QuizQuestion } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
+import { errorText, loadError, nextStepLink, optionParts } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
 import { QuizController } from './quiz-controller.ts';
@@ -25,12 +25,14 @@ import { quizStyles } from './quiz.styles.ts';
  * @event kolo-change - The aggregates changed (own answer or live update).
  * @event kolo-next-step - The next-step link was followed; cancelable.
  *
- * @csspart base - The wrapper of everything.
+ * @csspart base - The wrapper of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart title - The quiz title.
  * @csspart progress - "Question 2 of 4".
- * @csspart question - The question (a legend).
+ * @csspart group - The fieldset of the question and its choices.
+ * @csspart question - The question; also `legend` (it is the fieldset's legend).
  * @csspart choices - The list of choices.
- * @csspart choice - One choice; after answering also `choice-correct` or `choice-wrong`.
+ * @csspart choice - One choice; also `choice-selected` (picked, not checked yet), after answering `choice-correct`
+ *   or `choice-wrong`, and `value-<id>` (its id, characters other than letters, digits, `-`, `_` as `_`: `value-b`).
  * @csspart input - A radio button or checkbox.
  * @csspart feedback - The live region with the verdict, explanation and stats.
  * @csspart verdict - "Correct." / "Not quite." and the right answer.
@@ -96,13 +98,13 @@ export class KoloQuiz extends KoloElement {
     return html`
       <form @submit=${this.quiz.check} novalidate>
         <p part="progress" class="muted">${t('questionOf', { n: index + 1, total: cfg.questions.length })}</p>
-        <fieldset tabindex="-1" ?disabled=${!!answer || !!view.pending || view.status !== 'ready'}>
-          <legend part="question">${q.text}</legend>
+        <fieldset part="group" tabindex="-1" ?disabled=${!!answer || !!view.pending || view.status !== 'ready'}>
+          <legend part="question legend">${q.text}</legend>
           <ul part="choices" role="list">
             ${q.choices.map((c) => {
               const right = !!answer && key.includes(c.id);
               const wrong = !!answer && !right && answer.choices.includes(c.id);
-              return html`<li part=${right ? 'choice choice-correct' : wrong ? 'choice choice-wrong' : 'choice'}>
+              return html`<li part=${optionParts('choice', c.id, { correct: right, wrong, selected: !answer && picked.includes(c.id) })}>
                 <label>
                   <input
                     part="input"

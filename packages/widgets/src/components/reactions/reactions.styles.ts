@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const reactionsStyles = css`
-  :host {
+  [part~='base'] {
     padding: 0.5rem;
   }
   ul {

@@ -6,6 +6,7 @@ import { KoloReactions } from './reactions.ts';
 import { anchoring } from '../../popover/popover.ts';
 import { $, castVote, mount, $$, hasState, textOf } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
+import { outlinedFromPage, valueParts } from '../../test-utils/theme-suite.ts';
 
 const reactionsFrom = (markup: string, adapter?: KoloAdapter) => mount('kolo-reactions', markup, adapter);
 const row = (el: KoloReactions) => $$<HTMLButtonElement>(el, '[part~="reaction"]');
@@ -34,6 +35,17 @@ widgetSuite({
 
 describe('<kolo-reactions>', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('exposes each reaction by its value to page CSS, and this person’s', async () => {
+    const el = await reactionsFrom(`<kolo-reactions reactions-id="parts" reactions="👍 ❤️" more="🔥"></kolo-reactions>`);
+    expect(valueParts(el, 'reaction')).to.deep.equal(['value-thumbs-up', 'value-heart']);
+    expect(valueParts(el, 'pick')).to.deep.equal(['value-fire']);
+    expect(outlinedFromPage(el, 'reaction value-heart', 'value-heart')).to.equal('rgb(1, 2, 3)');
+    row(el)[1]!.click();
+    await waitUntil(() => hasState(el, 'voted') && !hasState(el, 'pending'), 'reacted', { timeout: 3000 });
+    expect($(el, '[part~="reaction-mine"]')!.part.contains('value-heart')).to.equal(true);
+    expect(outlinedFromPage(el, 'reaction-mine')).to.equal('rgb(1, 2, 3)');
+  });
 
   it('shows the author’s set, each with a name and a count, in a labelled group', async () => {
     const adapter = memoryAdapter({ seed: { 'reactions:post': { counts: { 'thumbs-up': 12, heart: 3 } } } });
@@ -91,7 +103,7 @@ describe('<kolo-reactions>', () => {
     await openMore(el);
     expect(more.getAttribute('aria-expanded')).to.equal('true');
     expect(hasState(el, 'open')).to.equal(true);
-    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('pick');
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('pick value-fire');
     await expect(el).to.be.accessible();
     $$<HTMLButtonElement>(el, '[part~="pick"]')[1]!.click();
     await waitUntil(() => named(el).includes('rocket, 1'), 'rocket in the row');

@@ -12,7 +12,7 @@ import {
 import { KoloElement } from '../../base/kolo-element.ts';
 import { followAnchor, popoverStyles } from '../../popover/popover.ts';
 import { focusAfterRender } from '../../base/focus.ts';
-import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
+import { errorText, loadError, nextStepLink, optionParts } from '../../base/parts.ts';
 import { TallyController } from '../../voting/tally-controller.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { reactionsStyles } from './reactions.styles.ts';
@@ -33,14 +33,15 @@ import { reactionsStyles } from './reactions.styles.ts';
  * @event kolo-change - After the counts change (own reaction accepted or live update).
  * @event kolo-next-step - The next-step link was followed; cancelable.
  *
- * @csspart base - The group of everything.
+ * @csspart base - The group of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart reactions - The row of reactions.
- * @csspart reaction - A reaction button; also `reaction-mine` for this person's.
+ * @csspart reaction - A reaction button; also `reaction-mine` for this person's, and `value-<id>` (its id, characters
+ *   other than letters, digits, `-`, `_` as `_`: `value-heart`).
  * @csspart count - A reaction's count.
  * @csspart more-button - Opens the larger set.
  * @csspart popover - The larger set's popover.
  * @csspart picker - The list inside the popover.
- * @csspart pick - A reaction in the popover.
+ * @csspart pick - A reaction in the popover; also `pick-mine` for this person's, and `value-<id>`.
  * @csspart status - The polite live region.
  * @csspart error - An error message.
  * @csspart retry-button - Loads again after a failure.
@@ -144,7 +145,7 @@ export class KoloReactions extends KoloElement {
     const mine = tally.mine[0];
     const count = countOf(tally.counts, r.id);
     return html`<button
-      part=${picker ? 'pick' : r.id === mine ? 'reaction reaction-mine' : 'reaction'}
+      part=${optionParts(picker ? 'pick' : 'reaction', r.id, { mine: r.id === mine })}
       type="button"
       data-id=${picker ? nothing : r.id}
       aria-pressed=${r.id === mine ? 'true' : 'false'}
