@@ -1,6 +1,6 @@
 /**
  * A web-test-runner plugin that renders widgets on the server, for the hydration test in Chromium:
- * `GET /__kolo/ssr?tag=kolo-poll` answers the fixture of that tag (src/ssr/fixtures.ts) as
+ * `GET /__kolo/ssr?tag=kolo-poll` answers the fixture of that tag (src/test-utils/ssr-fixtures.ts) as
  * `renderWidgets` (src/ssr/render.ts) renders it in Node. The TypeScript is bundled once with esbuild
  * (lit, @lit-labs/ssr and linkedom stay external, so Node loads their server builds).
  */
@@ -17,7 +17,7 @@ function ssrModule() {
     mkdirSync(dir, { recursive: true });
     const outfile = `${dir}/ssr-${process.pid}-${Date.now()}.mjs`;
     await build({
-      stdin: { contents: "export { renderWidgets } from './src/ssr/render.ts'; export { fixtures } from './src/ssr/fixtures.ts';", resolveDir: here, loader: 'ts' },
+      stdin: { contents: "export { renderWidgets } from './src/ssr/render.ts'; export { fixtures } from './src/test-utils/ssr-fixtures.ts';", resolveDir: here, loader: 'ts' },
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { fixtures } from './fixtures.ts';
+import { fixtures } from '../test-utils/ssr-fixtures.ts';
 
 /**
  * Server output (`renderWidgets`, served by wtr-ssr-plugin.mjs) in a page before any Kolo code has

@@ -4,7 +4,7 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import { parseHTML } from 'linkedom';
 import { widgets } from '../registry.ts';
-import { fixtures } from './fixtures.ts';
+import { fixtures } from '../test-utils/ssr-fixtures.ts';
 import { renderWidgets } from './render.ts';
 
 /** The shadow root of the first `tag` in rendered HTML, as text (markup removed, spaces collapsed). */
