@@ -1,4 +1,4 @@
-import { LitElement, html, isServer, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, isServer, type PropertyDeclarations, type PropertyValues } from 'lit';
 import {
   commonMessages,
   createSignal,
@@ -78,14 +78,15 @@ export abstract class KoloElement extends LitElement {
   }
 
   /**
-   * A shadow root rendered on the server (declarative shadow DOM) is rendered again from scratch,
-   * in the same task, so nothing is painted between: Lit would otherwise add to it, and with
-   * `@lit-labs/ssr-client`'s hydrate support it would expect the first render to match the server's.
+   * A shadow root rendered on the server (declarative shadow DOM) is emptied and rendered again, in
+   * the same task, so nothing is painted between. (Lit would add to it, or, with `@lit-labs/ssr-client`'s
+   * hydrate support, expect the first render to match the server's exactly.)
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    this.shadowRoot?.replaceChildren();
-    const root = super.createRenderRoot();
-    (this as { _$needsHydration?: boolean })._$needsHydration = false;
+    const root = this.shadowRoot;
+    if (!root) return super.createRenderRoot();
+    root.replaceChildren();
+    adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
     return root;
   }
 
