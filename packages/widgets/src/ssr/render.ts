@@ -13,7 +13,9 @@ import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { parseHTML } from 'linkedom';
+import type { KoloAdapter } from '@kolo/core';
 import { widgets } from '../registry.ts';
+import type { WidgetView } from '../base/widget-controller.ts';
 import '../define/all.ts';
 
 const TAGS = widgets.map((w) => w.tag).join(',');
@@ -35,16 +37,36 @@ function lend(element: object, source: Element): void {
   });
 }
 
-/** The declarative shadow root of `source` as `@lit-labs/ssr` renders it (without hydration markers). */
-export function renderShadow(source: Element): string {
-  const tag = source.localName;
-  const attributes = [...source.attributes].map((a) => ` ${a.name}="${escapeAttribute(a.value)}"`).join('');
-  const Renderer = class extends LitElementRenderer {
+/** What a server-side widget's controller holds (`WidgetController`; content-only ones have no view). */
+interface ServerContent {
+  config?: unknown;
+  view?: WidgetView;
+  /** the store factory of the widget's family (`WidgetOptions.store`) */
+  o?: { store?: (adapter: KoloAdapter, config: never, voter: string) => { $view: { subscribe(fn: (v: WidgetView) => void): () => void } } };
+}
+const contentOf = (element: object) => (element as { content?: ServerContent }).content;
+
+/** A renderer for `source`'s tag that lends it `source` and calls `connected` once it has read its content. */
+function rendererFor(source: Element, connected?: (content: ServerContent | undefined) => void) {
+  return class extends LitElementRenderer {
     constructor(tagName: string) {
       super(tagName);
-      if (tagName === tag) lend(this.element, source);
+      if (tagName === source.localName) lend(this.element, source);
+    }
+    override connectedCallback(): void {
+      super.connectedCallback();
+      if (this.tagName === source.localName) connected?.(contentOf(this.element));
     }
   };
+}
+
+/** The declarative shadow root of `source` as `@lit-labs/ssr` renders it (without hydration markers), with `tally` as its results. */
+export function renderShadow(source: Element, tally?: WidgetView['tally']): string {
+  const tag = source.localName;
+  const attributes = [...source.attributes].map((a) => ` ${a.name}="${escapeAttribute(a.value)}"`).join('');
+  const Renderer = rendererFor(source, (content) => {
+    if (tally && content?.view) content.view = { ...content.view, tally };
+  });
   const template = html`<${unsafeStatic(tag)}${unsafeStatic(attributes)}></${unsafeStatic(tag)}>`;
   const out = collectResultSync(render(template, { elementRenderers: [Renderer] }));
   const start = out.indexOf('<template shadowroot');
@@ -58,19 +80,62 @@ export function renderShadow(source: Element): string {
 }
 
 /**
- * `html` (a page or a fragment) with every Kolo widget rendered into declarative shadow DOM. An
- * element already holding a shadow root is left alone.
+ * What `adapter` answers for the widget `source` authors (its results, a board's ideas), loaded by
+ * the widget's own store as an anonymous voter; undefined for a widget without results or invalid content.
+ */
+export function loadTally(source: Element, adapter: KoloAdapter, voter = 'v_kolossr0'): Promise<WidgetView['tally'] | undefined> {
+  let content: ServerContent | undefined;
+  const renderer = new (rendererFor(source, (c) => (content = c)))(source.localName);
+  for (const a of source.attributes) renderer.setAttribute(a.name, a.value);
+  renderer.connectedCallback();
+  const store = content?.config ? content.o?.store?.(adapter, content.config as never, voter) : undefined;
+  if (!store) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    let stop: (() => void) | undefined;
+    let done = false;
+    const finish = (v: WidgetView) => {
+      if (v.status === 'loading' || done) return;
+      done = true;
+      queueMicrotask(() => stop?.());
+      resolve(v.status === 'ready' ? v.tally : undefined);
+    };
+    // (nanostores calls `finish` at once: a view already loaded is stopped in the next microtask)
+    stop = store.$view.subscribe(finish);
+  });
+}
+
+/** Where `renderWidgetsWithResults` gets the widgets' results. */
+export interface ResultsOptions {
+  /** any adapter: its `load` answers each widget (loaded as an anonymous voter, then unsubscribed) */
+  adapter: KoloAdapter;
+}
+
+const pageOf = (page: string) => parseHTML(page.includes('<html') ? page : `<!doctype html><html><body>${page}</body></html>`).document;
+/** The widget elements to render: not those that already hold a shadow root. */
+const widgetsOf = (document: Document) => [...(document.querySelectorAll(TAGS) as unknown as Element[])].filter((el) => !el.querySelector(':scope > template[shadowrootmode]'));
+
+function serialize(page: string, document: Document, shadows: string[], elements: Element[]): string {
+  const nonce = Math.random().toString(36).slice(2);
+  elements.forEach((el, i) => el.prepend(document.createComment(`kolo-ssr-${nonce}-${i}`)));
+  const out = page.includes('<html') ? document.toString() : document.body.innerHTML;
+  return out.replace(new RegExp(`<!--kolo-ssr-${nonce}-(\\d+)-->`, 'g'), (_, i: string) => shadows[Number(i)]!);
+}
+
+/**
+ * `html` (a page or a fragment) with every Kolo widget rendered into declarative shadow DOM, as a
+ * visitor who has not voted sees it before the results load. An element already holding a shadow
+ * root is left alone.
  */
 export function renderWidgets(page: string): string {
-  const { document } = parseHTML(page.includes('<html') ? page : `<!doctype html><html><body>${page}</body></html>`);
-  const marks = new Map<string, string>();
-  const nonce = Math.random().toString(36).slice(2);
-  for (const el of document.querySelectorAll(TAGS) as unknown as Element[]) {
-    if (el.querySelector(':scope > template[shadowrootmode]')) continue;
-    const mark = `kolo-ssr-${nonce}-${marks.size}`;
-    marks.set(mark, renderShadow(el));
-    el.prepend(document.createComment(mark));
-  }
-  const out = page.includes('<html') ? document.toString() : document.body.innerHTML;
-  return out.replace(/<!--(kolo-ssr-[a-z0-9]+-\d+)-->/g, (m, mark: string) => marks.get(mark) ?? m);
+  const document = pageOf(page) as unknown as Document;
+  const elements = widgetsOf(document);
+  return serialize(page, document, elements.map((el) => renderShadow(el)), elements);
+}
+
+/** `renderWidgets`, with each widget's results (counts, a board's ideas) as `adapter` answers them. */
+export async function renderWidgetsWithResults(page: string, { adapter }: ResultsOptions): Promise<string> {
+  const document = pageOf(page) as unknown as Document;
+  const elements = widgetsOf(document);
+  const tallies = await Promise.all(elements.map((el) => loadTally(el, adapter)));
+  return serialize(page, document, elements.map((el, i) => renderShadow(el, tallies[i])), elements);
 }

@@ -5,7 +5,8 @@ import { html } from 'lit';
 import { parseHTML } from 'linkedom';
 import { widgets } from '../registry.ts';
 import { fixtures } from '../test-utils/ssr-fixtures.ts';
-import { renderWidgets } from './render.ts';
+import { memoryAdapter } from '@kolo/core';
+import { renderWidgets, renderWidgetsWithResults } from './render.ts';
 
 /** The shadow root of the first `tag` in rendered HTML, as text (markup removed, spaces collapsed). */
 function shadowOf(out: string, tag: string) {
@@ -75,6 +76,34 @@ describe('renderWidgets', () => {
     const twice = renderWidgets(renderWidgets(fixtures[0]!.html));
     expect(twice.match(/<template shadowroot/g)).toHaveLength(1);
     expect(renderWidgets('<p>a &amp; b</p>')).toBe('<p>a &amp; b</p>');
+  });
+});
+
+describe('renderWidgetsWithResults: the results an adapter answers', () => {
+  const night = { id: 'night', title: 'Night buses on weekdays', status: 'review', createdAt: '2026-10-02T09:00:00Z' } as const;
+  const adapter = () =>
+    memoryAdapter({ seed: { 'poll:r1': { counts: { a: 3, b: 1 } }, 'reactions:r2': { counts: { heart: 7 } }, 'ideas:b1': { counts: { night: 5 }, ideas: [night] } } });
+
+  test('a poll with results shown renders its counts and bars, reactions their counts', async () => {
+    const out = await renderWidgetsWithResults(
+      '<kolo-poll poll-id="r1" results="always"><h3>Q</h3><ul><li data-value="a">Alpha</li><li data-value="b">Beta</li></ul></kolo-poll>' +
+        '<kolo-reactions reactions-id="r2" reactions="👍 ❤️"></kolo-reactions>',
+      { adapter: adapter() },
+    );
+    const poll = shadowOf(out, 'kolo-poll');
+    expect(poll.text).toContain('75%');
+    expect(poll.text).toContain('4 votes');
+    expect(poll.markup).toContain('inline-size:75%');
+    expect(shadowOf(out, 'kolo-reactions').markup).toContain('aria-label="heart, 7"');
+  });
+
+  test('after-vote results stay hidden to a visitor who has not voted; a board shows its ideas', async () => {
+    const out = await renderWidgetsWithResults(
+      '<kolo-poll poll-id="r1"><h3>Q</h3><ul><li data-value="a">Alpha</li><li data-value="b">Beta</li></ul></kolo-poll><kolo-idea-board board-id="b1"><h3>Ideas</h3></kolo-idea-board>',
+      { adapter: adapter() },
+    );
+    expect(shadowOf(out, 'kolo-poll').text).not.toContain('75%');
+    expect(shadowOf(out, 'kolo-idea-board').text).toContain('Night buses on weekdays');
   });
 });
 
