@@ -73,7 +73,7 @@ try {
 
   await check('the README\'s demo command starts on a clean tree and prints every page, the admin token and how to stop', async () => {
     const site = `http://127.0.0.1:${port}`;
-    for (const want of [`${site}/`, `${site}/ideas.html`, `${site}/help.html`, `${site}/console.html`, `admin token: ${ADMIN_TOKEN}`, 'Ctrl+C']) {
+    for (const want of [`${site}/`, `${site}/ideas.html`, `${site}/help.html`, `${site}/ssr.html`, `${site}/console.html`, `admin token: ${ADMIN_TOKEN}`, 'Ctrl+C']) {
       if (!printed.includes(want)) throw new Error(`the demo did not print "${want}":\n${printed.slice(-1500)}`);
     }
     if (!existsSync(join(clone, '.kolo-data/demo'))) throw new Error('the demo server did not create .kolo-data/demo in the clean tree');
@@ -102,6 +102,28 @@ try {
     const count = await page.$$eval('kolo-poll', (els) => els.filter((e) => e.shadowRoot?.querySelector('legend')).length);
     if (count < 4) throw new Error(`only ${count} polls rendered`);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+
+  await check('/ssr.html arrives rendered on the server (declarative shadow DOM, readable without JavaScript); the widgets take over without errors', async () => {
+    const served = await (await fetch(`${url}ssr.html`)).text();
+    const roots = served.match(/<template shadowroot="open" shadowrootmode="open">/g)?.length ?? 0;
+    if (roots !== 9) throw new Error(`${roots} server-rendered shadow roots, not 9`);
+    const legend = (p) => p.$eval(poll, (el) => [...(el.shadowRoot?.querySelectorAll('legend') ?? [])].map((l) => l.textContent.trim()));
+    const noJs = await browser.newPage();
+    await noJs.setJavaScriptEnabled(false);
+    await noJs.goto(`${url}ssr.html`, { waitUntil: 'load' });
+    const before = await legend(noJs);
+    await noJs.close();
+    if (before.join() !== 'Which format do you prefer?') throw new Error(`without JavaScript the poll shows ${JSON.stringify(before)}`);
+    const ssr = await browser.newPage();
+    const ssrErrors = [];
+    ssr.on('pageerror', (e) => ssrErrors.push(e.message));
+    await ssr.goto(`${url}ssr.html`, { waitUntil: 'load' });
+    await ssr.waitForFunction((sel) => document.querySelector(sel).matches(':state(ready)'), { timeout: 8000 }, poll);
+    const after = await legend(ssr);
+    await ssr.close();
+    if (after.join() !== 'Which format do you prefer?') throw new Error(`once defined the poll shows ${JSON.stringify(after)}`);
+    if (ssrErrors.length) throw new Error(`page errors: ${ssrErrors.join('; ')}`);
   });
 
   await check('the demo registers the widgets its pages define, with the rules the pages give them', async () => {

@@ -65,6 +65,13 @@ step('@kolo/widgets browser tests (web-test-runner, Chromium)', bin('packages/wi
   env: { KOLO_WTR_RESULTS: join(out, 'wtr.json') },
   counts: () => json('wtr.json'),
 });
+step('@kolo/widgets server-side rendering (Vitest, Node, @lit-labs/ssr)', bin('packages/widgets', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'ssr.json')}`], {
+  cwd: join(root, 'packages/widgets'),
+  counts: () => {
+    const r = json('ssr.json');
+    return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.numTotalTests ? 1 : 0) };
+  },
+});
 step('size budget', 'node', ['scripts/size.mjs']);
 step('packages install and render from their tarballs', 'node', ['scripts/pack-test.mjs'], {
   env: { KOLO_RESULTS: join(out, 'pack.json') },

@@ -7,8 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { createServer, type Plugin } from 'vite';
 import { configFromEnv, definitionsFromHtml, startServer } from '@kolo/server';
+import { renderWidgets } from '@kolo/widgets/ssr';
 import { seeds } from './src/seed.ts';
 
 const port = Number(process.env.KOLO_DEMO_PORT ?? 5173);
@@ -44,7 +45,12 @@ for (const [key, seed] of Object.entries(seeds)) {
 
 process.env.VITE_KOLO_SERVER = api.url;
 process.env.VITE_KOLO_ADMIN_TOKEN = token;
-const vite = await createServer({ root, configFile: `${root}vite.config.ts`, server: { port, host: '127.0.0.1', strictPort: true } });
+/** `/ssr.html` rendered on the server: every widget arrives as declarative shadow DOM (`@kolo/widgets/ssr`). */
+const ssrPage: Plugin = {
+  name: 'kolo-ssr-page',
+  transformIndexHtml: { order: 'post', handler: (html, ctx) => (ctx.path === '/ssr.html' ? renderWidgets(html) : html) },
+};
+const vite = await createServer({ root, configFile: `${root}vite.config.ts`, server: { port, host: '127.0.0.1', strictPort: true }, plugins: [ssrPage] });
 await vite.listen();
 const site = `http://127.0.0.1:${port}`;
 console.log(`
@@ -52,6 +58,7 @@ Kolo demo is running.
   Polls, A/B choice, quiz, reactions  ${site}/
   Ideas and AMA questions             ${site}/ideas.html
   FAQ, help banner, disclosure        ${site}/help.html
+  Rendered on the server (SSR)        ${site}/ssr.html
   Team console                        ${site}/console.html  (admin token: ${token})
   Kolo's server (PGlite)              ${api.url}  (data in ${dataDir})
 Open a page in two windows to see votes arrive live. Stop with Ctrl+C.

@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { ssrPlugin } from './wtr-ssr-plugin.mjs';
 
 const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
 const results = process.env.KOLO_WTR_RESULTS;
@@ -26,10 +27,11 @@ const countingReporter = () => ({
 });
 
 export default {
-  files: process.env.KOLO_WTR_FILES ?? 'src/**/*.test.ts',
+  // `*.node.test.ts` run in Node (vitest: server-side rendering)
+  files: process.env.KOLO_WTR_FILES ?? ['src/**/*.test.ts', '!src/**/*.node.test.ts'],
   rootDir: '../..',
   nodeResolve: { exportConditions: ['kolo-source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' }), ssrPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

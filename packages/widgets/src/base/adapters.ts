@@ -84,6 +84,6 @@ export function findAdapter(el: Element): KoloAdapter {
     const name = (n as Element).getAttribute?.('kolo-adapter');
     if (name) return namedAdapter(name);
   }
-  const meta = el.ownerDocument.querySelector('meta[name="kolo-adapter"]')?.getAttribute('content');
+  const meta = el.ownerDocument?.querySelector('meta[name="kolo-adapter"]')?.getAttribute('content');
   return namedAdapter(meta || 'local');
 }

@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyDeclarations } from 'lit';
+import { LitElement, adoptStyles, html, isServer, type PropertyDeclarations, type PropertyValues } from 'lit';
 import {
   commonMessages,
   createSignal,
@@ -78,6 +78,25 @@ export abstract class KoloElement extends LitElement {
     this.internals = this.attachInternals();
   }
 
+  /**
+   * A shadow root rendered on the server (declarative shadow DOM) is emptied and rendered again, in
+   * the same task, so nothing is painted between. (Lit would add to it, or, with `@lit-labs/ssr-client`'s
+   * hydrate support, expect the first render to match the server's exactly.)
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = this.shadowRoot;
+    if (!root) return super.createRenderRoot();
+    root.replaceChildren();
+    adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+    return root;
+  }
+
+  /** On the server (`@lit-labs/ssr`) no controller's `hostUpdate` runs: the content is validated here. */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (isServer) this.content?.hostUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
@@ -144,7 +163,7 @@ export abstract class KoloElement extends LitElement {
 
   /** The controller that holds this element's validated content (set by the controller).
    * @internal */
-  content?: { readonly config?: { id: string } | undefined; readonly parsed?: Parsed<unknown> | undefined };
+  content?: { readonly config?: { id: string } | undefined; readonly parsed?: Parsed<unknown> | undefined; hostUpdate(): void };
 
   /** The widget this element shows, once its content is valid. */
   protected get widget(): ElementRef | undefined {
@@ -174,8 +193,10 @@ export abstract class KoloElement extends LitElement {
 
   /** What to render while the content is invalid: the error saying what is wrong, and the `invalid` state. */
   protected invalid() {
-    this.setStates({ invalid: true });
     const parsed = this.content?.parsed;
+    // on the server, content that could not be read (no light DOM there) is shown as authored, never as an error
+    if (!parsed) return html`<div part="base"><slot></slot></div>`;
+    this.setStates({ invalid: true });
     return html`<div part="base error" role="alert">${this.i18n.t('invalid', { details: parsed?.ok === false ? parsed.error : '' })}</div>`;
   }
 

@@ -1,4 +1,4 @@
-import type { ReactiveController } from 'lit';
+import { isServer, type ReactiveController } from 'lit';
 import type { KoloAdapter, KoloError, Parsed, SignalType, Tally } from '@kolo/core';
 import type { KoloElement } from './kolo-element.ts';
 import { KoloChangeEvent } from '../events/kolo-change.ts';
@@ -64,8 +64,13 @@ export class ContentController<C> implements ReactiveController {
     this.observer?.disconnect();
   }
 
-  /** Validate the content again if it changed (or `error` makes it invalid); returns whether it changed. */
+  /**
+   * Validate the content again if it changed (or `error` makes it invalid); returns whether it changed.
+   * On the server an element sees no light DOM (unless `@kolo/widgets/ssr` lends it the authored one):
+   * without `.config` there is nothing to read, and the content stays unknown, not invalid.
+   */
   protected revalidate(error = ''): boolean {
+    if (isServer && !('children' in this.host) && !(this.host as { config?: unknown }).config) return false;
     const raw = this.content.read();
     const source = JSON.stringify(raw) + error;
     if (source === this.source && this.parsed) return false;
@@ -117,6 +122,12 @@ export class WidgetController<C extends { id: string; closesAt?: string | undefi
 
   /** Before each render: re-validate when the authored content or the adapter changed. */
   override hostUpdate(): void {
+    // on the server: no adapter nor store; valid content shows as ready, with no votes yet
+    if (isServer) {
+      this.revalidate();
+      this.view = { ...this.loading, status: 'ready' };
+      return;
+    }
     let adapter: KoloAdapter | undefined;
     let adapterError = '';
     try {

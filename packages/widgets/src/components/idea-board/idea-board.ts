@@ -162,6 +162,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (changed.has('sort')) this.ask();
   }
 
