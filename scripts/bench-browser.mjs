@@ -7,13 +7,16 @@
 //   ready   the document's first byte → every element rendered (out of its loading state) and laid out
 //   busy    the renderer's main-thread CPU time (CDP TaskDuration in thread ticks: other processes
 //           on the machine do not inflate it), from the navigation to the end
+//   fetched the document's first byte → the script's last byte
+//   wait    from there → the script's first statement (compiling it; the document's parsing, styles)
 //   eval    the bundle's first statement → its modules evaluated and the elements defined (upgraded)
 //   render  from there → rendered and laid out
 // as the cost over the blank page (measured in the same round) and its ratio to the Lit hello's;
 // and the longest task (PerformanceObserver `longtask`, so only tasks over 50 ms: 0 means none).
-//   pnpm bench:browser [--runs 15] [--json out.json] [--profile poll]
+//   pnpm bench:browser [--runs 15] [--pages poll,nine] [--json out.json] [--profile poll | --trace poll]
 // --profile PAGE loads an unminified build of PAGE with the CPU profiler and prints where the time
-// goes, by source module and by function (see bench-browser/profile.mjs).
+// goes, by source module and by function; --trace PAGE prints the main thread's CPU time by trace
+// event (compiling, style, layout …) and its longest tasks (see bench-browser/profile.mjs).
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { sharedOptions } from './esbuild-shared.mjs';
 import { BANNER, PAGES, entrySource, pageHtml } from './bench-browser/pages.mjs';
-import { profilePage } from './bench-browser/profile.mjs';
+import { profilePage, tracePage } from './bench-browser/profile.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, fallback) => {
@@ -32,25 +35,39 @@ const arg = (name, fallback) => {
 };
 const RUNS = Number(arg('runs', process.env.KOLO_BENCH_RUNS ?? 15));
 const PROFILE = arg('profile');
-const names = Object.keys(PAGES);
+const TRACE = arg('trace');
+// --pages blank,lit,poll measures only those (the blank page and the anchor are always in)
+const names = Object.keys(PAGES).filter((n) => n === 'blank' || n === 'lit' || !arg('pages') || arg('pages').split(',').includes(n));
 
-/** name → bundle text, built as a site's production build would (minify: false for profiling). */
+/**
+ * The page's files as a site's production build makes them (minify: false for profiling): its entry
+ * `/NAME/entry.js` and the chunks that only `import()` reaches (the HTTP adapter), as Vite splits them.
+ */
 async function bundle(name, minify) {
+  const entry = {
+    name: 'kolo-bench-entry',
+    setup(b) {
+      b.onResolve({ filter: /^kolo-bench-entry$/ }, () => ({ path: 'entry', namespace: 'kolo-bench' }));
+      b.onLoad({ filter: /.*/, namespace: 'kolo-bench' }, () => ({ contents: entrySource(name), resolveDir: root, loader: 'js' }));
+    },
+  };
   const r = await build({
     ...sharedOptions,
     minify,
+    plugins: [entry, ...sharedOptions.plugins],
+    entryPoints: { entry: 'kolo-bench-entry' },
     banner: { js: BANNER },
-    stdin: { contents: entrySource(name), resolveDir: root, loader: 'js', sourcefile: `${name}.entry.js` },
+    splitting: true,
     write: false,
-    outdir: '/bench',
+    outdir: `/${name}`,
   });
-  return r.outputFiles[0].text;
+  return r.outputFiles.map((f) => [f.path, f.text]);
 }
 
 const files = new Map([['/none', '<!doctype html><link rel="icon" href="data:,">']]);
 for (const name of names) {
   files.set(`/${name}.html`, pageHtml(name));
-  files.set(`/${name}.js`, await bundle(name, !PROFILE));
+  for (const [path, text] of await bundle(name, !PROFILE)) files.set(path, text);
 }
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -101,7 +118,7 @@ async function load(name) {
     const busy = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
     if (errors.length) throw new Error(`${name}: ${errors.join('; ')}`);
     if (r.wrong.length) throw new Error(`${name}: not rendered with its content: ${r.wrong.join(', ')}`);
-    return { ready: r.ready, busy, eval: r.eval - r.start, render: r.end - r.eval, long: Math.max(0, ...r.long), elements: r.elements };
+    return { ready: r.ready, busy, fetched: r.fetched, compile: r.start - r.first - r.fetched, eval: r.eval - r.start, render: r.end - r.eval, long: Math.max(0, ...r.long), elements: r.elements };
   } finally {
     await context.close();
   }
@@ -114,8 +131,10 @@ const median = (xs) => {
 };
 
 try {
-  if (PROFILE) {
-    await profilePage(browser, origin, PROFILE, files.get(`/${PROFILE}.js`));
+  if (TRACE) {
+    await tracePage(browser, origin, TRACE);
+  } else if (PROFILE) {
+    await profilePage(browser, origin, PROFILE, files.get(`/${PROFILE}/entry.js`));
   } else {
     const samples = Object.fromEntries(names.map((n) => [n, []]));
     for (const n of names) await load(n); // warm-up round, not counted
@@ -141,6 +160,8 @@ try {
       busyRatio: m(n, 'busy') / m('lit', 'busy'),
       busyCostMs: cost(n, 'busy'),
       busyCostRatio: cost(n, 'busy') / cost('lit', 'busy'),
+      fetchedMs: m(n, 'fetched'),
+      compileMs: m(n, 'compile'),
       evalMs: m(n, 'eval'),
       renderMs: m(n, 'render'),
       longestTaskMs: m(n, 'long'),
@@ -150,10 +171,10 @@ try {
     console.log(`\nbrowser bench: ${RUNS} rounds, medians. × Lit: the page ÷ the Lit hello page (the blank page with one Lit element);`);
     console.log('cost: the page − the blank page in the same round, and that ÷ the Lit hello\'s cost. ready: wall time from the');
     console.log('document\'s first byte to everything rendered; busy: main-thread CPU time; longest task: wall time, 0 = none over 50 ms.');
-    console.log('page                 |  ready  × Lit |   cost  × Lit |   busy  × Lit |   cost  × Lit |  eval  render | longest task (median / max)');
+    console.log('page                 |  ready  × Lit |   cost  × Lit |   busy  × Lit |   cost  × Lit | fetched  wait   eval  render | longest task (median / max)');
     for (const r of rows) {
       console.log(
-        `${r.page.padEnd(20)} | ${f(r.readyMs)} ${f(r.readyRatio, 2)} | ${f(r.readyCostMs)} ${f(r.readyCostRatio, 2)} | ${f(r.busyMs)} ${f(r.busyRatio, 2)} | ${f(r.busyCostMs)} ${f(r.busyCostRatio, 2)} | ${f(r.evalMs, 1, 5)} ${f(r.renderMs, 1, 7)} | ${r.longestTaskMs.toFixed(0)} / ${r.longestTaskMaxMs.toFixed(0)} ms`,
+        `${r.page.padEnd(20)} | ${f(r.readyMs)} ${f(r.readyRatio, 2)} | ${f(r.readyCostMs)} ${f(r.readyCostRatio, 2)} | ${f(r.busyMs)} ${f(r.busyRatio, 2)} | ${f(r.busyCostMs)} ${f(r.busyCostRatio, 2)} | ${f(r.fetchedMs, 1, 7)} ${f(r.compileMs, 1, 5)} ${f(r.evalMs, 1, 6)} ${f(r.renderMs, 1, 7)} | ${r.longestTaskMs.toFixed(0)} / ${r.longestTaskMaxMs.toFixed(0)} ms`,
       );
     }
     const json = arg('json');

@@ -83,9 +83,11 @@ const busy = (e) => e.isUpdatePending || e.matches(':state(loading)');
   }
   document.body.getBoundingClientRect();
   // from the document's first byte: the browser's own navigation work before it is not the page's
-  const ready = performance.now() - performance.getEntriesByType('navigation')[0].responseStart;
+  const first = performance.getEntriesByType('navigation')[0].responseStart;
+  const ready = performance.now() - first;
+  const script = performance.getEntriesByType('resource').find((r) => r.name.includes('/entry.js'));
   const wrong = els.filter((e) => busy(e) || e.matches(':state(invalid)') || !e.shadowRoot?.textContent.trim()).map((e) => e.localName);
-  window.__bench = { start: window.__bench_start, eval: window.__bench_eval, end: performance.now(), ready, elements: els.length, wrong };
+  window.__bench = { first, fetched: script.responseEnd - first, start: window.__bench_start, eval: window.__bench_eval, end: performance.now(), ready, elements: els.length, wrong };
 })();
 `;
 
@@ -112,4 +114,4 @@ export const entrySource = (name) => `${PAGES[name].entry}\n${HARNESS}`;
 
 export const pageHtml = (name) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${name}</title>${HEAD}` +
-  `<script type="module" src="/${name}.js"></script></head><body>${PAGES[name].body}</body></html>`;
+  `<script type="module" src="/${name}/entry.js"></script></head><body>${PAGES[name].body}</body></html>`;

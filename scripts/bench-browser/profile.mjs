@@ -37,7 +37,7 @@ export async function profilePage(browser, origin, name, bundle) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const ours = (f) => new URL(f.url || 'about:blank').pathname === `/${name}.js`;
+  const ours = (f) => new URL(f.url || 'about:blank').pathname === `/${name}/entry.js`;
   const label = (n) => {
     const f = n.callFrame;
     if (!ours(f)) return `${f.functionName || '(anonymous)'}${f.url ? ` ${f.url.split('/').pop()}` : ''}`;
@@ -68,4 +68,42 @@ export async function profilePage(browser, origin, name, bundle) {
   for (const [k, v] of top(total, 45)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
   console.log('\nfunctions by self time (ms):');
   for (const [k, v] of top(self, 30)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
+}
+
+/**
+ * `--trace PAGE`: the renderer main thread's work while PAGE loads, from a Chrome trace: CPU time
+ * (thread time) by event name, counting each event's own time (minus the events inside it), and the
+ * longest tasks.
+ */
+export async function tracePage(browser, origin, name) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/none`);
+  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'loading'] });
+  await page.goto(`${origin}/${name}.html?load=trace`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__bench, { timeout: 30000 });
+  const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString("utf8")).traceEvents;
+  await context.close();
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.tdur !== undefined).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // own thread time: each event's tdur minus its direct children's
+  const own = new Map();
+  const stack = [];
+  for (const e of mine) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) own.set(parent, (own.get(parent) ?? parent.tdur) - e.tdur);
+    own.set(e, e.tdur);
+    stack.push(e);
+  }
+  // own.get(e) was set to e.tdur on entry and reduced by its children later
+  const byName = new Map();
+  for (const e of mine) {
+    const key = e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.compileModule' ? `${e.name} ${(e.args?.data?.url ?? '').split('/').slice(-2).join('/')}` : e.name;
+    byName.set(key, (byName.get(key) ?? 0) + (own.get(e) ?? 0) / 1000);
+  }
+  const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => b.tdur - a.tdur).slice(0, 5);
+  console.log(`\n${name}: main-thread CPU time by event (own time, ms; total ${(mine.filter((e) => e.name === 'RunTask').reduce((s, e) => s + e.tdur, 0) / 1000).toFixed(1)} in tasks)`);
+  for (const [k, v] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
+  console.log(`longest tasks (CPU / wall ms): ${tasks.map((t) => `${(t.tdur / 1000).toFixed(1)} / ${(t.dur / 1000).toFixed(1)}`).join(', ')}`);
 }
