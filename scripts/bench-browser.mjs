@@ -15,7 +15,7 @@
 // and the longest task (PerformanceObserver `longtask`, so only tasks over 50 ms: 0 means none).
 //   pnpm bench:browser [--runs 15] [--pages poll,nine] [--json out.json] [--profile poll | --trace poll]
 // --profile PAGE loads an unminified build of PAGE with the CPU profiler and prints where the time
-// goes, by source module and by function; --trace PAGE prints the main thread's CPU time by trace
+// goes, by source module and by function (mean of --runs loads, default 5); --trace PAGE prints the main thread's CPU time by trace
 // event (compiling, style, layout …) and its longest tasks (see bench-browser/profile.mjs).
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -59,15 +59,20 @@ async function bundle(name, minify) {
     banner: { js: BANNER },
     splitting: true,
     write: false,
+    metafile: true,
     outdir: `/${name}`,
   });
-  return r.outputFiles.map((f) => [f.path, f.text]);
+  // what the entry imports statically: preloaded from the page, as Vite's <link rel="modulepreload">
+  const entryOut = Object.values(r.metafile.outputs).find((o) => o.entryPoint);
+  const preload = entryOut.imports.filter((i) => i.kind === 'import-statement').map((i) => `/${name}/${i.path.split('/').pop()}`);
+  return { files: r.outputFiles.map((f) => [f.path, f.text]), preload };
 }
 
 const files = new Map([['/none', '<!doctype html><link rel="icon" href="data:,">']]);
 for (const name of names) {
-  files.set(`/${name}.html`, pageHtml(name));
-  for (const [path, text] of await bundle(name, !PROFILE)) files.set(path, text);
+  const { files: out, preload } = await bundle(name, !PROFILE);
+  files.set(`/${name}.html`, pageHtml(name, preload));
+  for (const [path, text] of out) files.set(path, text);
 }
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -134,7 +139,7 @@ try {
   if (TRACE) {
     await tracePage(browser, origin, TRACE);
   } else if (PROFILE) {
-    await profilePage(browser, origin, PROFILE, files.get(`/${PROFILE}/entry.js`));
+    await profilePage(browser, origin, PROFILE, files.get(`/${PROFILE}/entry.js`), Number(arg('runs', 5)));
   } else {
     const samples = Object.fromEntries(names.map((n) => [n, []]));
     for (const n of names) await load(n); // warm-up round, not counted

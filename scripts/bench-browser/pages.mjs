@@ -112,6 +112,7 @@ export const PAGES = {
 
 export const entrySource = (name) => `${PAGES[name].entry}\n${HARNESS}`;
 
-export const pageHtml = (name) =>
+export const pageHtml = (name, preload = []) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${name}</title>${HEAD}` +
+  preload.map((href) => `<link rel="modulepreload" href="${href}">`).join('') +
   `<script type="module" src="/${name}/entry.js"></script></head><body>${PAGES[name].body}</body></html>`;

@@ -19,34 +19,45 @@ function moduleLines(bundle) {
 /** The module's group: a package, or a folder of ours (`core/src/voting`). */
 const group = (module) => module.split('/').slice(0, module.startsWith('core/') || module.startsWith('widgets/') ? 3 : 1).join('/');
 
-export async function profilePage(browser, origin, name, bundle) {
-  const page = await browser.newPage();
+/** `runs` loads of the page profiled, their times summed (and divided by `runs`), then printed. */
+export async function profilePage(browser, origin, name, bundle, runs) {
+  const sums = { self: new Map(), total: new Map(), modules: new Map() };
+  const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms / runs);
+  for (let i = 0; i < runs; i++) await profileOnce(browser, origin, name, bundle, sums, add);
+  const top = (map, k) => [...map].sort((a, b) => b[1] - a[1]).slice(0, k);
+  console.log(`\n${name}: ${runs} loads, mean ms per load (unminified, profiler on)`);
+  console.log('\nself time by module group (ms):');
+  for (const [k, v] of top(sums.modules, 20)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
+  console.log('\nfunctions by total time (ms):');
+  for (const [k, v] of top(sums.total, 50)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
+  console.log('\nfunctions by self time (ms):');
+  for (const [k, v] of top(sums.self, 30)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
+}
+
+async function profileOnce(browser, origin, name, bundle, { self, total, modules }, add) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
   // same-origin first, so the page's navigation stays in this renderer and its profiler
   await page.goto(`${origin}/none`);
   const cdp = await page.createCDPSession();
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
-  await page.goto(`${origin}/${name}.html`, { waitUntil: 'load' });
+  await page.goto(`${origin}/${name}.html?load=${Math.random()}`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__bench, { timeout: 30000 });
   const { profile } = await cdp.send('Profiler.stop');
-  const times = await page.evaluate(() => window.__bench);
-  await page.close();
+  await context.close();
 
   const moduleOf = moduleLines(bundle);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const ours = (f) => new URL(f.url || 'about:blank').pathname === `/${name}/entry.js`;
+  const ours = (f) => f.url.startsWith('http') && new URL(f.url).pathname === `/${name}/entry.js`;
   const label = (n) => {
     const f = n.callFrame;
     if (!ours(f)) return `${f.functionName || '(anonymous)'}${f.url ? ` ${f.url.split('/').pop()}` : ''}`;
     return `${f.functionName || '(anonymous)'} ${moduleOf(f.lineNumber)}:${f.lineNumber + 1}`;
   };
-  const self = new Map();
-  const total = new Map();
-  const modules = new Map();
-  const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const node = byId.get(id);
@@ -60,14 +71,6 @@ export async function profilePage(browser, origin, name, bundle) {
       if (!seen.has(key)) add(total, key, ms), seen.add(key);
     }
   });
-  const top = (map, k) => [...map].sort((a, b) => b[1] - a[1]).slice(0, k);
-  console.log(`\n${name}: eval ${(times.eval - times.start).toFixed(1)} ms, render ${(times.ready - times.eval).toFixed(1)} ms (unminified, profiler on)`);
-  console.log('\nself time by module group (ms):');
-  for (const [k, v] of top(modules, 20)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
-  console.log('\nfunctions by total time (ms):');
-  for (const [k, v] of top(total, 45)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
-  console.log('\nfunctions by self time (ms):');
-  for (const [k, v] of top(self, 30)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
 }
 
 /**
@@ -79,7 +82,7 @@ export async function tracePage(browser, origin, name) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.goto(`${origin}/none`);
-  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'loading'] });
+  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.compile', 'blink', 'loading'] });
   await page.goto(`${origin}/${name}.html?load=trace`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__bench, { timeout: 30000 });
   const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString("utf8")).traceEvents;
