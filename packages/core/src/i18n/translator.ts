@@ -1,6 +1,6 @@
 import type { Bundle, Message } from './bundle.ts';
 import type { MessageKey, MessageOverrides } from './keys.ts';
-import { plainDigits } from './digits.ts';
+import { latinDigits } from './digits.ts';
 
 export type Params = Record<string, string | number>;
 
@@ -30,17 +30,8 @@ const safeLocale = (lang: string) => {
   }
 };
 
-/**
- * One Intl object per locale and options, made when first needed and shared by every translator:
- * making one costs far more than using it (the first loads the locale's data), and a page of
- * widgets formats the same few numbers in the same language.
- */
-const intl = new Map<string, Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let f = intl.get(key) as T | undefined;
-  if (!f) intl.set(key, (f = make()));
-  return f;
-}
+/** Number formats by locale and options, shared by every translator: making one costs far more than using it. */
+const formats: Record<string, Intl.NumberFormat> = {};
 
 /**
  * Messages for `lang` from `bundles` (`uk-UA` uses `uk`; other languages use a registered catalog,
@@ -50,8 +41,9 @@ function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFo
 export function createTranslator(lang = 'en', overrides: MessageOverrides = {}, bundles: readonly Bundle[] = [], more: () => readonly Bundle[] = () => []): Translator {
   const locale = safeLocale(lang || 'en');
   const base = locale.toLowerCase().split('-')[0]!;
+  const plural = new Intl.PluralRules(locale);
   const number = (n: number, o?: Intl.NumberFormatOptions) =>
-    !o && plainDigits(locale, n) ? String(n) : cached(`n ${locale} ${o ? JSON.stringify(o) : ''}`, () => new Intl.NumberFormat(locale, o)).format(n);
+    !o && n >= 0 && n < 1e3 && n % 1 === 0 && latinDigits.test(locale) ? '' + n : (formats[locale + JSON.stringify(o)] ??= new Intl.NumberFormat(locale, o)).format(n);
   const look = (list: readonly Bundle[], key: MessageKey): Message | undefined => {
     for (const b of list) {
       const m = (b as unknown as Record<string, Record<string, Message> | undefined>)[base]?.[key] ?? b.en[key];
@@ -63,10 +55,10 @@ export function createTranslator(lang = 'en', overrides: MessageOverrides = {}, 
     lang: base === 'uk' || registered[base] ? base : 'en',
     number,
     percent: (n) => number(n / 100, { style: 'percent' }),
-    date: (d) => cached(`d ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long' })).format(new Date(d)),
+    date: (d) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(d)),
     t(key, params = {}) {
       const m = find(key);
-      const s = typeof m === 'string' ? m : (m[cached(`p ${locale}`, () => new Intl.PluralRules(locale)).select(Number(params.count ?? 0))] ?? m.other);
+      const s = typeof m === 'string' ? m : (m[plural.select(Number(params.count ?? 0))] ?? m.other);
       return s.replace(/\{(\w+)\}/g, (all, name: string) => {
         const v = params[name];
         return v === undefined ? all : typeof v === 'number' ? number(v) : v;
