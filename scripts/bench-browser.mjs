@@ -13,7 +13,7 @@
 //   render  from there → rendered and laid out
 // as the cost over the blank page (measured in the same round) and its ratio to the Lit hello's;
 // and the longest task (PerformanceObserver `longtask`, so only tasks over 50 ms: 0 means none).
-//   pnpm bench:browser [--runs 15] [--pages poll,nine] [--json out.json] [--profile poll | --trace poll]
+//   pnpm bench:browser [--runs 15] [--pages poll,nine] [--base main] [--json out.json] [--profile poll | --trace poll]
 // --profile PAGE loads an unminified build of PAGE with the CPU profiler and prints where the time
 // goes, by source module and by function (mean of --runs loads, default 5); --trace PAGE prints the main thread's CPU time by trace
 // event (compiling, style, layout …) and its longest tasks (see bench-browser/profile.mjs).
@@ -21,7 +21,8 @@ import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { sharedOptions } from './esbuild-shared.mjs';
@@ -37,13 +38,31 @@ const RUNS = Number(arg('runs', process.env.KOLO_BENCH_RUNS ?? 15));
 const PROFILE = arg('profile');
 const TRACE = arg('trace');
 // --pages blank,lit,poll measures only those (the blank page and the anchor are always in)
-const names = Object.keys(PAGES).filter((n) => n === 'blank' || n === 'lit' || !arg('pages') || arg('pages').split(',').includes(n));
+const chosen = Object.keys(PAGES).filter((n) => n === 'blank' || n === 'lit' || !arg('pages') || arg('pages').split(',').includes(n));
+// --base REF also measures each widget page with @kolo/core's sources as they are at the git REF
+// (e.g. main), in the same run: a before/after of a change to core
+const BASE = arg('base');
+const names = [...chosen, ...(BASE ? chosen.filter((n) => n !== 'blank' && n !== 'lit').map((n) => `${n}@base`) : [])];
+const pageOf = (id) => id.split('@')[0];
+const labelOf = (id) => PAGES[pageOf(id)].label + (id.includes('@') ? ` @${BASE}` : '');
+
+/** Loads @kolo/core's source files as they are at the git ref `base`. */
+const coreAt = (base) => ({
+  name: 'kolo-bench-core-at',
+  setup(b) {
+    b.onLoad({ filter: /packages\/core\/src\/.*\.ts$/ }, ({ path }) => ({
+      contents: execFileSync('git', ['show', `${base}:${relative(root, path)}`], { cwd: root, encoding: 'utf8' }),
+      loader: 'ts',
+    }));
+  },
+});
 
 /**
  * The page's files as a site's production build makes them (minify: false for profiling): its entry
  * `/NAME/entry.js` and the chunks that only `import()` reaches (the HTTP adapter), as Vite splits them.
  */
-async function bundle(name, minify) {
+async function bundle(id, minify) {
+  const name = pageOf(id);
   const entry = {
     name: 'kolo-bench-entry',
     setup(b) {
@@ -54,24 +73,24 @@ async function bundle(name, minify) {
   const r = await build({
     ...sharedOptions,
     minify,
-    plugins: [entry, ...sharedOptions.plugins],
+    plugins: [...(id.includes('@') ? [coreAt(BASE)] : []), entry, ...sharedOptions.plugins],
     entryPoints: { entry: 'kolo-bench-entry' },
     banner: { js: BANNER },
     splitting: true,
     write: false,
     metafile: true,
-    outdir: `/${name}`,
+    outdir: `/${id}`,
   });
   // what the entry imports statically: preloaded from the page, as Vite's <link rel="modulepreload">
   const entryOut = Object.values(r.metafile.outputs).find((o) => o.entryPoint);
-  const preload = entryOut.imports.filter((i) => i.kind === 'import-statement').map((i) => `/${name}/${i.path.split('/').pop()}`);
+  const preload = entryOut.imports.filter((i) => i.kind === 'import-statement').map((i) => `/${id}/${i.path.split('/').pop()}`);
   return { files: r.outputFiles.map((f) => [f.path, f.text]), preload };
 }
 
 const files = new Map([['/none', '<!doctype html><link rel="icon" href="data:,">']]);
-for (const name of names) {
-  const { files: out, preload } = await bundle(name, !PROFILE);
-  files.set(`/${name}.html`, pageHtml(name, preload));
+for (const id of names) {
+  const { files: out, preload } = await bundle(id, !PROFILE);
+  files.set(`/${id}.html`, pageHtml(pageOf(id), preload, id));
   for (const [path, text] of out) files.set(path, text);
 }
 const server = createServer((req, res) => {
@@ -155,7 +174,7 @@ try {
     const cost = (n, key) => median(samples[n].map((s, i) => s[key] - blank[i][key]));
     const m = (n, key) => median(samples[n].map((s) => s[key]));
     const rows = names.map((n) => ({
-      page: PAGES[n].label,
+      page: labelOf(n),
       elements: samples[n][0].elements,
       readyMs: m(n, 'ready'),
       readyRatio: m(n, 'ready') / m('lit', 'ready'),
@@ -176,10 +195,10 @@ try {
     console.log(`\nbrowser bench: ${RUNS} rounds, medians. × Lit: the page ÷ the Lit hello page (the blank page with one Lit element);`);
     console.log('cost: the page − the blank page in the same round, and that ÷ the Lit hello\'s cost. ready: wall time from the');
     console.log('document\'s first byte to everything rendered; busy: main-thread CPU time; longest task: wall time, 0 = none over 50 ms.');
-    console.log('page                 |  ready  × Lit |   cost  × Lit |   busy  × Lit |   cost  × Lit | fetched  wait   eval  render | longest task (median / max)');
+    console.log('page                        |  ready  × Lit |   cost  × Lit |   busy  × Lit |   cost  × Lit | fetched  wait   eval  render | longest task (median / max)');
     for (const r of rows) {
       console.log(
-        `${r.page.padEnd(20)} | ${f(r.readyMs)} ${f(r.readyRatio, 2)} | ${f(r.readyCostMs)} ${f(r.readyCostRatio, 2)} | ${f(r.busyMs)} ${f(r.busyRatio, 2)} | ${f(r.busyCostMs)} ${f(r.busyCostRatio, 2)} | ${f(r.fetchedMs, 1, 7)} ${f(r.compileMs, 1, 5)} ${f(r.evalMs, 1, 6)} ${f(r.renderMs, 1, 7)} | ${r.longestTaskMs.toFixed(0)} / ${r.longestTaskMaxMs.toFixed(0)} ms`,
+        `${r.page.padEnd(27)} | ${f(r.readyMs)} ${f(r.readyRatio, 2)} | ${f(r.readyCostMs)} ${f(r.readyCostRatio, 2)} | ${f(r.busyMs)} ${f(r.busyRatio, 2)} | ${f(r.busyCostMs)} ${f(r.busyCostRatio, 2)} | ${f(r.fetchedMs, 1, 7)} ${f(r.compileMs, 1, 5)} ${f(r.evalMs, 1, 6)} ${f(r.renderMs, 1, 7)} | ${r.longestTaskMs.toFixed(0)} / ${r.longestTaskMaxMs.toFixed(0)} ms`,
       );
     }
     const json = arg('json');

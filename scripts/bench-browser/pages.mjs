@@ -112,7 +112,8 @@ export const PAGES = {
 
 export const entrySource = (name) => `${PAGES[name].entry}\n${HARNESS}`;
 
-export const pageHtml = (name, preload = []) =>
+/** The page `name`'s HTML, its files under `/dir/` (a variant of the page: see --base). */
+export const pageHtml = (name, preload = [], dir = name) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${name}</title>${HEAD}` +
   preload.map((href) => `<link rel="modulepreload" href="${href}">`).join('') +
-  `<script type="module" src="/${name}/entry.js"></script></head><body>${PAGES[name].body}</body></html>`;
+  `<script type="module" src="/${dir}/entry.js"></script></head><body>${PAGES[name].body}</body></html>`;
