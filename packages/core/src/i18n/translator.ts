@@ -1,5 +1,6 @@
 import type { Bundle, Message } from './bundle.ts';
 import type { MessageKey, MessageOverrides } from './keys.ts';
+import { latinDigits } from './digits.ts';
 
 export type Params = Record<string, string | number>;
 
@@ -29,6 +30,9 @@ const safeLocale = (lang: string) => {
   }
 };
 
+/** Number formats by locale and options, shared by every translator: making one costs far more than using it. */
+const formats: Record<string, Intl.NumberFormat> = {};
+
 /**
  * Messages for `lang` from `bundles` (`uk-UA` uses `uk`; other languages use a registered catalog,
  * else English), with per-element overrides taking precedence. `more` gives bundles to look in last,
@@ -38,7 +42,8 @@ export function createTranslator(lang = 'en', overrides: MessageOverrides = {}, 
   const locale = safeLocale(lang || 'en');
   const base = locale.toLowerCase().split('-')[0]!;
   const plural = new Intl.PluralRules(locale);
-  const number = (n: number, o?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, o).format(n);
+  const number = (n: number, o?: Intl.NumberFormatOptions) =>
+    !o && n >= 0 && n < 1e3 && n % 1 === 0 && latinDigits.test(locale) ? '' + n : (formats[locale + JSON.stringify(o)] ??= new Intl.NumberFormat(locale, o)).format(n);
   const look = (list: readonly Bundle[], key: MessageKey): Message | undefined => {
     for (const b of list) {
       const m = (b as unknown as Record<string, Record<string, Message> | undefined>)[base]?.[key] ?? b.en[key];
