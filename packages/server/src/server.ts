@@ -12,6 +12,7 @@ import { createStore, type Store } from './store.ts';
 import { clientAddress, trustedRanges } from './http/client-address.ts';
 import { createLogger, type Logger } from './observe/log.ts';
 import { createMetrics, type Metrics } from './observe/metrics.ts';
+import type { AppRoutes } from './http/openapi.ts';
 
 export interface KoloServer {
   readonly url: string;
@@ -21,6 +22,8 @@ export interface KoloServer {
   readonly log: Logger;
   /** the Prometheus metrics served at `/metrics` */
   readonly metrics: Metrics;
+  /** the routes it serves (method and pattern; the OpenAPI document describes each) */
+  readonly routes: AppRoutes;
   /** stop taking requests, finish the ones in flight, close live streams and the database */
   close(): Promise<void>;
 }
@@ -80,6 +83,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
     store,
     log,
     metrics,
+    routes: app.routes.filter((r) => r.method !== 'ALL').map(({ method, path }) => ({ method, path })),
     close() {
       closing ??= (async () => {
         // no new connections; requests in flight finish; idle keep-alive and live streams end

@@ -15,6 +15,7 @@ import { addressGroup } from './client-address.ts';
 import { fail } from './errors.ts';
 import { publicRoutes } from './public.ts';
 import { healthRoutes } from './health.ts';
+import { openApiDocument } from './openapi.ts';
 import type { Db } from '../db/types.ts';
 import type { Logger } from '../observe/log.ts';
 import type { Metrics } from '../observe/metrics.ts';
@@ -94,5 +95,8 @@ export function createApp(o: AppOptions) {
   app.route('/v1', healthRoutes(o.db));
   app.route('/v1', publicRoutes({ store: o.store, live: o.live, ipHash: (c) => hashIp(o.ip(c)), onAction: o.metrics.action }));
   app.route('/v1/admin', adminRoutes({ store: o.store, adminToken: o.adminToken, hashIp, client: (c) => hashIp(o.ip(c)) }));
+  // generated once, on first request, from the routes above (and itself)
+  let openApi: object | undefined;
+  app.get('/v1/openapi.json', (c) => c.json((openApi ??= openApiDocument(app.routes))));
   return app;
 }
