@@ -2,6 +2,7 @@
 // (its default data folder), and /v1/ready, /metrics and /v1/openapi.json answer; SIGTERM stops it.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 
 /** Start `npx kolo-server` in `cwd` (its own process group); resolves with its URL once it listens. */
@@ -55,8 +56,11 @@ export default async function ({ dir, check, tgz }) {
       if (!existsSync(join(app, '.kolo-data'))) throw new Error('no PGlite folder .kolo-data in the working directory');
       if (!/"route":"\/v1\/ready","status":200/.test(server.output())) throw new Error(`no JSON request log line:\n${server.output()}`);
     } finally {
-      const code = await server.stop();
-      if (code !== 0) throw new Error(`SIGTERM: exited ${code}\n${server.output()}`);
+      // SIGTERM to npx and the server it runs: the server finishes, closes PGlite and releases the folder's lock
+      await server.stop();
+      const lock = join(app, '.kolo-data', 'kolo-server.lock');
+      for (let i = 0; i < 120 && existsSync(lock); i++) await sleep(500);
+      if (existsSync(lock)) throw new Error(`SIGTERM: the PGlite folder is still locked after 60 s\n${server.output()}`);
     }
   });
 }
