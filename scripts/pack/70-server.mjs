@@ -33,6 +33,19 @@ function serve(cwd, env) {
 export default async function ({ dir, check, tgz }) {
   const app = join(dir, 'server-app');
   mkdirSync(app, { recursive: true });
+  await check('the server tarball ships compiled JavaScript, migrations, LICENSE and DEPLOY.md, no sources or tests, and is public', () => {
+    const list = execFileSync('tar', ['-tzf', tgz('server')], { encoding: 'utf8' });
+    for (const f of ['package/dist/main.js', 'package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/migrations/0001-tables.sql', 'package/bin/kolo-server.mjs', 'package/LICENSE', 'package/DEPLOY.md', 'package/README.md']) {
+      if (!list.includes(f)) throw new Error(`missing ${f}`);
+    }
+    if (/package\/(src|test|scripts)\//.test(list)) throw new Error('sources, tests or scripts are packed');
+    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tgz('server'), 'package/package.json'], { encoding: 'utf8' }));
+    if (manifest.private || manifest.publishConfig?.access !== 'public') throw new Error('not public');
+    if (JSON.stringify(manifest.exports).includes('kolo-source')) throw new Error('the workspace-only export condition is published');
+    const exact = Object.entries(manifest.dependencies).filter(([, v]) => !v.startsWith('^'));
+    if (exact.length) throw new Error(`runtime dependencies without a caret range: ${exact.map(([k, v]) => `${k}@${v}`).join(', ')}`);
+  });
+
   await check('@kolo/server installs from its tarball with a kolo-server bin', () => {
     const core = `file:${tgz('core')}`;
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'kolo-server-check', private: true, type: 'module', dependencies: { '@kolo/server': `file:${tgz('server')}`, '@kolo/core': core }, overrides: { '@kolo/core': core } }, null, 2));
