@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readiness } from '../src/http/health.ts';
 import { migrations } from '../src/db/migrate.ts';
 import type { Db } from '../src/db/types.ts';
-import { TOKEN, as, drivers, serverFor, vote } from './harness.ts';
+import { startServer } from '../src/index.ts';
+import { TOKEN, as, client, drivers, freshDatabase, serverFor, testConfig, vote } from './harness.ts';
 
 /** A log destination that keeps its lines. */
 function lines() {
@@ -123,5 +124,24 @@ describe('readiness of a database that does not answer', () => {
     const r = await readiness(refusing);
     expect(r).toMatchObject({ ok: false, database: { reachable: false, error: 'Error ECONNREFUSED' } });
     expect(JSON.stringify(r)).not.toContain('10.1.2.3');
+  });
+});
+
+describe.skipIf(!process.env.KOLO_TEST_DATABASE_URL)('readiness when PostgreSQL goes away', () => {
+  it('answers /v1/ready with 503 (reachable: false) while /v1/health stays 200', async () => {
+    const target = await freshDatabase(process.env.KOLO_TEST_DATABASE_URL);
+    const server = await startServer(testConfig({ databaseUrl: target.databaseUrl }));
+    try {
+      const api = client(server);
+      expect((await api.get('/v1/ready')).status).toBe(200);
+      await target.drop(); // drops the database, closing its connections
+      const r = await api.get('/v1/ready');
+      expect(r.status).toBe(503);
+      expect(r.body).toMatchObject({ ok: false, database: { driver: 'postgres', reachable: false } });
+      expect(JSON.stringify(r.body)).not.toContain('127.0.0.1');
+      expect((await api.get('/v1/health')).status).toBe(200);
+    } finally {
+      await server.close().catch(() => {});
+    }
   });
 });
