@@ -26,6 +26,8 @@ const api = await startServer(
     HOST: '127.0.0.1',
     KOLO_DATA_DIR: dataDir,
     KOLO_ADMIN_TOKEN: token,
+    // a request log line per request would bury the demo's own lines (KOLO_LOG_LEVEL=info shows them)
+    KOLO_LOG_LEVEL: process.env.KOLO_LOG_LEVEL ?? 'warn',
     KOLO_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
     // the team console is served by Vite, on another origin than the API
     KOLO_ADMIN_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,

@@ -19,7 +19,8 @@ export function startServer({ cwd, args }, env) {
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
-      out += d;
+      // the tail only: a server logs a line per request, for as long as it runs
+      out = (out + d).slice(-4000);
       const m = /listening on (\S+)/.exec(out);
       if (m) resolve({ child, ms: performance.now() - t0, url: m[1] });
     });

@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { tokenProblem } from './token.ts';
 import { trustedRanges } from './http/client-address.ts';
+import { LOG_LEVELS, type LogLevel } from './observe/log.ts';
+import type { DestinationStream } from 'pino';
 
 /** Limits and time-outs a configuration may leave out (documented in README.md). */
 export const DEFAULTS = {
@@ -44,6 +46,12 @@ export interface ServerConfig {
   headersTimeout?: number;
   requestTimeout?: number;
   keepAliveTimeout?: number;
+  /** the least level logged (default `info`: one line per request); `silent` logs nothing but unexpected errors */
+  logLevel?: LogLevel | undefined;
+  /** where log lines go (default: standard output) */
+  logDestination?: DestinationStream | undefined;
+  /** the bearer token of `/metrics`; without it the metrics are open in development and off in production */
+  metricsToken?: string | undefined;
 }
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -85,15 +93,25 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     signalsPerVoter: int('KOLO_SIGNALS_PER_VOTER', DEFAULTS.signalsPerVoter),
     streamsPerIp: int('KOLO_STREAMS_PER_IP', DEFAULTS.streamsPerIp),
     ...timeouts,
+    logLevel: logLevel(env.KOLO_LOG_LEVEL),
+    metricsToken: env.KOLO_METRICS_TOKEN || undefined,
   };
   if (config.signingSecret && config.signingSecret.length < 32) throw new Error('KOLO_SIGNING_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)');
   if (timeouts.requestTimeout > 0 && timeouts.headersTimeout > timeouts.requestTimeout) throw new Error('KOLO_HEADERS_TIMEOUT_MS must not be longer than KOLO_REQUEST_TIMEOUT_MS');
   if (production && !config.adminToken) throw new Error('KOLO_ADMIN_TOKEN is required when NODE_ENV=production');
   if (production && !env.KOLO_IP_SALT) throw new Error('KOLO_IP_SALT is required when NODE_ENV=production (IP hashes must match across restarts and instances)');
-  const weak = config.adminToken && tokenProblem(config.adminToken);
-  if (weak) throw new Error(`KOLO_ADMIN_TOKEN ${weak}: make one with \`openssl rand -base64 32\``);
+  for (const [name, token] of [['KOLO_ADMIN_TOKEN', config.adminToken], ['KOLO_METRICS_TOKEN', config.metricsToken]] as const) {
+    const weak = token && tokenProblem(token);
+    if (weak) throw new Error(`${name} ${weak}: make one with \`openssl rand -base64 32\``);
+  }
   if (config.adminOrigins!.includes('*')) throw new Error('KOLO_ADMIN_ORIGINS lists the origins of the team console; `*` (any site) is not allowed');
   return config;
+}
+
+function logLevel(value: string | undefined): LogLevel {
+  if (!value) return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new Error(`KOLO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return value as LogLevel;
 }
 
 /** `KOLO_TRUST_PROXY` as address ranges (`10.0.0.0/8,fd00::/8`), checked; undefined when it is not a list of ranges. */

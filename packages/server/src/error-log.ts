@@ -27,6 +27,8 @@ export interface RequestInfo {
   method: string;
   /** the route's pattern, e.g. `/v1/widgets/:kind/:id` */
   route: string;
+  /** the request's id (`x-request-id`) */
+  id?: string | undefined;
 }
 
 type Fields = Record<string, unknown>;
@@ -106,6 +108,6 @@ export function errorLog(o: ErrorLogOptions = {}) {
       return;
     }
     k.logged++;
-    write(JSON.stringify({ time: new Date(now()).toISOString(), level: 'error', msg: 'request failed', method: req.method, route: req.route, error: facts }));
+    write(JSON.stringify({ time: new Date(now()).toISOString(), level: 'error', msg: 'request failed', ...(req.id ? { reqId: req.id } : {}), method: req.method, route: req.route, error: facts }));
   };
 }

@@ -210,6 +210,10 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
       c.req.raw.signal.addEventListener('abort', end);
       return c.body(body, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     },
+    /** how many streams are open on this server (the metrics' gauge) */
+    get open() {
+      return streams.size;
+    },
     /** end every open stream and forget the channels (a shutdown) */
     end() {
       for (const s of [...streams]) s.end();

@@ -10,11 +10,20 @@ import { openLive } from './live.ts';
 import { errorLog } from './error-log.ts';
 import { createStore, type Store } from './store.ts';
 import { clientAddress, trustedRanges } from './http/client-address.ts';
+import { createLogger, type Logger } from './observe/log.ts';
+import { createMetrics, type Metrics } from './observe/metrics.ts';
+import type { AppRoutes } from './http/openapi.ts';
 
 export interface KoloServer {
   readonly url: string;
   readonly db: Db;
   readonly store: Store;
+  /** the JSON log (pino) */
+  readonly log: Logger;
+  /** the Prometheus metrics served at `/metrics` */
+  readonly metrics: Metrics;
+  /** the routes it serves (method and pattern; the OpenAPI document describes each) */
+  readonly routes: AppRoutes;
   /** stop taking requests, finish the ones in flight, close live streams and the database */
   close(): Promise<void>;
 }
@@ -34,12 +43,17 @@ const timeouts = (c: typeof DEFAULTS) => ({
 export async function startServer(given: ServerConfig): Promise<KoloServer> {
   const config = { ...DEFAULTS, ...given };
   // PGlite's module is loaded only when it is the database (a server on PostgreSQL starts without it)
-  const db = config.databaseUrl ? postgresDb(config.databaseUrl) : await (await import('./db/pglite.ts')).pgliteDb(config.dataDir);
+  const log = createLogger(config.logLevel ?? 'info', config.logDestination);
+  const metrics = createMetrics();
+  const pool = 10;
+  const raw = config.databaseUrl ? postgresDb(config.databaseUrl, pool) : await (await import('./db/pglite.ts')).pgliteDb(config.dataDir);
+  const db = metrics.instrument(raw);
   await migrate(db);
   const store = createStore(db, config);
   // one sampled log of unexpected errors, for requests and for live streams
   const logError = errorLog();
   const live = await openLive(db, { heartbeat: config.heartbeat, streamsPerIp: config.streamsPerIp, onError: (e) => logError(e, { method: 'GET', route: '(live stream)' }) });
+  metrics.watch({ streams: () => live.open, pool: () => (db.driver === 'postgres' ? pool : 1) });
   const trust = typeof config.trustProxy === 'number' ? config.trustProxy : trustedRanges(config.trustProxy);
   const app = createApp({
     store,
@@ -50,6 +64,11 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
     ipSalt: config.ipSalt,
     bodyLimit: config.bodyLimit,
     logError,
+    db,
+    log,
+    metrics,
+    metricsToken: config.metricsToken,
+    production: config.production,
     ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, trust),
   });
   const server: ServerType = await new Promise((resolve) => {
@@ -62,6 +81,9 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
     url: `http://${config.host}:${port}`,
     db,
     store,
+    log,
+    metrics,
+    routes: app.routes.filter((r) => r.method !== 'ALL').map(({ method, path }) => ({ method, path })),
     close() {
       closing ??= (async () => {
         // no new connections; requests in flight finish; idle keep-alive and live streams end

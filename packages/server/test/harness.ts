@@ -45,6 +45,8 @@ export const testConfig = (over: Partial<ServerConfig> = {}): ServerConfig => ({
   // client: no header or request time-outs (the slow-client tests set their own)
   headersTimeout: 0,
   requestTimeout: 0,
+  // quiet: the tests of the log give their own destination
+  logLevel: 'silent',
   ...over,
 });
 

@@ -11,7 +11,8 @@ export function sourceServer(dir, env) {
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
-      out += d;
+      // the tail only: a server logs a line per request, for as long as it runs
+      out = (out + d).slice(-4000);
       if (out.includes('listening on')) resolve(child);
     });
     child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));

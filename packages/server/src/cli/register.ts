@@ -9,11 +9,9 @@ import { LIMITS, uniqueDefinitions, type FoundWidget, type WidgetDefinition, typ
 import { widgetsInHtml } from '../definitions/html.ts';
 import { planRegistration, type Plan, type Registered } from './diff.ts';
 
-export interface RegisterIo {
-  env?: NodeJS.ProcessEnv;
-  /** where the report goes (default: standard output) */
-  print?: (line: string) => void;
-}
+import type { CommandIo } from './io.ts';
+
+export type RegisterIo = CommandIo;
 type Problem = WidgetProblem & { source?: string };
 
 const USAGE = 'usage: kolo-server register <html files or URLs> [--dry-run]';

@@ -51,6 +51,8 @@ export interface AdminAuthOptions {
   client: (c: Context) => string;
   /** failed attempts allowed per address per minute */
   failures?: number;
+  /** what the refusal says is missing (default: an admin bearer token) */
+  needed?: string;
 }
 
 /** The middleware in front of every admin route. */
@@ -62,13 +64,13 @@ export function adminAuth(o: AdminAuthOptions): MiddlewareHandler {
     const wait = failed.wait(who);
     if (wait) {
       c.header('Retry-After', String(wait));
-      return fail(c, 'rate', `too many failed admin attempts from this address; try again in ${wait} s`, { retryAfter: wait });
+      return fail(c, 'rate', `too many failed attempts from this address; try again in ${wait} s`, { retryAfter: wait });
     }
     // the `Bearer` scheme is required: a bare token in the header is refused like a wrong one
     const given = Buffer.from(/^Bearer +(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '');
     if (!o.adminToken || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       failed.add(who);
-      return fail(c, 'unauthorized', 'an admin bearer token is required');
+      return fail(c, 'unauthorized', `${o.needed ?? 'an admin bearer token'} is required`);
     }
     await next();
   };

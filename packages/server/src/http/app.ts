@@ -14,6 +14,13 @@ import { adminRoutes } from './admin.ts';
 import { addressGroup } from './client-address.ts';
 import { fail } from './errors.ts';
 import { publicRoutes } from './public.ts';
+import { healthRoutes } from './health.ts';
+import { openApiDocument } from './openapi.ts';
+import type { Db } from '../db/types.ts';
+import type { Logger } from '../observe/log.ts';
+import type { Metrics } from '../observe/metrics.ts';
+import { metricsRoute } from '../observe/metrics-route.ts';
+import { idOf, observeRequests } from '../observe/requests.ts';
 
 export interface AppOptions {
   store: Store;
@@ -31,6 +38,14 @@ export interface AppOptions {
   bodyLimit: number;
   /** the log of unexpected errors (default: a sampled one of its own) */
   logError?: ReturnType<typeof errorLog> | undefined;
+  /** the database `/v1/ready` checks */
+  db: Db;
+  /** one line per request */
+  log: Logger;
+  metrics: Metrics;
+  /** the bearer token of `/metrics` (without it: open in development, off in production) */
+  metricsToken?: string | undefined;
+  production: boolean;
 }
 
 /**
@@ -60,6 +75,7 @@ export function createApp(o: AppOptions) {
   // budgets and bans count an IPv6 client by its /64 (one home or one server holds a whole /64)
   const hashIp = (ip: string) => createHash('sha256').update(`${o.ipSalt}:${addressGroup(ip)}`).digest('hex').slice(0, 32);
 
+  app.use('*', observeRequests({ log: o.log, metrics: o.metrics }));
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   corsFor(app, o);
   app.use('/v1/*', compressAnswers());
@@ -71,11 +87,16 @@ export function createApp(o: AppOptions) {
   // one sampled JSON line per unexpected error, without the query's values (see ../error-log.ts)
   const logError = o.logError ?? errorLog();
   app.onError((e, c) => {
-    logError(e, { method: c.req.method, route: c.req.routePath });
+    logError(e, { method: c.req.method, route: c.req.routePath, id: idOf(c) });
     return fail(c, 'internal', 'something went wrong on the server');
   });
 
-  app.route('/v1', publicRoutes({ store: o.store, live: o.live, ipHash: (c) => hashIp(o.ip(c)) }));
+  metricsRoute(app, { metrics: o.metrics, token: o.metricsToken, production: o.production, client: (c) => hashIp(o.ip(c)) });
+  app.route('/v1', healthRoutes(o.db));
+  app.route('/v1', publicRoutes({ store: o.store, live: o.live, ipHash: (c) => hashIp(o.ip(c)), onAction: o.metrics.action }));
   app.route('/v1/admin', adminRoutes({ store: o.store, adminToken: o.adminToken, hashIp, client: (c) => hashIp(o.ip(c)) }));
+  // generated once, on first request, from the routes above (and itself)
+  let openApi: object | undefined;
+  app.get('/v1/openapi.json', (c) => c.json((openApi ??= openApiDocument(app.routes))));
   return app;
 }

@@ -14,11 +14,12 @@ export interface PublicOptions {
   live: Live;
   /** the salted hash of the client's IP address */
   ipHash: (c: Context) => string;
+  /** told of each action's type and outcome (`accepted` or the refusal's reason): the metrics */
+  onAction?: (type: string, outcome: string) => void;
 }
 
 export function publicRoutes(o: PublicOptions) {
   const app = new Hono();
-  app.get('/health', (c) => c.json({ ok: true }));
   readRoutes(app, o);
   writeRoutes(app, o);
   return app;
@@ -94,6 +95,7 @@ function writeRoutes(app: Hono, o: PublicOptions) {
     const a = await body(c, actionSchema);
     if (isResponse(a)) return a;
     const answered = await o.store.act(a, { ipHash: o.ipHash(c) });
+    o.onAction?.(a.type, answered.status === 200 ? 'accepted' : ((answered.body as { error?: { reason?: string } }).error?.reason ?? String(answered.status)));
     if (answered.status === 200) checked(answered.body as View);
     const retry = (answered.body as { error?: { retryAfter?: number } }).error?.retryAfter;
     if (retry) c.header('Retry-After', String(retry));

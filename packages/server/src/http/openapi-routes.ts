@@ -1,0 +1,81 @@
+/**
+ * What the OpenAPI document says of each route the app serves, keyed `METHOD /path` as Hono registers
+ * it: the contract's schemas (@kolo/core) of its parameters, query, body and answer. ./openapi.ts walks
+ * the app's real routes and looks each one up here (a route without an entry, or an entry without a
+ * route, fails the OpenAPI test).
+ */
+import type * as z from 'zod/mini';
+import {
+  actionSchema,
+  adminIdeasQuerySchema,
+  banParamsSchema,
+  banSchema,
+  boardPageQuerySchema,
+  boardParamsSchema,
+  definitionsBodySchema,
+  eventsQuerySchema,
+  importBodySchema,
+  mergeBodySchema,
+  metricsQuerySchema,
+  moderateBodySchema,
+  seedSchema,
+  signalBatchSchema,
+  similarQuerySchema,
+  stopWordsSchema,
+  viewSchema,
+  widgetParamsSchema,
+  widgetSettingsSchema,
+} from '@kolo/core';
+
+type Schema = z.ZodMiniType;
+
+export interface RouteDoc {
+  summary: string;
+  tag: 'operations' | 'widgets' | 'admin';
+  /** the path's parameters, as one object schema */
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  /** the request names its voter in the `Kolo-Voter` header */
+  voter?: boolean;
+  /** the bearer token it needs */
+  auth?: 'admin' | 'metrics';
+  /** the success answer: a JSON schema (`json`), or another media type */
+  ok: { status: number; description: string; json?: Schema; type?: 'text/event-stream' | 'text/csv' | 'text/plain' };
+}
+
+const view = { status: 200, description: "the widget's view", json: viewSchema };
+const done = { status: 200, description: 'done: `{ "ok": true }`' };
+const board = { params: boardParamsSchema, tag: 'admin', auth: 'admin' } as const;
+
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  'GET /metrics': { summary: 'Prometheus metrics (bearer KOLO_METRICS_TOKEN; without it open in development, off in production)', tag: 'operations', auth: 'metrics', ok: { status: 200, description: 'metrics in the Prometheus text format', type: 'text/plain' } },
+  'GET /v1/health': { summary: 'the process is alive (no database work)', tag: 'operations', ok: { status: 200, description: '`{ "ok": true }`' } },
+  'GET /v1/ready': { summary: 'the database answers and is migrated; the version (503 when not ready)', tag: 'operations', ok: { status: 200, description: '`{ ok, version, database, migrations }`' } },
+  'GET /v1/openapi.json': { summary: 'this document', tag: 'operations', ok: { status: 200, description: 'OpenAPI 3.1' } },
+  'GET /v1/widgets/:kind/:id': { summary: "a widget's view for a voter (a board: one page, by the query)", tag: 'widgets', params: widgetParamsSchema, query: boardPageQuerySchema, voter: true, ok: view },
+  'GET /v1/widgets/:kind/:id/similar': { summary: "a board's ideas like a title being typed", tag: 'widgets', params: widgetParamsSchema, query: similarQuerySchema, voter: true, ok: view },
+  'GET /v1/widgets/:kind/:id/events': { summary: "a widget's live public views (Server-Sent Events: `view` events of `{ widget, view }`)", tag: 'widgets', params: widgetParamsSchema, voter: true, ok: { status: 200, description: 'a live stream', type: 'text/event-stream' } },
+  'GET /v1/events': { summary: "one live stream for several widgets (`widgets`: a JSON array of `{ kind, id }`)", tag: 'widgets', query: eventsQuerySchema, voter: true, ok: { status: 200, description: 'a live stream', type: 'text/event-stream' } },
+  'POST /v1/actions': { summary: 'an action (vote, answer, idea, upvote), idempotent by its id', tag: 'widgets', body: actionSchema, ok: view },
+  'POST /v1/signals': { summary: 'a batch of signals (helpful, impressions…): 204 all stored, 202 some dropped', tag: 'widgets', body: signalBatchSchema, ok: { status: 204, description: 'stored' } },
+  'GET /v1/admin/ideas/:kind/:board': { ...board, summary: "a page of a board's ideas, newest first", query: adminIdeasQuerySchema, ok: { status: 200, description: '`{ ideas, next }`' } },
+  'GET /v1/admin/queue': { summary: 'every waiting idea', tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ ideas }`' } },
+  'GET /v1/admin/queue/:kind/:board': { ...board, summary: "a page of a board's waiting ideas", query: adminIdeasQuerySchema, ok: { status: 200, description: '`{ ideas, next }`' } },
+  'GET /v1/admin/widgets': { summary: 'the registered widgets with their counts', tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ widgets }`' } },
+  'GET /v1/admin/bans': { summary: 'the bans', tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ bans }`' } },
+  'GET /v1/admin/export/results.csv': { summary: "every widget's results", tag: 'admin', auth: 'admin', ok: { status: 200, description: 'CSV', type: 'text/csv' } },
+  'GET /v1/admin/export/ideas.csv': { summary: 'every idea (`contact=1`: with contacts)', tag: 'admin', auth: 'admin', ok: { status: 200, description: 'CSV', type: 'text/csv' } },
+  'GET /v1/admin/metrics': { summary: "the site's engagement metrics over a period", tag: 'admin', auth: 'admin', query: metricsQuerySchema, ok: { status: 200, description: 'the metrics' } },
+  'GET /v1/admin/ip-hash/:ip': { summary: 'the hash an IP ban needs (addresses are never stored)', tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ hash }`' } },
+  'POST /v1/admin/ideas/:kind/:board/:idea': { ...board, summary: 'moderate an idea', body: moderateBodySchema, ok: done },
+  'POST /v1/admin/ideas/:kind/:board/:idea/merge': { ...board, summary: 'merge an idea into another', body: mergeBodySchema, ok: done },
+  'PUT /v1/admin/widgets/:kind/:id': { summary: "a widget's rules and slow mode", tag: 'admin', auth: 'admin', params: widgetParamsSchema, body: widgetSettingsSchema, ok: done },
+  'PUT /v1/admin/definitions': { summary: 'register widgets (as `kolo-server register` does)', tag: 'admin', auth: 'admin', body: definitionsBodySchema, ok: { status: 200, description: '`{ changed }`' } },
+  'POST /v1/admin/bans': { summary: 'ban a voter, an address or a word', tag: 'admin', auth: 'admin', body: banSchema, ok: done },
+  'DELETE /v1/admin/bans/:type/:value': { summary: 'lift a ban', tag: 'admin', auth: 'admin', params: banParamsSchema, ok: done },
+  'GET /v1/admin/stop-words/:lang': { summary: "a language's stop words", tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ words }`' } },
+  'PUT /v1/admin/stop-words/:lang': { summary: "set a language's stop words", tag: 'admin', auth: 'admin', body: stopWordsSchema, ok: { status: 200, description: '`{ words }`' } },
+  'POST /v1/admin/import/:kind/:board': { ...board, summary: "a batch of a board's ideas (idempotent by idea id)", body: importBodySchema, ok: { status: 200, description: '`{ imported }`' } },
+  'POST /v1/admin/seed': { summary: 'start a widget with data', tag: 'admin', auth: 'admin', body: seedSchema, ok: { status: 200, description: '`{ seeded }`' } },
+};
