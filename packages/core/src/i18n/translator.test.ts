@@ -33,6 +33,14 @@ describe('i18n', () => {
     expect(t('votes', { count: 1234 })).toBe('1,234 votes');
   });
 
+  it('chooses the plural form Intl.PluralRules chooses, in English without one', () => {
+    const forms = { zero: 'zero', one: 'one', two: 'two', few: 'few', many: 'many', other: 'other' };
+    for (const lang of ['en', 'en-GB', 'en-US', 'uk', 'de']) {
+      const { t } = createTranslator(lang, { votes: forms }, all);
+      for (const n of [-2, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3, 5, 11, 21, 101, 1e6]) expect(t('votes', { count: n }), `${lang} ${n}`).toBe(new Intl.PluralRules(lang).select(n));
+    }
+  });
+
   it('chooses Ukrainian plural forms (one, few, many)', () => {
     const { t } = createTranslator('uk-UA', {}, all);
     expect(t('votes', { count: 1 })).toBe('1 голос');

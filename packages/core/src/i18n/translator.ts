@@ -32,6 +32,8 @@ const safeLocale = (lang: string) => {
 
 /** Number formats by locale and options, shared by every translator: making one costs far more than using it. */
 const formats: Record<string, Intl.NumberFormat> = {};
+/** Plural rules by locale, shared likewise; English (one only for 1 and -1) needs none. */
+const plurals: Record<string, Intl.PluralRules> = {};
 
 /**
  * Messages for `lang` from `bundles` (`uk-UA` uses `uk`; other languages use a registered catalog,
@@ -41,7 +43,7 @@ const formats: Record<string, Intl.NumberFormat> = {};
 export function createTranslator(lang = 'en', overrides: MessageOverrides = {}, bundles: readonly Bundle[] = [], more: () => readonly Bundle[] = () => []): Translator {
   const locale = safeLocale(lang || 'en');
   const base = locale.toLowerCase().split('-')[0]!;
-  const plural = new Intl.PluralRules(locale);
+  const plural = (n: number) => (base == 'en' ? (n * n - 1 ? 'other' : 'one') : (plurals[locale] ??= new Intl.PluralRules(locale)).select(n));
   const number = (n: number, o?: Intl.NumberFormatOptions) =>
     !o && n >= 0 && n < 1e3 && n % 1 === 0 && latinDigits.test(locale) ? '' + n : (formats[locale + JSON.stringify(o)] ??= new Intl.NumberFormat(locale, o)).format(n);
   const look = (list: readonly Bundle[], key: MessageKey): Message | undefined => {
@@ -58,7 +60,7 @@ export function createTranslator(lang = 'en', overrides: MessageOverrides = {}, 
     date: (d) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(d)),
     t(key, params = {}) {
       const m = find(key);
-      const s = typeof m === 'string' ? m : (m[plural.select(Number(params.count ?? 0))] ?? m.other);
+      const s = typeof m === 'string' ? m : (m[plural(Number(params.count ?? 0))] ?? m.other);
       return s.replace(/\{(\w+)\}/g, (all, name: string) => {
         const v = params[name];
         return v === undefined ? all : typeof v === 'number' ? number(v) : v;
