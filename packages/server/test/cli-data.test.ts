@@ -11,7 +11,8 @@ import { exportRows, importRows } from '../src/cli/data.ts';
 import { latestVersion, migrate, migrations } from '../src/db/migrate.ts';
 import { postgresDb } from '../src/db/postgres.ts';
 import { pgliteDb } from '../src/db/pglite.ts';
-import { startServer } from '../src/index.ts';
+import { configFromEnv, startServer } from '../src/index.ts';
+import { databaseFromEnv, databaseName } from '../src/db/open.ts';
 import { as, client, drivers, freshDatabase, now, testConfig, vote } from './harness.ts';
 
 const bin = new URL('../bin/kolo-server.mjs', import.meta.url).pathname;
@@ -165,3 +166,11 @@ it('export and import take every kolo_ table, digits in its name included, and r
     await target.close();
   }
 }, 120_000);
+
+it('the commands open the database the server would: DATABASE_URL, else PGlite in KOLO_DATA_DIR (.kolo-data by default)', () => {
+  expect(configFromEnv({})).toMatchObject({ databaseUrl: undefined, dataDir: '.kolo-data' });
+  expect(databaseFromEnv({})).toEqual({ databaseUrl: undefined, dataDir: '.kolo-data' });
+  expect(databaseFromEnv({ DATABASE_URL: 'postgres://kolo:secret@db:5432/kolo' })).toEqual({ databaseUrl: 'postgres://kolo:secret@db:5432/kolo', dataDir: undefined });
+  expect(databaseName(databaseFromEnv({ DATABASE_URL: 'postgres://kolo:secret@db:5432/kolo' }))).toBe('PostgreSQL db:5432/kolo');
+  expect(databaseName(databaseFromEnv({ KOLO_DATA_DIR: '/srv/kolo' }))).toBe('PGlite in /srv/kolo');
+});
