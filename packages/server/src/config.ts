@@ -4,6 +4,7 @@ import { tokenProblem } from './token.ts';
 import { trustedRanges } from './http/client-address.ts';
 import { LOG_LEVELS, type LogLevel } from './observe/log.ts';
 import type { DestinationStream } from 'pino';
+import { databaseFromEnv, type DatabaseChoice } from './db/open.ts';
 
 /** Limits and time-outs a configuration may leave out (documented in README.md). */
 export const DEFAULTS = {
@@ -18,12 +19,9 @@ export const DEFAULTS = {
   keepAliveTimeout: 5_000,
 };
 
-export interface ServerConfig {
+export interface ServerConfig extends DatabaseChoice {
   port: number;
   host: string;
-  /** PostgreSQL URL; without it, PGlite in `dataDir` (or in memory when that is empty) */
-  databaseUrl?: string | undefined;
-  dataDir?: string | undefined;
   adminToken?: string | undefined;
   origins: string[];
   /** origins allowed by CORS on the admin API (none by default: same-origin only); never `*` */
@@ -76,8 +74,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const config: ServerConfig = {
     port: int('PORT', 8787),
     host: env.HOST || '127.0.0.1',
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.KOLO_DATA_DIR || (env.DATABASE_URL ? undefined : '.kolo-data'),
+    ...databaseFromEnv(env),
     adminToken: env.KOLO_ADMIN_TOKEN || undefined,
     origins: list(env.KOLO_ORIGINS || (production ? '' : '*')),
     adminOrigins: list(env.KOLO_ADMIN_ORIGINS ?? ''),

@@ -14,7 +14,7 @@ usage: kolo-server [serve]                      serve (configuration from the en
        kolo-server migrate [--status]           apply the schema migrations, or say whether they are due
        kolo-server register <pages…> [--dry-run] register the pages' widgets on a running server
        kolo-server export [file]                every row as JSON Lines (default: standard output)
-       kolo-server import <file|->              read an export into the database
+       kolo-server import <file|->              read an export into an empty database
 The database is DATABASE_URL (PostgreSQL), else PGlite in KOLO_DATA_DIR (default .kolo-data).`;
 
 type Command = (args: string[]) => Promise<number>;

@@ -3,7 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { DEFAULTS, type ServerConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
-import { postgresDb } from './db/postgres.ts';
+import { openDatabase } from './db/open.ts';
 import type { Db } from './db/types.ts';
 import { createApp } from './http/app.ts';
 import { openLive } from './live.ts';
@@ -42,11 +42,10 @@ const timeouts = (c: typeof DEFAULTS) => ({
 /** Open the database, migrate it, and serve the protocol. */
 export async function startServer(given: ServerConfig): Promise<KoloServer> {
   const config = { ...DEFAULTS, ...given };
-  // PGlite's module is loaded only when it is the database (a server on PostgreSQL starts without it)
   const log = createLogger(config.logLevel ?? 'info', config.logDestination);
   const metrics = createMetrics();
   const pool = 10;
-  const raw = config.databaseUrl ? postgresDb(config.databaseUrl, pool) : await (await import('./db/pglite.ts')).pgliteDb(config.dataDir);
+  const raw = await openDatabase(config, pool);
   const db = metrics.instrument(raw);
   await migrate(db);
   const store = createStore(db, config);

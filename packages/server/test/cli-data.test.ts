@@ -8,14 +8,15 @@ import { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { exportRows, importRows } from '../src/cli/data.ts';
-import { migrations } from '../src/db/migrate.ts';
+import { latestVersion, migrate, migrations } from '../src/db/migrate.ts';
 import { postgresDb } from '../src/db/postgres.ts';
 import { pgliteDb } from '../src/db/pglite.ts';
-import { startServer } from '../src/index.ts';
+import { configFromEnv, startServer } from '../src/index.ts';
+import { databaseFromEnv, databaseName } from '../src/db/open.ts';
 import { as, client, drivers, freshDatabase, now, testConfig, vote } from './harness.ts';
 
 const bin = new URL('../bin/kolo-server.mjs', import.meta.url).pathname;
-const latest = Math.max(...migrations().map((m) => m.version));
+const latest = latestVersion();
 
 /** Run the bin; its exit code and output. */
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; stdout: string }> {
@@ -66,7 +67,7 @@ describe('kolo-server migrate (the built bin)', () => {
 });
 
 describe.each(drivers)('export from PGlite, import into $name', ({ url }) => {
-  it('copies every vote, idea, signal and stop word; a second import adds nothing; new rows continue after the copied ones', async () => {
+  it('copies every vote, idea, signal and stop word in one transaction, columns by name; refuses a database holding rows; new rows continue after the copied ones', async () => {
     const source = join(mkdtempSync(join(tmpdir(), 'kolo-export-')), 'data');
     const before = await filled(source);
     // the bin's export of the folder, to a file
@@ -83,10 +84,28 @@ describe.each(drivers)('export from PGlite, import into $name', ({ url }) => {
     try {
       const db = url ? postgresDb(target.databaseUrl!) : await pgliteDb(dataDir);
       try {
-        const read = () => createInterface({ input: Readable.from(readFileSync(file, 'utf8')) });
-        const added = await importRows(db, read());
+        const text = readFileSync(file, 'utf8');
+        const read = (t = text) => createInterface({ input: Readable.from(t) });
+        const rowCount = async () => {
+          let out = '';
+          await exportRows(db, new Writable({ write: (c, _e, done) => ((out += c), done()) }));
+          return out.split('\n').filter((l) => l.includes('"row":')).length;
+        };
+        // a bad line after rows of several tables were written leaves no row behind
+        await expect(importRows(db, read(`${text}{"table":"kolo_ballots","row":[1]}\n`))).rejects.toThrow(/line \d+: a row of kolo_ballots with other than/);
+        expect(await rowCount()).toBe(0);
+        // columns are matched by name: every table's columns reversed in the file
+        const reversed = text.trim().split('\n').map((l, i) => {
+          if (!i) return l;
+          const item = JSON.parse(l);
+          return JSON.stringify(item.columns ? { ...item, columns: item.columns.reverse() } : { ...item, row: item.row.reverse() });
+        });
+        const added = await importRows(db, read(`${reversed.join('\n')}\n`));
         expect(added).toMatchObject({ kolo_ballots: 3, kolo_ideas: 2, kolo_signals: 1, kolo_stop_words: 1 });
-        expect(Object.values(await importRows(db, read())).every((n) => n === 0)).toBe(true);
+        // a database that holds rows is refused (its sharded counts and the file's would be added up), and left as it was
+        const count = await rowCount();
+        await expect(importRows(db, read())).rejects.toThrow(/already holds rows \(.*ballots/);
+        expect(await rowCount()).toBe(count);
         // an export of another schema version is refused before any row
         const old = readFileSync(file, 'utf8').replace(`"schema":${latest}`, `"schema":${latest - 1}`);
         await expect(importRows(db, createInterface({ input: Readable.from(old) }))).rejects.toThrow(/schema version/);
@@ -122,3 +141,36 @@ it('import refuses a file that is not an export', async () => {
   expect(r.code).toBe(1);
   expect(r.out).toContain('not a Kolo export');
 }, 120_000);
+
+it('export and import take every kolo_ table, digits in its name included, and refuse a name or a column they cannot take', async () => {
+  const source = await pgliteDb();
+  const target = await pgliteDb();
+  try {
+    await migrate(source);
+    await migrate(target);
+    for (const db of [source, target]) await db.query('create table kolo_extra2 (id int primary key, note2 text)');
+    await source.query("insert into kolo_extra2 values (1, 'x')");
+    let text = '';
+    await exportRows(source, new Writable({ write: (c, _e, done) => ((text += c), done()) }));
+    expect(text).toContain('{"table":"kolo_extra2","columns":["id","note2"]}\n{"table":"kolo_extra2","row":["1", "x"]}');
+    const read = (t: string) => createInterface({ input: Readable.from(t) });
+    // a column the target does not have is named, and nothing is written
+    await expect(importRows(target, read(text.replace('"columns":["id","note2"]', '"columns":["id","note3"]')))).rejects.toThrow(/kolo_extra2: this database has no column "note3"/);
+    expect(await importRows(target, read(text))).toMatchObject({ kolo_extra2: 1 });
+    expect(await target.query('select id, note2 from kolo_extra2')).toEqual([{ id: 1, note2: 'x' }]);
+    // a table whose name the SQL could not write unquoted is not skipped in silence
+    await source.query('create table "kolo_Odd" (x int)');
+    await expect(exportRows(source, new Writable({ write: (_c, _e, done) => done() }))).rejects.toThrow(/table "kolo_Odd"/);
+  } finally {
+    await source.close();
+    await target.close();
+  }
+}, 120_000);
+
+it('the commands open the database the server would: DATABASE_URL, else PGlite in KOLO_DATA_DIR (.kolo-data by default)', () => {
+  expect(configFromEnv({})).toMatchObject({ databaseUrl: undefined, dataDir: '.kolo-data' });
+  expect(databaseFromEnv({})).toEqual({ databaseUrl: undefined, dataDir: '.kolo-data' });
+  expect(databaseFromEnv({ DATABASE_URL: 'postgres://kolo:secret@db:5432/kolo' })).toEqual({ databaseUrl: 'postgres://kolo:secret@db:5432/kolo', dataDir: undefined });
+  expect(databaseName(databaseFromEnv({ DATABASE_URL: 'postgres://kolo:secret@db:5432/kolo' }))).toBe('PostgreSQL db:5432/kolo');
+  expect(databaseName(databaseFromEnv({ KOLO_DATA_DIR: '/srv/kolo' }))).toBe('PGlite in /srv/kolo');
+});

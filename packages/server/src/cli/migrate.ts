@@ -3,7 +3,7 @@
  * PGlite in `KOLO_DATA_DIR`) and exit, e.g. before starting new instances in a deployment. The server
  * also migrates at start; this lets a deployment do it once, as its own step. `--status` only reports.
  */
-import { migrate, migrations } from '../db/migrate.ts';
+import { latestVersion, migrate } from '../db/migrate.ts';
 import { databaseFromEnv } from './database.ts';
 import type { CommandIo } from './io.ts';
 
@@ -16,7 +16,7 @@ export async function migrateCommand(args: string[], { env = process.env, print 
   }
   const { db, where } = await databaseFromEnv(env);
   try {
-    const latest = Math.max(...migrations().map((m) => m.version));
+    const latest = latestVersion();
     if (status) {
       const [table] = await db.query<{ t: string | null }>("select to_regclass('kolo_migrations')::text as t");
       const at = table?.t ? Number((await db.query<{ v: number | null }>('select max(version) as v from kolo_migrations'))[0]?.v ?? 0) : 0;

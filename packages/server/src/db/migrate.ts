@@ -23,6 +23,11 @@ export function migrations(): Migration[] {
     .map((name) => ({ version: Number(name.slice(0, 4)), name, statements: statementsOf(readFileSync(new URL(name, folder), 'utf8')) }));
 }
 
+/** The version of the last migration this server ships: a database at it is current. */
+export function latestVersion(): number {
+  return Math.max(0, ...migrations().map((m) => m.version));
+}
+
 /** Split a migration into statements; its SQL has no `;` but between statements and inside `$$` bodies (functions). */
 function statementsOf(sql: string): string[] {
   const text = sql

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import type { Db } from '../db/types.ts';
-import { migrations } from '../db/migrate.ts';
+import { latestVersion } from '../db/migrate.ts';
 import { VERSION } from '../version.ts';
 
 export interface Readiness {
@@ -18,7 +18,7 @@ export interface Readiness {
 
 /** Whether `db` answers and is migrated to the latest version this server knows. */
 export async function readiness(db: Db, timeoutMs = 2000): Promise<Readiness> {
-  const expected = Math.max(0, ...migrations().map((m) => m.version));
+  const expected = latestVersion();
   const base = { version: VERSION, migrations: { applied: 0, expected } };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
