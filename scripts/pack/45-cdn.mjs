@@ -43,6 +43,20 @@ export default async function ({ root, dir, registry, check, tgz }) {
     execFileSync('node', ['--input-type=module', '-e', script], { cwd: dir, stdio: 'pipe' });
   });
 
+  await check('every CDN file imports in Node after Lit's server build was loaded (lit, @kolo/widgets)', () => {
+    // Lit's Node build sets a global customElements but no HTMLElement: the CDN files must not mix them
+    for (const first of ['lit', '@kolo/widgets']) {
+      const script = `
+        await import(${JSON.stringify(first)});
+        for (const f of ${JSON.stringify(entries)}) await import('@kolo/widgets/cdn/' + f);`;
+      try {
+        execFileSync('node', ['--input-type=module', '-e', script], { cwd: dir, stdio: 'pipe', encoding: 'utf8' });
+      } catch (e) {
+        throw new Error(`after ${first}: ${String(e.stderr).split('\n').find((l) => /Error/.test(l)) ?? e.message}`);
+      }
+    }
+  });
+
   await check('the CDN files have types (a strict consumer project)', () => {
     writeFileSync(
       join(dir, 'cdn-check.ts'),
