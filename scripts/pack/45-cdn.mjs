@@ -30,12 +30,16 @@ export default async function ({ root, dir, registry, check, tgz }) {
     }
   });
 
-  await check('every CDN file imports in plain Node and exports registerMessages, provideAdapter, registerAdapter', () => {
+  await check('every CDN file imports in plain Node and exports registerMessages, provideAdapter, registerAdapter (and nothing else under cdn/ is exported)', () => {
     const script = `
       const files = ${JSON.stringify(entries)};
       for (const f of files) {
         const m = await import('@kolo/widgets/cdn/' + f);
         for (const n of ['registerMessages', 'provideAdapter', 'registerAdapter']) if (typeof m[n] !== 'function') throw new Error(f + '.js: no ' + n);
+      }
+      for (const f of ['api', 'chunks/x']) {
+        const err = await import('@kolo/widgets/cdn/' + f).then(() => null, (e) => e);
+        if (err?.code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw new Error('@kolo/widgets/cdn/' + f + ' is exported: ' + err?.code);
       }
       const all = await import('@kolo/widgets/cdn');
       if (typeof all.KoloPoll !== 'function') throw new Error('kolo.js: no KoloPoll');
