@@ -30,7 +30,7 @@ export default async function ({ root, dir, registry, check, tgz }) {
     }
   });
 
-  await check('every CDN file imports in plain Node and exports registerMessages, provideAdapter, registerAdapter', () => {
+  await check('every CDN file imports in plain Node and exports registerMessages, provideAdapter, registerAdapter (and nothing else under cdn/ is exported)', () => {
     const script = `
       const files = ${JSON.stringify(entries)};
       for (const f of files) {
@@ -41,6 +41,25 @@ export default async function ({ root, dir, registry, check, tgz }) {
       if (typeof all.KoloPoll !== 'function') throw new Error('kolo.js: no KoloPoll');
       if (typeof globalThis.document !== 'undefined' || typeof globalThis.HTMLElement !== 'undefined') throw new Error('a CDN file wrote DOM globals in Node');`;
     execFileSync('node', ['--input-type=module', '-e', script], { cwd: dir, stdio: 'pipe' });
+    // the cdn/ subpaths are the entries: no pattern reaches the types-only api or the chunks
+    const { exports } = JSON.parse(readFileSync(join(widgets, 'package.json'), 'utf8'));
+    const keys = Object.keys(exports).filter((k) => k.startsWith('./cdn/'));
+    const reaches = (k, sub) => (k.includes('*') ? sub.startsWith(k.slice(0, k.indexOf('*'))) && sub.endsWith(k.slice(k.indexOf('*') + 1)) : k === sub);
+    for (const sub of ['./cdn/api', './cdn/chunks/chunk-X']) if (keys.some((k) => reaches(k, sub))) throw new Error(`${sub} is exported`);
+  });
+
+  await check('every CDN file imports in Node after the Lit server build was loaded (lit, @kolo/widgets)', () => {
+    // Lit's Node build sets a global customElements but no HTMLElement: the CDN files must not mix them
+    for (const first of ['lit', '@kolo/widgets']) {
+      const script = `
+        await import(${JSON.stringify(first)});
+        for (const f of ${JSON.stringify(entries)}) await import('@kolo/widgets/cdn/' + f);`;
+      try {
+        execFileSync('node', ['--input-type=module', '-e', script], { cwd: dir, stdio: 'pipe', encoding: 'utf8' });
+      } catch (e) {
+        throw new Error(`after ${first}: ${String(e.stderr).split('\n').find((l) => /Error/.test(l)) ?? e.message}`);
+      }
+    }
   });
 
   await check('the CDN files have types (a strict consumer project)', () => {

@@ -12,8 +12,11 @@
 /** The state name; `KoloElement.setStates` keeps it. */
 export const PAGE_SCHEME = 'page-scheme';
 
-/** elements connected since the last frame, with their custom states */
-let waiting: [Element, CustomStateSet][] = [];
+/**
+ * The elements to look at before the next frame, with their custom states: one entry per element
+ * however often it is asked for (a hidden tab runs no frame), disconnected ones dropped when another is asked for.
+ */
+export const waiting = new Map<Element, CustomStateSet>();
 
 /** Whether the page says a `color-scheme` where `el` is: its parent's (or shadow root's host's) is not `normal`. */
 function pageSays(el: Element): boolean {
@@ -24,14 +27,15 @@ function pageSays(el: Element): boolean {
 /** Before the next frame, read the `color-scheme` `el` inherits and set `:state(page-scheme)` when the page says one. */
 export function watchScheme(el: Element, states: CustomStateSet): void {
   if (typeof requestAnimationFrame !== 'function') return;
-  if (!waiting.length)
+  if (!waiting.size)
     requestAnimationFrame(() => {
-      const all = waiting;
-      waiting = [];
+      const all = [...waiting];
+      waiting.clear();
       // read everything first, then write: one style computation for all of them
       all.map(([e]) => pageSays(e)).forEach((says, i) => all[i]![1][says ? 'add' : 'delete'](PAGE_SCHEME));
     });
-  waiting.push([el, states]);
+  waiting.forEach((_, e) => e.isConnected || waiting.delete(e));
+  waiting.set(el, states);
 }
 
 /** Call `recheck` when `<html>` or `<body>` changes an attribute: where a site switches its mode. */

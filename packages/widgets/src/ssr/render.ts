@@ -79,11 +79,15 @@ export function renderShadow(source: Element, tally?: WidgetView['tally']): stri
     .replace(/ checked="(true|false)"/g, (_, on: string) => (on === 'true' ? ' checked' : ''));
 }
 
+/** How long `renderWidgetsWithResults` waits for a widget's results by default, in ms. */
+export const DEFAULT_TIMEOUT = 2000;
+
 /**
  * What `adapter` answers for the widget `source` authors (its results, a board's ideas), loaded by
- * the widget's own store as an anonymous voter; undefined for a widget without results or invalid content.
+ * the widget's own store as an anonymous voter; undefined for a widget without results or invalid
+ * content, or when the adapter has not answered within `timeout` ms (the store is then unsubscribed).
  */
-export function loadTally(source: Element, adapter: KoloAdapter, voter = 'v_kolossr0'): Promise<WidgetView['tally'] | undefined> {
+export function loadTally(source: Element, adapter: KoloAdapter, voter = 'v_kolossr0', timeout = DEFAULT_TIMEOUT): Promise<WidgetView['tally'] | undefined> {
   let content: ServerContent | undefined;
   const renderer = new (rendererFor(source, (c) => (content = c)))(source.localName);
   for (const a of source.attributes) renderer.setAttribute(a.name, a.value);
@@ -93,12 +97,15 @@ export function loadTally(source: Element, adapter: KoloAdapter, voter = 'v_kolo
   return new Promise((resolve) => {
     let stop: (() => void) | undefined;
     let done = false;
-    const finish = (v: WidgetView) => {
-      if (v.status === 'loading' || done) return;
+    const finish = (v?: WidgetView) => {
+      if (v?.status === 'loading' || done) return;
       done = true;
+      clearTimeout(timer);
       queueMicrotask(() => stop?.());
-      resolve(v.status === 'ready' ? v.tally : undefined);
+      resolve(v?.status === 'ready' ? v.tally : undefined);
     };
+    // an adapter that never answers: the page renders without this widget's results
+    const timer = setTimeout(finish, timeout);
     // (nanostores calls `finish` at once: a view already loaded is stopped in the next microtask)
     stop = store.$view.subscribe(finish);
   });
@@ -108,6 +115,8 @@ export function loadTally(source: Element, adapter: KoloAdapter, voter = 'v_kolo
 export interface ResultsOptions {
   /** any adapter: its `load` answers each widget (loaded as an anonymous voter, then unsubscribed) */
   adapter: KoloAdapter;
+  /** ms to wait for each widget's results (default 2000); a widget not answered by then renders without them */
+  timeout?: number;
 }
 
 const pageOf = (page: string) => parseHTML(page.includes('<html') ? page : `<!doctype html><html><body>${page}</body></html>`).document;
@@ -132,10 +141,10 @@ export function renderWidgets(page: string): string {
   return serialize(page, document, elements.map((el) => renderShadow(el)), elements);
 }
 
-/** `renderWidgets`, with each widget's results (counts, a board's ideas) as `adapter` answers them. */
-export async function renderWidgetsWithResults(page: string, { adapter }: ResultsOptions): Promise<string> {
+/** `renderWidgets`, with each widget's results (counts, a board's ideas) as `adapter` answers them within `timeout`. */
+export async function renderWidgetsWithResults(page: string, { adapter, timeout }: ResultsOptions): Promise<string> {
   const document = pageOf(page) as unknown as Document;
   const elements = widgetsOf(document);
-  const tallies = await Promise.all(elements.map((el) => loadTally(el, adapter)));
+  const tallies = await Promise.all(elements.map((el) => loadTally(el, adapter, undefined, timeout)));
   return serialize(page, document, elements.map((el, i) => renderShadow(el, tallies[i])), elements);
 }

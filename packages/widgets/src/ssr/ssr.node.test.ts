@@ -5,7 +5,7 @@ import { html } from 'lit';
 import { parseHTML } from 'linkedom';
 import { widgets } from '../registry.ts';
 import { fixtures } from '../test-utils/ssr-fixtures.ts';
-import { memoryAdapter } from '@kolo/core';
+import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 import { renderWidgets, renderWidgetsWithResults } from './render.ts';
 
 /** The shadow root of the first `tag` in rendered HTML, as text (markup removed, spaces collapsed). */
@@ -104,6 +104,22 @@ describe('renderWidgetsWithResults: the results an adapter answers', () => {
     );
     expect(shadowOf(out, 'kolo-poll').text).not.toContain('75%');
     expect(shadowOf(out, 'kolo-idea-board').text).toContain('Night buses on weekdays');
+  });
+
+  test('a widget whose adapter never answers renders without results after `timeout`; the others with theirs', async () => {
+    const base = adapter();
+    const hanging: KoloAdapter = { ...base, load: (w, voter, query) => (w.id === 'slow' ? new Promise(() => {}) : base.load(w, voter, query)) };
+    const out = await renderWidgetsWithResults(
+      '<div id="slow"><kolo-poll poll-id="slow" results="always"><h3>Slow</h3><ul><li data-value="a">Alpha</li><li data-value="b">Beta</li></ul></kolo-poll></div>' +
+        '<div id="fast"><kolo-poll poll-id="r1" results="always"><h3>Fast</h3><ul><li data-value="a">Alpha</li><li data-value="b">Beta</li></ul></kolo-poll></div>',
+      { adapter: hanging, timeout: 50 },
+    );
+    const { document } = parseHTML(`<!doctype html><html><body>${out}</body></html>`);
+    const [slow, fast] = ['slow', 'fast'].map((id) => document.querySelector(`#${id} > kolo-poll > template`)!.innerHTML);
+    expect(slow).toContain('Alpha');
+    expect(slow).toContain('No votes yet.'); // as before any result loads
+    expect(slow).not.toMatch(INVALID);
+    expect(fast).toContain('75%');
   });
 });
 

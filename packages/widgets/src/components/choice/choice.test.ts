@@ -136,6 +136,22 @@ describe('<kolo-choice>', () => {
     expect(el.value).to.equal('weekly');
   });
 
+  it('ignores a value that is not a scenario: set later, or given before the content was read', async () => {
+    const wrapper = await fixture<HTMLFormElement>(`<form><kolo-choice name="digest" choice-id="unknown" value="monthly">${CARDS}</kolo-choice></form>`);
+    const el = wrapper.querySelector('kolo-choice')!;
+    el.adapter = memoryAdapter();
+    await waitForState(el, 'ready');
+    expect(el.value).to.equal('');
+    expect(new FormData(wrapper).get('digest')).to.equal(null);
+    el.value = 'daily';
+    await el.updateComplete;
+    el.value = 'yearly';
+    await el.updateComplete;
+    expect(el.value).to.equal('daily');
+    expect(radios(el).map((r) => r.checked)).to.deep.equal([false, true]);
+    expect(new FormData(wrapper).get('digest')).to.equal('daily');
+  });
+
   it('allows changing the choice only when the author allows it', async () => {
     const fixed = await choiceFrom(`<kolo-choice choice-id="fixed">${CARDS}</kolo-choice>`);
     await choose(fixed, 'weekly');

@@ -121,14 +121,24 @@ export class KoloChoice extends KoloElement {
     this.allowChange = false;
   }
 
-  /** The person's choice (sent or just picked), as submitted with a form: a scenario's id, or `''`. Setting it picks that scenario (`''` picks none). */
+  /**
+   * The person's choice (sent or just picked), as submitted with a form: a scenario's id, or `''`.
+   * Setting it picks that scenario (`''` picks none); an id that is not a scenario is ignored.
+   */
   get value(): string {
     return this.tally.selected[0] ?? this.tally.view.tally.mine[0] ?? '';
   }
 
   set value(value: string) {
+    if (value && !this.known([value]).length) return;
     this.tally.selected = value ? [value] : [];
     this.requestUpdate();
+  }
+
+  /** Those of `ids` that are scenarios of the content (all of them before it is read). */
+  private known(ids: string[]): string[] {
+    const cfg = this.tally.config;
+    return ids.filter((id) => !cfg || cfg.options.some((o) => o.id === id));
   }
 
   /** The form this element belongs to. */
@@ -145,6 +155,8 @@ export class KoloChoice extends KoloElement {
     const i18n = this.i18n;
     const cfg = this.tally.config;
     if (!cfg) return this.invalid();
+    // a value set before the content was read that names no scenario is dropped
+    this.tally.selected = this.known(this.tally.selected);
     const s = this.tally.formState(cfg);
     this.setStates(s.states);
     const rows = resultRows(
