@@ -20,11 +20,14 @@ const select = (name: string, label: string, value: string, options: Option[], c
     </select>
   </label>`;
 
-/** Search, sort and filters; every control calls `change` (its `name` says which filter). */
+/**
+ * Search, sort and filters; every control calls `change` (its `name` says which filter). The search
+ * landmark is named by the board's heading, so that two boards on a page are two landmarks.
+ */
 export function boardToolbar(i18n: Translator, cfg: IdeaBoardConfig, f: Filters, change: (e: Event) => void) {
   const { t } = i18n;
   const any: Option = ['', t('any')];
-  return html`<div part="toolbar" role="search">
+  return html`<div part="toolbar" role="search" aria-labelledby="heading">
     <label class="grow">
       <span class="muted">${t('search')}</span>
       <input part="search" type="search" name="search" .value=${f.search} @input=${change} />

@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const ideaBoardStyles = css`
-  :host {
-    max-inline-size: var(--kolo-max-width, 48rem);
-  }
   [part~='toolbar'] {
     display: flex;
     flex-wrap: wrap;

@@ -57,3 +57,9 @@ export const categorySelect =
       <option value="" ?selected=${!draft.category}>${t('noCategory')}</option>
       ${categories.map((c) => html`<option value=${c.id} ?selected=${draft.category === c.id}>${c.label}</option>`)}
     </select>`;
+
+/**
+ * The honeypot for bots: its box clipped to a pixel where it stands (moved off screen, it would
+ * widen a page whose direction is not the form's), hidden from screen readers and out of the tab order.
+ */
+export const honeypot = html`<div class="sr-only" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>`;

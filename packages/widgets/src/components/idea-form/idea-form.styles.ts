@@ -44,13 +44,6 @@ export const ideaFormStyles = css`
     background: var(--_accent);
     color: var(--_on-accent);
   }
-  .hp {
-    position: absolute;
-    inset-inline-start: -100vw;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-  }
   blockquote {
     margin: 0.5rem 0;
     padding-inline-start: 0.75rem;

@@ -26,7 +26,7 @@ import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../ideas/idea.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
-import { categorySelect, detailsArea, field, FIELDS, problemText, textInput, type Editing, type Field } from './form-fields.ts';
+import { categorySelect, detailsArea, field, FIELDS, honeypot, problemText, textInput, type Editing, type Field } from './form-fields.ts';
 import { similarFrom, similarList } from './similar-list.ts';
 
 type Problems = ReturnType<typeof checkIdea>;
@@ -68,7 +68,7 @@ const DAY = 24 * 3600 * 1000;
  * @csspart actions - The row with the submit button and its hint.
  * @csspart thanks - The thank-you block.
  * @csspart another-button - Starts a new idea after sending.
- * @csspart error - An error message (load failure, refused submission, invalid content).
+ * @csspart error - An error message (load failure, refused submission, invalid content, the daily limit reached).
  * @csspart retry-button - Loads again after a failure.
  * @csspart next-step - The call-to-action link after sending.
  *
@@ -160,7 +160,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
     this.signal('submit', draft.category ? { category: draft.category } : undefined);
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('[name="website"]')?.value ?? '';
     const idea = await store.submit(draft, { honeypot, startedAt: this.startedAt ?? new Date() });
-    if (!idea) return focusAfterRender(this, '[part~="submit-button"]');
+    if (!idea) return focusAfterRender(this, '#limit,[part~="submit-button"]');
     this.sent = idea;
     this.dispatchEvent(new KoloSubmittedEvent({ id: cfg.id, idea }));
     this.requestUpdate();
@@ -170,7 +170,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
   private readonly another = (): void => {
     this.clear();
     this.requestUpdate();
-    focusAfterRender(this, '#title');
+    focusAfterRender(this, '#limit,#title');
   };
 
   /** The thank-you block, with the next step and "suggest another". */
@@ -187,37 +187,35 @@ export class KoloIdeaForm extends KoloIdeaElement {
     </div>`;
   }
 
-  /** The fields (similar ideas under the title), their messages shown once a field was left or a send tried. */
-  private fields(cfg: IdeaBoardConfig, policy: IdeaPolicy, problems: Problems) {
+  /** The fields (similar ideas under the title), their messages shown once a field was left or a send tried; disabled while sending or at the daily limit. */
+  private fields(cfg: IdeaBoardConfig, policy: IdeaPolicy, problems: Problems, limit: boolean) {
     const i18n = this.i18n;
     const { t } = i18n;
     const view = this.ideas.view;
     const question = cfg.kind === 'question';
     const shown = (f: Field) => (this.tried || this.touched.has(f) ? problemText(i18n, problems[f], f, policy) : '');
     const editing: Editing = { draft: this.draft, edit: this.edit, leave: this.leave };
-    return html`<fieldset ?disabled=${view.pending === 'submit'}>
+    return html`<fieldset ?disabled=${limit || view.pending === 'submit'}>
       ${field('title', t(question ? 'titleQuestion' : 'titleIdea'), textInput('title', editing), shown('title'), t('titleHint', { min: policy.titleMin, max: policy.titleMax }))}
       ${similarList(i18n, cfg, view, this.draft.title.trim(), (id, on) => this.ideas.upvote(id, on))}
       ${field('details', t('details'), detailsArea(editing), shown('details'))}
       ${cfg.categories?.length ? field('category', t('category'), categorySelect(i18n, cfg.categories, editing), shown('category')) : nothing}
       ${field('contact', t('contact'), textInput('contact', editing, 'email', 'email'), shown('contact'), t('contactHint'))}
-      <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>
+      ${honeypot}
     </fieldset>`;
   }
 
-  /** The submit button and its hint, or the daily limit reached. */
-  private actions(cfg: IdeaBoardConfig, limit: boolean) {
+  /** The submit button and its hint. */
+  private actions(cfg: IdeaBoardConfig) {
     const { t } = this.i18n;
     const view = this.ideas.view;
     const sending = view.pending === 'submit';
-    return limit
-      ? html`<p part="error" role="status">${t('limit')}</p>`
-      : html`<div part="actions">
-          <button part="submit-button" class="primary" type="submit" aria-describedby="submit-hint" ?disabled=${view.status !== 'ready' || sending}>
-            ${sending ? t('sending') : t(cfg.moderated ? 'sendReview' : 'publish')}
-          </button>
-          <span id="submit-hint" class="muted">${t(cfg.moderated ? 'reviewHint' : 'publishHint')}</span>
-        </div>`;
+    return html`<div part="actions">
+      <button part="submit-button" class="primary" type="submit" aria-describedby="submit-hint" ?disabled=${view.status !== 'ready' || sending}>
+        ${sending ? t('sending') : t(cfg.moderated ? 'sendReview' : 'publish')}
+      </button>
+      <span id="submit-hint" class="muted">${t(cfg.moderated ? 'reviewHint' : 'publishHint')}</span>
+    </div>`;
   }
 
   protected override render() {
@@ -228,7 +226,9 @@ export class KoloIdeaForm extends KoloIdeaElement {
     const view = this.ideas.view;
     const policy = ideaPolicy(cfg);
     const ideas = view.tally.ideas ?? [];
-    const limit = !this.sent && ideas.filter((i) => i.own && Date.now() - Date.parse(i.createdAt) < DAY).length >= policy.maxPerDay;
+    // the daily limit is known from this person's ideas of the last day, or from the adapter refusing one
+    const limit =
+      !this.sent && (view.error?.reason === 'limit' || ideas.filter((i) => i.own && Date.now() - Date.parse(i.createdAt) < DAY).length >= policy.maxPerDay);
     this.setStates({ loading: view.status === 'loading', ready: view.status === 'ready', error: view.status === 'error', pending: view.pending === 'submit', sent: !!this.sent, limit });
     if (this.sent) return this.thanks(cfg, this.sent);
 
@@ -237,10 +237,10 @@ export class KoloIdeaForm extends KoloIdeaElement {
       ${ideaHeading(this.headingLevel, cfg.heading ?? t(cfg.kind === 'question' ? 'formQuestion' : 'formIdea'))}
       ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
       ${view.status === 'error' ? loadError(i18n, () => this.ideas.reload()) : nothing}
-      ${this.fields(cfg, policy, problems)}
+      ${limit ? html`<p part="error" id="limit" role="status" tabindex="-1">${t('limit')}</p>` : nothing}
+      ${this.fields(cfg, policy, problems, limit)}
       ${this.tried && Object.keys(problems).length ? html`<p part="error" role="alert">${t('fixFields')}</p>` : nothing}
-      ${ideaError(i18n, view)}
-      ${this.actions(cfg, limit)}
+      ${limit ? nothing : [ideaError(i18n, view), this.actions(cfg)]}
     </form>`;
   }
 }
