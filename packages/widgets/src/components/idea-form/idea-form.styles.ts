@@ -27,6 +27,10 @@ export const ideaFormStyles = css`
   textarea {
     resize: vertical;
   }
+  :disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
   [part~='similar-idea'] {
     display: flex;
     flex-wrap: wrap;
