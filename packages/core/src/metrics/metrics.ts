@@ -84,8 +84,8 @@ export function engagement(signals: SignalRow[], range: Range): Engagement {
   return engagementOf({ views, uniqueViewers: viewers.size, actors: actors.size, viewedActors, nextSteps, converted: [...followers].filter((v) => actors.has(v)).length });
 }
 
-/** What `engagement` counts, as the server's SQL counts it too. */
-export interface EngagementCounts {
+/** What `engagement` counts, as the server's SQL counts it too (a type, so a database row can be one). */
+export type EngagementCounts = {
   views: number;
   uniqueViewers: number;
   actors: number;
@@ -94,7 +94,7 @@ export interface EngagementCounts {
   nextSteps: number;
   /** actors who also followed a next step */
   converted: number;
-}
+};
 
 /** Engagement from its counts: the active share is viewers who acted ÷ viewers, so it can't pass 100 %. */
 export function engagementOf(c: EngagementCounts): Engagement {
