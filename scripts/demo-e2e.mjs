@@ -582,13 +582,16 @@ try {
     const m = await api(`/v1/admin/metrics?${query}`);
     const pct = (x) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
     const num = (n) => n.toLocaleString('en');
-    const expected = { views: num(m.site.views), uniqueViewers: num(m.site.uniqueViewers), actors: num(m.site.actors), activeShare: pct(m.site.activeShare), nextSteps: num(m.site.nextSteps), nextStepConversion: pct(m.site.nextStepConversion) };
+    const expected = { views: num(m.site.views), uniqueViewers: num(m.site.uniqueViewers), actors: num(m.site.actors), activeShare: pct(m.site.activeShare), actorsWithoutView: num(m.site.actorsWithoutView), nextSteps: num(m.site.nextSteps), nextStepConversion: pct(m.site.nextStepConversion) };
     if (JSON.stringify(now) !== JSON.stringify(expected)) throw new Error(`console ${JSON.stringify(now)} ≠ endpoint ${JSON.stringify(expected)}`);
     const rows = await team.$$eval('table.widgets tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.dataset.widget, [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())])));
     for (const [w, e] of Object.entries(m.widgets)) {
-      const want = [num(e.views), num(e.uniqueViewers), num(e.actors), pct(e.activeShare), num(e.nextSteps), pct(e.nextStepConversion)];
+      const want = [num(e.views), num(e.uniqueViewers), num(e.actors), pct(e.activeShare), num(e.actorsWithoutView), num(e.nextSteps), pct(e.nextStepConversion)];
       if (JSON.stringify(rows[w]) !== JSON.stringify(want)) throw new Error(`${w}: console ${JSON.stringify(rows[w])} ≠ endpoint ${JSON.stringify(want)}`);
     }
+    // the active share is of viewers who acted: never above 100 % (people who acted without a counted view are apart)
+    const shares = await team.$$eval('#panel-metrics [data-metric="activeShare"]', (els) => els.map((el) => (el.querySelector('dd') ?? el).textContent.trim()));
+    if (shares.some((s) => parseFloat(s) > 100)) throw new Error(`active shares above 100 %: ${shares.join(', ')}`);
     const r = m.boards['ideas:roadmap'].responses;
     if (boardFigures.submitted !== num(r.submitted) || boardFigures.responded !== num(r.responded) || boardFigures.withinTarget !== pct(r.withinTarget)) throw new Error(`board: ${JSON.stringify(boardFigures)} vs ${JSON.stringify(r)}`);
     // an empty range (last week of 2020) shows zeros and dashes, not errors

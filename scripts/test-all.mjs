@@ -81,6 +81,10 @@ step('demo end to end (vote, live, reload, team console)', 'node', ['scripts/dem
   env: { KOLO_RESULTS: join(out, 'e2e.json') },
   counts: () => json('e2e.json'),
 });
+step('team console end to end (a big board, a phone, another server, metrics)', 'node', ['scripts/console-e2e.mjs'], {
+  env: { KOLO_RESULTS: join(out, 'console.json') },
+  counts: () => json('console.json'),
+});
 step('Storybook builds', 'pnpm', ['run', '--silent', 'build-storybook']);
 
 rmSync(out, { recursive: true, force: true });

@@ -307,10 +307,12 @@ describe.each(drivers)('paged boards on $name', ({ url }) => {
     expect(first.ideas.find((i: any) => i.id === 'm-00003')?.mergedInto ?? (await ctx.api.admin('GET', '/ideas/ideas/team?status=done')).body).toBeTruthy();
     expect((await ctx.api.admin('GET', '/ideas/ideas/team?status=pending')).body.ideas.map((i: any) => i.id)).toEqual(['m-wait']);
     expect((await ctx.api.admin('GET', '/queue/ideas/team')).body.ideas.map((i: any) => i.id)).toEqual(['m-wait']);
-    for (const [query, field] of [['limit=51', 'limit'], ['cursor=zzz', 'cursor'], ['status=x', 'status']]) {
+    // the page has a hard maximum: a bigger, odd or missing-number limit is refused, naming the field
+    for (const [query, field] of [['limit=51', 'limit'], ['limit=5000', 'limit'], ['limit=0', 'limit'], ['limit=ten', 'limit'], ['cursor=zzz', 'cursor'], ['status=x', 'status']]) {
       const r = await ctx.api.admin('GET', `/ideas/ideas/team?${query}`);
-      expect([r.status, r.body.error.field]).toEqual([400, field]);
+      expect([r.status, r.body.error.field, r.body.error.message.startsWith(`${field}: `)], query).toEqual([400, field, true]);
     }
+    expect((await ctx.api.admin('GET', '/ideas/ideas/team?limit=50')).body.ideas).toHaveLength(46);
   });
 
   it('0008 makes the ideas of a database it upgrades searchable, and keeps the text of ideas changed or deleted later', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bannerClicks, engagement, engagementByWidget, isBallotKind, type SignalRow, votesOverTime } from '@kolo/core';
+import { engagementCases } from '@kolo/core/conformance';
 import { recordSignals, type Signal } from '../src/signals.ts';
 import { iso, json } from '../src/db/values.ts';
 import { drivers, serverFor } from './harness.ts';
@@ -87,6 +88,14 @@ describe.each(drivers)('metrics by SQL aggregates on $name', ({ url }) => {
     expect(kyiv.site.nextStepConversion).toBeGreaterThan(0);
     expect(kyiv.site.actors).toBeLessThan(kyiv.site.uniqueViewers);
     expect(kyiv.banners.constructor.tool).toBeGreaterThan(0);
+  });
+
+  // core's table of the definition: the active share is viewers who acted ÷ viewers, actors without a view apart
+  it.each(engagementCases.map((c) => [c.name, c] as const))('engagement case: %s', async (_n, c) => {
+    await recordSignals(ctx.server.db, c.signals.map((s) => ({ type: s.type, widget: { kind: s.kind, id: s.widget }, voter: s.voter, at: s.at })));
+    const m = await ctx.api.admin('GET', `/metrics?from=${encodeURIComponent(c.range.from)}&to=${encodeURIComponent(c.range.to)}&tz=UTC`);
+    expect(m.status).toBe(200);
+    expect({ site: m.body.site, widgets: m.body.widgets }).toEqual({ site: c.site, widgets: c.widgets });
   });
 
   it('stores a batch of signals with one statement, keeping their data', async () => {

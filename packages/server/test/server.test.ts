@@ -238,7 +238,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     });
     const m = await ctx.api.admin('GET', '/metrics?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z&tz=Europe/Kyiv&target=2&work=1-5,9-18');
     expect(m.status).toBe(200);
-    expect(m.body.site).toEqual({ views: 2, uniqueViewers: 2, actors: 1, activeShare: 0.5, nextSteps: 2, nextStepConversion: 1 });
+    expect(m.body.site).toEqual({ views: 2, uniqueViewers: 2, actors: 1, actorsWithoutView: 0, activeShare: 0.5, nextSteps: 2, nextStepConversion: 1 });
     expect(m.body.widgets['poll:m1']).toMatchObject({ views: 2, actors: 1, nextSteps: 1 });
     // 23:30 UTC is the next day in Kyiv
     expect(m.body.votes['poll:m1']).toEqual({ '2030-01-06': { a: 1 } });
@@ -249,7 +249,7 @@ describe.each(drivers)('@kolo/server on $name', ({ url }) => {
     const zone = await ctx.api.admin('GET', '/metrics?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z&tz=Mars/Olympus');
     expect([zone.status, zone.body.error.field]).toEqual([400, 'tz']);
     const empty = await ctx.api.admin('GET', '/metrics?from=2040-01-01T00:00:00Z&to=2040-02-01T00:00:00Z');
-    expect(empty.body.site).toEqual({ views: 0, uniqueViewers: 0, actors: 0, activeShare: null, nextSteps: 0, nextStepConversion: null });
+    expect(empty.body.site).toEqual({ views: 0, uniqueViewers: 0, actors: 0, actorsWithoutView: 0, activeShare: null, nextSteps: 0, nextStepConversion: null });
     expect((await ctx.api.get('/v1/admin/metrics?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z')).status).toBe(401);
 
     // quiz answers and "was this helpful?" count when they were given

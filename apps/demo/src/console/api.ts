@@ -50,15 +50,20 @@ export class AdminError extends Error {
 
 /** The team console's client of the server's admin API (`/v1/admin`, bearer token). */
 export class AdminApi {
+  /** the server's address, without a trailing slash (the console's public board reads it too) */
+  readonly endpoint: string;
+
   constructor(
-    readonly endpoint: string,
+    endpoint: string,
     private readonly token: string,
-  ) {}
+  ) {
+    this.endpoint = endpoint.replace(/\/+$/, '');
+  }
 
   async request(method: string, path: string, body?: unknown): Promise<Response> {
     let res: Response;
     try {
-      res = await fetch(`${this.endpoint.replace(/\/+$/, '')}/v1/admin${path}`, {
+      res = await fetch(`${this.endpoint}/v1/admin${path}`, {
         method,
         headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),

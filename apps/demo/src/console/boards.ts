@@ -16,7 +16,8 @@ const label = (s: IdeaStatus) => STATUSES.find(([v]) => v === s)?.[1] ?? s;
 
 /**
  * Ideas and questions: a board's ideas with their status, upvotes and response times; the team sets a
- * status, writes the public answer and the announcement link, and sees the public board update below.
+ * status, writes the public answer and the announcement link, and sees the public board update below
+ * (read from the server signed in to). One page of ideas at a time, "Show more" adds the next.
  */
 export class TeamBoards extends Panel {
   static override properties: PropertyDeclarations = {
@@ -158,7 +159,7 @@ export class TeamBoards extends Panel {
         ? html`<p class="empty">No board has ideas or questions yet.</p>`
         : html`<table class="ideas">
             <caption>
-              ${shown.length}${this.next ? '+' : ''} ${this.filter ? `${label(this.filter as IdeaStatus).toLowerCase()} ` : ''}of ${total ?? shown.length} on ${id}, newest first
+              ${count(shown.length)}${this.next ? '+' : ''} ${this.filter ? `${label(this.filter as IdeaStatus).toLowerCase()} ` : ''}of ${count(total ?? shown.length)} on ${id}, newest first
             </caption>
             <thead>
               <tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Upvotes</th><th scope="col">Submitted</th><th scope="col">First response</th><th scope="col"><span class="sr-only">Respond</span></th></tr>
@@ -167,10 +168,10 @@ export class TeamBoards extends Panel {
               ${shown.map(
                 (i) => html`<tr data-idea=${i.id}>
                   <th scope="row" tabindex="-1">${i.title}${i.mergedInto ? html` <small>(merged)</small>` : nothing}</th>
-                  <td>${label(i.status)}</td>
-                  <td>${count(i.votes)}</td>
-                  <td>${when(i.createdAt)}</td>
-                  <td>${when(i.firstResponseAt)}</td>
+                  <td data-label="Status">${label(i.status)}</td>
+                  <td data-label="Upvotes">${count(i.votes)}</td>
+                  <td data-label="Submitted">${when(i.createdAt)}</td>
+                  <td data-label="First response">${when(i.firstResponseAt)}</td>
                   <td>${i.mergedInto ? nothing : html`<button type="button" aria-label=${`Respond to “${i.title}”`} @click=${() => void this.edit(i.id)}>Respond</button>`}</td>
                 </tr>`,
               )}
@@ -180,7 +181,13 @@ export class TeamBoards extends Panel {
       ${editing ? this.respondForm(editing) : nothing}
       ${id
         ? html`<h3>The public board, as people see it</h3>
-            <kolo-idea-board board-id=${id} kind=${kind === 'questions' ? 'question' : 'idea'} heading-level="4" linkify></kolo-idea-board>`
+            <kolo-idea-board
+              board-id=${id}
+              kind=${kind === 'questions' ? 'question' : 'idea'}
+              heading-level="4"
+              linkify
+              kolo-adapter=${this.api?.endpoint ?? nothing}
+            ></kolo-idea-board>`
         : nothing}`;
   }
 }

@@ -21,7 +21,8 @@ const ENGAGEMENT: [keyof Engagement, string, (e: Engagement) => string][] = [
   ['views', 'Views', (e) => count(e.views)],
   ['uniqueViewers', 'Unique viewers', (e) => count(e.uniqueViewers)],
   ['actors', 'People who acted', (e) => count(e.actors)],
-  ['activeShare', 'Active share', (e) => share(e.activeShare)],
+  ['activeShare', 'Active share of viewers', (e) => share(e.activeShare)],
+  ['actorsWithoutView', 'Acted without a counted view', (e) => count(e.actorsWithoutView)],
   ['nextSteps', 'Next-step clicks', (e) => count(e.nextSteps)],
   ['nextStepConversion', 'Next-step conversion', (e) => share(e.nextStepConversion)],
 ];
@@ -129,6 +130,10 @@ export class TeamMetrics extends Panel {
     return html`<dl class="figures" aria-label="The whole site">
         ${ENGAGEMENT.map(([k, l, f]) => html`<div data-metric=${k}><dt>${l}</dt><dd>${f(d.site)}</dd></div>`)}
       </dl>
+      <p class="note">
+        Active share: the unique viewers who also acted. People who acted without a counted view (before half the widget
+        was in sight for a second, or having viewed it before the range) are counted apart, so the share never passes 100%.
+      </p>
       <h3>Per widget</h3>
       ${rows.length
         ? html`<div class="scroll"><table class="widgets">

@@ -14,6 +14,7 @@ import {
   type SignalRow,
   type WorkingHours,
 } from '../index.ts';
+import { engagementCases } from './engagement-cases.ts';
 
 const s = (type: SignalRow['type'], voter: string, at: string, extra: Partial<SignalRow> = {}): SignalRow => ({ type, kind: 'poll', widget: 'p1', voter, at, ...extra });
 const november = { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' };
@@ -41,6 +42,7 @@ describe('engagement', () => {
       views: 5,
       uniqueViewers: 4,
       actors: 2,
+      actorsWithoutView: 0,
       activeShare: 0.5,
       nextSteps: 3,
       // c followed a next step without acting first: only a counts
@@ -48,11 +50,20 @@ describe('engagement', () => {
     });
   });
 
+  // the table the server's SQL runs too (packages/server/test/metrics.test.ts)
+  it.each(engagementCases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const site = engagement(c.signals, c.range);
+    const widgets = engagementByWidget(c.signals, c.range);
+    for (const x of [site, ...Object.values(widgets)]) expect(x.activeShare ?? 0).toBeLessThanOrEqual(1);
+    expect([site, widgets]).toEqual([c.site, c.widgets]);
+  });
+
   it('answers an empty range with zeros and no ratios, never NaN', () => {
     expect(engagement(signals, { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' })).toEqual({
       views: 0,
       uniqueViewers: 0,
       actors: 0,
+      actorsWithoutView: 0,
       activeShare: null,
       nextSteps: 0,
       nextStepConversion: null,

@@ -44,7 +44,12 @@ export interface Engagement {
   uniqueViewers: number;
   /** distinct people who interacted or submitted */
   actors: number;
-  /** actors ÷ unique viewers; null without viewers */
+  /**
+   * actors without a counted view in the range (their view was not sent: a page left before the view
+   * time, a view before the range, a blocked signal); they count as actors but not in the active share
+   */
+  actorsWithoutView: number;
+  /** people who viewed and acted ÷ unique viewers: never above 1; null without viewers */
   activeShare: number | null;
   nextSteps: number;
   /** distinct people who followed a next step ÷ actors; null without actors */
@@ -75,13 +80,34 @@ export function engagement(signals: SignalRow[], range: Range): Engagement {
       followers.add(s.voter);
     }
   }
-  return engagementOf({ views, uniqueViewers: viewers.size, actors: actors.size, nextSteps, converted: [...followers].filter((v) => actors.has(v)).length });
+  const viewedActors = [...actors].filter((v) => viewers.has(v)).length;
+  return engagementOf({ views, uniqueViewers: viewers.size, actors: actors.size, viewedActors, nextSteps, converted: [...followers].filter((v) => actors.has(v)).length });
 }
 
-/** Engagement from its counts (`converted`: actors who also followed a next step); the server counts them with SQL. */
-export function engagementOf(c: { views: number; uniqueViewers: number; actors: number; nextSteps: number; converted: number }): Engagement {
+/** What `engagement` counts, as the server's SQL counts it too (a type, so a database row can be one). */
+export type EngagementCounts = {
+  views: number;
+  uniqueViewers: number;
+  actors: number;
+  /** actors who also viewed (in the range) */
+  viewedActors: number;
+  nextSteps: number;
+  /** actors who also followed a next step */
+  converted: number;
+};
+
+/** Engagement from its counts: the active share is viewers who acted ÷ viewers, so it can't pass 100 %. */
+export function engagementOf(c: EngagementCounts): Engagement {
   const { views, uniqueViewers, actors, nextSteps } = c;
-  return { views, uniqueViewers, actors, activeShare: ratio(actors, uniqueViewers), nextSteps, nextStepConversion: ratio(c.converted, actors) };
+  return {
+    views,
+    uniqueViewers,
+    actors,
+    actorsWithoutView: actors - c.viewedActors,
+    activeShare: ratio(c.viewedActors, uniqueViewers),
+    nextSteps,
+    nextStepConversion: ratio(c.converted, actors),
+  };
 }
 
 /** `engagement` per widget (`kind:id`). */

@@ -2,21 +2,15 @@
  * What the metrics need for a time range, counted by the database: signals are never read row by
  * row (a year of a busy site is millions of them), only their aggregates per widget, day and choice.
  */
-import { BALLOT_KINDS, type IdeaStatus } from '@kolo/core';
+import { BALLOT_KINDS, type EngagementCounts, type IdeaStatus } from '@kolo/core';
 import type { Db } from '../db/types.ts';
 import { iso } from '../db/values.ts';
 
-export type WidgetCounts = {
+/** core `engagementOf`'s counts (the active share's: actors who also viewed), per widget and for the site */
+export type WidgetCounts = EngagementCounts & {
   /** null: the whole site */
   kind: string | null;
   widget: string | null;
-  views: number;
-  uniqueViewers: number;
-  /** distinct voters who interacted or submitted */
-  actors: number;
-  nextSteps: number;
-  /** actors who also followed a next step */
-  converted: number;
 };
 
 // what each voter did on each widget as bits (1 viewed, 2 interacted or submitted, 4 followed a next
@@ -33,15 +27,15 @@ with per as (
   select bit_or(seen) as seen, sum(views) as views, sum(steps) as steps from per group by voter
 )
 select kind, widget, sum(views)::int as views, (count(*) filter (where seen & 1 = 1))::int as "uniqueViewers", (count(*) filter (where seen & 2 = 2))::int as actors,
-  sum(steps)::int as "nextSteps", (count(*) filter (where seen & 6 = 6))::int as converted
+  (count(*) filter (where seen & 3 = 3))::int as "viewedActors", sum(steps)::int as "nextSteps", (count(*) filter (where seen & 6 = 6))::int as converted
 from per group by kind, widget
 union all
 select null, null, coalesce(sum(views), 0)::int, (count(*) filter (where seen & 1 = 1))::int, (count(*) filter (where seen & 2 = 2))::int,
-  coalesce(sum(steps), 0)::int, (count(*) filter (where seen & 6 = 6))::int
+  (count(*) filter (where seen & 3 = 3))::int, coalesce(sum(steps), 0)::int, (count(*) filter (where seen & 6 = 6))::int
 from site
 order by kind nulls first, widget`;
 
-/** Views, viewers, actors and next steps per widget, and for the whole site (kind null, first). */
+/** Views, viewers, actors (and those of them who viewed) and next steps per widget, and for the whole site (kind null, first). */
 export function engagementCounts(db: Db, from: string, to: string): Promise<WidgetCounts[]> {
   return db.transaction(async (tx) => {
     // a year of a busy site groups ~10^5 voter × widget pairs: hashed in memory, not sorted on disk

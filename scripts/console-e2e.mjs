@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// The team console in Chromium, signed in to a Kolo server other than the demo's own: a board of
+// 5,000 ideas shows one page at a time, the table fits a 375 px phone, the embedded public board reads
+// the server signed in to, and the metrics never show a share above 100 % (people who act without a
+// counted view are counted apart). Starts the demo (apps/demo/serve.ts: server A and the console) and
+// a second server (B) on throwaway data folders. Prints its own counts; KOLO_RESULTS=file writes {passed, failed};
+// KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas tab at 375 px.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const demo = fileURLToPath(new URL('../apps/demo/', import.meta.url));
+const port = Number(process.env.KOLO_CONSOLE_E2E_PORT ?? 5288);
+const [apiA, apiB] = [port + 1000, port + 1001];
+const site = `http://127.0.0.1:${port}`;
+const serverB = `http://127.0.0.1:${apiB}`;
+const [tokenA, tokenB] = [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url')];
+const data = mkdtempSync(join(tmpdir(), 'kolo-console-e2e-'));
+const PAGE = 20; // the admin ideas endpoint's default page
+const IDEAS = 5000;
+
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✓ ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✗ ${name}\n    ${e.message}`);
+  }
+}
+
+/** A TypeScript entry of the workspace (its sources, as the demo command runs them), until it prints `ready`. */
+function start(entry, env, ready) {
+  const child = spawn(process.execPath, ['--conditions=kolo-source', '--import', 'tsx', entry], {
+    cwd: demo,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', KOLO_LOG_LEVEL: 'warn', ...env },
+  });
+  let printed = '';
+  const up = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start in 90 s: ${printed.slice(-1500)}`)), 90000);
+    const onData = (d) => {
+      printed += String(d);
+      if (printed.includes(ready)) resolve(clearTimeout(timer));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${entry} exited (${code}): ${printed.slice(-1500)}`)));
+  });
+  return { child, up };
+}
+const stop = (p) => {
+  try {
+    process.kill(-p.child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  return new Promise((r) => (p.child.exitCode !== null ? r() : (p.child.once('exit', r), setTimeout(r, 10000))));
+};
+
+const admin = async (method, path, body) => {
+  const res = await fetch(`${serverB}/v1/admin${path}`, { method, headers: { authorization: `Bearer ${tokenB}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+
+const site$ = start('serve.ts', { KOLO_DEMO_PORT: String(port), KOLO_DEMO_API_PORT: String(apiA), KOLO_DATA_DIR: join(data, 'a'), KOLO_ADMIN_TOKEN: tokenA }, 'Stop with Ctrl+C');
+const b$ = start('../../packages/server/src/main.ts', { PORT: String(apiB), HOST: '127.0.0.1', KOLO_DATA_DIR: join(data, 'b'), KOLO_ADMIN_TOKEN: tokenB, KOLO_ADMIN_ORIGINS: site, KOLO_ORIGINS: site, KOLO_LOG_LEVEL: 'info' }, 'listening on');
+let browser;
+try {
+  await Promise.all([site$.up, b$.up]);
+  // server B: a board of 5,000 ideas (the one on top, with the most upvotes, only here), and a choice
+  // whose signals once made the active share 250 %: 2 viewers, 5 people who acted
+  const at = (i) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+  await admin('POST', '/seed', { kind: 'ideas', id: 'elsewhere', ideas: [] });
+  for (let i = 0; i < IDEAS; i += 1000) {
+    const ideas = Array.from({ length: 1000 }, (_, k) => ({ id: `e-${i + k}`, title: `Bike lanes on street number ${i + k} and trams`, status: 'review', createdAt: at(i + k), votes: 1 }));
+    if (i === 0) ideas[0] = { ...ideas[0], title: 'Only on the server signed in to', votes: 999 };
+    await admin('POST', '/import/ideas/elsewhere', { ideas });
+  }
+  const now = new Date().toISOString();
+  const signal = (type, voter) => ({ type, widget: { kind: 'choice', id: 'ab' }, voter: `console-e2e-${voter}`, at: now });
+  const signals = [signal('view', 'a'), signal('view', 'b'), ...'abcd'.split('').map((v) => signal('submit', v)), signal('interact', 'e')];
+  const sent = await fetch(`${serverB}/v1/signals`, { method: 'POST', headers: { 'content-type': 'application/json', origin: site }, body: JSON.stringify({ signals }) });
+  if (!sent.ok) throw new Error(`signals: ${sent.status} ${await sent.text()}`);
+
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${site}/console.html#ideas`, { waitUntil: 'load' });
+  await page.waitForSelector('form.sign-in [name="endpoint"]', { timeout: 10000 });
+  await page.$eval('form.sign-in [name="endpoint"]', (el, url) => (el.value = url), serverB);
+  await page.type('#token', tokenB);
+  await page.keyboard.press('Enter');
+  const rows = '#panel-ideas table.ideas tbody tr';
+  await page.waitForSelector(rows, { timeout: 10000 });
+
+  await check(`ideas: a board of ${IDEAS.toLocaleString('en')} ideas shows one page (at most ${PAGE} rows) and the total; Show more adds one page`, async () => {
+    const shown = await page.$$eval(rows, (trs) => trs.length);
+    if (shown < 1 || shown > PAGE) throw new Error(`${shown} rows`);
+    const caption = await page.$eval('#panel-ideas table.ideas caption', (el) => el.textContent.replace(/\s+/g, ' ').trim());
+    if (caption !== `${shown}+ of 5,000 on elsewhere, newest first`) throw new Error(`caption: ${caption}`);
+    await page.click('#panel-ideas .more button');
+    await page.waitForFunction((sel, n) => document.querySelectorAll(sel).length > n, { timeout: 5000 }, rows, shown);
+    const more = await page.$$eval(rows, (trs) => trs.length);
+    if (more > 2 * PAGE) throw new Error(`${more} rows after Show more`);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+
+  await check('ideas: the public board below reads the server signed in to, not the demo’s own', async () => {
+    const board = '#panel-ideas kolo-idea-board';
+    await page
+      .waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.textContent.includes('Only on the server signed in to'), { timeout: 8000 }, board)
+      .catch(async () => {
+        throw new Error(`the board shows “${await page.$eval(board, (el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 200))}”`);
+      });
+  });
+
+  await check('ideas at 375 px: the tab does not scroll sideways and a title keeps its width (a card per idea)', async () => {
+    await page.setViewport({ width: 375, height: 800 });
+    await page.waitForFunction(() => innerWidth === 375);
+    const g = await page.$eval('#panel-ideas', (panel) => {
+      const title = panel.querySelector('table.ideas tbody th');
+      return { scroll: panel.scrollWidth, client: panel.clientWidth, page: document.documentElement.scrollWidth, title: title.getBoundingClientRect().width };
+    });
+    if (g.scroll > g.client) throw new Error(`the tab overflows by ${g.scroll - g.client} px`);
+    if (g.page > 375) throw new Error(`the page is ${g.page} px wide`);
+    if (g.title <= 120) throw new Error(`a title cell is ${g.title} px wide`);
+    // the title is still the row's header for a screen reader
+    const node = await page.$('#panel-ideas table.ideas tbody th');
+    const ax = await page.accessibility.snapshot({ root: node, interestingOnly: false });
+    if (ax?.role !== 'rowheader') throw new Error(`the title cell's role is ${ax?.role}`);
+    await page.addScriptTag({ path: fileURLToPath(import.meta.resolve('axe-core/axe.min.js')) });
+    const v = await page.evaluate(async () => (await window.axe.run(document.querySelector('#panel-ideas'), { resultTypes: ['violations'] })).violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+    if (v.length) throw new Error(`axe: ${v.join('; ')}`);
+    if (process.env.KOLO_SCREENSHOTS) await page.screenshot({ path: join(process.env.KOLO_SCREENSHOTS, 'console-ideas-375.png'), fullPage: false });
+    await page.setViewport({ width: 1280, height: 900 });
+  });
+
+  await check('metrics: no share above 100 %; people who acted without a counted view are shown apart', async () => {
+    await page.click('#tab-metrics');
+    await page.waitForSelector('#panel-metrics tr[data-widget="choice:ab"]', { timeout: 10000 });
+    const shares = await page.$$eval('#panel-metrics [data-metric="activeShare"]', (els) => els.map((el) => (el.querySelector('dd') ?? el).textContent.trim()));
+    const over = shares.filter((s) => parseFloat(s) > 100);
+    if (!shares.length || over.length) throw new Error(`shares shown: ${shares.join(', ')}`);
+    const row = await page.$eval('#panel-metrics tr[data-widget="choice:ab"]', (tr) => Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.metric, td.textContent.trim()])));
+    if (row.activeShare !== '100.0%' || row.actors !== '5' || row.actorsWithoutView !== '3') throw new Error(`choice:ab: ${JSON.stringify(row)}`);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+} catch (e) {
+  failed++;
+  console.log(`  ✗ console e2e could not run: ${e.message}`);
+} finally {
+  await browser?.close();
+  await Promise.all([stop(site$), stop(b$)]);
+  rmSync(data, { recursive: true, force: true });
+}
+console.log(`console e2e: ${passed} passed, ${failed} failed`);
+if (process.env.KOLO_RESULTS) writeFileSync(process.env.KOLO_RESULTS, JSON.stringify({ passed, failed }));
+process.exit(failed ? 1 : 0);
