@@ -80,6 +80,27 @@ describe('<kolo-choice>', () => {
     expect(b2!.top).to.be.greaterThan(a2!.bottom - 1);
   });
 
+  for (const [look, width, theme] of [['light', 800, 'light'], ['dark', 800, 'dark'], ['a 375 px phone', 375, 'light']] as const) {
+    it(`draws each scenario's result bar as a full-width track inside its card (${look})`, async () => {
+      await setViewport({ width, height: 800 });
+      const adapter = memoryAdapter({ seed: { 'choice:bars': { counts: { weekly: 3, daily: 1 } } } });
+      const el = await choiceFrom(`<kolo-choice choice-id="bars" results="always" theme="${theme}">${CARDS}</kolo-choice>`, adapter);
+      const cards = $$(el, '[part~="option"]');
+      expect(cards).to.have.length(2);
+      for (const card of cards) {
+        const box = card.getBoundingClientRect();
+        const pad = parseFloat(getComputedStyle(card).paddingInlineStart) + parseFloat(getComputedStyle(card).borderInlineStartWidth);
+        const bar = card.querySelector('[part~="bar"]')!.getBoundingClientRect();
+        expect(bar.left, 'starts inside its card').to.be.closeTo(box.left + pad, 1);
+        expect(bar.right, 'ends inside its card').to.be.closeTo(box.right - pad, 1);
+        expect(bar.height, 'a thin track, not a pill of text height').to.be.closeTo(8, 0.5);
+        expect(bar.bottom).to.be.at.most(box.bottom - pad + 0.5);
+      }
+      const fill = $(el, '[part~="bar-fill"]')!.getBoundingClientRect();
+      expect(fill.width / cards[0]!.querySelector('[part~="bar"]')!.getBoundingClientRect().width).to.be.closeTo(0.75, 0.01);
+    });
+  }
+
   it('chooses with the keyboard and shows the split', async () => {
     const adapter = memoryAdapter({ seed: { 'choice:kb': { counts: { weekly: 3, daily: 1 } } } });
     const el = await choiceFrom(`<kolo-choice choice-id="kb">${CARDS}</kolo-choice>`, adapter);
