@@ -6,12 +6,18 @@ import { uniqueIds } from '../content/checks.ts';
 import { safeUrl } from '../signals/utm.ts';
 import type { VotePolicy } from '../contract/actions.ts';
 
-/** An image source: http(s), relative, or an inline data:image. */
+/**
+ * An image source: http(s), relative, or an inline data:image (png, gif, jpeg, webp, avif, or an SVG
+ * in base64 or URL-encoded, nothing raw). An `<img>` runs no script of an SVG, so the widgets use this
+ * source only as an `<img src>`: never in CSS `url()` nor as a link's `href` (links pass `safeUrl`,
+ * which refuses every `data:`).
+ */
 const imageUrl = (s: string) =>
-  /^data:image\/(png|gif|jpeg|webp|avif)[;,]/i.test(s) || ['http:', 'https:'].includes(safeUrl(s)?.protocol ?? '');
+  /^data:image\/((png|gif|jpeg|webp|avif)[;,]|svg\+xml(;charset=[\w-]+)?(;base64,[\da-z+/]+=*|,([\w!'()*.~-]|%[\da-f]{2})*)$)/i.test(s) ||
+  ['http:', 'https:'].includes(safeUrl(s)?.protocol ?? '');
 
 export const imageSchema = z.object({
-  src: z.string().check(z.refine(imageUrl, 'must be an http(s), relative or data:image link')),
+  src: z.string().check(z.refine(imageUrl, 'must be an http(s), relative or data:image link (an SVG one base64 or URL-encoded)')),
   /** required; empty only for a purely decorative image */
   alt: z.string('is required (alt="" only for a purely decorative image)').check(z.maxLength(300, 'must be at most 300 characters')),
 });

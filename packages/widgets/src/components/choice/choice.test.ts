@@ -204,6 +204,21 @@ describe('<kolo-choice>', () => {
     await expect(hidden).to.be.accessible();
   });
 
+  it('shows an inline SVG picture (base64 or URL-encoded) as an image, and only as an image', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect width="16" height="9" fill="#c8d6f5"/></svg>';
+    const sources = [`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, `data:image/svg+xml;base64,${btoa(svg)}`];
+    const el = await choiceFrom(`<kolo-choice choice-id="svg"><h3>Q</h3>${sources
+      .map((src, i) => `<article data-value="v${i}"><img src="${src}" alt="Picture ${i}"><h4>${i}</h4></article>`)
+      .join('')}</kolo-choice>`);
+    expect(hasState(el, 'ready')).to.equal(true);
+    const images = $$<HTMLImageElement>(el, '[part~="image"]');
+    expect(images.map((i) => i.getAttribute('src'))).to.deep.equal(sources);
+    await Promise.all(images.map((i) => i.decode()));
+    expect(images.map((i) => i.naturalWidth > 0)).to.deep.equal([true, true]);
+    const uses = $$(el, '*').flatMap((n) => [...n.attributes].filter((a) => a.value.includes('data:image/svg')).map((a) => `${n.localName}[${a.name}]`));
+    expect(uses, 'never a link, a style or a background').to.deep.equal(['img[src]', 'img[src]']);
+  });
+
   it('requires alt text on images and explains invalid content', async () => {
     const el = await choiceFrom(`<kolo-choice choice-id="noalt"><h3>Q</h3><article><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><h4>A</h4></article><article><h4>B</h4></article></kolo-choice>`);
     expect(hasState(el, 'invalid')).to.equal(true);
