@@ -7,17 +7,16 @@ import { safeUrl } from '../signals/utm.ts';
 import type { VotePolicy } from '../contract/actions.ts';
 
 /**
- * An image source: http(s), relative, or an inline data:image (png, gif, jpeg, webp, avif, or an SVG
- * in base64 or URL-encoded, nothing raw). An `<img>` runs no script of an SVG, so the widgets use this
- * source only as an `<img src>`: never in CSS `url()` nor as a link's `href` (links pass `safeUrl`,
- * which refuses every `data:`).
+ * An image source: http(s), relative, or an inline data:image (png, gif, jpeg, webp, avif or SVG),
+ * base64 or URL-encoded (no raw white space, `"`, `<`, `>` or `#`: a raw SVG is refused). An `<img>`
+ * runs no script of an SVG, so the widgets use this source only as an `<img src>`: never in CSS
+ * `url()` nor as a link's `href` (links pass `safeUrl`, which refuses every `data:`).
  */
 const imageUrl = (s: string) =>
-  /^data:image\/((png|gif|jpeg|webp|avif)[;,]|svg\+xml(;charset=[\w-]+)?(;base64,[\da-z+/]+=*|,([\w!'()*.~-]|%[\da-f]{2})*)$)/i.test(s) ||
-  ['http:', 'https:'].includes(safeUrl(s)?.protocol ?? '');
+  /^data:image\/(png|gif|jpeg|webp|avif|svg\+xml)[;,][^\s"<>#]*$/i.test(s) || ['http:', 'https:'].includes(safeUrl(s)?.protocol ?? '');
 
 export const imageSchema = z.object({
-  src: z.string().check(z.refine(imageUrl, 'must be an http(s), relative or data:image link (an SVG one base64 or URL-encoded)')),
+  src: z.string().check(z.refine(imageUrl, 'must be an http(s), relative or data:image link')),
   /** required; empty only for a purely decorative image */
   alt: z.string('is required (alt="" only for a purely decorative image)').check(z.maxLength(300, 'must be at most 300 characters')),
 });
