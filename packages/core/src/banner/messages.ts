@@ -25,7 +25,7 @@ export const bannerMessages = defineBundle({
     close: 'Закрити зараз',
     snooze: { one: 'Сховати на {count} день', few: 'Сховати на {count} дні', many: 'Сховати на {count} днів', other: 'Сховати на {count} дня' },
     hiddenNow: 'Приховано зараз.',
-    hiddenUntil: 'Приховано до {date}.',
+    hiddenUntil: 'Приховано до {date}', // the long date ends with "р."
     showAgain: 'Показати знову',
   },
 });

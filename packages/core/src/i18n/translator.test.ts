@@ -51,7 +51,7 @@ describe('i18n', () => {
   });
 
   it('falls back to English for unknown or malformed languages', () => {
-    expect(createTranslator('xx', {}, all).t('vote')).toBe('Vote');
+    expect(createTranslator('xx', {}, all).t('vote')).toBe('\u2066Vote\u2069');
     expect(createTranslator('not a lang!', {}, all).lang).toBe('en');
     expect(createTranslator('', {}, all).t('vote')).toBe('Vote');
   });
@@ -73,7 +73,19 @@ describe('i18n', () => {
     registerMessages('de', { vote: 'Abstimmen' });
     const de = createTranslator('de-AT', {}, all);
     expect(de.t('vote')).toBe('Abstimmen');
-    expect(de.t('retry')).toBe('Try again');
-    expect(de.t('closedOn')).toBe('Closed on {date}.');
+    expect(de.t('retry')).toBe('\u2066Try again\u2069');
+    expect(de.t('closedOn')).toBe('\u2066Closed on {date}.\u2069');
+  });
+
+  it('isolates English standing in for another language left to right (LRI … PDI), and only that', () => {
+    const ar = createTranslator('ar-EG', { vote: 'صوّت' }, all);
+    expect(ar.lang).toBe('en');
+    const eight = new Intl.NumberFormat('ar-EG').format(8); // the page's digits
+    expect(ar.t('votes', { count: 8 })).toBe(`\u2066${eight} votes\u2069`);
+    expect(ar.t('resultsHidden')).toBe('\u2066The results of this poll are not published.\u2069');
+    expect(ar.t('vote'), "the page's own words stay as given").toBe('صوّت');
+    registerMessages('he', { vote: 'הצבעה' });
+    expect(createTranslator('he', {}, all).t('vote')).toBe('הצבעה');
+    for (const lang of ['en', 'en-GB', 'uk', 'uk-UA']) expect(createTranslator(lang, {}, all).t('retry'), lang).not.toMatch(/[\u2066-\u2069]/);
   });
 });

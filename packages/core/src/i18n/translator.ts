@@ -52,19 +52,21 @@ export function createTranslator(lang = 'en', overrides: MessageOverrides = {}, 
       if (m) return m;
     }
   };
-  const find = (key: MessageKey): Message => overrides[key] || registered[base]?.[key] || look(bundles, key) || look(more(), key) || key;
   return {
     lang: base === 'uk' || registered[base] ? base : 'en',
     number,
     percent: (n) => number(n / 100, { style: 'percent' }),
     date: (d) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(d)),
     t(key, params = {}) {
-      const m = find(key);
-      const s = typeof m === 'string' ? m : (m[plural(Number(params.count ?? 0))] ?? m.other);
-      return s.replace(/\{(\w+)\}/g, (all, name: string) => {
+      const own = overrides[key] || registered[base]?.[key];
+      const m = own || look(bundles, key) || look(more(), key) || key;
+      const s = (typeof m === 'string' ? m : (m[plural(Number(params.count ?? 0))] ?? m.other)).replace(/\{(\w+)\}/g, (all, name: string) => {
         const v = params[name];
         return v === undefined ? all : typeof v === 'number' ? number(v) : v;
       });
+      // English standing in for another language is isolated left to right (LRI … PDI, what <bdi dir=ltr>
+      // does, also in attributes): in a right-to-left page it keeps its word order and punctuation
+      return own || base == 'en' || base == 'uk' ? s : `\u2066${s}\u2069`;
     },
   };
 }

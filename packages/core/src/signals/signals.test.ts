@@ -30,6 +30,8 @@ describe('withUtm', () => {
     expect(withUtm('javascript:alert(1)', { content: 'w' })).toBeNull();
     expect(safeUrl(' JAVASCRIPT:alert(1)')).toBeNull();
     expect(safeUrl('data:text/html,hi')).toBeNull();
+    // a picture a choice accepts for its <img> is never a link
+    expect(withUtm('data:image/svg+xml;base64,PHN2Zz4=', { content: 'w' })).toBeNull();
   });
 });
 

@@ -6,9 +6,14 @@ import { uniqueIds } from '../content/checks.ts';
 import { safeUrl } from '../signals/utm.ts';
 import type { VotePolicy } from '../contract/actions.ts';
 
-/** An image source: http(s), relative, or an inline data:image. */
+/**
+ * An image source: http(s), relative, or an inline data:image (png, gif, jpeg, webp, avif or SVG),
+ * base64 or URL-encoded (no raw white space, `"`, `<`, `>` or `#`: a raw SVG is refused). An `<img>`
+ * runs no script of an SVG, so the widgets use this source only as an `<img src>`: never in CSS
+ * `url()` nor as a link's `href` (links pass `safeUrl`, which refuses every `data:`).
+ */
 const imageUrl = (s: string) =>
-  /^data:image\/(png|gif|jpeg|webp|avif)[;,]/i.test(s) || ['http:', 'https:'].includes(safeUrl(s)?.protocol ?? '');
+  /^data:image\/(png|gif|jpeg|webp|avif|svg\+xml)[;,][^\s"<>#]*$/i.test(s) || ['http:', 'https:'].includes(safeUrl(s)?.protocol ?? '');
 
 export const imageSchema = z.object({
   src: z.string().check(z.refine(imageUrl, 'must be an http(s), relative or data:image link')),

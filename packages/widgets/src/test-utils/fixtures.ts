@@ -1,7 +1,14 @@
 /** Authored content shared by stories and tests. No test-runner imports here. */
 
-/** A help banner's regions (Ukraine; the UK, default; Germany, where it is required) and tools. */
-export const helpBannerLists = `
+const tools = {
+  en: ['Set a deposit limit', 'Take a time-out', 'Self-exclusion'],
+  uk: ['Встановити ліміт депозиту', 'Взяти перерву', 'Самовиключення'],
+};
+
+/** A help banner's regions (Ukraine; the UK, default; Germany, where it is required) and tools, named in `lang`. */
+export const helpBannerLists = (lang: keyof typeof tools = 'en') => {
+  const [limit, timeOut, exclusion] = tools[lang];
+  return `
   <ul data-region="ua" data-label="Україна" data-langs="uk">
     <li><a href="tel:+380800500335">Лінія допомоги 0 800 500 335</a></li>
   </ul>
@@ -13,7 +20,8 @@ export const helpBannerLists = `
     <li><a href="tel:08001372700">BZgA-Beratung 0800 1 37 27 00</a></li>
   </ul>
   <ul data-tools>
-    <li><a href="/account/limits">Set a deposit limit</a></li>
-    <li><a href="/account/time-out">Take a time-out</a></li>
-    <li><a href="/account/self-exclusion">Self-exclusion</a></li>
+    <li><a href="/account/limits">${limit}</a></li>
+    <li><a href="/account/time-out">${timeOut}</a></li>
+    <li><a href="/account/self-exclusion">${exclusion}</a></li>
   </ul>`;
+};

@@ -38,7 +38,6 @@ export const tallyStyles = css`
     font-weight: 650;
   }
   [part~='bar'] {
-    flex: 1 0 100%;
     block-size: 0.5rem;
     border-radius: 999px;
     background: var(--_track);

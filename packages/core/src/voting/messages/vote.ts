@@ -14,8 +14,9 @@ export const voteMessages = defineBundle({
     noVotes: 'No votes yet.',
   },
   uk: {
-    closedOn: 'Завершено {date}.',
-    closesOn: 'Триває до {date}.',
+    // a Ukrainian long date ends with its own period ("1 червня 2030 р.")
+    closedOn: 'Завершено {date}',
+    closesOn: 'Триває до {date}',
     sending: 'Надсилаємо…',
     changeVote: 'Змінити голос',
     cancel: 'Скасувати',

@@ -43,12 +43,12 @@ const meta: Meta<Args> = {
         <h3>${uk ? 'Який дайджест ви читали б?' : 'Which digest would you read?'}</h3>
         <article data-value="weekly">
           <img src=${picture('#c8d6f5')} alt=${uk ? 'Календар з позначеними неділями' : 'A calendar with Sundays marked'} />
-          <h4>${uk ? 'A: Щотижневий' : 'A: Weekly digest'}</h4>
+          <h4>${uk ? 'А: Щотижневий дайджест' : 'A: Weekly digest'}</h4>
           <p>${uk ? 'Один довгий лист щонеділі.' : 'One long email every Sunday.'}</p>
         </article>
         <article data-value="daily">
           <img src=${picture('#f5dcc8')} alt=${uk ? 'Ранкова кава' : 'A morning coffee'} />
-          <h4>${uk ? 'B: Щоденний' : 'B: Daily short'}</h4>
+          <h4>${uk ? 'Б: Щоденний короткий' : 'B: Daily short'}</h4>
           <p>${uk ? 'Три посилання щоранку.' : 'Three links every morning.'}</p>
         </article>
         <a data-next-step href="https://example.org/newsletter">${uk ? 'Підписатися' : 'Subscribe'}</a>

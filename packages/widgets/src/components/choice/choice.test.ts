@@ -80,6 +80,27 @@ describe('<kolo-choice>', () => {
     expect(b2!.top).to.be.greaterThan(a2!.bottom - 1);
   });
 
+  for (const [look, width, theme] of [['light', 800, 'light'], ['dark', 800, 'dark'], ['a 375 px phone', 375, 'light']] as const) {
+    it(`draws each scenario's result bar as a full-width track inside its card (${look})`, async () => {
+      await setViewport({ width, height: 800 });
+      const adapter = memoryAdapter({ seed: { 'choice:bars': { counts: { weekly: 3, daily: 1 } } } });
+      const el = await choiceFrom(`<kolo-choice choice-id="bars" results="always" theme="${theme}">${CARDS}</kolo-choice>`, adapter);
+      const cards = $$(el, '[part~="option"]');
+      expect(cards).to.have.length(2);
+      for (const card of cards) {
+        const box = card.getBoundingClientRect();
+        const pad = parseFloat(getComputedStyle(card).paddingInlineStart) + parseFloat(getComputedStyle(card).borderInlineStartWidth);
+        const bar = card.querySelector('[part~="bar"]')!.getBoundingClientRect();
+        expect(bar.left, 'starts inside its card').to.be.closeTo(box.left + pad, 1);
+        expect(bar.right, 'ends inside its card').to.be.closeTo(box.right - pad, 1);
+        expect(bar.height, 'a thin track, not a pill of text height').to.be.closeTo(8, 0.5);
+        expect(bar.bottom).to.be.at.most(box.bottom - pad + 0.5);
+      }
+      const fill = $(el, '[part~="bar-fill"]')!.getBoundingClientRect();
+      expect(fill.width / cards[0]!.querySelector('[part~="bar"]')!.getBoundingClientRect().width).to.be.closeTo(0.75, 0.01);
+    });
+  }
+
   it('chooses with the keyboard and shows the split', async () => {
     const adapter = memoryAdapter({ seed: { 'choice:kb': { counts: { weekly: 3, daily: 1 } } } });
     const el = await choiceFrom(`<kolo-choice choice-id="kb">${CARDS}</kolo-choice>`, adapter);
@@ -181,6 +202,21 @@ describe('<kolo-choice>', () => {
     expect($(hidden, '[part~="percent"]')).to.equal(null);
     expect($(hidden, '[part~="split"]')).to.equal(null);
     await expect(hidden).to.be.accessible();
+  });
+
+  it('shows an inline SVG picture (base64 or URL-encoded) as an image, and only as an image', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect width="16" height="9" fill="#c8d6f5"/></svg>';
+    const sources = [`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, `data:image/svg+xml;base64,${btoa(svg)}`];
+    const el = await choiceFrom(`<kolo-choice choice-id="svg"><h3>Q</h3>${sources
+      .map((src, i) => `<article data-value="v${i}"><img src="${src}" alt="Picture ${i}"><h4>${i}</h4></article>`)
+      .join('')}</kolo-choice>`);
+    expect(hasState(el, 'ready')).to.equal(true);
+    const images = $$<HTMLImageElement>(el, '[part~="image"]');
+    expect(images.map((i) => i.getAttribute('src'))).to.deep.equal(sources);
+    await Promise.all(images.map((i) => i.decode()));
+    expect(images.map((i) => i.naturalWidth > 0)).to.deep.equal([true, true]);
+    const uses = $$(el, '*').flatMap((n) => [...n.attributes].filter((a) => a.value.includes('data:image/svg')).map((a) => `${n.localName}[${a.name}]`));
+    expect(uses, 'never a link, a style or a background').to.deep.equal(['img[src]', 'img[src]']);
   });
 
   it('requires alt text on images and explains invalid content', async () => {

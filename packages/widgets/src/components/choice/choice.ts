@@ -180,7 +180,7 @@ export class KoloChoice extends KoloElement {
                     ? html`<input part="input" type="radio" name="choice" .value=${o.id} .checked=${picked} @input=${this.tally.pick} @change=${changed} />`
                     : nothing}${o.title}</span
                 >
-                ${o.text ? html`<span part="text">${o.text}</span>` : nothing} ${s.showResults ? html`<span>${resultOf(i18n, row)}</span>` : nothing}
+                ${o.text ? html`<span part="text">${o.text}</span>` : nothing} ${s.showResults ? resultOf(i18n, row) : nothing}
               `;
               return s.showForm ? html`<label part=${parts}>${content}</label>` : html`<div part=${parts}>${content}</div>`;
             })}

@@ -22,7 +22,7 @@ const meta: Meta<Args> = {
     <kolo-disclosure type=${a.type} ?plain=${a.plain} theme=${a.theme ?? nothing} lang=${a.lang ?? nothing}
       >${a.text ?? nothing}</kolo-disclosure
     >
-    A headline under the label
+    ${a.lang === 'uk' ? 'Заголовок під позначкою' : 'A headline under the label'}
   </p>`,
 };
 export default meta;

@@ -36,7 +36,7 @@ const meta: Meta<Args> = {
   >
     <p data-disclaimer>${a.lang === 'uk' ? 'Азартні ігри можуть викликати залежність. Грайте лише на те, що можете дозволити собі втратити. 18+.' : 'Gambling can be addictive. Only bet what you can afford to lose. 18+.'}</p>
     <p data-why>${a.lang === 'uk' ? 'Ви бачите це, бо сторінка про коефіцієнти ставок.' : 'You see this because this page is about betting odds.'}</p>
-    ${unsafeHTML(helpBannerLists)}
+    ${unsafeHTML(helpBannerLists(a.lang === 'uk' ? 'uk' : 'en'))}
   </kolo-help-banner>`,
 };
 export default meta;

@@ -10,7 +10,7 @@ import { helpBannerLists } from '../../test-utils/fixtures.ts';
 const BODY = `<h3>Play safe</h3>
   <p data-disclaimer>Gambling can be addictive. Only bet what you can afford to lose. 18+.</p>
   <p data-why>You see this because this page is about betting odds.</p>
-  ${helpBannerLists}`;
+  ${helpBannerLists()}`;
 
 let n = 0;
 const bannerOf = (attrs = '', body = BODY, adapter = memoryAdapter()) =>

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { memoryAdapter, moderateIdea, voterId, type KoloAdapter, type SeedIdea } from '@kolo/core';
-import { failingAdapter, hangingAdapter, ideaAdapter, submitIdea } from '../../test-utils/adapters.ts';
+import { failingAdapter, hangingAdapter, ideaAdapter, sampleCounts, sampleIdeas, submitIdea } from '../../test-utils/adapters.ts';
 import { pagingAdapter } from '../../test-utils/paging-adapter.ts';
 import '../../define/kolo-idea-board.ts';
 
@@ -103,4 +103,14 @@ export const LoadError: Story = { args: { adapter: failingAdapter() } };
 export const InvalidContent: Story = { render: () => html`<kolo-idea-board board-id="has spaces" .adapter=${memoryAdapter()}></kolo-idea-board>` };
 export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' } };
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
-export const Ukrainian: Story = { args: { lang: 'uk', 'board-id': 'uk' } };
+/** The sample board's ideas as a Ukrainian audience writes them. */
+const ukrainian: Record<string, Partial<SeedIdea>> = {
+  dark: { title: 'Темна тема в застосунку', details: 'Вночі легше для очей.' },
+  offline: { title: 'Офлайн-карти' },
+  alerts: { title: 'Сповіщення, коли мій автобус запізнюється' },
+  export: { title: 'Експорт моїх поїздок у CSV', answer: 'Додано у версії 3.2: Налаштування → Експорт.' },
+  fax: { title: 'Надсилати квитки факсом', reason: 'Факсом уже майже ніхто не користується.' },
+};
+export const Ukrainian: Story = {
+  args: { lang: 'uk', 'board-id': 'uk', adapter: ideaAdapter('uk', 'ideas', sampleIdeas.map((i) => ({ ...i, ...ukrainian[i.id] })), sampleCounts) },
+};

@@ -18,6 +18,9 @@ export const pollStyles = css`
     border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
+  [part~='bar'] {
+    flex: 1 0 100%;
+  }
   [part~='label'] {
     flex: 1 1 12rem;
     display: flex;
