@@ -41,11 +41,14 @@ export const withPage: Decorator = (story, ctx) => {
 /** Wrappers whose event listeners are in place (one set per wrapper, however often the story renders). */
 const listening = new WeakSet<Element>();
 
-/** Log each of `tag`'s events (from the manifest) in the Actions panel, with the event (its `detail`, its target). */
+/** What an event says: a `kolo-*` event's `detail`, a native `change`/`input`'s new `value`. */
+const payload = (event: Event) => (event instanceof CustomEvent ? event.detail : { value: (event.target as { value?: unknown } | null)?.value });
+
+/** Log each of `tag`'s events (from the manifest) in the Actions panel: what it says, then the event. */
 function logEvents(wrapper: Element, tag: string): void {
   if (listening.has(wrapper)) return;
   listening.add(wrapper);
-  for (const name of eventNames(tag)) wrapper.addEventListener(name, (event) => action(name)(event));
+  for (const name of eventNames(tag)) wrapper.addEventListener(name, (event) => action(name)(payload(event), event));
 }
 
 /**

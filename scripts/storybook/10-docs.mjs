@@ -1,0 +1,216 @@
+// Storybook as the designers' home, checked in the built storybook-static: a docs page per widget
+// written from the manifest (API tables with events, parts and custom states, the four import
+// lines), the guide pages, controls for the public API only, and the toolbar globals (theme, dir,
+// lang), the CSS custom property controls and the Actions panel reaching the widgets.
+import { readFileSync } from 'node:fs';
+import { readRegistry } from '../registry.mjs';
+
+export const title = 'docs pages, guides, controls and toolbar';
+
+const manifest = JSON.parse(readFileSync(new URL('../../packages/widgets/custom-elements.json', import.meta.url), 'utf8'));
+const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+
+const GUIDES = ['Getting started', 'Theming with the tokens', 'Adapters', 'The server', 'Accessibility statement'];
+/** Members of the base class and its machinery that must never become a control. */
+const INTERNAL = ['tally', 'internals', 'translator', 'translatorLang', 'viewTimer', 'viewed', 'viewObserver', 'messageBundles', 'widgetKind', 'content', 'define'];
+const POLL = 'widgets-poll--fresh';
+
+/** Open `path` (relative to storybook-static) in a new page; the caller closes it. */
+async function open(ctx, path) {
+  const page = await ctx.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewport({ width: 1000, height: 800 });
+  await page.goto(ctx.base + path, { waitUntil: 'load' });
+  return { page, errors };
+}
+
+/** The text of a rendered docs entry, once it shows `until`. */
+async function docsText(ctx, id, until) {
+  const { page, errors } = await open(ctx, `iframe.html?id=${id}&viewMode=docs`);
+  try {
+    await page.waitForFunction((t) => document.querySelector('.sbdocs-content')?.innerText.includes(t), { timeout: 20000 }, until);
+    return await page.$eval('.sbdocs-content', (el) => el.innerText);
+  } catch (e) {
+    throw new Error(`${id} did not show "${until}"${errors.length ? ` (${errors.join('; ')})` : ''}: ${e.message}`);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The story's first widget (in the page's context). */
+const WIDGET = `[...document.querySelectorAll('#storybook-root *')].find((e) => e.localName.startsWith('kolo-'))`;
+
+/** A story's page with the first widget rendered (its `part=base` in place); `globals` as the toolbar sets them. */
+async function story(ctx, id, globals = '') {
+  const { page, errors } = await open(ctx, `iframe.html?id=${id}&viewMode=story${globals ? `&globals=${globals}` : ''}`);
+  await page.waitForFunction(`${WIDGET}?.shadowRoot?.querySelector('[part~=base]')`, { timeout: 20000 }).catch(() => {
+    throw new Error(`${id}: no widget rendered${errors.length ? ` (${errors.join('; ')})` : ''}`);
+  });
+  return page;
+}
+
+/** Read `fn(widget, base)` in the page, after a frame (the widget reads the page's color-scheme before one). */
+const inWidget = (page, fn) =>
+  page.evaluate(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))).then(() => {
+    const w = ${WIDGET};
+    return (${fn})(w, w.shadowRoot.querySelector('[part~=base]'));
+  })`);
+
+/** Relative luminance (0 black … 1 white) of a computed `rgb()` color. */
+function luminance(color) {
+  const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map(Number).map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function must(ok, message) {
+  if (!ok) throw new Error(message);
+}
+
+async function widgetPages(ctx) {
+  const { widgets } = await readRegistry();
+  const docs = Object.values(ctx.index.entries).filter((e) => e.type === 'docs' && e.title.startsWith('Widgets/'));
+  const shown = new Map();
+  for (const entry of docs) {
+    await ctx.check(`docs page ${entry.title}: API tables and import lines from the manifest`, async () => {
+      const text = await docsText(ctx, entry.id, 'Custom states');
+      const tag = text.match(/<(kolo-[a-z-]+)>:/)?.[1];
+      const decl = declarations.find((d) => d.tagName === tag);
+      must(decl, `no <kolo-…> summary on the page`);
+      shown.set(tag, entry.id);
+      const w = widgets.find((x) => x.tag === tag);
+      for (const line of [`dist/cdn/${tag}.js`, `import '@kolo/widgets/define/${w.entry}';`, `from '@kolo/widgets/react'`, `from '@kolo/widgets/vue'`])
+        must(text.includes(line), `no import line "${line}"`);
+      for (const [table, items, show] of [
+        ['Events', decl.events, (n) => n],
+        ['CSS parts', decl.cssParts, (n) => `${tag}::part(${n})`],
+        ['Custom states', decl.cssStates, (n) => `${tag}:state(${n})`],
+      ]) {
+        must(text.includes(`\n${table}\n`), `no "${table}" section`);
+        for (const { name } of items ?? []) must(text.includes(show(name)), `${table}: "${show(name)}" missing`);
+      }
+    });
+  }
+  await ctx.check('every widget of the registry has a docs page', () => {
+    const missing = widgets.filter((w) => !shown.has(w.tag)).map((w) => w.tag);
+    must(!missing.length, `no docs page for ${missing.join(', ')}`);
+  });
+}
+
+async function guides(ctx) {
+  const entries = Object.values(ctx.index.entries).filter((e) => e.type === 'docs' && e.title.startsWith('Guides/'));
+  for (const name of GUIDES) {
+    await ctx.check(`guide "${name}" is in the sidebar and renders`, async () => {
+      const entry = entries.find((e) => e.title === `Guides/${name}`);
+      must(entry, `no docs entry "Guides/${name}"`);
+      const text = await docsText(ctx, entry.id, name);
+      must(text.length > 1500, `only ${text.length} characters`);
+      if (name === 'Getting started') for (const word of ['React', 'Vue', '@kolo/widgets/define']) must(text.includes(word), `no "${word}"`);
+    });
+  }
+}
+
+async function controls(ctx) {
+  await ctx.check('the poll\'s controls: public properties once each, parts without a control, color controls for colors', async () => {
+    const page = await story(ctx, POLL);
+    try {
+      const argTypes = await page.evaluate(async (id) => (await window.__STORYBOOK_PREVIEW__.storyStoreValue.loadStory({ storyId: id })).argTypes, POLL);
+      const rows = Object.entries(argTypes);
+      const names = rows.map(([, t]) => t.name);
+      for (const bad of INTERNAL) must(!names.includes(bad), `internal "${bad}" has a row`);
+      must(!('pollId' in argTypes) && argTypes['poll-id']?.name === 'pollId', 'pollId and poll-id: not one row');
+      must(new Set(names).size === names.length, `a name twice: ${names.join(', ')}`);
+      for (const [key, t] of rows.filter(([, t]) => t.table?.category === 'css shadow parts')) must(t.control?.disable, `part ${key} has a control`);
+      must(argTypes['--kolo-color-accent']?.control?.type === 'color', '--kolo-color-accent is not a color control');
+    } finally {
+      await page.close();
+    }
+  });
+  await ctx.check('the --kolo-color-accent control restyles the vote button', async () => {
+    const page = await story(ctx, POLL);
+    try {
+      const before = await inWidget(page, (w) => getComputedStyle(w.shadowRoot.querySelector('[part~=vote-button]')).backgroundColor);
+      await page.evaluate((id) => window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateStoryArgs', { storyId: id, updatedArgs: { '--kolo-color-accent': '#aa0000' } }), POLL);
+      await page.waitForFunction(`${WIDGET}.style.getPropertyValue('--kolo-color-accent')`, { timeout: 5000 });
+      const after = await inWidget(page, (w) => getComputedStyle(w.shadowRoot.querySelector('[part~=vote-button]')).backgroundColor);
+      must(after === 'rgb(170, 0, 0)', `vote button ${before} → ${after}`);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+async function globals(ctx) {
+  await ctx.check('theme: dark (from the URL and switched in the toolbar) makes part=base dark, light keeps it light', async () => {
+    const bg = (w, base) => getComputedStyle(base).backgroundColor;
+    const light = await story(ctx, POLL, 'theme:light');
+    try {
+      const l = await inWidget(light, bg);
+      must(luminance(l) > 0.8, `light: ${l}`);
+      await light.evaluate(() => window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { theme: 'dark' } }));
+      await light.waitForFunction(() => document.documentElement.style.colorScheme === 'dark', { timeout: 5000 });
+      const switched = await inWidget(light, bg);
+      must(luminance(switched) < 0.1, `switched to dark: ${switched}`);
+    } finally {
+      await light.close();
+    }
+    const dark = await story(ctx, POLL, 'theme:dark');
+    try {
+      const d = await inWidget(dark, bg);
+      must(luminance(d) < 0.1, `dark: ${d}`);
+    } finally {
+      await dark.close();
+    }
+  });
+  await ctx.check('dir: rtl reaches the widget (:dir(rtl), computed direction)', async () => {
+    const page = await story(ctx, POLL, 'dir:rtl');
+    try {
+      const [matches, direction] = await inWidget(page, (w, base) => [w.matches(':dir(rtl)'), getComputedStyle(base).direction]);
+      must(matches && direction === 'rtl', `:dir(rtl) ${matches}, direction ${direction}`);
+    } finally {
+      await page.close();
+    }
+  });
+  await ctx.check('lang: uk shows the widget\'s Ukrainian strings', async () => {
+    const vote = async (lang) => {
+      // one page at a time: a page in a background tab runs no animation frame
+      const page = await story(ctx, POLL, `lang:${lang}`);
+      try {
+        return await inWidget(page, (w) => w.shadowRoot.querySelector('[part~=vote-button]').textContent.trim());
+      } finally {
+        await page.close();
+      }
+    };
+    const [en, uk] = [await vote('en'), await vote('uk')];
+    must(/^[\s\p{Script=Cyrillic}]+$/u.test(uk) && en !== uk, `vote button: en "${en}", uk "${uk}"`);
+  });
+}
+
+async function actions(ctx) {
+  await ctx.check('the Actions panel logs kolo-vote after a vote', async () => {
+    const page = await story(ctx, POLL);
+    try {
+      await page.evaluate(() => {
+        window.__koloActions = [];
+        window.__STORYBOOK_ADDONS_CHANNEL__.on('storybook/actions/action-event', (e) => window.__koloActions.push(e.data.name));
+      });
+      await inWidget(page, (w) => {
+        w.shadowRoot.querySelector('[part~=input]').click();
+      });
+      await inWidget(page, (w) => w.shadowRoot.querySelector('[part~=vote-button]').click());
+      await page.waitForFunction(() => window.__koloActions.includes('kolo-vote'), { timeout: 5000 }).catch(async () => {
+        throw new Error(`actions logged: ${JSON.stringify(await page.evaluate(() => window.__koloActions))}`);
+      });
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+export default async function run(ctx) {
+  await widgetPages(ctx);
+  await guides(ctx);
+  await controls(ctx);
+  await globals(ctx);
+  await actions(ctx);
+}
