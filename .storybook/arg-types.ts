@@ -48,9 +48,9 @@ function propertyRow(field: Member): InputType {
 }
 
 /** A row that documents without a control. */
-function docsRow(item: Described, category: string, summary?: string): InputType {
+function docsRow(item: Described, category: string, summary?: string, name = item.name || '(default)'): InputType {
   return {
-    name: item.name || '(default)',
+    name,
     description: item.description ?? '',
     control: NONE,
     table: { category, ...(summary ? { type: { summary } } : {}) },
@@ -74,8 +74,15 @@ export function koloArgTypes(tag: string): ArgTypes {
   for (const e of decl.events ?? []) rows[eventKey(e.name)] = docsRow(e, 'events', e.type?.text);
   for (const s of decl.slots ?? []) rows[slotKey(s.name)] = docsRow(s, 'slots');
   for (const p of decl.cssProperties ?? []) rows[p.name] = cssPropertyRow(p);
-  for (const p of decl.cssParts ?? []) rows[partKey(p.name)] = docsRow(p, 'css shadow parts', `::part(${p.name})`);
+  for (const p of decl.cssParts ?? []) rows[partKey(p.name)] = docsRow(p, 'css shadow parts', 'CSS part', partKey(p.name));
   return rows;
+}
+
+/** The names of `tag`'s rows that only document (events, slots, parts), for a `<Controls exclude>`. */
+export function documentationRows(tag: string): string[] {
+  return Object.values(koloArgTypes(tag))
+    .filter((row) => row.table?.category !== 'properties' && row.table?.category !== 'css custom properties')
+    .map((row) => row.name!);
 }
 
 /** `parameters.docs.extractArgTypes`: the rows of the story's `component`, none for a story without one. */

@@ -39,8 +39,11 @@ const preview: Preview = {
   // first is innermost: the page (theme, direction, language) wraps the widget's controls and actions
   decorators: [withKoloApi, withPage],
   parameters: {
+    options: {
+      storySort: { order: ['Guides', ['Getting started', 'Theming with the tokens', 'Adapters', 'The server', 'Accessibility statement'], 'Widgets'] },
+    },
     controls: { expanded: true, sort: 'none' },
-    docs: { extractArgTypes, page: WidgetDocs, toc: true },
+    docs: { extractArgTypes, page: WidgetDocs, toc: { headingSelector: 'h2, h3' } },
     a11y: { test: 'error' },
   },
 };

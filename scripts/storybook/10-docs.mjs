@@ -162,6 +162,16 @@ async function globals(ctx) {
       await dark.close();
     }
   });
+  await ctx.check('theme: page follows the page\'s color-scheme (light dark: the OS, dark here)', async () => {
+    const page = await story(ctx, POLL, 'theme:page');
+    try {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      const d = await inWidget(page, (w, base) => getComputedStyle(base).backgroundColor);
+      must(luminance(d) < 0.1, `OS dark, theme page: ${d}`);
+    } finally {
+      await page.close();
+    }
+  });
   await ctx.check('dir: rtl reaches the widget (:dir(rtl), computed direction)', async () => {
     const page = await story(ctx, POLL, 'dir:rtl');
     try {
