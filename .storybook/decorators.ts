@@ -44,11 +44,11 @@ const listening = new WeakSet<Element>();
 /** What an event says: a `kolo-*` event's `detail`, a native `change`/`input`'s new `value`. */
 const payload = (event: Event) => (event instanceof CustomEvent ? event.detail : { value: (event.target as { value?: unknown } | null)?.value });
 
-/** Log each of `tag`'s events (from the manifest) in the Actions panel: what it says, then the event. */
+/** Log each of `tag`'s events (from the manifest) in the Actions panel, with what it says (the event object itself does not survive the trip to the panel). */
 function logEvents(wrapper: Element, tag: string): void {
   if (listening.has(wrapper)) return;
   listening.add(wrapper);
-  for (const name of eventNames(tag)) wrapper.addEventListener(name, (event) => action(name)(payload(event), event));
+  for (const name of eventNames(tag)) wrapper.addEventListener(name, (event) => action(name)(payload(event)));
 }
 
 /**
