@@ -11,7 +11,7 @@ import { eventNames } from './manifest.ts';
  */
 
 /** The `color-scheme` the page says for each `theme` global; widgets follow the page's (`src/base/scheme.ts`). */
-export const SCHEMES: Record<string, string> = { light: 'light', dark: 'dark', page: 'light dark' };
+const SCHEMES: Record<string, string> = { light: 'light', dark: 'dark', page: 'light dark' };
 
 /**
  * The page around the story: its color scheme, direction and language. In the story view the whole

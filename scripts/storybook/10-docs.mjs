@@ -110,18 +110,34 @@ async function guides(ctx) {
   }
 }
 
+/** What is wrong with one widget's controls: internals, a property twice (pollId and poll-id), a part with a control. */
+function wrongControls(decl, argTypes) {
+  const rows = Object.entries(argTypes);
+  const names = rows.map(([, t]) => t.name);
+  const wrong = INTERNAL.filter((name) => names.includes(name)).map((name) => `internal "${name}" has a row`);
+  if (new Set(names).size !== names.length) wrong.push(`a name twice: ${names.join(', ')}`);
+  for (const m of decl.members.filter((m) => m.attribute && m.attribute !== m.name && !m.readonly))
+    if (m.name in argTypes || argTypes[m.attribute]?.name !== m.name) wrong.push(`${m.name} / ${m.attribute}: not one row`);
+  for (const [key, t] of rows) if (t.table?.category === 'css shadow parts' && !t.control?.disable) wrong.push(`part ${key} has a control`);
+  for (const p of decl.cssProperties ?? []) if (/color/.test(p.name) && argTypes[p.name]?.control?.type !== 'color') wrong.push(`${p.name}: no color control`);
+  return wrong;
+}
+
 async function controls(ctx) {
-  await ctx.check('the poll\'s controls: public properties once each, parts without a control, color controls for colors', async () => {
+  await ctx.check('every widget\'s controls: public properties once each, parts without a control, color controls for colors', async () => {
+    const firsts = new Map();
+    for (const e of Object.values(ctx.index.entries)) if (e.type === 'story' && e.title.startsWith('Widgets/') && !firsts.has(e.title)) firsts.set(e.title, e.id);
     const page = await story(ctx, POLL);
     try {
-      const argTypes = await page.evaluate(async (id) => (await window.__STORYBOOK_PREVIEW__.storyStoreValue.loadStory({ storyId: id })).argTypes, POLL);
-      const rows = Object.entries(argTypes);
-      const names = rows.map(([, t]) => t.name);
-      for (const bad of INTERNAL) must(!names.includes(bad), `internal "${bad}" has a row`);
-      must(!('pollId' in argTypes) && argTypes['poll-id']?.name === 'pollId', 'pollId and poll-id: not one row');
-      must(new Set(names).size === names.length, `a name twice: ${names.join(', ')}`);
-      for (const [key, t] of rows.filter(([, t]) => t.table?.category === 'css shadow parts')) must(t.control?.disable, `part ${key} has a control`);
-      must(argTypes['--kolo-color-accent']?.control?.type === 'color', '--kolo-color-accent is not a color control');
+      const wrong = [];
+      for (const id of firsts.values()) {
+        const { component, argTypes } = await page.evaluate(async (storyId) => {
+          const s = await window.__STORYBOOK_PREVIEW__.storyStoreValue.loadStory({ storyId });
+          return { component: s.component, argTypes: s.argTypes };
+        }, id);
+        wrong.push(...wrongControls(declarations.find((d) => d.tagName === component), argTypes).map((w) => `${component}: ${w}`));
+      }
+      must(firsts.size === declarations.length && !wrong.length, `${firsts.size} widgets; ${wrong.join('; ')}`);
     } finally {
       await page.close();
     }
