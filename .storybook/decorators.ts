@@ -6,8 +6,8 @@ import { eventNames } from './manifest.ts';
 
 /**
  * The decorators that make the toolbar and the Controls and Actions panels reach the widgets.
- * Toolbar globals (names fixed in /work/plan/STORYBOOK.md, relied on by the story checks):
- * `theme` light | dark | page, `dir` ltr | rtl, `lang` en | uk.
+ * Toolbar globals (the story checks in scripts/storybook/ and stories' `globals` rely on these names):
+ * `theme` light | dark | page (follow the page: `light dark`, the OS), `dir` ltr | rtl, `lang` en | uk.
  */
 
 /** The `color-scheme` the page says for each `theme` global; widgets follow the page's (`src/base/scheme.ts`). */
