@@ -2,7 +2,9 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 import { defaultClientConditions } from 'vite';
 
 const config: StorybookConfig = {
-  stories: ['../packages/widgets/src/**/*.stories.ts'],
+  // the guides first in the sidebar, then a docs page and the stories of every widget
+  stories: ['./guides/*.mdx', '../packages/widgets/src/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
   viteFinal: async (vite) => ({

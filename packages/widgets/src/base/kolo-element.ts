@@ -34,6 +34,7 @@ function langOf(el: Element): string {
  */
 export abstract class KoloElement extends LitElement {
   static override properties: PropertyDeclarations = {
+    /** The language of the widget's own words (`en`, `uk`, or one added with `registerMessages`); by default the closest `lang` above it. */
     lang: { reflect: true },
     theme: { reflect: true },
     messages: { type: Object },

@@ -73,6 +73,6 @@ export const InvalidContent: Story = {
     <article><h4>A</h4></article>
   </kolo-choice>`,
 };
-export const Dark: Story = { args: { 'choice-id': 'dark', theme: 'dark', adapter: voted('dark', 'weekly') }, globals: { scheme: 'dark' } };
+export const Dark: Story = { args: { 'choice-id': 'dark', theme: 'dark', adapter: voted('dark', 'weekly') }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { args: { 'choice-id': 'rtl', results: 'always' }, globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { 'choice-id': 'uk', lang: 'uk', adapter: voted('uk', 'daily') } };

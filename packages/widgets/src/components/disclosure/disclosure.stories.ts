@@ -41,7 +41,7 @@ export const Open: Story = {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
   },
 };
-export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' } };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { args: { type: 'partner' }, globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { lang: 'uk', type: 'affiliate' } };
 export const InvalidType: Story = { render: () => html`<kolo-disclosure type="promo"></kolo-disclosure>` };

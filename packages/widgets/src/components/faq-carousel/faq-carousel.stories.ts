@@ -77,6 +77,6 @@ export const LoadError: Story = { args: { adapter: failingAdapter() } };
 export const InvalidContent: Story = {
   render: () => html`<kolo-faq-carousel carousel-id="broken" .adapter=${memoryAdapter()}><h3>No cards yet</h3></kolo-faq-carousel>`,
 };
-export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' } };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { lang: 'uk', 'carousel-id': 'myths-uk' } };

@@ -77,7 +77,7 @@ export const StickyBar: Story = {
     </div>
     ${meta.render!(a, ctx)}`,
 };
-export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' }, beforeEach: reset };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' }, beforeEach: reset };
 export const RightToLeft: Story = { globals: { dir: 'rtl' }, beforeEach: reset };
 export const Ukrainian: Story = { args: { lang: 'uk' }, beforeEach: reset };
 export const InvalidContent: Story = {

@@ -101,7 +101,7 @@ export const LinksInDetails: Story = {
 export const Loading: Story = { args: { adapter: hangingAdapter() } };
 export const LoadError: Story = { args: { adapter: failingAdapter() } };
 export const InvalidContent: Story = { render: () => html`<kolo-idea-board board-id="has spaces" .adapter=${memoryAdapter()}></kolo-idea-board>` };
-export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' } };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 /** The sample board's ideas as a Ukrainian audience writes them. */
 const ukrainian: Record<string, Partial<SeedIdea>> = {

@@ -89,6 +89,6 @@ export const LoadError: Story = { args: { adapter: failingAdapter() } };
 export const InvalidContent: Story = {
   render: () => html`<kolo-idea-form board-id="broken" max-per-day="0" .adapter=${memoryAdapter()}></kolo-idea-form>`,
 };
-export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' }, play: fill({ title: 'Dark theme for the app' }) };
+export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' }, play: fill({ title: 'Dark theme for the app' }) };
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { lang: 'uk', 'board-id': 'uk' }, play: fill({ title: 'Т' }, true) };

@@ -87,7 +87,7 @@ export const InvalidContent: Story = {
 
 export const Dark: Story = {
   args: { 'poll-id': 'dark', theme: 'dark', adapter: votedAdapter('dark', ['carousel']) },
-  globals: { scheme: 'dark' },
+  globals: { theme: 'dark' },
 };
 
 export const RightToLeft: Story = {

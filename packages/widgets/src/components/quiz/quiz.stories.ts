@@ -96,6 +96,6 @@ export const InvalidContent: Story = {
     </section>
   </kolo-quiz>`,
 };
-export const Dark: Story = { args: { 'quiz-id': 'dark', theme: 'dark', adapter: answered('dark', { link: ['no'] }) }, globals: { scheme: 'dark' } };
+export const Dark: Story = { args: { 'quiz-id': 'dark', theme: 'dark', adapter: answered('dark', { link: ['no'] }) }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { 'quiz-id': 'uk', lang: 'uk', adapter: answered('uk', { link: ['yes'] }) } };

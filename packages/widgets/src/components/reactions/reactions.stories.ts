@@ -55,6 +55,6 @@ export const CustomReactions: Story = {
 export const Loading: Story = { args: { adapter: hangingAdapter() } };
 export const LoadError: Story = { args: { adapter: failingAdapter() } };
 export const InvalidContent: Story = { args: { reactions: '👍 👍' } };
-export const Dark: Story = { args: { 'reactions-id': 'dark', theme: 'dark', adapter: reacted('dark', 'thumbs-up') }, globals: { scheme: 'dark' } };
+export const Dark: Story = { args: { 'reactions-id': 'dark', theme: 'dark', adapter: reacted('dark', 'thumbs-up') }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { 'reactions-id': 'uk', lang: 'uk', label: 'Реакції на допис', adapter: reacted('uk', 'party') } };
