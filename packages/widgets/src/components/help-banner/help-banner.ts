@@ -65,6 +65,7 @@ const links = (list: Element | null): NextStep[] =>
  *
  * @cssstate ready - The content is valid and shown (or hidden by the person).
  * @cssstate hidden - The person hid it.
+ * @cssstate absent - Hidden on an earlier page view: it renders nothing and takes no space (`display: none`).
  * @cssstate required - It cannot be hidden here.
  * @cssstate open - The explanation is open.
  * @cssstate invalid - The content is invalid; an error is shown instead.
@@ -190,7 +191,8 @@ export class KoloHelpBanner extends KoloElement {
     const required = !!region.required;
     const hideable = !!cfg.dismissible && !required;
     const until = hideable ? this.hiddenNow || hiddenUntil(cfg.id) || (session() && hiddenUntil(cfg.id + VISIT, Date.now(), session()) && VISIT) : '';
-    this.setStates({ ready: true, hidden: !!until, required, open: this.open });
+    // hidden on an earlier page view: nothing to show, and no box (no strip of margins or gaps)
+    this.setStates({ ready: true, hidden: !!until, absent: !!until && !this.hiddenNow, required, open: this.open });
     if (until) {
       return this.hiddenNow
         ? html`<p part="hidden" role="status" class="muted">
