@@ -7,6 +7,7 @@ import { KoloVoteEvent } from '../../events/kolo-vote.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { faqStyles } from './faq-carousel.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
+import { heading, levelOf } from '../../base/heading.ts';
 import { CarouselController, reducedMotion } from './carousel-controller.ts';
 
 /**
@@ -18,7 +19,8 @@ import { CarouselController, reducedMotion } from './carousel-controller.ts';
  * (one answer per person, counted by the adapter), and an optional closing card offers a next step.
  * `#<carousel-id>/<card-id>` in the URL opens that card.
  *
- * Author in HTML so every card reads without the script: the first heading is the carousel's label;
+ * Author in HTML so every card reads without the script: the first heading is the carousel's label
+ * (its level kept: `<h3>` → a level-3 heading, card titles level 4);
  * each `article[data-card]` is a card (its heading the question or myth, its paragraphs the answer;
  * with `p[data-fact]` it is a myth card, `p[data-advice]` says what to do, `a[data-link]` is a link);
  * `[data-closing]` holds the closing text and its `a[data-next-step]`. Or set `.config` (see `FaqConfig`).
@@ -82,7 +84,7 @@ export class KoloFaqCarousel extends KoloElement {
   declare autoplay: number | undefined;
   /** Don't ask "was this helpful?". */
   declare noFeedback: boolean;
-  /** The level of the carousel's heading (default 2); card titles are one level below. */
+  /** The level (1–6) of the carousel's heading: by default that of the heading written in the HTML (`<h3>` → 3), else 2; set it when the content comes from `.config`. Card titles are one level below. */
   declare headingLevel: number | undefined;
   /** The whole carousel as an object; replaces the HTML content and attributes. */
   declare config: Partial<FaqConfig> | undefined;
@@ -118,7 +120,7 @@ export class KoloFaqCarousel extends KoloElement {
     const { t } = this.i18n;
     const c = this.carousel;
     const { tally, pending, error, status } = this.faq.view;
-    const level = (this.headingLevel ?? 2) + 1;
+    const level = levelOf(this) + 1;
     const myth = card.kind === 'myth';
     const answered = tally.mine.find((m) => m.startsWith(`${card.id}:`));
     const link = card.link && withUtm(card.link.href, { campaign: this.campaign, content: cfg.id });
@@ -159,7 +161,7 @@ export class KoloFaqCarousel extends KoloElement {
     return html`<section part="base" aria-roledescription=${t('carousel')} aria-label=${cfg.label ? nothing : t('faqLabel')} aria-labelledby=${cfg.label ? 'heading' : nothing}
         @keydown=${c.key} @mouseenter=${() => c.hold(true)} @mouseleave=${() => c.hold(this.matches(':focus-within'))}
         @focusin=${() => c.hold(true)} @focusout=${(e: FocusEvent) => c.hold(this.renderRoot.contains(e.relatedTarget as Node))}>
-      ${cfg.label ? html`<p part="heading" id="heading" role="heading" aria-level=${this.headingLevel ?? 2}>${cfg.label}</p>` : nothing}
+      ${cfg.label ? heading(this, cfg.label) : nothing}
       <div part="controls">
         ${cfg.autoplay
           ? html`<button part="rotation-button" type="button" aria-label=${t(c.stopped ? 'startRotation' : 'stopRotation')}
@@ -178,7 +180,7 @@ export class KoloFaqCarousel extends KoloElement {
         ${cfg.closing
           ? html`<div part="slide slide-closing${c.index === total - 1 ? ' slide-current' : ''}" id="card-${total - 1}" role="group"
               aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: total, total })} ?inert=${c.index !== total - 1}>
-              <p part="title" role="heading" aria-level=${(this.headingLevel ?? 2) + 1}>${cfg.closing.text}</p>
+              <p part="title" role="heading" aria-level=${levelOf(this) + 1}>${cfg.closing.text}</p>
               ${nextStepLink(this, cfg.closing.nextStep, cfg.id, (href) => this.faq.signal('next-step', { href }))}
             </div>`
           : nothing}

@@ -5,6 +5,7 @@ import { ContentController } from '../../base/widget-controller.ts';
 import { nextStepLink } from '../../base/parts.ts';
 import { infoToggled, popoverStyles } from '../../popover/popover.ts';
 import { focusAfterRender } from '../../base/focus.ts';
+import { heading } from '../../base/heading.ts';
 import { KoloDismissEvent } from '../../events/kolo-dismiss.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { bannerStyles } from './help-banner.styles.ts';
@@ -93,7 +94,7 @@ export class KoloHelpBanner extends KoloElement {
   declare snoozeDays: number | undefined;
   /** `inline` (default) or `sticky` (kept at the bottom of the window). */
   declare placement: 'inline' | 'sticky' | undefined;
-  /** The level of the heading (default 2). */
+  /** The level (1–6) of the heading: by default that of the heading written in the HTML (`<h3>` → 3), else 2; set it when the content comes from `.config`. */
   declare headingLevel: number | undefined;
   /** The whole banner as an object; replaces the HTML content and attributes. */
   declare config: Partial<HelpBannerConfig> | undefined;
@@ -204,7 +205,7 @@ export class KoloHelpBanner extends KoloElement {
     const days = cfg.snoozeDays ?? 30;
     const link = (step: NextStep, part: string) => html`<li>${nextStepLink(this, step, cfg.id, (href) => this.signal('next-step', { href, part }), part)}</li>`;
     return html`<section part="base" aria-labelledby="heading">
-      <p part="heading" id="heading" role="heading" aria-level=${this.headingLevel ?? 2} tabindex="-1">${cfg.heading ?? t('helpHeading')}</p>
+      ${heading(this, cfg.heading ?? t('helpHeading'))}
       <p part="disclaimer">${cfg.disclaimer}</p>
       <div part="help">
         <p id="help" class="label">${region.label ? t('helpIn', { region: region.label }) : t('helpLines')}</p>
