@@ -12,7 +12,8 @@ import { CarouselController, reducedMotion } from './carousel-controller.ts';
 
 /**
  * A carousel of FAQ cards (question → answer) and myth cards (myth → fact → what to do), following
- * the WAI-ARIA carousel pattern: previous/next buttons, a card picker, "2 of 6" announced politely,
+ * the WAI-ARIA carousel pattern: previous/next buttons, a card picker (tabs: one Tab stop, arrow keys,
+ * Home and End), "2 of 6" announced politely,
  * no rotation unless `autoplay` is set (then a pause button, and it pauses on hover and focus, and
  * does not start by itself when reduced motion is asked for). Cards scroll-snap, so they swipe on
  * touch; arrow keys move between them (mirrored right to left). Every card asks "was this helpful?"
@@ -50,8 +51,8 @@ import { CarouselController, reducedMotion } from './carousel-controller.ts';
  * @csspart feedback - "Was this helpful?" with its buttons.
  * @csspart yes-button - "Yes".
  * @csspart no-button - "No".
- * @csspart picker - The card picker.
- * @csspart dot - A card's button in the picker.
+ * @csspart picker - The card picker (a tab list).
+ * @csspart dot - A card's tab in the picker.
  * @csspart error - A refused answer or invalid content.
  * @csspart next-step - The closing card's call to action.
  *
@@ -124,7 +125,7 @@ export class KoloFaqCarousel extends KoloElement {
     const myth = card.kind === 'myth';
     const answered = tally.mine.find((m) => m.startsWith(`${card.id}:`));
     const link = card.link && withUtm(card.link.href, { campaign: this.campaign, content: cfg.id });
-    return html`<div part="slide slide-${myth ? 'myth' : 'faq'}${i === c.index ? ' slide-current' : ''}" id="card-${i}" role="group"
+    return html`<div part="slide slide-${myth ? 'myth' : 'faq'}${i === c.index ? ' slide-current' : ''}" id="card-${i}" role="tabpanel"
       aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: i + 1, total: c.total })} ?inert=${i !== c.index}>
       <p part="label" class=${myth ? 'myth' : 'muted'}>${t(myth ? 'myth' : 'question')}</p>
       <p part="title" role="heading" aria-level=${level}>${card.title}</p>
@@ -178,17 +179,17 @@ export class KoloFaqCarousel extends KoloElement {
       <div part="slides" id="slides" @scroll=${c.scrolled}>
         ${cfg.cards.map((card, i) => this.card(card, i, cfg))}
         ${cfg.closing
-          ? html`<div part="slide slide-closing${c.index === total - 1 ? ' slide-current' : ''}" id="card-${total - 1}" role="group"
+          ? html`<div part="slide slide-closing${c.index === total - 1 ? ' slide-current' : ''}" id="card-${total - 1}" role="tabpanel"
               aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: total, total })} ?inert=${c.index !== total - 1}>
               <p part="title" role="heading" aria-level=${levelOf(this) + 1}>${cfg.closing.text}</p>
               ${nextStepLink(this, cfg.closing.nextStep, cfg.id, (href) => this.faq.signal('next-step', { href }))}
             </div>`
           : nothing}
       </div>
-      <div part="picker" role="group" aria-label=${t('cards')}>
+      <div part="picker" role="tablist" aria-label=${t('cards')}>
         ${titles.slice(0, total).map(
-          (title, i) => html`<button part="dot" type="button" aria-label=${t('goTo', { index: i + 1, title })} aria-current=${i === c.index ? 'true' : nothing}
-            aria-controls="slides" @click=${() => c.go(i)}></button>`,
+          (title, i) => html`<button part="dot" type="button" role="tab" aria-label=${t('goTo', { index: i + 1, title })} aria-selected=${i === c.index ? 'true' : 'false'}
+            tabindex=${i === c.index ? 0 : -1} aria-controls="card-${i}" @click=${() => c.go(i)}></button>`,
         )}
       </div>
       <p class="sr-only" role="status">${c.said}</p>
