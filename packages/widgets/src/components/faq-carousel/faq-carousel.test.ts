@@ -4,38 +4,8 @@ import { KoloError, memoryAdapter, voterId, type KoloAdapter } from '@kolo/core'
 import '../../define/kolo-faq-carousel.ts';
 import { KoloFaqCarousel } from './faq-carousel.ts';
 import { $, $$, castVote, deepActive, hasState, mount, textOf } from '../../test-utils/helpers.ts';
+import { CARDS, carouselOf, click, current, settled, slides, track } from '../../test-utils/faq-carousel.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
-
-const CARDS = `<h3>Myths about gambling</h3>
-  <article data-card="due">
-    <h4>After a losing streak, a win is due.</h4>
-    <p data-fact>Every spin is independent: the odds are the same each time.</p>
-    <p data-advice>Decide on a limit before you start, and stop when you reach it.</p>
-    <a data-link href="https://example.org/limits">Set a limit</a>
-  </article>
-  <article data-card="system">
-    <h4>Is there a system that beats the odds?</h4>
-    <p>No. The house edge is built into every game.</p>
-    <p>Systems only change how fast you lose.</p>
-  </article>
-  <article data-card="skill">
-    <h4>Skill makes slot machines predictable.</h4>
-    <p data-fact>Slots are random; no skill changes the outcome.</p>
-  </article>
-  <aside data-closing><p>Which myth should we debunk next?</p><a data-next-step href="https://example.org/ideas">Suggest a myth</a></aside>`;
-
-const carouselOf = (attrs = '', adapter?: KoloAdapter, body = CARDS) =>
-  mount('kolo-faq-carousel', `<kolo-faq-carousel carousel-id="myths" ${attrs}>${body}</kolo-faq-carousel>`, adapter);
-const slides = (el: KoloFaqCarousel) => $$(el, '[part~="slide"]');
-const current = (el: KoloFaqCarousel) => slides(el).findIndex((s) => !s.inert);
-const track = (el: KoloFaqCarousel) => $(el, '[part~="slides"]')!;
-const click = async (el: KoloFaqCarousel, part: string) => {
-  $<HTMLButtonElement>(el, `[part~="${part}"]`)!.click();
-  await el.updateComplete;
-};
-/** The track has scrolled to card `i` (smooth scrolling takes a moment). */
-const settled = (el: KoloFaqCarousel, i: number) =>
-  waitUntil(() => Math.abs(Math.round(Math.abs(track(el).scrollLeft) / track(el).clientWidth) - i) === 0, `scrolled to card ${i + 1}`, { timeout: 3000 });
 
 widgetSuite({
   tag: 'kolo-faq-carousel',
@@ -150,73 +120,6 @@ describe('<kolo-faq-carousel>', () => {
       await expect(el).to.be.accessible();
     });
   }
-
-  it('has one Tab stop for its picker (tabs with a roving tabindex)', async () => {
-    const el = await mount('kolo-faq-carousel', `<button>Before</button><kolo-faq-carousel carousel-id="tabs">${CARDS}</kolo-faq-carousel><button>After</button>`);
-    const [before, after] = [...el.parentElement!.querySelectorAll(':scope > button')] as HTMLElement[];
-    before!.focus();
-    const stops: string[] = [];
-    for (let i = 0; i < 20 && deepActive() !== after; i++) {
-      await sendKeys({ press: 'Tab' });
-      if (deepActive() !== after) stops.push(deepActive()!.getAttribute('part')!);
-    }
-    expect(stops).to.deep.equal(['previous-button', 'next-button', 'link', 'yes-button', 'no-button', 'dot']);
-    expect($(el, '[part~="picker"]')!.getAttribute('role')).to.equal('tablist');
-    expect($$(el, '[part~="dot"]').map((d) => [d.getAttribute('role'), d.getAttribute('aria-selected'), d.tabIndex, d.getAttribute('aria-controls')])).to.deep.equal([
-      ['tab', 'true', 0, 'card-0'],
-      ['tab', 'false', -1, 'card-1'],
-      ['tab', 'false', -1, 'card-2'],
-      ['tab', 'false', -1, 'card-3'],
-    ]);
-  });
-
-  for (const dir of ['ltr', 'rtl'] as const) {
-    it(`moves between cards with arrow keys on the picker, focus following (${dir.toUpperCase()})`, async () => {
-      const el = await carouselOf(`dir="${dir}"`);
-      const dots = () => $$(el, '[part~="dot"]');
-      dots()[0]!.focus();
-      await sendKeys({ press: dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight' });
-      await el.updateComplete;
-      expect(current(el)).to.equal(1);
-      expect(deepActive()).to.equal(dots()[1]);
-      expect(dots().map((d) => d.tabIndex)).to.deep.equal([-1, 0, -1, -1]);
-      await settled(el, 1);
-      await sendKeys({ press: 'End' });
-      await el.updateComplete;
-      expect([current(el), dots().indexOf(deepActive() as HTMLElement)]).to.deep.equal([3, 3]);
-      await settled(el, 3);
-      await sendKeys({ press: dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight' });
-      await el.updateComplete;
-      expect([current(el), dots().indexOf(deepActive() as HTMLElement)]).to.deep.equal([0, 0]);
-      await settled(el, 0);
-      await sendKeys({ press: 'Home' });
-      await sendKeys({ press: dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft' });
-      await el.updateComplete;
-      expect([current(el), dots().indexOf(deepActive() as HTMLElement)]).to.deep.equal([3, 3]);
-      await settled(el, 3);
-      await expect(el).to.be.accessible();
-    });
-  }
-
-  it('is as tall as the current card: no empty space under a short one', async () => {
-    const el = await carouselOf();
-    /** the space between the current card's last line and the end of the track */
-    const gap = () => {
-      const card = slides(el)[current(el)]!;
-      const last = [...card.children].at(-1)!.getBoundingClientRect().bottom;
-      return track(el).getBoundingClientRect().bottom - last;
-    };
-    // the myth card (label, myth, fact, advice, link, feedback) is the tallest; the closing card is short
-    expect(gap()).to.be.below(12);
-    el.go(3, false);
-    await el.updateComplete;
-    await settled(el, 3);
-    expect(gap()).to.be.below(12);
-    el.go(1, false);
-    await el.updateComplete;
-    await settled(el, 1);
-    expect(gap()).to.be.below(12);
-  });
 
   for (const dir of ['ltr', 'rtl'] as const) {
     it(`follows a swipe: the card that snaps into view becomes current (${dir.toUpperCase()})`, async () => {
