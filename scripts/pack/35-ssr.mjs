@@ -26,7 +26,7 @@ export default async function ({ root, dir, registry, check, run }) {
       const shadows = out.match(/<template shadowroot="open" shadowrootmode="open">/g) ?? [];
       if (shadows.length !== 2) throw new Error('expected 2 shadow roots: ' + out.slice(0, 400));
       const poll = out.slice(out.indexOf('<template'), out.indexOf('</template>'));
-      for (const s of ['<legend part="question legend">Tea or coffee?</legend>', '<span>Coffee</span>', 'part="vote-button"']) if (!poll.includes(s)) throw new Error('missing ' + s);
+      for (const s of ['<legend part="question legend"><span role="heading" aria-level="3">Tea or coffee?</span></legend>', '<span>Coffee</span>', 'part="vote-button"']) if (!poll.includes(s)) throw new Error('missing ' + s);
       if (/can.t be shown/.test(out)) throw new Error('rendered an error');`;
     execFileSync('node', ['--input-type=module', '-e', script], { cwd: dir, stdio: 'pipe' });
   });

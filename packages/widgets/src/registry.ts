@@ -25,13 +25,15 @@ export interface WidgetEntry {
 const KB = 1024;
 
 export const widgets: readonly WidgetEntry[] = [
-  { tag: 'kolo-poll', entry: 'poll', module: 'components/poll/poll.ts', budget: 5 * KB + 128, family: 'voting' },
+  // +64 B (poll, choice, quiz; issue 16): the title as a heading of the authored level (`role="heading"`,
+  // `aria-level` from base/heading.ts, the `heading-level` property), costing 75–89 B each (poll 5,209 → 5,298 B, choice 5,200 → 5,275 B, quiz 5,561 → 5,636 B)
+  { tag: 'kolo-poll', entry: 'poll', module: 'components/poll/poll.ts', budget: 5 * KB + 192, family: 'voting' },
   // +128 B: the parts of each scenario (`option-selected`, `value-<id>`, `group`, `legend`) for page CSS
-  { tag: 'kolo-choice', entry: 'choice', module: 'components/choice/choice.ts', budget: 5 * KB + 128, family: 'voting' },
+  { tag: 'kolo-choice', entry: 'choice', module: 'components/choice/choice.ts', budget: 5 * KB + 192, family: 'voting' },
   { tag: 'kolo-reactions', entry: 'reactions', module: 'components/reactions/reactions.ts', budget: 5 * KB, family: 'voting' },
   // 5.5 KB: the quiz carries its own grading rules for the memory and local adapters (they left the
   // shared runtime, which every page loads, for the one widget that needs them)
-  { tag: 'kolo-quiz', entry: 'quiz', module: 'components/quiz/quiz.ts', budget: 5.5 * KB, family: 'quiz' },
+  { tag: 'kolo-quiz', entry: 'quiz', module: 'components/quiz/quiz.ts', budget: 5.5 * KB + 64, family: 'quiz' },
   { tag: 'kolo-idea-form', entry: 'idea-form', module: 'components/idea-form/idea-form.ts', budget: 9.5 * KB, family: 'ideas' },
   { tag: 'kolo-idea-board', entry: 'idea-board', module: 'components/idea-board/idea-board.ts', budget: 9.5 * KB, family: 'ideas' },
   { tag: 'kolo-faq-carousel', entry: 'faq-carousel', module: 'components/faq-carousel/faq-carousel.ts', budget: 6 * KB, family: 'help' },

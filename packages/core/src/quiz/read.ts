@@ -9,7 +9,7 @@ export interface QuizProps {
   signature?: string | undefined;
   config?: Partial<QuizConfig> | undefined;
 }
-export const quizAttributes: AttributeSpec = { quizId: ['quiz-id', String], showStats: ['show-stats', Boolean], signature: ['signature', String], config: ['config', Object] };
+export const quizAttributes: AttributeSpec = { quizId: ['quiz-id', String], showStats: ['show-stats', Boolean], signature: ['signature', String], headingLevel: ['heading-level', Number], config: ['config', Object] };
 
 /**
  * `.config`, or the first heading as the title; each `[data-question]` a question (`data-correct`,

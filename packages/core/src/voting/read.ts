@@ -17,7 +17,7 @@ export interface TallyProps {
   signature?: string | undefined;
 }
 
-const tallyAttributes = { results: ['results', String], closes: ['closes', String], allowChange: ['allow-change', Boolean], signature: ['signature', String], config: ['config', Object] } as const;
+const tallyAttributes = { results: ['results', String], closes: ['closes', String], allowChange: ['allow-change', Boolean], signature: ['signature', String], headingLevel: ['heading-level', Number], config: ['config', Object] } as const;
 
 /** What every voting widget reads from its attributes the same way (a removed attribute is `null` in Lit: `|| undefined`). */
 export const authoredTally = (host: Element, p: TallyProps) => ({

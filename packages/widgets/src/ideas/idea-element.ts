@@ -25,7 +25,7 @@ export abstract class KoloIdeaElement extends KoloElement {
   declare moderated: boolean;
   /** The most ideas one person may send in 24 hours (default 5); a board accepts it so form and board can share attributes. */
   declare maxPerDay: number | undefined;
-  /** The level of the heading (default 2); on a board, idea titles are one level below. */
+  /** The level (1–6) of the heading: by default that of the heading written in the HTML (`<h3>` → 3), else 2; set it when the content comes from `.config`. On a board, idea titles are one level below. */
   declare headingLevel: number | undefined;
   /** The site's signature of the board's definition (`signWidgets` in `@kolo/server`): a server registers a signed board with its first idea. */
   declare signature: string | undefined;

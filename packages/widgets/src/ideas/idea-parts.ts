@@ -2,11 +2,7 @@ import { html, nothing } from 'lit';
 import type { IdeaBoardConfig, IdeaStatus, IdeaView, KoloError, Translator } from '@kolo/core';
 import { errorText } from '../base/parts.ts';
 
-/** Pieces of UI the idea form and the idea board share: heading, status words and badge, errors. */
-
-/** The element's heading (`id="heading"` labels its landmark); focusable to move focus to it. */
-export const ideaHeading = (level: number | undefined, text: string, focusable = false) =>
-  html`<p part="heading" id="heading" role="heading" aria-level=${level ?? 2} tabindex=${focusable ? '-1' : nothing}>${text}</p>`;
+/** Pieces of UI the idea form and the idea board share: status words and badge, errors. */
 
 const STATUS_KEYS = {
   pending: 'statusPending',

@@ -71,3 +71,13 @@ export function infoToggled(host: ReactiveElement, e: ToggleEvent, button: strin
   if (open) void followAnchor(host.renderRoot.querySelector<HTMLElement>(button)!, e.target as HTMLElement);
   return open;
 }
+
+/**
+ * Bound to a popover's `beforetoggle`: when it closes with focus inside it (Escape from its link),
+ * focus its `popovertarget` button first; Chromium would otherwise leave focus on `<body>`.
+ */
+export const refocus = (e: ToggleEvent): void => {
+  const popover = e.target as HTMLElement;
+  const root = popover.getRootNode() as ShadowRoot;
+  if (e.newState === 'closed' && popover.contains(root.activeElement)) root.querySelector<HTMLElement>(`[popovertarget=${popover.id}]`)!.focus();
+};

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { choicePolicy, parseChoiceConfig, readChoice, resultRows, type ChoiceConfig, choiceMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
+import { levelOf } from '../../base/heading.ts';
 import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
 import { optionParts } from '../../base/parts.ts';
 import { TallyController } from '../../voting/tally-controller.ts';
@@ -17,7 +18,7 @@ function changed(this: HTMLElement): void {
  * An A/B scenario choice: two (up to four) scenarios side by side, stacked on narrow screens;
  * choosing one shows the split.
  *
- * Author it in HTML: the first heading (or `[data-question]`) is the question; each `article` (or
+ * Author it in HTML: the first heading (or `[data-question]`) is the question, shown as a heading of the level the author wrote (`<h3>` → 3; else `heading-level`, default 2); each `article` (or
  * `[data-value]` child) is a scenario, with its first heading as title, first paragraph as text and
  * first `img` as picture (its `alt` is required, empty only when decorative); `a[data-next-step]`
  * is the call to action. Or set `.config` (see `ChoiceConfig`).
@@ -37,7 +38,7 @@ function changed(this: HTMLElement): void {
  *
  * @csspart base - The wrapper of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart group - The fieldset of the question and its scenarios.
- * @csspart question - The question; also `legend` (it is the fieldset's legend).
+ * @csspart question - The question; also `legend` (it is the fieldset's legend, and holds the question as a heading).
  * @csspart options - The scenarios.
  * @csspart option - One scenario card; also `option-selected` (chosen, not sent yet), `option-mine` (this person's vote),
  *   `option-leading` (most votes) and `value-<id>` (its id, characters other than letters, digits, `-`, `_` as `_`: `value-a`).
@@ -87,6 +88,7 @@ export class KoloChoice extends KoloElement {
     closes: {},
     allowChange: { type: Boolean, attribute: 'allow-change' },
     signature: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
     config: { type: Object },
     value: { noAccessor: true },
   };
@@ -103,6 +105,8 @@ export class KoloChoice extends KoloElement {
   declare allowChange: boolean;
   /** The site's signature of the choice's definition (`signWidgets` in `@kolo/server`): a server registers a signed choice on its first vote. */
   declare signature: string | undefined;
+  /** The level (1–6) of the question's heading: by default that of the heading written in the HTML (`<h3>` → 3), else 2; set it when the content comes from `.config`. */
+  declare headingLevel: number | undefined;
   /** The whole choice as an object; replaces the HTML content and attributes. */
   declare config: Partial<ChoiceConfig> | undefined;
 
@@ -167,7 +171,7 @@ export class KoloChoice extends KoloElement {
     return html`
       <form part="base" @submit=${(e: Event) => this.tally.submit(e, 'choiceThanks')} aria-busy=${s.status === 'loading' ? 'true' : 'false'} novalidate>
         <fieldset part="group" tabindex="-1" ?disabled=${s.pending || (s.showForm && !s.ready)}>
-          <legend part="question legend">${cfg.question}</legend>
+          <legend part="question legend"><span role="heading" aria-level=${levelOf(this)}>${cfg.question}</span></legend>
           <div part="options">
             ${cfg.options.map((o, i) => {
               const row = rows[i]!;

@@ -6,6 +6,8 @@ import { $, $$, deepActive, hasState, mount, textOf } from '../../test-utils/hel
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 
 const labelOf = (attrs = '', body = '') => mount('kolo-disclosure', `<kolo-disclosure ${attrs}>${body}</kolo-disclosure>`, 'default');
+/** The part names of the focused element (a string, so a failure reads well): `body` when focus is lost. */
+const focused = () => deepActive()?.getAttribute('part') ?? deepActive()?.localName;
 const label = (el: KoloDisclosure) => $<HTMLElement>(el, '[part~="label"]')!;
 
 widgetSuite({
@@ -48,6 +50,33 @@ describe('<kolo-disclosure>', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !popover.matches(':popover-open'), 'closed');
     expect(deepActive()).to.equal(label(el));
+  });
+
+  it('returns focus to its button when closed with Escape from the link inside', async () => {
+    const body = 'Reviewed by a charity we paid. <a href="#policy">Our advertising policy</a>';
+    const el = await mount('kolo-disclosure', `<button>Before</button> <kolo-disclosure type="partner">${body}</kolo-disclosure>`, 'default');
+    el.parentElement!.querySelector('button')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('base label');
+    await sendKeys({ press: 'Enter' });
+    const popover = $(el, '[part~="popover"]')!;
+    await waitUntil(() => popover.matches(':popover-open'), 'open');
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('link');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !popover.matches(':popover-open') && !hasState(el, 'open'), 'closed');
+    expect(focused()).to.equal('base label');
+    // reopened, the button closes it again and keeps focus; Shift+Tab from the link comes back to it
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => popover.matches(':popover-open'), 'open again');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(focused()).to.equal('base label');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !popover.matches(':popover-open'), 'closed by its button');
+    expect(focused()).to.equal('base label');
   });
 
   it('has a built-in explanation for each type, in English and Ukrainian', async () => {

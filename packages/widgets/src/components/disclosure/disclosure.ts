@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { disclosureMessages, lightText, safeUrl, type MessageKey, type Parsed } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
 import { ContentController } from '../../base/widget-controller.ts';
-import { infoToggled, popoverStyles } from '../../popover/popover.ts';
+import { infoToggled, popoverStyles, refocus } from '../../popover/popover.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 const TYPES = ['ad', 'partner', 'sponsored', 'affiliate'] as const;
@@ -127,7 +127,7 @@ export class KoloDisclosure extends KoloElement {
     return html`<button part="base label" type="button" popovertarget="about" aria-expanded=${this.open ? 'true' : 'false'}>
         ${text}<span class="info" aria-hidden="true">i</span>
       </button>
-      <div part="popover" id="about" popover @toggle=${(e: ToggleEvent) => (this.open = infoToggled(this, e, '[part~="label"]'))}>
+      <div part="popover" id="about" popover @beforetoggle=${refocus} @toggle=${(e: ToggleEvent) => (this.open = infoToggled(this, e, '[part~="label"]'))}>
         <p>${c.about || t(`${c.type}About` as MessageKey)}</p>
         ${href ? html`<a part="link" href=${href}>${c.link!.label}</a>` : nothing}
       </div>`;

@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { FaqConfig, SignalType } from '@kolo/core';
 import type { KoloElement } from '../../base/kolo-element.ts';
 import { KoloSlideEvent } from '../../events/kolo-slide.ts';
+import { focusAfterRender } from '../../base/focus.ts';
 
 export const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -98,14 +99,17 @@ export class CarouselController implements ReactiveController {
     this.show(Math.min(index, this.total - 1), !this.rotating);
   };
 
+  /** Arrows (mirrored right to left), Home and End anywhere in the carousel; on the picker (one Tab stop), focus follows. */
   readonly key = (e: KeyboardEvent): void => {
-    if ((e.target as Element).matches('input, textarea, select')) return;
+    const on = e.target as Element;
+    if (on.matches('input, textarea, select')) return;
     const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
     if (step) this.go(this.index + (this.rtl ? -step : step));
     else if (e.key === 'Home') this.go(0);
     else if (e.key === 'End') this.go(this.total - 1);
     else return;
     e.preventDefault();
+    if (on.matches('[role=tab]')) focusAfterRender(this.host, '[role=tab][tabindex="0"]');
   };
 
   private readonly fromHash = (): void => {

@@ -30,9 +30,14 @@ export const faqStyles = css`
   :host(:dir(rtl)) .arrow {
     transform: scaleX(-1);
   }
+  /* as tall as the current card: the others take no height (their text overflows, clipped, so a swipe
+     shows it coming), so no empty space is left under a short card. (x and y, like scroll-snap-type: x:
+     the track scrolls along the screen's width in every direction; overflow-block is not everywhere yet) */
   [part~='slides'] {
     display: flex;
+    align-items: start;
     overflow-x: auto;
+    overflow-y: hidden;
     overscroll-behavior-x: contain;
     scroll-snap-type: x mandatory;
     scrollbar-width: none;
@@ -46,6 +51,9 @@ export const faqStyles = css`
     scroll-snap-align: start;
     scroll-snap-stop: always;
     padding: 0.25rem 0.125rem;
+  }
+  [part~='slide']:not([part~='slide-current']) {
+    block-size: 0;
   }
   [part~='label'] {
     font-size: 0.8125rem;
@@ -98,7 +106,7 @@ export const faqStyles = css`
     border: 0;
     background: radial-gradient(circle, var(--_border) 0 0.3rem, transparent 0.32rem);
   }
-  [part~='dot'][aria-current='true'] {
+  [part~='dot'][aria-selected='true'] {
     background: radial-gradient(circle, var(--_accent) 0 0.4rem, transparent 0.42rem);
   }
   @media (prefers-reduced-motion: no-preference) {

@@ -4,38 +4,8 @@ import { KoloError, memoryAdapter, voterId, type KoloAdapter } from '@kolo/core'
 import '../../define/kolo-faq-carousel.ts';
 import { KoloFaqCarousel } from './faq-carousel.ts';
 import { $, $$, castVote, deepActive, hasState, mount, textOf } from '../../test-utils/helpers.ts';
+import { CARDS, carouselOf, click, current, settled, slides, track } from '../../test-utils/faq-carousel.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
-
-const CARDS = `<h3>Myths about gambling</h3>
-  <article data-card="due">
-    <h4>After a losing streak, a win is due.</h4>
-    <p data-fact>Every spin is independent: the odds are the same each time.</p>
-    <p data-advice>Decide on a limit before you start, and stop when you reach it.</p>
-    <a data-link href="https://example.org/limits">Set a limit</a>
-  </article>
-  <article data-card="system">
-    <h4>Is there a system that beats the odds?</h4>
-    <p>No. The house edge is built into every game.</p>
-    <p>Systems only change how fast you lose.</p>
-  </article>
-  <article data-card="skill">
-    <h4>Skill makes slot machines predictable.</h4>
-    <p data-fact>Slots are random; no skill changes the outcome.</p>
-  </article>
-  <aside data-closing><p>Which myth should we debunk next?</p><a data-next-step href="https://example.org/ideas">Suggest a myth</a></aside>`;
-
-const carouselOf = (attrs = '', adapter?: KoloAdapter, body = CARDS) =>
-  mount('kolo-faq-carousel', `<kolo-faq-carousel carousel-id="myths" ${attrs}>${body}</kolo-faq-carousel>`, adapter);
-const slides = (el: KoloFaqCarousel) => $$(el, '[part~="slide"]');
-const current = (el: KoloFaqCarousel) => slides(el).findIndex((s) => !s.inert);
-const track = (el: KoloFaqCarousel) => $(el, '[part~="slides"]')!;
-const click = async (el: KoloFaqCarousel, part: string) => {
-  $<HTMLButtonElement>(el, `[part~="${part}"]`)!.click();
-  await el.updateComplete;
-};
-/** The track has scrolled to card `i` (smooth scrolling takes a moment). */
-const settled = (el: KoloFaqCarousel, i: number) =>
-  waitUntil(() => Math.abs(Math.round(Math.abs(track(el).scrollLeft) / track(el).clientWidth) - i) === 0, `scrolled to card ${i + 1}`, { timeout: 3000 });
 
 widgetSuite({
   tag: 'kolo-faq-carousel',
@@ -62,10 +32,10 @@ describe('<kolo-faq-carousel>', () => {
     expect(base.getAttribute('aria-labelledby')).to.equal('heading');
     expect(textOf(el, '#heading')).to.equal('Myths about gambling');
     expect(slides(el).map((s) => [s.getAttribute('role'), s.getAttribute('aria-roledescription'), s.getAttribute('aria-label')])).to.deep.equal([
-      ['group', 'slide', '1 of 4'],
-      ['group', 'slide', '2 of 4'],
-      ['group', 'slide', '3 of 4'],
-      ['group', 'slide', '4 of 4'],
+      ['tabpanel', 'slide', '1 of 4'],
+      ['tabpanel', 'slide', '2 of 4'],
+      ['tabpanel', 'slide', '3 of 4'],
+      ['tabpanel', 'slide', '4 of 4'],
     ]);
     expect(slides(el).map((s) => s.inert)).to.deep.equal([false, true, true, true]);
     expect($$(el, '[part~="dot"]').map((d) => d.getAttribute('aria-label'))).to.deep.equal([
@@ -99,7 +69,7 @@ describe('<kolo-faq-carousel>', () => {
     expect(current(el)).to.equal(1);
     expect(textOf(el, '[role="status"]')).to.equal('2 of 4');
     expect(textOf(el, '[part~="position"]')).to.equal('2 / 4');
-    expect($$(el, '[part~="dot"]')[1]!.getAttribute('aria-current')).to.equal('true');
+    expect($$(el, '[part~="dot"]')[1]!.getAttribute('aria-selected')).to.equal('true');
     await settled(el, 1);
     await click(el, 'previous-button');
     await click(el, 'previous-button');

@@ -7,18 +7,21 @@ import { KoloVoteEvent } from '../../events/kolo-vote.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { faqStyles } from './faq-carousel.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
+import { heading, levelOf } from '../../base/heading.ts';
 import { CarouselController, reducedMotion } from './carousel-controller.ts';
 
 /**
  * A carousel of FAQ cards (question → answer) and myth cards (myth → fact → what to do), following
- * the WAI-ARIA carousel pattern: previous/next buttons, a card picker, "2 of 6" announced politely,
+ * the WAI-ARIA carousel pattern: previous/next buttons, a card picker (tabs: one Tab stop, arrow keys,
+ * Home and End), "2 of 6" announced politely,
  * no rotation unless `autoplay` is set (then a pause button, and it pauses on hover and focus, and
  * does not start by itself when reduced motion is asked for). Cards scroll-snap, so they swipe on
  * touch; arrow keys move between them (mirrored right to left). Every card asks "was this helpful?"
  * (one answer per person, counted by the adapter), and an optional closing card offers a next step.
  * `#<carousel-id>/<card-id>` in the URL opens that card.
  *
- * Author in HTML so every card reads without the script: the first heading is the carousel's label;
+ * Author in HTML so every card reads without the script: the first heading is the carousel's label
+ * (its level kept: `<h3>` → a level-3 heading, card titles level 4);
  * each `article[data-card]` is a card (its heading the question or myth, its paragraphs the answer;
  * with `p[data-fact]` it is a myth card, `p[data-advice]` says what to do, `a[data-link]` is a link);
  * `[data-closing]` holds the closing text and its `a[data-next-step]`. Or set `.config` (see `FaqConfig`).
@@ -48,8 +51,8 @@ import { CarouselController, reducedMotion } from './carousel-controller.ts';
  * @csspart feedback - "Was this helpful?" with its buttons.
  * @csspart yes-button - "Yes".
  * @csspart no-button - "No".
- * @csspart picker - The card picker.
- * @csspart dot - A card's button in the picker.
+ * @csspart picker - The card picker (a tab list).
+ * @csspart dot - A card's tab in the picker.
  * @csspart error - A refused answer or invalid content.
  * @csspart next-step - The closing card's call to action.
  *
@@ -82,7 +85,7 @@ export class KoloFaqCarousel extends KoloElement {
   declare autoplay: number | undefined;
   /** Don't ask "was this helpful?". */
   declare noFeedback: boolean;
-  /** The level of the carousel's heading (default 2); card titles are one level below. */
+  /** The level (1–6) of the carousel's heading: by default that of the heading written in the HTML (`<h3>` → 3), else 2; set it when the content comes from `.config`. Card titles are one level below. */
   declare headingLevel: number | undefined;
   /** The whole carousel as an object; replaces the HTML content and attributes. */
   declare config: Partial<FaqConfig> | undefined;
@@ -118,11 +121,11 @@ export class KoloFaqCarousel extends KoloElement {
     const { t } = this.i18n;
     const c = this.carousel;
     const { tally, pending, error, status } = this.faq.view;
-    const level = (this.headingLevel ?? 2) + 1;
+    const level = levelOf(this) + 1;
     const myth = card.kind === 'myth';
     const answered = tally.mine.find((m) => m.startsWith(`${card.id}:`));
     const link = card.link && withUtm(card.link.href, { campaign: this.campaign, content: cfg.id });
-    return html`<div part="slide slide-${myth ? 'myth' : 'faq'}${i === c.index ? ' slide-current' : ''}" id="card-${i}" role="group"
+    return html`<div part="slide slide-${myth ? 'myth' : 'faq'}${i === c.index ? ' slide-current' : ''}" id="card-${i}" role="tabpanel"
       aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: i + 1, total: c.total })} ?inert=${i !== c.index}>
       <p part="label" class=${myth ? 'myth' : 'muted'}>${t(myth ? 'myth' : 'question')}</p>
       <p part="title" role="heading" aria-level=${level}>${card.title}</p>
@@ -159,7 +162,7 @@ export class KoloFaqCarousel extends KoloElement {
     return html`<section part="base" aria-roledescription=${t('carousel')} aria-label=${cfg.label ? nothing : t('faqLabel')} aria-labelledby=${cfg.label ? 'heading' : nothing}
         @keydown=${c.key} @mouseenter=${() => c.hold(true)} @mouseleave=${() => c.hold(this.matches(':focus-within'))}
         @focusin=${() => c.hold(true)} @focusout=${(e: FocusEvent) => c.hold(this.renderRoot.contains(e.relatedTarget as Node))}>
-      ${cfg.label ? html`<p part="heading" id="heading" role="heading" aria-level=${this.headingLevel ?? 2}>${cfg.label}</p>` : nothing}
+      ${cfg.label ? heading(this, cfg.label) : nothing}
       <div part="controls">
         ${cfg.autoplay
           ? html`<button part="rotation-button" type="button" aria-label=${t(c.stopped ? 'startRotation' : 'stopRotation')}
@@ -176,17 +179,17 @@ export class KoloFaqCarousel extends KoloElement {
       <div part="slides" id="slides" @scroll=${c.scrolled}>
         ${cfg.cards.map((card, i) => this.card(card, i, cfg))}
         ${cfg.closing
-          ? html`<div part="slide slide-closing${c.index === total - 1 ? ' slide-current' : ''}" id="card-${total - 1}" role="group"
+          ? html`<div part="slide slide-closing${c.index === total - 1 ? ' slide-current' : ''}" id="card-${total - 1}" role="tabpanel"
               aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: total, total })} ?inert=${c.index !== total - 1}>
-              <p part="title" role="heading" aria-level=${(this.headingLevel ?? 2) + 1}>${cfg.closing.text}</p>
+              <p part="title" role="heading" aria-level=${levelOf(this) + 1}>${cfg.closing.text}</p>
               ${nextStepLink(this, cfg.closing.nextStep, cfg.id, (href) => this.faq.signal('next-step', { href }))}
             </div>`
           : nothing}
       </div>
-      <div part="picker" role="group" aria-label=${t('cards')}>
+      <div part="picker" role="tablist" aria-label=${t('cards')}>
         ${titles.slice(0, total).map(
-          (title, i) => html`<button part="dot" type="button" aria-label=${t('goTo', { index: i + 1, title })} aria-current=${i === c.index ? 'true' : nothing}
-            aria-controls="slides" @click=${() => c.go(i)}></button>`,
+          (title, i) => html`<button part="dot" type="button" role="tab" aria-label=${t('goTo', { index: i + 1, title })} aria-selected=${i === c.index ? 'true' : 'false'}
+            tabindex=${i === c.index ? 0 : -1} aria-controls="card-${i}" @click=${() => c.go(i)}></button>`,
         )}
       </div>
       <p class="sr-only" role="status">${c.said}</p>

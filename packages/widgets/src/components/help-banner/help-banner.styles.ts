@@ -7,6 +7,9 @@ export const bannerStyles = css`
   [part~='base'] {
     border-inline-start: 0.375rem solid var(--_edge);
   }
+  :host(:state(absent)) {
+    display: none;
+  }
   :host([placement='sticky']) {
     position: sticky;
     inset-block-end: 0;

@@ -129,6 +129,33 @@ describe('<kolo-help-banner>', () => {
     expect(hasState(back, 'hidden')).to.equal(false);
   });
 
+  for (const [action, button] of [
+    ['closed for the visit', 'close-button'],
+    ['hidden for 30 days', 'snooze-button'],
+  ]) {
+    it(`takes no space on the next page view once ${action}`, async () => {
+      const el = await bannerOf('dismissible');
+      $<HTMLButtonElement>(el, `[part~="${button}"]`)!.click();
+      await el.updateComplete;
+      // the next page view (the same storage): the banner between two paragraphs of a page that
+      // spaces its blocks (a flex gap and margins, as page styles do) leaves them as if it were not there
+      const page = (banner: string) => `<div style="display: flex; flex-direction: column; gap: 8px">
+        <p style="margin: 0">Before</p>${banner}<p style="margin: 0">After</p></div>`;
+      const later = await mount('kolo-help-banner', page(`<kolo-help-banner banner-id="${el.bannerId}" dismissible style="margin-block: 8px">${BODY}</kolo-help-banner>`));
+      const gapOf = (root: Element) => root.querySelector('p:last-child')!.getBoundingClientRect().top - root.querySelector('p')!.getBoundingClientRect().bottom;
+      const alone = document.createElement('div');
+      alone.innerHTML = page('');
+      document.body.append(alone);
+      try {
+        expect(hasState(later, 'hidden')).to.equal(true);
+        expect(later.getBoundingClientRect().height).to.equal(0);
+        expect(gapOf(later.parentElement!)).to.equal(gapOf(alone));
+      } finally {
+        alone.remove();
+      }
+    });
+  }
+
   it('can never be hidden in a region that requires it', async () => {
     const el = await bannerOf('dismissible lang="de"');
     expect(hasState(el, 'required')).to.equal(true);

@@ -5,6 +5,7 @@ import { ContentController } from '../../base/widget-controller.ts';
 import { nextStepLink } from '../../base/parts.ts';
 import { infoToggled, popoverStyles } from '../../popover/popover.ts';
 import { focusAfterRender } from '../../base/focus.ts';
+import { heading } from '../../base/heading.ts';
 import { KoloDismissEvent } from '../../events/kolo-dismiss.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { bannerStyles } from './help-banner.styles.ts';
@@ -65,6 +66,7 @@ const links = (list: Element | null): NextStep[] =>
  *
  * @cssstate ready - The content is valid and shown (or hidden by the person).
  * @cssstate hidden - The person hid it.
+ * @cssstate absent - Hidden on an earlier page view: it renders nothing and takes no space (`display: none`).
  * @cssstate required - It cannot be hidden here.
  * @cssstate open - The explanation is open.
  * @cssstate invalid - The content is invalid; an error is shown instead.
@@ -92,7 +94,7 @@ export class KoloHelpBanner extends KoloElement {
   declare snoozeDays: number | undefined;
   /** `inline` (default) or `sticky` (kept at the bottom of the window). */
   declare placement: 'inline' | 'sticky' | undefined;
-  /** The level of the heading (default 2). */
+  /** The level (1–6) of the heading: by default that of the heading written in the HTML (`<h3>` → 3), else 2; set it when the content comes from `.config`. */
   declare headingLevel: number | undefined;
   /** The whole banner as an object; replaces the HTML content and attributes. */
   declare config: Partial<HelpBannerConfig> | undefined;
@@ -190,7 +192,8 @@ export class KoloHelpBanner extends KoloElement {
     const required = !!region.required;
     const hideable = !!cfg.dismissible && !required;
     const until = hideable ? this.hiddenNow || hiddenUntil(cfg.id) || (session() && hiddenUntil(cfg.id + VISIT, Date.now(), session()) && VISIT) : '';
-    this.setStates({ ready: true, hidden: !!until, required, open: this.open });
+    // hidden on an earlier page view: nothing to show, and no box (no strip of margins or gaps)
+    this.setStates({ ready: true, hidden: !!until, absent: !!until && !this.hiddenNow, required, open: this.open });
     if (until) {
       return this.hiddenNow
         ? html`<p part="hidden" role="status" class="muted">
@@ -202,7 +205,7 @@ export class KoloHelpBanner extends KoloElement {
     const days = cfg.snoozeDays ?? 30;
     const link = (step: NextStep, part: string) => html`<li>${nextStepLink(this, step, cfg.id, (href) => this.signal('next-step', { href, part }), part)}</li>`;
     return html`<section part="base" aria-labelledby="heading">
-      <p part="heading" id="heading" role="heading" aria-level=${this.headingLevel ?? 2} tabindex="-1">${cfg.heading ?? t('helpHeading')}</p>
+      ${heading(this, cfg.heading ?? t('helpHeading'))}
       <p part="disclaimer">${cfg.disclaimer}</p>
       <div part="help">
         <p id="help" class="label">${region.label ? t('helpIn', { region: region.label }) : t('helpLines')}</p>

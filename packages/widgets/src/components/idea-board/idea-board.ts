@@ -17,7 +17,8 @@ import { KoloElement } from '../../base/kolo-element.ts';
 import { focusAfterRender } from '../../base/focus.ts';
 import { KoloIdeaElement } from '../../ideas/idea-element.ts';
 import { IdeaController } from '../../ideas/idea-controller.ts';
-import { ideaError, ideaHeading } from '../../ideas/idea-parts.ts';
+import { ideaError } from '../../ideas/idea-parts.ts';
+import { heading, levelOf } from '../../base/heading.ts';
 import { loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../ideas/idea.styles.ts';
@@ -206,7 +207,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
       i18n: this.i18n,
       cfg,
       tally: this.ideas.view.tally,
-      level: (this.headingLevel ?? 2) + 1,
+      level: levelOf(this) + 1,
       campaign: this.campaign,
       expanded: this.expanded,
       toggle: (id) => this.toggle(id),
@@ -233,7 +234,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
     const items = this.itemContext(cfg);
 
     return html`<section part="base" aria-labelledby="heading" aria-busy=${view.status === 'loading' || view.busy ? 'true' : 'false'}>
-      ${ideaHeading(this.headingLevel, cfg.heading ?? t(question ? 'boardQuestion' : 'boardIdea'))}
+      ${heading(this, cfg.heading ?? t(question ? 'boardQuestion' : 'boardIdea'))}
       ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
       ${boardToolbar(i18n, cfg, this.filters(), this.filter)}
       ${view.status === 'loading' ? html`<p class="muted">${t('loading')}</p>` : nothing}

@@ -19,7 +19,8 @@ import { KoloElement } from '../../base/kolo-element.ts';
 import { focusAfterRender } from '../../base/focus.ts';
 import { KoloIdeaElement } from '../../ideas/idea-element.ts';
 import { IdeaController } from '../../ideas/idea-controller.ts';
-import { ideaError, ideaHeading } from '../../ideas/idea-parts.ts';
+import { ideaError } from '../../ideas/idea-parts.ts';
+import { heading } from '../../base/heading.ts';
 import { loadError, nextStepLink } from '../../base/parts.ts';
 import { KoloSubmitEvent, KoloSubmittedEvent } from '../../events/kolo-submit.ts';
 import { tokens } from '../../styles/tokens.ts';
@@ -177,7 +178,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
   private thanks(cfg: IdeaBoardConfig, sent: Idea) {
     const { t } = this.i18n;
     return html`<div part="base thanks" role="region" aria-labelledby="heading">
-      ${ideaHeading(this.headingLevel, t('thanksHeading'), true)}
+      ${heading(this, t('thanksHeading'))}
       <p>${t(sent.status === 'pending' ? 'waiting' : 'published')}</p>
       <blockquote part="sent-title">${sent.title}</blockquote>
       <div part="actions">
@@ -234,7 +235,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
 
     const problems = checkIdea(this.draft, policy);
     return html`<form part="base" aria-labelledby="heading" novalidate @submit=${(e: Event) => this.submit(e, cfg)} aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
-      ${ideaHeading(this.headingLevel, cfg.heading ?? t(cfg.kind === 'question' ? 'formQuestion' : 'formIdea'))}
+      ${heading(this, cfg.heading ?? t(cfg.kind === 'question' ? 'formQuestion' : 'formIdea'))}
       ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
       ${view.status === 'error' ? loadError(i18n, () => this.ideas.reload()) : nothing}
       ${limit ? html`<p part="error" id="limit" role="status" tabindex="-1">${t('limit')}</p>` : nothing}

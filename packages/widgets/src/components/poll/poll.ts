@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parsePollConfig, pollPolicy, readPoll, resultRows, type PollConfig, pollMessages, voteMessages } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
+import { levelOf } from '../../base/heading.ts';
 import { resultOf, tallyFooter } from '../../voting/tally-parts.ts';
 import { optionParts } from '../../base/parts.ts';
 import { TallyController } from '../../voting/tally-controller.ts';
@@ -12,7 +13,7 @@ import { pollStyles } from './poll.styles.ts';
  * A poll: one question, single or multiple choice, results as bars with counts and percentages.
  *
  * Author it in HTML so the question is readable before the script runs: the first heading (or
- * `[data-question]`) is the question, the first other paragraph a description, each `li` of the first
+ * `[data-question]`) is the question, shown as a heading of the level the author wrote (`<h3>` → 3; else `heading-level`, default 2), the first other paragraph a description, each `li` of the first
  * list an option (`data-value` is its id), and `a[data-next-step]` the call to action after voting.
  * Or set `.config` to an object of the same shape (see `PollConfig`).
  *
@@ -25,7 +26,7 @@ import { pollStyles } from './poll.styles.ts';
  *
  * @csspart base - The wrapper of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart group - The fieldset of the question and its options.
- * @csspart question - The question; also `legend` (it is the fieldset's legend).
+ * @csspart question - The question; also `legend` (it is the fieldset's legend, and holds the question as a heading).
  * @csspart description - The optional description.
  * @csspart hint - How many answers to choose.
  * @csspart options - The list of options.
@@ -76,6 +77,7 @@ export class KoloPoll extends KoloElement {
     closes: {},
     allowChange: { type: Boolean, attribute: 'allow-change' },
     signature: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
     config: { type: Object },
   };
 
@@ -93,6 +95,8 @@ export class KoloPoll extends KoloElement {
   declare allowChange: boolean;
   /** The site's signature of the poll's definition (`signWidgets` in `@kolo/server`): a server registers a signed poll on its first vote. */
   declare signature: string | undefined;
+  /** The level (1–6) of the question's heading: by default that of the heading written in the HTML (`<h3>` → 3), else 2; set it when the content comes from `.config`. */
+  declare headingLevel: number | undefined;
   /** The whole poll as an object; replaces the HTML content and attributes. */
   declare config: Partial<PollConfig> | undefined;
 
@@ -132,7 +136,7 @@ export class KoloPoll extends KoloElement {
     return html`
       <form part="base" @submit=${(e: Event) => this.tally.submit(e, 'thanks')} aria-busy=${s.status === 'loading' ? 'true' : 'false'} novalidate>
         <fieldset part="group" tabindex="-1" ?disabled=${s.pending || (s.showForm && !s.ready)} aria-describedby=${s.showForm ? 'hint' : nothing}>
-          <legend part="question legend">${cfg.question}</legend>
+          <legend part="question legend"><span role="heading" aria-level=${levelOf(this)}>${cfg.question}</span></legend>
           ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
           ${s.showForm ? html`<p part="hint" id="hint" class="muted">${hint}</p>` : nothing}
           <ul part="options" role="list">

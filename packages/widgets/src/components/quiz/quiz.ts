@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { parseQuizConfig, quizMessages, readQuiz, quizScore, shareCorrect, type QuizConfig, type QuizQuestion } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
+import { levelOf } from '../../base/heading.ts';
 import { errorText, loadError, nextStepLink, optionParts } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { tallyStyles } from '../../voting/tally.styles.ts';
@@ -11,7 +12,8 @@ import { quizStyles } from './quiz.styles.ts';
  * A knowledge check, not an exam: a few questions, feedback right after each answer with a short
  * explanation, a score with the author's message for it, a next step, and a retake.
  *
- * Author it in HTML: the first heading is the title; each `section[data-question]` is a question
+ * Author it in HTML: the first heading is the title, shown as a heading of the same level (`<h3>` → 3;
+ * else `heading-level`, default 2); each `section[data-question]` is a question
  * (its id), with `data-correct` (space-separated choice ids; leave it out to let a server grade),
  * optional `data-multiple`, the first paragraph or heading as its text, a `ul` of `li[data-value]`
  * choices, and `[data-explanation]` as the "why". Score messages: `[data-bands] > [data-min]`
@@ -26,7 +28,7 @@ import { quizStyles } from './quiz.styles.ts';
  * @event kolo-next-step - The next-step link was followed; cancelable.
  *
  * @csspart base - The wrapper of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
- * @csspart title - The quiz title.
+ * @csspart title - The quiz title, a heading.
  * @csspart progress - "Question 2 of 4".
  * @csspart group - The fieldset of the question and its choices.
  * @csspart question - The question; also `legend` (it is the fieldset's legend).
@@ -65,6 +67,7 @@ export class KoloQuiz extends KoloElement {
     quizId: { attribute: 'quiz-id' },
     showStats: { type: Boolean, attribute: 'show-stats' },
     signature: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
     config: { type: Object },
   };
 
@@ -74,6 +77,8 @@ export class KoloQuiz extends KoloElement {
   declare showStats: boolean;
   /** The site's signature of the quiz's definition with its answer key (`signWidgets` in `@kolo/server`; every question needs `data-correct`): a server registers a signed quiz on its first answer. */
   declare signature: string | undefined;
+  /** The level (1–6) of the title's heading: by default that of the heading written in the HTML (`<h3>` → 3), else 2; set it when the content comes from `.config`. */
+  declare headingLevel: number | undefined;
   /** The whole quiz as an object; replaces the HTML content and attributes. */
   declare config: Partial<QuizConfig> | undefined;
 
@@ -166,7 +171,7 @@ export class KoloQuiz extends KoloElement {
     });
     return html`
       <div part="base" aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
-        ${cfg.title ? html`<p part="title">${cfg.title}</p>` : nothing}
+        ${cfg.title ? html`<p part="title" role="heading" aria-level=${levelOf(this)}>${cfg.title}</p>` : nothing}
         ${view.status === 'error' ? loadError(i18n, () => this.quiz.reload()) : nothing}
         ${view.status === 'loading' ? html`<p class="muted">${t('loading')}</p>` : nothing}
         ${q && view.status !== 'error' ? this.renderQuestion(cfg, q) : nothing}

@@ -1,0 +1,75 @@
+// The FAQ carousel's picker (tabs: one Tab stop, arrow keys, Home and End) and its height.
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../define/kolo-faq-carousel.ts';
+import { $, $$, deepActive, mount } from '../../test-utils/helpers.ts';
+import { CARDS, carouselOf, current, settled, slides, track } from '../../test-utils/faq-carousel.ts';
+
+describe('<kolo-faq-carousel> picker and height', () => {
+  it('has one Tab stop for its picker (tabs with a roving tabindex)', async () => {
+    const el = await mount('kolo-faq-carousel', `<button>Before</button><kolo-faq-carousel carousel-id="tabs">${CARDS}</kolo-faq-carousel><button>After</button>`);
+    const [before, after] = [...el.parentElement!.querySelectorAll(':scope > button')] as HTMLElement[];
+    before!.focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 20 && deepActive() !== after; i++) {
+      await sendKeys({ press: 'Tab' });
+      if (deepActive() !== after) stops.push(deepActive()!.getAttribute('part')!);
+    }
+    expect(stops).to.deep.equal(['previous-button', 'next-button', 'link', 'yes-button', 'no-button', 'dot']);
+    expect($(el, '[part~="picker"]')!.getAttribute('role')).to.equal('tablist');
+    expect($$(el, '[part~="dot"]').map((d) => [d.getAttribute('role'), d.getAttribute('aria-selected'), d.tabIndex, d.getAttribute('aria-controls')])).to.deep.equal([
+      ['tab', 'true', 0, 'card-0'],
+      ['tab', 'false', -1, 'card-1'],
+      ['tab', 'false', -1, 'card-2'],
+      ['tab', 'false', -1, 'card-3'],
+    ]);
+  });
+
+  for (const dir of ['ltr', 'rtl'] as const) {
+    it(`moves between cards with arrow keys on the picker, focus following (${dir.toUpperCase()})`, async () => {
+      const el = await carouselOf(`dir="${dir}"`);
+      const dots = () => $$(el, '[part~="dot"]');
+      dots()[0]!.focus();
+      await sendKeys({ press: dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight' });
+      await el.updateComplete;
+      expect(current(el)).to.equal(1);
+      expect(deepActive()).to.equal(dots()[1]);
+      expect(dots().map((d) => d.tabIndex)).to.deep.equal([-1, 0, -1, -1]);
+      await settled(el, 1);
+      await sendKeys({ press: 'End' });
+      await el.updateComplete;
+      expect([current(el), dots().indexOf(deepActive() as HTMLElement)]).to.deep.equal([3, 3]);
+      await settled(el, 3);
+      await sendKeys({ press: dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight' });
+      await el.updateComplete;
+      expect([current(el), dots().indexOf(deepActive() as HTMLElement)]).to.deep.equal([0, 0]);
+      await settled(el, 0);
+      await sendKeys({ press: 'Home' });
+      await sendKeys({ press: dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft' });
+      await el.updateComplete;
+      expect([current(el), dots().indexOf(deepActive() as HTMLElement)]).to.deep.equal([3, 3]);
+      await settled(el, 3);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('is as tall as the current card: no empty space under a short one', async () => {
+    const el = await carouselOf();
+    /** the space between the current card's last line and the end of the track */
+    const gap = () => {
+      const card = slides(el)[current(el)]!;
+      const last = [...card.children].at(-1)!.getBoundingClientRect().bottom;
+      return track(el).getBoundingClientRect().bottom - last;
+    };
+    // the myth card (label, myth, fact, advice, link, feedback) is the tallest; the closing card is short
+    expect(gap()).to.be.below(12);
+    el.go(3, false);
+    await el.updateComplete;
+    await settled(el, 3);
+    expect(gap()).to.be.below(12);
+    el.go(1, false);
+    await el.updateComplete;
+    await settled(el, 1);
+    expect(gap()).to.be.below(12);
+  });
+});
