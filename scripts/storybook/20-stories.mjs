@@ -3,7 +3,7 @@
 // and axe finds no violation in the story root.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { checkEach, openStory, settle } from './story-page.mjs';
+import { JOBS, checkInLanes, settle } from './story-page.mjs';
 
 export const title = 'every story renders, plays and passes axe';
 
@@ -18,7 +18,7 @@ const widgets = () => {
 };
 
 async function axe(page) {
-  await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     const r = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
     return r.violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
@@ -26,31 +26,26 @@ async function axe(page) {
 }
 
 /** Open one story; throws what is wrong with it. */
-async function verify(ctx, story) {
-  const { page, errors } = await openStory(ctx, story.id);
-  try {
-    if (!errors.length) {
-      await settle(page);
-      const shown = await page.evaluate(widgets);
-      const meantInvalid = /^invalid/i.test(story.name);
-      if (!shown.length) errors.push('no kolo-* element in the story root');
-      for (const w of shown) {
-        if (w.invalid && !meantInvalid) errors.push(`<${w.tag}> shows invalid content: ${w.text}`);
-      }
-      if (meantInvalid && !shown.some((w) => w.invalid)) errors.push('the story is named Invalid… but no widget shows invalid content');
-      errors.push(...(await axe(page)));
+async function verify(story, sp) {
+  const { page, errors } = await sp.open(story.id);
+  if (!errors.length) {
+    await settle(page);
+    const shown = await page.evaluate(widgets);
+    const meantInvalid = /^invalid/i.test(story.name);
+    if (!shown.length) errors.push('no kolo-* element in the story root');
+    for (const w of shown) {
+      if (w.invalid && !meantInvalid) errors.push(`<${w.tag}> shows invalid content: ${w.text}`);
     }
-  } finally {
-    await page.close();
+    if (meantInvalid && !shown.some((w) => w.invalid)) errors.push('the story is named Invalid… but no widget shows invalid content');
+    errors.push(...(await axe(page)));
   }
   if (errors.length) throw new Error(errors.join('\n'));
 }
 
 export default async function run(ctx) {
-  await checkEach(
-    ctx,
-    ctx.stories,
-    (story) => `${story.title} › ${story.name} renders${story.tags.includes('play-fn') ? ', plays' : ''} and passes axe`,
-    (story) => verify(ctx, story),
-  );
+  await checkInLanes(ctx, ctx.stories, {
+    lane: (story) => ({ key: ctx.stories.indexOf(story) % JOBS }),
+    name: (story) => `${story.title} › ${story.name} renders${story.tags.includes('play-fn') ? ', plays' : ''} and passes axe`,
+    work: verify,
+  });
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { checkEach, openStory, settle } from './story-page.mjs';
+import { checkInLanes, settle } from './story-page.mjs';
 
 export const title = 'pictures of every story (light, dark, right to left, phone) match the baselines';
 
@@ -17,13 +17,13 @@ const TOLERANCE = 0.001;
 /** pixelmatch's per-pixel colour distance (0…1) below which two pixels count as the same. */
 const THRESHOLD = 0.1;
 
-/** Each load of a story gives one or more variants: the phone picture is the light page made narrow. */
-const LOADS = [
-  { globals: {}, shots: [{ variant: 'light' }, { variant: 'phone', width: 375, height: 667 }] },
-  { globals: { theme: 'dark' }, shots: [{ variant: 'dark' }] },
-  { globals: { dir: 'rtl' }, shots: [{ variant: 'rtl' }] },
-];
-export const VARIANTS = LOADS.flatMap((l) => l.shots.map((s) => s.variant));
+/** The variants, each shown by its own page (a lane of story-page.mjs). */
+const VARIANTS = {
+  light: {},
+  dark: { globals: { theme: 'dark' } },
+  rtl: { globals: { dir: 'rtl' } },
+  phone: { width: 375, height: 667 },
+};
 
 /** No caret, no scrollbars: the same picture on every run. */
 const STILL = '*, *::before, *::after { caret-color: transparent !important; }';
@@ -62,23 +62,25 @@ function compare(file, actual, out, name) {
   return `${differing} of ${want.width * want.height} pixels differ (actual and diff in ${out})`;
 }
 
-/** Take the pictures of one load of `story`; resolves to {variant: PNG bytes}. */
-async function shoot(ctx, story, load) {
-  const { page, errors } = await openStory(ctx, story.id, { globals: load.globals });
-  try {
-    if (errors.length) throw new Error(errors.join('\n'));
-    await page.addStyleTag({ content: STILL });
-    const pictures = {};
-    for (const shot of load.shots) {
-      if (shot.width) await page.setViewport({ width: shot.width, height: shot.height, deviceScaleFactor: 1 });
-      await settle(page);
-      await page.waitForNetworkIdle({ idleTime: 100, timeout: 5000 });
-      pictures[shot.variant] = Buffer.from(await page.screenshot({ clip: await page.evaluate(box), captureBeyondViewport: true }));
-    }
-    return pictures;
-  } finally {
-    await page.close();
+/** The picture of `story` in the variant `sp` shows, as PNG bytes. */
+async function shoot(story, sp) {
+  const { page, errors } = await sp.open(story.id);
+  if (errors.length) throw new Error(errors.join('\n'));
+  if (!(await page.$('#kolo-still'))) await page.addStyleTag({ content: STILL }).then((h) => h.evaluate((s) => (s.id = 'kolo-still')));
+  await settle(page);
+  await page.waitForNetworkIdle({ idleTime: 100, timeout: 5000 });
+  // a viewport tall enough for the whole story (only its height changes: a capture beyond the
+  // viewport would resize the page for a moment, and a carousel would re-snap while it is drawn)
+  let clip = await page.evaluate(box);
+  const { width, height } = sp;
+  if (clip.y + clip.height > height) {
+    await page.setViewport({ width, height: Math.ceil(clip.y + clip.height), deviceScaleFactor: 1 });
+    await settle(page);
+    clip = await page.evaluate(box);
   }
+  const png = Buffer.from(await page.screenshot({ clip, captureBeyondViewport: false }));
+  if (clip.y + clip.height > height) await page.setViewport({ width, height, deviceScaleFactor: 1 });
+  return png;
 }
 
 export default async function run(ctx) {
@@ -87,29 +89,24 @@ export default async function run(ctx) {
   const out = join(ctx.root, '.test-results/storybook-pictures');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const jobs = ctx.stories.flatMap((story) => LOADS.map((load) => ({ story, load })));
-  await checkEach(
-    ctx,
-    jobs,
-    ({ story, load }) => `picture: ${story.title} › ${story.name} (${load.shots.map((s) => s.variant).join(', ')})`,
-    async ({ story, load }) => {
-      const pictures = await shoot(ctx, story, load);
-      const wrong = [];
-      for (const [variant, png] of Object.entries(pictures)) {
-        const name = `${story.id}.${variant}`;
-        const file = join(dir, `${name}.png`);
-        if (update) {
-          if (!existsSync(file) || compare(file, png, null, name)) writeFileSync(file, png);
-          continue;
-        }
-        const problem = compare(file, png, out, name);
-        if (problem) wrong.push(`${variant}: ${problem}`);
+  const jobs = ctx.stories.flatMap((story) => Object.keys(VARIANTS).map((variant) => ({ story, variant })));
+  await checkInLanes(ctx, jobs, {
+    lane: ({ variant }) => ({ key: variant, ...VARIANTS[variant] }),
+    name: ({ story, variant }) => `picture: ${story.title} › ${story.name} (${variant})`,
+    work: async ({ story, variant }, sp) => {
+      const png = await shoot(story, sp);
+      const name = `${story.id}.${variant}`;
+      const file = join(dir, `${name}.png`);
+      if (update) {
+        if (!existsSync(file) || compare(file, png, null, name)) writeFileSync(file, png);
+        return;
       }
-      if (wrong.length) throw new Error(wrong.join('\n'));
+      const problem = compare(file, png, out, name);
+      if (problem) throw new Error(problem);
     },
-  );
+  });
   if (ctx.stories.length !== Object.values(ctx.index.entries).filter((e) => e.type === 'story').length) return;
-  const wanted = new Set(ctx.stories.flatMap((s) => VARIANTS.map((v) => `${s.id}.${v}.png`)));
+  const wanted = new Set(ctx.stories.flatMap((s) => Object.keys(VARIANTS).map((v) => `${s.id}.${v}.png`)));
   const stale = readdirSync(dir).filter((f) => f.endsWith('.png') && !wanted.has(f));
   if (update) for (const f of stale) rmSync(join(dir, f));
   await ctx.check('every baseline picture belongs to a story', () => {

@@ -1,5 +1,8 @@
-// Open one story in the preview iframe and wait until Storybook says it is done, for the check modules.
-// Completion is read from the preview's own channel (`window.__STORYBOOK_ADDONS_CHANNEL__`), caught the
+// Open stories in the preview iframe and wait until Storybook says each is done, for the check modules.
+// A lane is one page that shows its stories one after another, as Storybook's own test runner does:
+// the first by loading iframe.html, the next ones by asking the preview for them (`setCurrentStory`),
+// so the preview's code is not loaded again for every story; storage and the URL's hash are cleared
+// between stories, and after a story that failed the lane starts again with a fresh page. Completion is read from the preview's own channel (`window.__STORYBOOK_ADDONS_CHANNEL__`), caught the
 // moment the preview installs it: `storyFinished` ends every render (also after a play function threw),
 // and `storyErrored` / `storyThrewException` / `playFunctionThrewException` /
 // `unhandledErrorsWhilePlaying` / `storyMissing` say what went wrong. A user agent naming
@@ -9,12 +12,6 @@
 function listen(now) {
   const state = { finished: false, errors: [] };
   window.__koloStory = state;
-  try {
-    localStorage.clear();
-    sessionStorage.clear();
-  } catch {
-    /* an opaque origin (about:blank) has no storage */
-  }
   // the same clock on every run: the page starts at `now` and time moves on from there
   const RealDate = Date;
   const start = RealDate.now();
@@ -53,34 +50,66 @@ function listen(now) {
 /** The fixed "now" of every story page (relative times and "closes in" read the same on every run). */
 export const NOW = Date.parse('2026-11-20T10:00:00Z');
 
-/**
- * Open story `id` in a new page (`globals` as in the toolbar, e.g. {theme: 'dark'}; `width`/`height`
- * of the viewport) and wait until it finished rendering and playing; resolves to
- * `{page, errors}` (errors: what Storybook or the page reported). The caller closes the page.
- */
-export async function openStory(ctx, id, { globals = {}, width = 800, height = 600, timeout = 15000 } = {}) {
-  const page = await ctx.browser.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  await page.setUserAgent(`${await ctx.browser.userAgent()} StorybookTestRunner`);
-  await page.setViewport({ width, height, deviceScaleFactor: 1 });
-  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await page.evaluateOnNewDocument(listen, NOW);
-  const g = Object.entries(globals).map(([k, v]) => `${k}:${v}`).join(';');
-  await page.goto(`${ctx.base}iframe.html?id=${encodeURIComponent(id)}&viewMode=story${g ? `&globals=${g}` : ''}`, { waitUntil: 'load' });
-  try {
-    await page.waitForFunction(() => window.__koloStory?.finished, { timeout, polling: 50 });
-  } catch {
-    const phase = await page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.phase).catch(() => undefined);
-    errors.push(`the story did not finish within ${timeout / 1000} s (render phase: ${phase ?? 'none'})`);
+/** The next story in a lane's page: a clean slate, then the preview is asked for it. */
+function next(id) {
+  localStorage.clear();
+  sessionStorage.clear();
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  Object.assign(window.__koloStory, { finished: false, errors: [] });
+  window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+}
+
+/** One page showing stories one after another, with fixed toolbar `globals` and viewport size. */
+export class StoryPage {
+  constructor(ctx, { globals = {}, width = 800, height = 600, timeout = 15000 } = {}) {
+    Object.assign(this, { ctx, globals, width, height, timeout, context: null, page: null, errors: [] });
   }
-  errors.push(...(await page.evaluate(() => window.__koloStory?.errors ?? [])));
-  return { page, errors };
+
+  /** Show story `id` and wait until it finished rendering and playing; resolves to `{page, errors}`. */
+  async open(id) {
+    this.errors = [];
+    if (!this.page) await this.load(id);
+    else await this.page.evaluate(next, id);
+    try {
+      await this.page.waitForFunction(() => window.__koloStory?.finished, { timeout: this.timeout, polling: 50 });
+    } catch {
+      const phase = await this.page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.phase).catch(() => undefined);
+      this.errors.push(`the story did not finish within ${this.timeout / 1000} s (render phase: ${phase ?? 'none'})`);
+    }
+    this.errors.push(...(await this.page.evaluate(() => window.__koloStory?.errors ?? [])));
+    return { page: this.page, errors: this.errors };
+  }
+
+  async load(id) {
+    const { browser, base } = this.ctx;
+    // a browser context of its own: its one page is in front, so it gets frames (animation frames,
+    // intersection and resize observers) while the other lanes work too
+    this.context ??= await browser.createBrowserContext();
+    const page = (this.page = await this.context.newPage());
+    page.on('pageerror', (e) => this.errors.push(`page error: ${e.message}`));
+    await page.setUserAgent(`${await browser.userAgent()} StorybookTestRunner`);
+    await page.setViewport({ width: this.width, height: this.height, deviceScaleFactor: 1 });
+    await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await page.evaluateOnNewDocument(listen, NOW);
+    const g = Object.entries(this.globals).map(([k, v]) => `${k}:${v}`).join(';');
+    await page.goto(`${base}iframe.html?id=${encodeURIComponent(id)}&viewMode=story${g ? `&globals=${g}` : ''}`, { waitUntil: 'load' });
+  }
+
+  /** Start again with a fresh page (after a story that failed). */
+  async restart() {
+    await this.page?.close().catch(() => {});
+    this.page = null;
+  }
+
+  async close() {
+    await this.context?.close().catch(() => {});
+    Object.assign(this, { context: null, page: null });
+  }
 }
 
 /**
  * Wait until every Lit element on the page (also inside shadow roots) has rendered and the fonts
- * loaded (at most `timeout` ms; a background page gets no animation frames, so none are awaited).
+ * loaded, and two frames passed (at most `timeout` ms).
  */
 export async function settle(page, timeout = 5000) {
   const done = await page.evaluate(async (timeout) => {
@@ -91,6 +120,8 @@ export async function settle(page, timeout = 5000) {
         if (again.every((finished) => finished !== false)) break;
       }
       await document.fonts.ready;
+      // two frames: layout, scroll snapping and observers catch up (each lane's page is in front)
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       return true;
     };
     return Promise.race([work(), new Promise((r) => setTimeout(() => r(false), timeout))]);
@@ -98,32 +129,39 @@ export async function settle(page, timeout = 5000) {
   if (!done) throw new Error(`the widgets did not finish rendering within ${timeout / 1000} s`);
 }
 
-/** How many story pages are open at once (KOLO_STORYBOOK_JOBS, default 3). */
-const JOBS = Number(process.env.KOLO_STORYBOOK_JOBS ?? 3);
+/** How many pages show stories at once (KOLO_STORYBOOK_JOBS, default 3). */
+export const JOBS = Math.max(1, Number(process.env.KOLO_STORYBOOK_JOBS ?? 3));
 
 /**
- * Run `work(item)` for every item, a few at a time, and record each as one check named `name(item)`,
- * in the items' order (the output reads the same however the work interleaves).
+ * Record one check per item, named `name(item)`, in the items' order. The work runs in lanes, each
+ * its own StoryPage (`lane(item)` gives the lane's key and StoryPage options, e.g. its globals), the
+ * lanes side by side: `work(item, storyPage)` throws what is wrong.
  */
-export async function checkEach(ctx, items, name, work) {
-  let next = 0;
-  const settled = items.map(() => {
+export async function checkInLanes(ctx, items, { lane, name, work }) {
+  const lanes = new Map();
+  const results = items.map((item) => {
+    const { key, ...options } = lane(item);
+    if (!lanes.has(key)) lanes.set(key, { options, items: [] });
     let resolve;
-    const p = new Promise((r) => (resolve = r));
-    return { p, resolve };
+    const done = new Promise((r) => (resolve = r));
+    lanes.get(key).items.push({ item, resolve });
+    return done;
   });
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      settled[i].resolve(await work(items[i]).then(() => null, (error) => error ?? new Error('failed')));
+  const run = async ({ options, items: mine }) => {
+    const sp = new StoryPage(ctx, options);
+    for (const { item, resolve } of mine) {
+      const error = await work(item, sp).then(() => null, (e) => e ?? new Error('failed'));
+      if (error) await sp.restart();
+      resolve(error);
     }
+    await sp.close();
   };
-  const workers = Array.from({ length: Math.max(1, JOBS) }, worker);
+  const running = Promise.all([...lanes.values()].map(run));
   for (let i = 0; i < items.length; i++) {
     await ctx.check(name(items[i]), async () => {
-      const error = await settled[i].p;
+      const error = await results[i];
       if (error) throw error;
     });
   }
-  await Promise.all(workers);
+  await running;
 }

@@ -70,8 +70,10 @@ export const FaqOnly: Story = {
   </kolo-faq-carousel>`,
 };
 export const DeepLinked: Story = {
-  play: async () => {
+  play: async ({ canvasElement }) => {
     location.hash = '#myths/system';
+    const el = await widget(canvasElement, 'kolo-faq-carousel');
+    await waitFor(() => expect(text(part(el, '[part~="position"]'))).toMatch(/^2 \/ /));
   },
 };
 export const Loading: Story = { args: { adapter: hangingAdapter() } };

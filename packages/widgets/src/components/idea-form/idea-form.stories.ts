@@ -31,6 +31,7 @@ const fill =
     }
     await el.updateComplete;
     if (send) el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await waitFor(() => expect(inState(el, 'pending')).toBe(false));
   };
 
 const meta: Meta<Args> = {
@@ -70,7 +71,18 @@ export const Fresh: Story = {};
 export const Moderated: Story = { args: { moderated: true } };
 export const SimilarIdeas: Story = { play: fill({ title: 'Dark theme for the app' }) };
 /** Similar ideas found by an adapter that pages (as Kolo's server finds them among every idea of a big board). */
-export const SimilarIdeasFromTheServer: Story = { args: { adapter: pagingAdapter() }, play: fill({ title: 'Bus alerts everywhere' }) };
+export const SimilarIdeasFromTheServer: Story = {
+  args: { adapter: pagingAdapter() },
+  play: async (context) => {
+    await fill({ title: 'Bus alerts everywhere' })(context);
+    // the adapter is asked once typing pauses; then its answer replaces what the form found itself
+    const el = context.canvasElement.querySelector('kolo-idea-form')!;
+    await waitFor(() => expect((context.args.adapter as ReturnType<typeof pagingAdapter>).similarAsked).toContain('Bus alerts everywhere'));
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    await waitFor(() => part(el, '[part~="similar-idea"]'));
+  },
+};
 export const ValidationErrors: Story = { play: fill({ title: 'Hi', contact: 'not-an-email' }, true) };
 export const ThankYouPublished: Story = { args: { 'board-id': 'published' }, play: fill({ title: 'Bike racks at every station' }, true) };
 export const ThankYouWaiting: Story = { args: { 'board-id': 'waiting', moderated: true }, play: fill({ title: 'Quiet carriages on trains' }, true) };
