@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The built Storybook as a designer and a test both see it: serve `storybook-static/` (built by
 // `pnpm build-storybook`; this script builds nothing) on loopback, open it in Chromium, and run every
-// check module `scripts/storybook/NN-*.mjs` in name order (see /scripts/storybook/story-page.mjs for
+// check module `scripts/storybook/NN-*.mjs` in name order (see scripts/storybook/story-page.mjs for
 // how a story is opened). Prints one line per check and "N passed, N failed"; with KOLO_RESULTS=file
 // also writes {passed, failed} there.
 //   --update-pictures   write the picture baselines instead of comparing (pnpm pictures:update)
