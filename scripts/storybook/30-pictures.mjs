@@ -13,7 +13,7 @@ import { checkInLanes, settle } from './story-page.mjs';
 export const title = 'pictures of every story (light, dark, right to left, phone) match the baselines';
 
 /** Share of a picture's pixels that may differ (beyond pixelmatch's own colour threshold) and still pass. */
-const TOLERANCE = 0.001;
+const TOLERANCE = 0.0001;
 /** pixelmatch's per-pixel colour distance (0…1) below which two pixels count as the same. */
 const THRESHOLD = 0.1;
 
