@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Every test suite of the project, one after another, and one closing line "N passed, N failed".
-// Each step is counted by its own tests (Vitest, web-test-runner, pack, demo e2e) or as one check
-// (typecheck, size budget, Storybook build). Exits non-zero when anything failed.
+// Each step is counted by its own tests (Vitest, web-test-runner, pack, demo e2e, the Storybook
+// checks on the Storybook just built) or as one check (typecheck, size budget, Storybook build).
+// Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +87,10 @@ step('team console end to end (a big board, a phone, another server, metrics)', 
   counts: () => json('console.json'),
 });
 step('Storybook builds', 'pnpm', ['run', '--silent', 'build-storybook']);
+step('Storybook: every story renders, plays, passes axe and matches its pictures', 'node', ['scripts/storybook-test.mjs'], {
+  env: { KOLO_RESULTS: join(out, 'storybook.json') },
+  counts: () => json('storybook.json'),
+});
 
 rmSync(out, { recursive: true, force: true });
 const total = summary.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed }), { passed: 0, failed: 0 });

@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 import { failingAdapter, hangingAdapter, votedAdapter } from '../../test-utils/adapters.ts';
 import '../../define/kolo-choice.ts';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { inState, part, parts, text, widget } from '../../test-utils/story-play.ts';
 
 interface Args {
   'choice-id': string;
@@ -76,3 +78,18 @@ export const InvalidContent: Story = {
 export const Dark: Story = { args: { 'choice-id': 'dark', theme: 'dark', adapter: voted('dark', 'weekly') }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { args: { 'choice-id': 'rtl', results: 'always' }, globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { 'choice-id': 'uk', lang: 'uk', adapter: voted('uk', 'daily') } };
+
+/** A person picks scenario B, sends it, and sees how everyone split. */
+export const ChooseAndSeeTheSplit: Story = {
+  args: { 'choice-id': 'play-choose' },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, 'kolo-choice');
+    await expect(parts(el, '[part~="split"]')).toHaveLength(0);
+    await userEvent.click(parts<HTMLInputElement>(el, 'input[type="radio"]').find((r) => r.value === 'daily')!);
+    await userEvent.click(part(el, '[part~="vote-button"]'));
+    await waitFor(() => expect(inState(el, 'voted') && !inState(el, 'pending')).toBe(true));
+    await expect(parts(el, '[part~="percent"]').map(text)).toEqual(['59%', '41%']);
+    await expect(part(el, '[part~="split-a"]').style.inlineSize).toBe('59%');
+    await expect(text(part(el, '[part~="option-mine"]'))).toContain('Daily short');
+  },
+};

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../../define/kolo-disclosure.ts';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { focused, inState, part, text, widget } from '../../test-utils/story-play.ts';
 
 interface Args {
   type: 'ad' | 'partner' | 'sponsored' | 'affiliate';
@@ -45,3 +47,27 @@ export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' }
 export const RightToLeft: Story = { args: { type: 'partner' }, globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { lang: 'uk', type: 'affiliate' } };
 export const InvalidType: Story = { render: () => html`<kolo-disclosure type="promo"></kolo-disclosure>` };
+
+/**
+ * A keyboard user opens the explanation with Enter and closes it with Enter again; focus stays on the
+ * label. (Escape and clicking outside close the popover natively, on trusted key presses only, which a
+ * play function cannot make: disclosure.test.ts presses them in Chromium.)
+ */
+export const ExplainWithTheKeyboard: Story = {
+  args: { type: 'sponsored', text: 'Paid for by Acme Bank, who did not see it before publication.' },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, 'kolo-disclosure');
+    const label = part(el, '[part~="label"]');
+    const popover = part(el, '[part~="popover"]');
+    label.focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(popover.matches(':popover-open')).toBe(true));
+    await expect(label.getAttribute('aria-expanded')).toBe('true');
+    await expect(inState(el, 'open')).toBe(true);
+    await expect(text(popover)).toContain('Paid for by Acme Bank, who did not see it before publication.');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(popover.matches(':popover-open')).toBe(false));
+    await expect(label.getAttribute('aria-expanded')).toBe('false');
+    await expect(focused()).toBe(label);
+  },
+};

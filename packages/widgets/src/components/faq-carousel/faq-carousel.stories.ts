@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import { memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
 import { castVote, failingAdapter, hangingAdapter } from '../../test-utils/adapters.ts';
 import '../../define/kolo-faq-carousel.ts';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { part, parts, text, widget } from '../../test-utils/story-play.ts';
 
 interface Args {
   'carousel-id': string;
@@ -68,8 +70,10 @@ export const FaqOnly: Story = {
   </kolo-faq-carousel>`,
 };
 export const DeepLinked: Story = {
-  play: async () => {
+  play: async ({ canvasElement }) => {
     location.hash = '#myths/system';
+    const el = await widget(canvasElement, 'kolo-faq-carousel');
+    await waitFor(() => expect(text(part(el, '[part~="position"]'))).toMatch(/^2 \/ /));
   },
 };
 export const Loading: Story = { args: { adapter: hangingAdapter() } };
@@ -80,3 +84,21 @@ export const InvalidContent: Story = {
 export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { lang: 'uk', 'carousel-id': 'myths-uk' } };
+
+/** A person moves to the next card and says it helped. */
+export const NextCardAndHelpful: Story = {
+  args: { 'carousel-id': 'play-next' },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, 'kolo-faq-carousel');
+    const voted = fn();
+    el.addEventListener('kolo-vote', (e) => voted((e as CustomEvent).detail));
+    await expect(text(part(el, '[part~="position"]'))).toMatch(/^1 \/ /);
+    await userEvent.click(part(el, '[part~="next-button"]'));
+    await waitFor(() => expect(text(part(el, '[part~="position"]'))).toMatch(/^2 \/ /));
+    const card = parts(el, '[part~="slide"]')[1]!;
+    await expect(text(card.querySelector('[part~="feedback"]'))).toContain('Was this helpful?');
+    await userEvent.click(card.querySelector<HTMLButtonElement>('[part~="yes-button"]')!);
+    await waitFor(() => expect(text(card)).toContain('Thank you for your feedback.'));
+    await expect(voted).toHaveBeenCalledWith({ id: 'play-next.system', choices: ['yes'], previous: [] });
+  },
+};

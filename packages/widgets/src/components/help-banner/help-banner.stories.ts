@@ -4,6 +4,8 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { memoryAdapter } from '@kolo/core';
 import { helpBannerLists } from '../../test-utils/fixtures.ts';
 import '../../define/kolo-help-banner.ts';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { focused, inState, part, text, widget } from '../../test-utils/story-play.ts';
 
 interface Args {
   'banner-id': string;
@@ -82,4 +84,23 @@ export const RightToLeft: Story = { globals: { dir: 'rtl' }, beforeEach: reset }
 export const Ukrainian: Story = { args: { lang: 'uk' }, beforeEach: reset };
 export const InvalidContent: Story = {
   render: () => html`<kolo-help-banner banner-id="broken"><p>No contacts at all.</p></kolo-help-banner>`,
+};
+
+/** A person closes the banner for now, is told where to get it back, and shows it again. */
+export const CloseAndShowAgain: Story = {
+  args: { 'banner-id': 'play-close' },
+  beforeEach: reset,
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, 'kolo-help-banner');
+    const dismissed = fn();
+    el.addEventListener('kolo-dismiss', (e) => dismissed((e as CustomEvent).detail));
+    await userEvent.click(part(el, '[part~="close-button"]'));
+    await waitFor(() => expect(inState(el, 'hidden')).toBe(true));
+    await expect(dismissed).toHaveBeenCalledWith({ id: 'play-close', until: null });
+    await expect(text(part(el, '[part~="hidden"]'))).toContain('Hidden for now.');
+    await waitFor(() => expect(focused()).toBe(part(el, '[part~="show-button"]')));
+    await userEvent.click(part(el, '[part~="show-button"]'));
+    await waitFor(() => expect(inState(el, 'hidden')).toBe(false));
+    await expect(text(part(el, '[part~="disclaimer"]'))).toBe('Gambling can be addictive. Only bet what you can afford to lose. 18+.');
+  },
 };

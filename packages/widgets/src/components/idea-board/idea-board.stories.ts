@@ -4,6 +4,8 @@ import { memoryAdapter, moderateIdea, voterId, type KoloAdapter, type SeedIdea }
 import { failingAdapter, hangingAdapter, ideaAdapter, sampleCounts, sampleIdeas, submitIdea } from '../../test-utils/adapters.ts';
 import { pagingAdapter } from '../../test-utils/paging-adapter.ts';
 import '../../define/kolo-idea-board.ts';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { inState, part, parts, text, widget } from '../../test-utils/story-play.ts';
 
 interface Args {
   'board-id': string;
@@ -113,4 +115,25 @@ const ukrainian: Record<string, Partial<SeedIdea>> = {
 };
 export const Ukrainian: Story = {
   args: { lang: 'uk', 'board-id': 'uk', adapter: ideaAdapter('uk', 'ideas', sampleIdeas.map((i) => ({ ...i, ...ukrainian[i.id] })), sampleCounts) },
+};
+
+/** A person upvotes "Offline maps" (the count goes up at once), then searches the board. */
+export const UpvoteAndSearch: Story = {
+  args: { 'board-id': 'play-upvote' },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, 'kolo-idea-board');
+    const upvoted = fn();
+    el.addEventListener('kolo-upvote', (e) => upvoted((e as CustomEvent).detail));
+    const titles = () => parts(el, '[part~="idea-title"]').map(text);
+    const idea = (title: string) => parts(el, '[part~="idea"]').find((li) => text(li.querySelector('[part~="idea-title"]')) === title)!;
+    const upvote = () => idea('Offline maps').querySelector<HTMLButtonElement>('[part~="upvote-button"]')!;
+    await expect(text(upvote())).toContain('17');
+    await userEvent.click(upvote());
+    await waitFor(() => expect(upvote().getAttribute('aria-pressed')).toBe('true'));
+    await expect(text(upvote())).toContain('18');
+    await expect(upvoted).toHaveBeenCalledWith({ id: 'play-upvote', idea: 'offline', on: true });
+    await waitFor(() => expect(inState(el, 'pending')).toBe(false));
+    await userEvent.type(part(el, '[name="search"]'), 'eyes night');
+    await waitFor(() => expect(titles()).toEqual(['Dark mode for the mobile app']));
+  },
 };

@@ -4,6 +4,8 @@ import { memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
 import { failingAdapter, hangingAdapter, ideaAdapter, submitIdea } from '../../test-utils/adapters.ts';
 import { pagingAdapter } from '../../test-utils/paging-adapter.ts';
 import '../../define/kolo-idea-form.ts';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { focused, inState, part, text, widget } from '../../test-utils/story-play.ts';
 
 interface Args {
   'board-id': string;
@@ -29,6 +31,7 @@ const fill =
     }
     await el.updateComplete;
     if (send) el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await waitFor(() => expect(inState(el, 'pending')).toBe(false));
   };
 
 const meta: Meta<Args> = {
@@ -68,7 +71,18 @@ export const Fresh: Story = {};
 export const Moderated: Story = { args: { moderated: true } };
 export const SimilarIdeas: Story = { play: fill({ title: 'Dark theme for the app' }) };
 /** Similar ideas found by an adapter that pages (as Kolo's server finds them among every idea of a big board). */
-export const SimilarIdeasFromTheServer: Story = { args: { adapter: pagingAdapter() }, play: fill({ title: 'Bus alerts everywhere' }) };
+export const SimilarIdeasFromTheServer: Story = {
+  args: { adapter: pagingAdapter() },
+  play: async (context) => {
+    await fill({ title: 'Bus alerts everywhere' })(context);
+    // the adapter is asked once typing pauses; then its answer replaces what the form found itself
+    const el = context.canvasElement.querySelector('kolo-idea-form')!;
+    await waitFor(() => expect((context.args.adapter as ReturnType<typeof pagingAdapter>).similarAsked).toContain('Bus alerts everywhere'));
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    await waitFor(() => part(el, '[part~="similar-idea"]'));
+  },
+};
 export const ValidationErrors: Story = { play: fill({ title: 'Hi', contact: 'not-an-email' }, true) };
 export const ThankYouPublished: Story = { args: { 'board-id': 'published' }, play: fill({ title: 'Bike racks at every station' }, true) };
 export const ThankYouWaiting: Story = { args: { 'board-id': 'waiting', moderated: true }, play: fill({ title: 'Quiet carriages on trains' }, true) };
@@ -87,8 +101,27 @@ export const Question: Story = { args: { 'board-id': 'ama', kind: 'question', ad
 export const Loading: Story = { args: { adapter: hangingAdapter() } };
 export const LoadError: Story = { args: { adapter: failingAdapter() } };
 export const InvalidContent: Story = {
-  render: () => html`<kolo-idea-form board-id="broken" max-per-day="0" .adapter=${memoryAdapter()}></kolo-idea-form>`,
+  render: () => html`<kolo-idea-form board-id="broken" max-per-day="5000" .adapter=${memoryAdapter()}></kolo-idea-form>`,
 };
 export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' }, play: fill({ title: 'Dark theme for the app' }) };
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { lang: 'uk', 'board-id': 'uk' }, play: fill({ title: 'Т' }, true) };
+
+/** A person writes an idea, picks a category, sends it, and is thanked. */
+export const SendAnIdea: Story = {
+  args: { 'board-id': 'play-send' },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, 'kolo-idea-form');
+    const submitted = fn();
+    el.addEventListener('kolo-submit', (e) => submitted((e as CustomEvent).detail.idea));
+    await userEvent.type(part(el, '[name="title"]'), 'Bike racks at every station');
+    await userEvent.type(part(el, '[name="details"]'), 'At least at the big ones.');
+    await userEvent.selectOptions(part(el, '[name="category"]'), 'web');
+    await userEvent.click(part(el, '[part~="submit-button"]'));
+    await waitFor(() => expect(inState(el, 'sent')).toBe(true));
+    await expect(submitted).toHaveBeenCalledWith({ title: 'Bike racks at every station', details: 'At least at the big ones.', category: 'web' });
+    await expect(text(part(el, '[part~="heading"]'))).toBe('Thank you!');
+    await expect(text(el.shadowRoot)).toContain('It is published: others can see and upvote it now.');
+    await expect(focused()).toBe(part(el, '[part~="heading"]'));
+  },
+};

@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 import { failingAdapter, hangingAdapter, votedAdapter as voted } from '../../test-utils/adapters.ts';
 import '../../define/kolo-poll.ts';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { inState, part, parts, text, widget } from '../../test-utils/story-play.ts';
 
 interface Args {
   'poll-id': string;
@@ -97,4 +99,23 @@ export const RightToLeft: Story = {
 
 export const Ukrainian: Story = {
   args: { 'poll-id': 'uk', lang: 'uk', closes: '2030-06-01T12:00:00Z', adapter: votedAdapter('uk', ['video']) },
+};
+
+/** A person picks "Short video", votes, and sees the results with their choice marked. */
+export const VoteAndSeeResults: Story = {
+  args: { 'poll-id': 'play-vote' },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, 'kolo-poll');
+    const voted = fn();
+    el.addEventListener('kolo-vote', voted);
+    await expect(parts(el, '[part~="bar"]')).toHaveLength(0);
+    await userEvent.click(parts<HTMLInputElement>(el, 'input').find((i) => i.value === 'video')!);
+    await userEvent.click(part(el, '[part~="vote-button"]'));
+    await waitFor(() => expect(inState(el, 'voted') && !inState(el, 'pending')).toBe(true));
+    await expect(voted).toHaveBeenCalledOnce();
+    await expect(parts(el, '[part~="percent"]').map(text)).toEqual(['49%', '37%', '14%']);
+    await expect(text(part(el, '[part~="option-mine"]'))).toContain('Short video');
+    await expect(text(part(el, '[part~="total"]'))).toBe('63 votes');
+    await expect(text(part(el, '[part~="status"]'))).toBe('Thank you, your vote is counted.');
+  },
 };

@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import { memoryAdapter, quizRules, voterId, type KoloAdapter } from '@kolo/core';
 import { failingAdapter, hangingAdapter } from '../../test-utils/adapters.ts';
 import '../../define/kolo-quiz.ts';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { inState, part, parts, text, widget } from '../../test-utils/story-play.ts';
 
 interface Args {
   'quiz-id': string;
@@ -99,3 +101,28 @@ export const InvalidContent: Story = {
 export const Dark: Story = { args: { 'quiz-id': 'dark', theme: 'dark', adapter: answered('dark', { link: ['no'] }) }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { 'quiz-id': 'uk', lang: 'uk', adapter: answered('uk', { link: ['yes'] }) } };
+
+/** A person answers both questions, reads why after each, and gets the score with its band. */
+export const AnswerAndScore: Story = {
+  args: { 'quiz-id': 'play-answer' },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, 'kolo-quiz');
+    const pick = async (...values: string[]) => {
+      for (const v of values) await userEvent.click(parts<HTMLInputElement>(el, 'input').find((i) => i.value === v)!);
+      await userEvent.click(part(el, '[part~="check-button"]'));
+      await waitFor(() => expect(inState(el, 'answered') && !inState(el, 'pending')).toBe(true));
+    };
+    await expect(text(part(el, '[part~="progress"]'))).toBe('Question 1 of 2');
+    await pick('yes');
+    await expect(text(part(el, '[part~="verdict"]'))).toBe('Not quite. The right answer: No.');
+    await expect(text(part(el, '[part~="explanation"]'))).toBe('Banks never ask for passwords by email.');
+    await userEvent.click(part(el, '[part~="next-button"]'));
+    await waitFor(() => expect(text(part(el, '[part~="progress"]'))).toBe('Question 2 of 2'));
+    await pick('urgent', 'typo');
+    await expect(text(part(el, '[part~="verdict"]'))).toBe('Correct.');
+    await userEvent.click(part(el, '[part~="next-button"]'));
+    await waitFor(() => expect(inState(el, 'finished')).toBe(true));
+    await expect(text(part(el, '[part~="score"]'))).toBe('You got 1 of 2 right.');
+    await expect(text(part(el, '[part~="band"]'))).toBe('Worth a refresher.');
+  },
+};

@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 import { failingAdapter, hangingAdapter, votedAdapter } from '../../test-utils/adapters.ts';
 import '../../define/kolo-reactions.ts';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { part, parts, text, widget } from '../../test-utils/story-play.ts';
 
 interface Args {
   'reactions-id': string;
@@ -58,3 +60,17 @@ export const InvalidContent: Story = { args: { reactions: '👍 👍' } };
 export const Dark: Story = { args: { 'reactions-id': 'dark', theme: 'dark', adapter: reacted('dark', 'thumbs-up') }, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { 'reactions-id': 'uk', lang: 'uk', label: 'Реакції на допис', adapter: reacted('uk', 'party') } };
+
+/** A person reacts with a heart: its count goes up and the reaction is marked as theirs. */
+export const ReactAndCount: Story = {
+  args: { 'reactions-id': 'play-react' },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, 'kolo-reactions');
+    const heart = () => parts<HTMLButtonElement>(el, '[part~="reaction"]')[1]!;
+    await expect(heart().getAttribute('aria-label')).toBe('heart, 9');
+    await userEvent.click(heart());
+    await waitFor(() => expect(heart().getAttribute('aria-label')).toBe('heart, 10'));
+    await expect(heart().getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(text(part(el, '[part~="status"]'))).toBe('You reacted: heart.'));
+  },
+};
