@@ -59,7 +59,7 @@ const CASES: Case[] = [
     tag: 'kolo-help-banner',
     attrs: 'banner-id="h-help"',
     title: 'Play safe',
-    body: `<p data-disclaimer>18+.</p>${helpBannerLists}`,
+    body: `<p data-disclaimer>18+.</p>${helpBannerLists()}`,
     config: { heading: 'Play safe', disclaimer: '18+.', regions: [{ id: 'gb', contacts: [{ label: 'Helpline', href: 'tel:1' }] }] },
   },
 ];
@@ -91,6 +91,20 @@ describe('headings keep the authored level', () => {
       expect(levelOfTitle(four, c.title)).to.equal('level 4');
       const plain = await mount(c.tag, `<${c.tag} ${c.attrs}></${c.tag}>`, adapter(c), set(''));
       expect(levelOfTitle(plain, c.title)).to.equal('level 2');
+    });
+
+    it(`<${c.tag}>: a level outside 1–6 or between two is kept within 1–6 and rounded`, async () => {
+      for (const [attr, level] of [['-1', 1], ['9', 6], ['2.5', 3], ['0.4', 1]] as const) {
+        const el = await mount(c.tag, `<${c.tag} ${c.attrs} heading-level="${attr}"><h3>${c.title}</h3>${c.body}</${c.tag}>`, adapter(c));
+        expect(levelOfTitle(el, c.title), `heading-level="${attr}"`).to.equal(`level ${level}`);
+        if (c.inner) expect($(el, c.inner)?.getAttribute('aria-level'), `heading-level="${attr}", inside`).to.equal(`${Math.min(level + 1, 6)}`);
+      }
+    });
+
+    it(`<${c.tag}>: under an authored <h6>, the titles inside are level 6 too`, async () => {
+      const el = await mount(c.tag, `<${c.tag} ${c.attrs}><h6>${c.title}</h6>${c.body}</${c.tag}>`, adapter(c));
+      expect(levelOfTitle(el, c.title)).to.equal('level 6');
+      if (c.inner) expect($(el, c.inner)?.getAttribute('aria-level')).to.equal('6');
     });
   }
 });

@@ -5,12 +5,16 @@ export type HeadingHost = Element & { headingLevel?: number | null | undefined }
 
 /**
  * The level of a widget's heading: its `heading-level`, else that of the heading the author wrote
- * as its first heading child (`<h3>` → 3), else 2. Headings inside the widget (card and idea titles)
- * are one level below it.
+ * as its first heading child (`<h3>` → 3), else 2 — rounded and kept within 1–6, the levels there
+ * are (`heading-level="9"` is 6).
  */
 // (no children on a server without the light DOM; the selector is written as the content readers in
 // @kolo/core write it: compressed, they share it)
-export const levelOf = (host: HeadingHost): number => host.headingLevel || +([...(host.children ?? [])].find((k) => k.matches('h1, h2, h3, h4, h5, h6'))?.localName[1] ?? 2);
+export const levelOf = (host: HeadingHost): number =>
+  Math.round(Math.min(6, Math.max(1, host.headingLevel || +([...(host.children ?? [])].find((k) => k.matches('h1, h2, h3, h4, h5, h6'))?.localName[1] ?? 2))));
+
+/** The level of the headings inside a widget (card and idea titles): one below its own, 6 at most (under an `<h6>`, 6 too). */
+export const levelBelow = (host: HeadingHost): number => Math.min(levelOf(host) + 1, 6);
 
 /**
  * A widget's heading at `levelOf(host)`: a `p` with `role="heading"` (a template cannot choose its

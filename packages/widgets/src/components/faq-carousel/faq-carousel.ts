@@ -7,7 +7,7 @@ import { KoloVoteEvent } from '../../events/kolo-vote.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { faqStyles } from './faq-carousel.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
-import { heading, levelOf } from '../../base/heading.ts';
+import { heading, levelBelow } from '../../base/heading.ts';
 import { CarouselController, reducedMotion } from './carousel-controller.ts';
 
 /**
@@ -121,7 +121,7 @@ export class KoloFaqCarousel extends KoloElement {
     const { t } = this.i18n;
     const c = this.carousel;
     const { tally, pending, error, status } = this.faq.view;
-    const level = levelOf(this) + 1;
+    const level = levelBelow(this);
     const myth = card.kind === 'myth';
     const answered = tally.mine.find((m) => m.startsWith(`${card.id}:`));
     const link = card.link && withUtm(card.link.href, { campaign: this.campaign, content: cfg.id });
@@ -181,7 +181,7 @@ export class KoloFaqCarousel extends KoloElement {
         ${cfg.closing
           ? html`<div part="slide slide-closing${c.index === total - 1 ? ' slide-current' : ''}" id="card-${total - 1}" role="tabpanel"
               aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: total, total })} ?inert=${c.index !== total - 1}>
-              <p part="title" role="heading" aria-level=${levelOf(this) + 1}>${cfg.closing.text}</p>
+              <p part="title" role="heading" aria-level=${levelBelow(this)}>${cfg.closing.text}</p>
               ${nextStepLink(this, cfg.closing.nextStep, cfg.id, (href) => this.faq.signal('next-step', { href }))}
             </div>`
           : nothing}

@@ -18,7 +18,7 @@ import { focusAfterRender } from '../../base/focus.ts';
 import { KoloIdeaElement } from '../../ideas/idea-element.ts';
 import { IdeaController } from '../../ideas/idea-controller.ts';
 import { ideaError } from '../../ideas/idea-parts.ts';
-import { heading, levelOf } from '../../base/heading.ts';
+import { heading, levelBelow } from '../../base/heading.ts';
 import { loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../ideas/idea.styles.ts';
@@ -207,7 +207,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
       i18n: this.i18n,
       cfg,
       tally: this.ideas.view.tally,
-      level: levelOf(this) + 1,
+      level: levelBelow(this),
       campaign: this.campaign,
       expanded: this.expanded,
       toggle: (id) => this.toggle(id),
