@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { KoloError, memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
 import '../../define/kolo-idea-form.ts';
 import type { KoloIdeaForm } from './idea-form.ts';
-import { $, $$, deepActive, hasState, mount, setValue, submitIdea, textOf, waitForState } from '../../test-utils/helpers.ts';
+import { $, $$, deepActive, hasState, ideaAdapter, mount, setValue, submitIdea, textOf, waitForState } from '../../test-utils/helpers.ts';
 
 /** The daily limit of ideas: said before anyone types, with nothing left to fill in. */
 
@@ -28,6 +28,18 @@ describe('<kolo-idea-form> at the daily limit', () => {
     const el = await formOf(adapter);
     expectStopped(el, 'You have sent as many as you can today. Please come back tomorrow.');
     await expect(el).to.be.accessible();
+  });
+
+  it('dims the fields once (0.6), not again each control inside them', async () => {
+    const adapter = memoryAdapter();
+    await submitIdea(adapter, voterId(), { kind: 'ideas', id: 'roadmap' }, 'Sent earlier today');
+    const el = await formOf(adapter);
+    const title = $<HTMLInputElement>(el, '#title')!;
+    const opacity = (e: Element) => getComputedStyle(e).opacity;
+    expect(opacity(title.closest('fieldset')!)).to.equal('0.6');
+    expect(opacity(title)).to.equal('1');
+    expect(opacity($(el, '#details')!)).to.equal('1');
+    expect(getComputedStyle(title).cursor).to.equal('not-allowed');
   });
 
   it('says so in Ukrainian', async () => {
@@ -62,5 +74,28 @@ describe('<kolo-idea-form> at the daily limit', () => {
     expect(textOf(el, '[role="alert"]')).to.equal('');
     expect(deepActive()!.textContent).to.equal('You have sent as many as you can today. Please come back tomorrow.');
     expect($<HTMLInputElement>(el, '#title')!.value).to.equal('One too many for today');
+  });
+
+  it('similar ideas can still be upvoted: upvotes do not count against the limit', async () => {
+    const base = ideaAdapter();
+    const adapter: KoloAdapter = {
+      load: (w, v) => base.load(w, v),
+      send: (a) => (a.type === 'idea' ? Promise.reject(new KoloError('rate-limited', 'limit', 'at most 1 per day', 3600)) : base.send(a)),
+    };
+    const el = await formOf(adapter);
+    await setValue(el, 'title', 'Dark theme in the app');
+    $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
+    await waitUntil(() => hasState(el, 'limit'), 'limit known');
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#title')!.matches(':disabled')).to.equal(true);
+    const button = $<HTMLButtonElement>(el, '[part~="upvote-button"]')!;
+    expect(button.getAttribute('aria-label')).to.equal('Upvote this instead: Dark mode for the mobile app');
+    expect(button.matches(':disabled'), 'the upvote button is disabled').to.equal(false);
+    button.click();
+    await waitUntil(() => $(el, '[part~="upvote-button"]')!.getAttribute('aria-pressed') === 'true', 'upvoted');
+    expect(textOf(el, '[part~="similar-idea"]')).to.contain('43 upvotes');
+    expect((await base.load({ kind: 'ideas', id: 'roadmap' }, voterId())).counts.dark).to.equal(43);
+    expect(hasState(el, 'limit')).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 });

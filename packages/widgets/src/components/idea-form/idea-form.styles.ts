@@ -6,6 +6,9 @@ export const ideaFormStyles = css`
     margin: 0;
     padding: 0;
     min-inline-size: 0;
+  }
+  fieldset,
+  .fields {
     display: grid;
     gap: 0.75rem;
   }
@@ -27,9 +30,11 @@ export const ideaFormStyles = css`
   textarea {
     resize: vertical;
   }
-  :disabled {
-    cursor: not-allowed;
+  fieldset:disabled {
     opacity: 0.6;
+  }
+  [part~='input']:disabled {
+    cursor: not-allowed;
   }
   [part~='similar-idea'] {
     display: flex;

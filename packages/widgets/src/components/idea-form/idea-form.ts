@@ -117,6 +117,8 @@ export class KoloIdeaForm extends KoloIdeaElement {
   private tried = false;
   private startedAt?: Date;
   private sent?: Idea;
+  /** The adapter refused an idea for the daily limit (kept: an upvote after it clears the error). */
+  private limited = false;
 
   /** An empty form (after sending, or when another board is shown). */
   private clear(): void {
@@ -124,6 +126,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
     this.draft = { title: '', details: '', category: '', contact: '' };
     this.touched = new Set();
     this.tried = false;
+    this.limited = false;
     this.startedAt = undefined;
   }
 
@@ -188,7 +191,11 @@ export class KoloIdeaForm extends KoloIdeaElement {
     </div>`;
   }
 
-  /** The fields (similar ideas under the title), their messages shown once a field was left or a send tried; disabled while sending or at the daily limit. */
+  /**
+   * The fields (similar ideas under the title), their messages shown once a field was left or a send
+   * tried; disabled while sending or at the daily limit, but not the similar ideas between them:
+   * upvoting one instead does not count against the limit.
+   */
   private fields(cfg: IdeaBoardConfig, policy: IdeaPolicy, problems: Problems, limit: boolean) {
     const i18n = this.i18n;
     const { t } = i18n;
@@ -196,14 +203,17 @@ export class KoloIdeaForm extends KoloIdeaElement {
     const question = cfg.kind === 'question';
     const shown = (f: Field) => (this.tried || this.touched.has(f) ? problemText(i18n, problems[f], f, policy) : '');
     const editing: Editing = { draft: this.draft, edit: this.edit, leave: this.leave };
-    return html`<fieldset ?disabled=${limit || view.pending === 'submit'}>
+    const off = limit || view.pending === 'submit';
+    return html`<div class="fields"><fieldset ?disabled=${off}>
       ${field('title', t(question ? 'titleQuestion' : 'titleIdea'), textInput('title', editing), shown('title'), t('titleHint', { min: policy.titleMin, max: policy.titleMax }))}
+      </fieldset>
       ${similarList(i18n, cfg, view, this.draft.title.trim(), (id, on) => this.ideas.upvote(id, on))}
+      <fieldset ?disabled=${off}>
       ${field('details', t('details'), detailsArea(editing), shown('details'))}
       ${cfg.categories?.length ? field('category', t('category'), categorySelect(i18n, cfg.categories, editing), shown('category')) : nothing}
       ${field('contact', t('contact'), textInput('contact', editing, 'email', 'email'), shown('contact'), t('contactHint'))}
       ${honeypot}
-    </fieldset>`;
+    </fieldset></div>`;
   }
 
   /** The submit button and its hint. */
@@ -229,7 +239,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
     const ideas = view.tally.ideas ?? [];
     // the daily limit is known from this person's ideas of the last day, or from the adapter refusing one
     const limit =
-      !this.sent && (view.error?.reason === 'limit' || ideas.filter((i) => i.own && Date.now() - Date.parse(i.createdAt) < DAY).length >= policy.maxPerDay);
+      !this.sent && ((this.limited ||= view.error?.reason === 'limit') || ideas.filter((i) => i.own && Date.now() - Date.parse(i.createdAt) < DAY).length >= policy.maxPerDay);
     this.setStates({ loading: view.status === 'loading', ready: view.status === 'ready', error: view.status === 'error', pending: view.pending === 'submit', sent: !!this.sent, limit });
     if (this.sent) return this.thanks(cfg, this.sent);
 
