@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// `absent` is `display: none !important`: a page's own rule for the element (`kolo-help-banner { display: block }`)
+// beats a normal :host rule, an important :host rule beats it.
 export const bannerStyles = css`
   :host {
     --_edge: var(--kolo-banner-accent, var(--_accent));
@@ -8,7 +10,7 @@ export const bannerStyles = css`
     border-inline-start: 0.375rem solid var(--_edge);
   }
   :host(:state(absent)) {
-    display: none;
+    display: none !important;
   }
   :host([placement='sticky']) {
     position: sticky;

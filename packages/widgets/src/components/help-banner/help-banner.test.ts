@@ -138,10 +138,11 @@ describe('<kolo-help-banner>', () => {
       $<HTMLButtonElement>(el, `[part~="${button}"]`)!.click();
       await el.updateComplete;
       // the next page view (the same storage): the banner between two paragraphs of a page that
-      // spaces its blocks (a flex gap and margins, as page styles do) leaves them as if it were not there
+      // spaces its blocks (a flex gap and margins, as page styles do) leaves them as if it were not there,
+      // even where the page's stylesheet gives the banner a display and a margin
       const page = (banner: string) => `<div style="display: flex; flex-direction: column; gap: 8px">
         <p style="margin: 0">Before</p>${banner}<p style="margin: 0">After</p></div>`;
-      const later = await mount('kolo-help-banner', page(`<kolo-help-banner banner-id="${el.bannerId}" dismissible style="margin-block: 8px">${BODY}</kolo-help-banner>`));
+      const later = await mount('kolo-help-banner', '<style>kolo-help-banner { display: block; margin: 8px }</style>' + page(`<kolo-help-banner banner-id="${el.bannerId}" dismissible style="margin-block: 8px">${BODY}</kolo-help-banner>`));
       const gapOf = (root: Element) => root.querySelector('p:last-child')!.getBoundingClientRect().top - root.querySelector('p')!.getBoundingClientRect().bottom;
       const alone = document.createElement('div');
       alone.innerHTML = page('');
