@@ -22,7 +22,8 @@ const select = (name: string, label: string, value: string, options: Option[], c
 
 /**
  * Search, sort and filters; every control calls `change` (its `name` says which filter). The search
- * landmark is named by the board's heading, so that two boards on a page are two landmarks.
+ * landmark is named by the board's heading, so that two boards on a page with their own headings are
+ * two landmarks told apart (boards under one heading are not: each board needs its own).
  */
 export function boardToolbar(i18n: Translator, cfg: IdeaBoardConfig, f: Filters, change: (e: Event) => void) {
   const { t } = i18n;

@@ -39,6 +39,9 @@ import { ideaItem, type ItemContext } from './idea-item.ts';
  * with `rel="nofollow ugc noopener noreferrer"`.
  *
  * Author it like `<kolo-idea-form>` (same `board-id`, heading, description, categories) or set `.config`.
+ * Give each board on a page its own heading: the board is a region and its toolbar a search landmark,
+ * both named by the heading, and two boards under one heading (two default "Ideas") would be landmarks
+ * of the same name, which a screen reader cannot tell apart.
  *
  * @summary Public idea board or AMA with upvotes, statuses, search and "you asked, we did".
  * @tag kolo-idea-board
