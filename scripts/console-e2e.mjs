@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The team console in Chromium, signed in to a Kolo server other than the demo's own: a board of
 // 5,000 ideas shows one page at a time, the table fits a 375 px phone, the embedded public board reads
-// the server signed in to, and the metrics never show a share above 100 % (people who act without a
-// counted view are counted apart). Starts the demo (apps/demo/serve.ts: server A and the console) and
-// a second server (B) on throwaway data folders. Prints its own counts; KOLO_RESULTS=file writes {passed, failed};
-// KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas tab at 375 px.
+// the server signed in to and sends it no signals, and the metrics never show a share above 100 %
+// (people who act without a counted view are counted apart). Starts the demo (apps/demo/serve.ts:
+// server A and the console) and a second server (B) on throwaway data folders. Prints its own counts;
+// KOLO_RESULTS=file writes {passed, failed}; KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas
+// tab at 375 px.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -100,6 +101,8 @@ try {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const signalPosts = [];
+  page.on('request', (r) => r.url().startsWith(`${serverB}/v1/signals`) && signalPosts.push(r.url()));
   await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${site}/console.html#ideas`, { waitUntil: 'load' });
   await page.waitForSelector('form.sign-in [name="endpoint"]', { timeout: 10000 });
@@ -114,6 +117,8 @@ try {
     if (shown < 1 || shown > PAGE) throw new Error(`${shown} rows`);
     const caption = await page.$eval('#panel-ideas table.ideas caption', (el) => el.textContent.replace(/\s+/g, ' ').trim());
     if (caption !== `${shown}+ of 5,000 on elsewhere, newest first`) throw new Error(`caption: ${caption}`);
+    const headers = await page.$eval('#panel-ideas table.ideas thead', (el) => el.getBoundingClientRect().height);
+    if (headers < 10) throw new Error(`the column headers are ${headers} px high on a wide screen`);
     await page.click('#panel-ideas .more button');
     await page.waitForFunction((sel, n) => document.querySelectorAll(sel).length > n, { timeout: 5000 }, rows, shown);
     const more = await page.$$eval(rows, (trs) => trs.length);
@@ -130,6 +135,18 @@ try {
       });
   });
 
+  await check('ideas: the team viewing the public board sends no signal (its views don’t count in the site’s metrics)', async () => {
+    const day = 24 * 3600_000;
+    const range = `from=${new Date(Date.now() - day).toISOString()}&to=${new Date(Date.now() + day).toISOString()}`;
+    const views = async () => (await admin('GET', `/metrics?${range}`)).widgets['ideas:elsewhere']?.views ?? 0;
+    const before = await views();
+    // in sight for over a second makes a view; the HTTP adapter sends its signals every 5 s
+    await page.$eval('#panel-ideas kolo-idea-board', (el) => el.scrollIntoView({ block: 'start' }));
+    await new Promise((r) => setTimeout(r, 7000));
+    const after = await views();
+    if (signalPosts.length || after !== before) throw new Error(`${signalPosts.length} signal request(s) sent; the board's views went from ${before} to ${after}`);
+  });
+
   await check('ideas at 375 px: the tab does not scroll sideways and a title keeps its width (a card per idea)', async () => {
     await page.setViewport({ width: 375, height: 800 });
     await page.waitForFunction(() => innerWidth === 375);
@@ -140,6 +157,8 @@ try {
     if (g.scroll > g.client) throw new Error(`the tab overflows by ${g.scroll - g.client} px`);
     if (g.page > 375) throw new Error(`the page is ${g.page} px wide`);
     if (g.title <= 120) throw new Error(`a title cell is ${g.title} px wide`);
+    const headers = await page.$eval('#panel-ideas table.ideas thead', (el) => el.getBoundingClientRect().height);
+    if (headers > 1) throw new Error(`the column headers show (${headers} px high); each card labels its facts`);
     // the title is still the row's header for a screen reader
     const node = await page.$('#panel-ideas table.ideas tbody th');
     const ax = await page.accessibility.snapshot({ root: node, interestingOnly: false });
