@@ -8,11 +8,12 @@
 // tab at 375 px.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { checks } from './lib/checks.mjs';
+import { launchChromium } from './lib/chromium.mjs';
 
 const demo = fileURLToPath(new URL('../apps/demo/', import.meta.url));
 const port = Number(process.env.KOLO_CONSOLE_E2E_PORT ?? 5288);
@@ -24,18 +25,7 @@ const data = mkdtempSync(join(tmpdir(), 'kolo-console-e2e-'));
 const PAGE = 20; // the admin ideas endpoint's default page
 const IDEAS = 5000;
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${e.message}`);
-  }
-}
+const { check, fail, finish } = checks();
 
 /** A TypeScript entry of the workspace (its sources, as the demo command runs them), until it prints `ready`. */
 function start(entry, env, ready) {
@@ -93,11 +83,7 @@ try {
   const sent = await fetch(`${serverB}/v1/signals`, { method: 'POST', headers: { 'content-type': 'application/json', origin: site }, body: JSON.stringify({ signals }) });
   if (!sent.ok) throw new Error(`signals: ${sent.status} ${await sent.text()}`);
 
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -181,13 +167,10 @@ try {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 } catch (e) {
-  failed++;
-  console.log(`  ✗ console e2e could not run: ${e.message}`);
+  fail(`console e2e could not run: ${e.message}`);
 } finally {
   await browser?.close();
   await Promise.all([stop(site$), stop(b$)]);
   rmSync(data, { recursive: true, force: true });
 }
-console.log(`console e2e: ${passed} passed, ${failed} failed`);
-if (process.env.KOLO_RESULTS) writeFileSync(process.env.KOLO_RESULTS, JSON.stringify({ passed, failed }));
-process.exit(failed ? 1 : 0);
+finish('console e2e');
