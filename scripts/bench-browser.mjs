@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchChromium } from './lib/chromium.mjs';
 import { sharedOptions } from './esbuild-shared.mjs';
 import { BANNER, PAGES, entrySource, pageHtml } from './bench-browser/pages.mjs';
 import { profilePage, tracePage } from './bench-browser/profile.mjs';
@@ -110,12 +110,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const profileDir = mkdtempSync(join(tmpdir(), 'kolo-bench-'));
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  userDataDir: profileDir,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-extensions'],
-});
+const browser = await launchChromium({ userDataDir: profileDir, args: ['--disable-extensions'] });
 
 let loads = 0;
 

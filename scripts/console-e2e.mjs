@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // The team console in Chromium, signed in to a Kolo server other than the demo's own: a board of
 // 5,000 ideas shows one page at a time, the table fits a 375 px phone, the embedded public board reads
-// the server signed in to, and the metrics never show a share above 100 % (people who act without a
-// counted view are counted apart). Starts the demo (apps/demo/serve.ts: server A and the console) and
-// a second server (B) on throwaway data folders. Prints its own counts; KOLO_RESULTS=file writes {passed, failed};
-// KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas tab at 375 px.
+// the server signed in to and sends it no signals, and the metrics never show a share above 100 %
+// (people who act without a counted view are counted apart). Starts the demo (apps/demo/serve.ts:
+// server A and the console) and a second server (B) on throwaway data folders. Prints its own counts;
+// KOLO_RESULTS=file writes {passed, failed}; KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas
+// tab at 375 px.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { checks } from './lib/checks.mjs';
+import { launchChromium } from './lib/chromium.mjs';
 
 const demo = fileURLToPath(new URL('../apps/demo/', import.meta.url));
 const port = Number(process.env.KOLO_CONSOLE_E2E_PORT ?? 5288);
@@ -23,18 +25,7 @@ const data = mkdtempSync(join(tmpdir(), 'kolo-console-e2e-'));
 const PAGE = 20; // the admin ideas endpoint's default page
 const IDEAS = 5000;
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${e.message}`);
-  }
-}
+const { check, fail, finish } = checks();
 
 /** A TypeScript entry of the workspace (its sources, as the demo command runs them), until it prints `ready`. */
 function start(entry, env, ready) {
@@ -92,14 +83,12 @@ try {
   const sent = await fetch(`${serverB}/v1/signals`, { method: 'POST', headers: { 'content-type': 'application/json', origin: site }, body: JSON.stringify({ signals }) });
   if (!sent.ok) throw new Error(`signals: ${sent.status} ${await sent.text()}`);
 
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const signalPosts = [];
+  page.on('request', (r) => r.url().startsWith(`${serverB}/v1/signals`) && signalPosts.push(r.url()));
   await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${site}/console.html#ideas`, { waitUntil: 'load' });
   await page.waitForSelector('form.sign-in [name="endpoint"]', { timeout: 10000 });
@@ -114,6 +103,8 @@ try {
     if (shown < 1 || shown > PAGE) throw new Error(`${shown} rows`);
     const caption = await page.$eval('#panel-ideas table.ideas caption', (el) => el.textContent.replace(/\s+/g, ' ').trim());
     if (caption !== `${shown}+ of 5,000 on elsewhere, newest first`) throw new Error(`caption: ${caption}`);
+    const headers = await page.$eval('#panel-ideas table.ideas thead', (el) => el.getBoundingClientRect().height);
+    if (headers < 10) throw new Error(`the column headers are ${headers} px high on a wide screen`);
     await page.click('#panel-ideas .more button');
     await page.waitForFunction((sel, n) => document.querySelectorAll(sel).length > n, { timeout: 5000 }, rows, shown);
     const more = await page.$$eval(rows, (trs) => trs.length);
@@ -130,6 +121,18 @@ try {
       });
   });
 
+  await check('ideas: the team viewing the public board sends no signal (its views don’t count in the site’s metrics)', async () => {
+    const day = 24 * 3600_000;
+    const range = `from=${new Date(Date.now() - day).toISOString()}&to=${new Date(Date.now() + day).toISOString()}`;
+    const views = async () => (await admin('GET', `/metrics?${range}`)).widgets['ideas:elsewhere']?.views ?? 0;
+    const before = await views();
+    // in sight for over a second makes a view; the HTTP adapter sends its signals every 5 s
+    await page.$eval('#panel-ideas kolo-idea-board', (el) => el.scrollIntoView({ block: 'start' }));
+    await new Promise((r) => setTimeout(r, 7000));
+    const after = await views();
+    if (signalPosts.length || after !== before) throw new Error(`${signalPosts.length} signal request(s) sent; the board's views went from ${before} to ${after}`);
+  });
+
   await check('ideas at 375 px: the tab does not scroll sideways and a title keeps its width (a card per idea)', async () => {
     await page.setViewport({ width: 375, height: 800 });
     await page.waitForFunction(() => innerWidth === 375);
@@ -140,6 +143,8 @@ try {
     if (g.scroll > g.client) throw new Error(`the tab overflows by ${g.scroll - g.client} px`);
     if (g.page > 375) throw new Error(`the page is ${g.page} px wide`);
     if (g.title <= 120) throw new Error(`a title cell is ${g.title} px wide`);
+    const headers = await page.$eval('#panel-ideas table.ideas thead', (el) => el.getBoundingClientRect().height);
+    if (headers > 1) throw new Error(`the column headers show (${headers} px high); each card labels its facts`);
     // the title is still the row's header for a screen reader
     const node = await page.$('#panel-ideas table.ideas tbody th');
     const ax = await page.accessibility.snapshot({ root: node, interestingOnly: false });
@@ -162,13 +167,10 @@ try {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 } catch (e) {
-  failed++;
-  console.log(`  ✗ console e2e could not run: ${e.message}`);
+  fail(`console e2e could not run: ${e.message}`);
 } finally {
   await browser?.close();
   await Promise.all([stop(site$), stop(b$)]);
   rmSync(data, { recursive: true, force: true });
 }
-console.log(`console e2e: ${passed} passed, ${failed} failed`);
-if (process.env.KOLO_RESULTS) writeFileSync(process.env.KOLO_RESULTS, JSON.stringify({ passed, failed }));
-process.exit(failed ? 1 : 0);
+finish('console e2e');

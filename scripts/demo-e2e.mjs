@@ -6,11 +6,12 @@
 // Prints its own counts; KOLO_RESULTS=file writes {passed, failed}.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { checks } from './lib/checks.mjs';
+import { launchChromium } from './lib/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.KOLO_E2E_PORT ?? 5188);
@@ -24,18 +25,7 @@ for (const f of files) {
   cpSync(join(root, f), join(clone, f));
 }
 const url = `http://127.0.0.1:${port}/`;
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${e.message}`);
-  }
-}
+const { check, fail, finish } = checks();
 
 // the README's command; the ports are the README's settings (the default ones may be taken by a running demo)
 const env = { ...process.env, NO_COLOR: '1', KOLO_DEMO_PORT: String(port), KOLO_DEMO_API_PORT: String(apiPort) };
@@ -80,13 +70,7 @@ try {
     if (/ignored build scripts/i.test(printed)) throw new Error('pnpm warned about ignored build scripts');
   });
 
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    userDataDir: profile,
-    protocolTimeout: 30000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium({ userDataDir: profile, protocolTimeout: 30000 });
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -710,8 +694,7 @@ try {
     await axe('sign-in with an error');
   });
 } catch (e) {
-  failed++;
-  console.log(`  ✗ demo e2e could not run: ${e.message}`);
+  fail(`demo e2e could not run: ${e.message}`);
 } finally {
   await browser?.close();
   stopServer();
@@ -721,6 +704,4 @@ try {
   rmSync(clone, { recursive: true, force: true });
 }
 
-console.log(`demo e2e: ${passed} passed, ${failed} failed`);
-if (process.env.KOLO_RESULTS) writeFileSync(process.env.KOLO_RESULTS, JSON.stringify({ passed, failed }));
-process.exit(failed ? 1 : 0);
+finish('demo e2e');

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readRegistry } from './registry.mjs';
+import { checks } from './lib/checks.mjs';
 
 /**
  * @typedef {object} PackContext
@@ -24,18 +25,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { widgets: registry } = await readRegistry();
 const dir = mkdtempSync(join(tmpdir(), 'kolo-pack-'));
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', ...opts });
-let passed = 0;
-let failed = 0;
-const check = async (name, fn) => {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${String(e.stderr || e.stdout || e.message).split('\n').slice(0, 20).join('\n    ')}`);
-  }
-};
+// a failed command shows what it printed
+const { check, fail, finish, counts } = checks({ why: (e) => e.stderr || e.stdout || e.message, lines: 20 });
 
 const tarballs = join(dir, '.tarballs');
 try {
@@ -70,21 +61,17 @@ try {
   }
   try {
     const r = JSON.parse(readFileSync(results, 'utf8'));
-    passed += r.passed;
-    failed += r.failed;
+    counts.passed += r.passed;
+    counts.failed += r.failed;
     console.log(`  browser checks from the installed tarballs: ${r.passed} passed, ${r.failed} failed`);
   } catch {
-    failed++;
-    console.log('  ✗ browser checks did not run');
+    fail('browser checks did not run');
   }
 } catch (e) {
-  failed++;
-  console.log(`  ✗ packing or installing failed: ${e.message}`);
+  fail(`packing or installing failed: ${e.message}`);
 } finally {
   if (!process.env.KOLO_PACK_KEEP) rmSync(dir, { recursive: true, force: true });
   else console.log(`  (kept ${dir})`);
 }
 
-console.log(`pack test: ${passed} passed, ${failed} failed`);
-if (process.env.KOLO_RESULTS) writeFileSync(process.env.KOLO_RESULTS, JSON.stringify({ passed, failed }));
-process.exit(failed ? 1 : 0);
+finish('pack test');

@@ -8,31 +8,19 @@
 //   --only=NN           run only the modules whose name starts with NN (e.g. --only=30)
 //   --stories=text      only the stories whose id contains text (e.g. --stories=poll)
 import { createServer } from 'node:http';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { checks } from './lib/checks.mjs';
+import { launchChromium } from './lib/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'storybook-static');
 const args = process.argv.slice(2);
 const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-let passed = 0;
-let failed = 0;
-
-/** One counted check: a throw (or a rejected promise) fails it. */
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${String(e?.message ?? e).split('\n').slice(0, 24).join('\n    ')}`);
-  }
-}
+const { check, fail, finish } = checks({ why: (e) => e?.message ?? e, lines: 24 });
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -64,13 +52,10 @@ try {
   const index = JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'));
   const served = await serve(dist);
   server = served.server;
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
+  browser = await launchChromium({
     userDataDir: profile,
     protocolTimeout: 60000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-dev-shm-usage', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
+    args: ['--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
       '--font-render-hinting=none', '--disable-lcd-text', '--hide-scrollbars', '--force-color-profile=srgb'],
   });
   const only = flag('stories');
@@ -86,14 +71,11 @@ try {
     console.log(`   (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
 } catch (e) {
-  failed++;
-  console.log(`  ✗ the Storybook checks could not run: ${e.stack ?? e.message}`);
+  fail(`the Storybook checks could not run: ${e.stack ?? e.message}`);
 } finally {
   await browser?.close().catch(() => {});
   server?.close();
   rmSync(profile, { recursive: true, force: true });
 }
 
-console.log(`storybook: ${passed} passed, ${failed} failed`);
-if (process.env.KOLO_RESULTS) writeFileSync(process.env.KOLO_RESULTS, JSON.stringify({ passed, failed }));
-process.exit(failed ? 1 : 0);
+finish('storybook');

@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { ssrPlugin } from './wtr-ssr-plugin.mjs';
+import { chromiumOptions } from '../../scripts/lib/chromium.mjs';
 
 const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
 const results = process.env.KOLO_WTR_RESULTS;
@@ -33,13 +34,7 @@ export default {
   nodeResolve: { exportConditions: ['kolo-source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' }), ssrPlugin()],
   browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-      },
-    }),
+    chromeLauncher({ launchOptions: chromiumOptions() }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
     <script>window.process = { env: { NODE_ENV: 'development' } };</script></head>

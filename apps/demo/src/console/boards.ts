@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import type { IdeaStatus } from '@kolo/core';
+import type { IdeaStatus, KoloAdapter } from '@kolo/core';
+import { httpAdapter, type HttpAdapter } from '@kolo/core/http';
 import type { AdminIdea, AdminWidget } from './api.ts';
 import { count, fields, Panel, when } from './panel.ts';
 
@@ -15,9 +16,19 @@ export const STATUSES: [IdeaStatus, string][] = [
 const label = (s: IdeaStatus) => STATUSES.find(([v]) => v === s)?.[1] ?? s;
 
 /**
+ * The public board's adapter in the console: the HTTP adapter of the server signed in to, without
+ * `track`, so the team looking at its own board sends no signals (no views counted in the metrics).
+ */
+function previewAdapter(endpoint: string): { endpoint: string; adapter: KoloAdapter; close(): void } {
+  const { track: _, ...adapter }: HttpAdapter = httpAdapter({ endpoint });
+  return { endpoint, adapter, close: adapter.close };
+}
+
+/**
  * Ideas and questions: a board's ideas with their status, upvotes and response times; the team sets a
  * status, writes the public answer and the announcement link, and sees the public board update below
- * (read from the server signed in to). One page of ideas at a time, "Show more" adds the next.
+ * (read from the server signed in to; the team's views of it are not counted). One page of ideas at a
+ * time, "Show more" adds the next.
  */
 export class TeamBoards extends Panel {
   static override properties: PropertyDeclarations = {
@@ -39,12 +50,29 @@ export class TeamBoards extends Panel {
   /** the status the server lists ('' every one) */
   declare filter: string;
   declare editing: string | undefined;
+  /** the public board's adapter, for the server signed in to */
+  private preview: ReturnType<typeof previewAdapter> | undefined;
 
   constructor() {
     super();
     this.boards = [];
     this.board = '';
     this.filter = '';
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.preview?.close();
+    this.preview = undefined;
+  }
+
+  /** One adapter per server signed in to, kept while the tab is shown (a new one would load the board again). */
+  private boardAdapter(endpoint: string): KoloAdapter {
+    if (this.preview?.endpoint !== endpoint) {
+      this.preview?.close();
+      this.preview = previewAdapter(endpoint);
+    }
+    return this.preview.adapter;
   }
 
   async load() {
@@ -179,14 +207,14 @@ export class TeamBoards extends Panel {
           </table>
           ${this.next ? html`<p class="more"><button type="button" @click=${() => void this.more()}>Show more</button></p>` : nothing}`}
       ${editing ? this.respondForm(editing) : nothing}
-      ${id
+      ${id && this.api
         ? html`<h3>The public board, as people see it</h3>
             <kolo-idea-board
               board-id=${id}
               kind=${kind === 'questions' ? 'question' : 'idea'}
               heading-level="4"
               linkify
-              kolo-adapter=${this.api?.endpoint ?? nothing}
+              .adapter=${this.boardAdapter(this.api.endpoint)}
             ></kolo-idea-board>`
         : nothing}`;
   }

@@ -4,7 +4,8 @@
  * run it. Each case lives in its own month of 2041, so a database can hold every case at once.
  */
 import type { SignalType } from '../contract/signals.ts';
-import type { Engagement, Range, SignalRow } from './metrics.ts';
+import type { Engagement } from './engagement.ts';
+import type { Range, SignalRow } from './rows.ts';
 
 export interface EngagementCase {
   name: string;

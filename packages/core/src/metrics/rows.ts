@@ -1,0 +1,48 @@
+/**
+ * What the metrics are computed from: stored signals and ideas as rows, a half-open range, working
+ * hours, and the two small helpers every metric shares.
+ */
+import type { IdeaStatus } from '../contract/statuses.ts';
+import type { SignalType } from '../contract/signals.ts';
+
+export interface SignalRow {
+  type: SignalType;
+  kind: string;
+  widget: string;
+  voter: string;
+  at: string;
+  data?: Record<string, unknown> | null;
+}
+
+export interface IdeaRow {
+  kind: string;
+  board: string;
+  id: string;
+  createdAt: string;
+  status: IdeaStatus;
+  /** when the team first changed its status or answered it */
+  firstResponseAt?: string | null;
+}
+
+export interface Range {
+  from: string;
+  to: string;
+}
+
+/** When the team works, for "answered within N working hours". `days`: 1 = Monday … 7 = Sunday. */
+export interface WorkingHours {
+  timeZone: string;
+  days: number[];
+  /** hours of the day, local: start inclusive, end exclusive */
+  start: number;
+  end: number;
+}
+
+/** `at` falls in the half-open range [from, to). */
+export const inRange = (at: string, r: Range) => {
+  const t = Date.parse(at);
+  return t >= Date.parse(r.from) && t < Date.parse(r.to);
+};
+
+/** a ÷ b, or null when b is 0 */
+export const ratio = (a: number, b: number) => (b ? a / b : null);
