@@ -73,8 +73,8 @@ export function infoToggled(host: ReactiveElement, e: ToggleEvent, button: strin
 }
 
 /**
- * Bound to a popover's `beforetoggle`: when it closes with focus inside it (Escape from its link),
- * focus its `popovertarget` button first; Chromium would otherwise leave focus on `<body>`.
+ * Bound to a popover's `beforetoggle`: when it closes with focus inside it (Escape, or a pick that
+ * closes it), focus its `popovertarget` button first; Chromium would otherwise leave focus on `<body>`.
  */
 export const refocus = (e: ToggleEvent): void => {
   const popover = e.target as HTMLElement;
