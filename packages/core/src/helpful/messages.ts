@@ -5,7 +5,6 @@ export const faqMessages = defineBundle({
   en: {
     carousel: 'carousel',
     faqLabel: 'Questions and answers',
-    slide: 'slide',
     cardOf: '{index} of {total}',
     previousCard: 'Previous card',
     nextCard: 'Next card',
@@ -26,7 +25,6 @@ export const faqMessages = defineBundle({
   uk: {
     carousel: 'карусель',
     faqLabel: 'Запитання та відповіді',
-    slide: 'картка',
     cardOf: '{index} з {total}',
     previousCard: 'Попередня картка',
     nextCard: 'Наступна картка',

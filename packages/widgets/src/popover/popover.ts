@@ -73,11 +73,12 @@ export function infoToggled(host: ReactiveElement, e: ToggleEvent, button: strin
 }
 
 /**
- * Bound to a popover's `beforetoggle`: when it closes with focus inside it (Escape from its link),
- * focus its `popovertarget` button first; Chromium would otherwise leave focus on `<body>`.
+ * Bound to a popover's `beforetoggle`: when it closes with focus inside it (Escape, or a pick that
+ * closes it), focus its `popovertarget` button first; Chromium would otherwise leave focus on `<body>`.
+ * (No need to ask which way it toggles: nothing in a closed popover, which is not rendered, has focus.)
  */
 export const refocus = (e: ToggleEvent): void => {
   const popover = e.target as HTMLElement;
   const root = popover.getRootNode() as ShadowRoot;
-  if (e.newState === 'closed' && popover.contains(root.activeElement)) root.querySelector<HTMLElement>(`[popovertarget=${popover.id}]`)!.focus();
+  if (popover.contains(root.activeElement)) root.querySelector<HTMLElement>(`[popovertarget=${popover.id}]`)!.focus();
 };

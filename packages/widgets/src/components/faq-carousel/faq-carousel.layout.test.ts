@@ -1,9 +1,9 @@
-// The FAQ carousel's picker (tabs: one Tab stop, arrow keys, Home and End) and its height.
-import { expect } from '@open-wc/testing';
+// The FAQ carousel's picker and cards (tabs: one Tab stop, arrow keys, Home and End; tab panels) and its height.
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define/kolo-faq-carousel.ts';
 import { $, $$, deepActive, mount } from '../../test-utils/helpers.ts';
-import { CARDS, carouselOf, current, settled, slides, track } from '../../test-utils/faq-carousel.ts';
+import { CARDS, carouselOf, click, current, settled, slides, track } from '../../test-utils/faq-carousel.ts';
 
 describe('<kolo-faq-carousel> picker and height', () => {
   it('has one Tab stop for its picker (tabs with a roving tabindex)', async () => {
@@ -52,6 +52,25 @@ describe('<kolo-faq-carousel> picker and height', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('makes a card with nothing left to focus a Tab stop itself, so its scrolling track stays reachable', async () => {
+    const el = await carouselOf();
+    await click(el, 'next-button');
+    await settled(el, 1);
+    // the FAQ card has no link: once answered, "Thank you" is all it holds
+    slides(el)[1]!.querySelector<HTMLButtonElement>('[part~="yes-button"]')!.click();
+    await waitUntil(() => slides(el)[1]!.textContent!.includes('Thank you for your feedback.'), 'thanked');
+    await el.updateComplete;
+    expect(slides(el).map((s) => s.getAttribute('tabindex'))).to.deep.equal([null, '0', null, null]);
+    $<HTMLButtonElement>(el, '[part~="next-button"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(slides(el)[1]);
+    await expect(el).to.be.accessible();
+    // a card with a link or buttons is reached through them, not as a stop of its own
+    await click(el, 'previous-button');
+    await settled(el, 0);
+    expect(slides(el).map((s) => s.getAttribute('tabindex'))).to.deep.equal([null, '0', null, null]);
+  });
 
   it('is as tall as the current card: no empty space under a short one', async () => {
     const el = await carouselOf();

@@ -32,10 +32,10 @@ describe('<kolo-faq-carousel>', () => {
     expect(base.getAttribute('aria-labelledby')).to.equal('heading');
     expect(textOf(el, '#heading')).to.equal('Myths about gambling');
     expect(slides(el).map((s) => [s.getAttribute('role'), s.getAttribute('aria-roledescription'), s.getAttribute('aria-label')])).to.deep.equal([
-      ['tabpanel', 'slide', '1 of 4'],
-      ['tabpanel', 'slide', '2 of 4'],
-      ['tabpanel', 'slide', '3 of 4'],
-      ['tabpanel', 'slide', '4 of 4'],
+      ['tabpanel', null, '1 of 4'],
+      ['tabpanel', null, '2 of 4'],
+      ['tabpanel', null, '3 of 4'],
+      ['tabpanel', null, '4 of 4'],
     ]);
     expect(slides(el).map((s) => s.inert)).to.deep.equal([false, true, true, true]);
     expect($$(el, '[part~="dot"]').map((d) => d.getAttribute('aria-label'))).to.deep.equal([

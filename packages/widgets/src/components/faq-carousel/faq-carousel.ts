@@ -125,8 +125,10 @@ export class KoloFaqCarousel extends KoloElement {
     const myth = card.kind === 'myth';
     const answered = tally.mine.find((m) => m.startsWith(`${card.id}:`));
     const link = card.link && withUtm(card.link.href, { campaign: this.campaign, content: cfg.id });
+    // a tab panel with nothing to focus (no link, no buttons) is a Tab stop itself (the tabs pattern)
+    const asks = cfg.feedback !== false && status !== 'loading' && (status === 'error' || !answered);
     return html`<div part="slide slide-${myth ? 'myth' : 'faq'}${i === c.index ? ' slide-current' : ''}" id="card-${i}" role="tabpanel"
-      aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: i + 1, total: c.total })} ?inert=${i !== c.index}>
+      tabindex=${link || asks ? nothing : 0} aria-label=${t('cardOf', { index: i + 1, total: c.total })} ?inert=${i !== c.index}>
       <p part="label" class=${myth ? 'myth' : 'muted'}>${t(myth ? 'myth' : 'question')}</p>
       <p part="title" role="heading" aria-level=${level}>${card.title}</p>
       ${myth ? html`<p part="label" class="fact">${t('fact')}</p>` : nothing}
@@ -180,7 +182,7 @@ export class KoloFaqCarousel extends KoloElement {
         ${cfg.cards.map((card, i) => this.card(card, i, cfg))}
         ${cfg.closing
           ? html`<div part="slide slide-closing${c.index === total - 1 ? ' slide-current' : ''}" id="card-${total - 1}" role="tabpanel"
-              aria-roledescription=${t('slide')} aria-label=${t('cardOf', { index: total, total })} ?inert=${c.index !== total - 1}>
+              tabindex=${cfg.closing.nextStep ? nothing : 0} aria-label=${t('cardOf', { index: total, total })} ?inert=${c.index !== total - 1}>
               <p part="title" role="heading" aria-level=${levelBelow(this)}>${cfg.closing.text}</p>
               ${nextStepLink(this, cfg.closing.nextStep, cfg.id, (href) => this.faq.signal('next-step', { href }))}
             </div>`

@@ -10,7 +10,7 @@ import {
   type ReactionsConfig,
 } from '@kolo/core';
 import { KoloElement } from '../../base/kolo-element.ts';
-import { followAnchor, popoverStyles } from '../../popover/popover.ts';
+import { followAnchor, popoverStyles, refocus } from '../../popover/popover.ts';
 import { focusAfterRender } from '../../base/focus.ts';
 import { errorText, loadError, nextStepLink, optionParts } from '../../base/parts.ts';
 import { TallyController } from '../../voting/tally-controller.ts';
@@ -120,19 +120,14 @@ export class KoloReactions extends KoloElement {
     if (fromPicker) focusAfterRender(this, `[data-id="${CSS.escape(r.id)}"]`);
   }
 
-  /** Place the popover by its button (flipping at the viewport edge) while it is open; restore focus when it closes. */
+  /** Place the popover by its button (flipping at the viewport edge) while it is open (`refocus` returns focus when it closes). */
   private async toggled(e: ToggleEvent): Promise<void> {
     const popover = e.target as HTMLElement;
-    const button = this.renderRoot.querySelector<HTMLElement>('[part~="more-button"]')!;
     this.open = e.newState === 'open';
     this.stopPositioning?.();
     this.stopPositioning = undefined;
-    if (!this.open) {
-      const active = this.shadowRoot!.activeElement;
-      if (!active || popover.contains(active)) button.focus();
-      return;
-    }
-    const stop = await followAnchor(button, popover);
+    if (!this.open) return;
+    const stop = await followAnchor(this.renderRoot.querySelector<HTMLElement>('[part~="more-button"]')!, popover);
     if (!popover.matches(':popover-open')) return stop();
     this.stopPositioning = stop;
     popover.querySelector<HTMLElement>('[aria-pressed="true"], button')?.focus();
@@ -194,7 +189,7 @@ export class KoloReactions extends KoloElement {
             : nothing}
         </ul>
         ${more.length
-          ? html`<div part="popover" id="more" popover role="dialog" aria-label=${t('moreReactions')} @toggle=${this.toggled}>
+          ? html`<div part="popover" id="more" popover role="dialog" aria-label=${t('moreReactions')} @beforetoggle=${refocus} @toggle=${this.toggled}>
               <ul part="picker" role="list">
                 ${more.map((r) => html`<li>${this.button(r, true)}</li>`)}
               </ul>
