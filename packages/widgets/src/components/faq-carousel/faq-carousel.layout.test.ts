@@ -72,6 +72,16 @@ describe('<kolo-faq-carousel> picker and height', () => {
     expect(slides(el).map((s) => s.getAttribute('tabindex'))).to.deep.equal([null, '0', null, null]);
   });
 
+  it('keeps focus in the card after a keyboard answer: on its thank-you, not on <body>', async () => {
+    const el = await carouselOf();
+    slides(el)[0]!.querySelector<HTMLButtonElement>('[part~="yes-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => slides(el)[0]!.textContent!.includes('Thank you for your feedback.'), 'thanked');
+    await waitUntil(() => deepActive() !== document.body, 'focus is back in the card');
+    expect(deepActive()).to.equal(slides(el)[0]!.querySelector('[part="feedback"]'));
+    await expect(el).to.be.accessible();
+  });
+
   it('is as tall as the current card: no empty space under a short one', async () => {
     const el = await carouselOf();
     /** the space between the current card's last line and the end of the track */

@@ -114,7 +114,11 @@ export class KoloFaqCarousel extends KoloElement {
     const id = helpfulWidget(cfg.id, card.id).id;
     if (!this.dispatchEvent(new KoloVoteEvent({ id, choices: [yes ? 'yes' : 'no'], previous: [] }))) return;
     this.signal('submit', { card: card.id, helpful: yes });
+    const kept = this.shadowRoot!.activeElement;
     await this.faq.store?.answer(card.id, yes);
+    await this.updateComplete;
+    // the buttons are gone: focus stays in the card, on its thank-you, not on <body>
+    if (kept && !this.shadowRoot!.activeElement) this.renderRoot.querySelector<HTMLElement>('[part~=slide-current] [part=feedback]')?.focus();
   }
 
   private card(card: FaqCard, i: number, cfg: FaqConfig) {
@@ -140,7 +144,7 @@ export class KoloFaqCarousel extends KoloElement {
         : status === 'error'
           ? i === c.index ? loadError(this.i18n, () => this.faq.reload()) : nothing
           : answered
-          ? html`<p part="feedback" class="muted">${t('feedbackThanks')}</p>`
+          ? html`<p part="feedback" class="muted" tabindex="-1">${t('feedbackThanks')}</p>`
           : html`<div part="feedback" role="group" aria-labelledby="helpful-${i}">
               <span id="helpful-${i}">${t('helpful')}</span>
               <button part="yes-button" type="button" ?disabled=${!!pending} @click=${() => this.answer(card, true)}>${t('yes')}</button>
