@@ -33,6 +33,8 @@ export interface ServerConfig extends DatabaseChoice {
   bodyLimit: number;
   /** days signals are kept */
   signalRetentionDays?: number;
+  /** days audit entries (and revoked admin tokens) are kept */
+  auditRetentionDays?: number;
   /** proxies in front of the server whose `X-Forwarded-For` entries are trusted: how many, counted from the right (0: none), or their address ranges */
   trustProxy: number | readonly string[];
   heartbeat?: number;
@@ -85,6 +87,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     bodyLimit: int('KOLO_BODY_LIMIT', 32 * 1024),
     trustProxy: trustProxy(env.KOLO_TRUST_PROXY) ?? int('KOLO_TRUST_PROXY', 0),
     signalRetentionDays: int('KOLO_SIGNAL_RETENTION_DAYS', 400),
+    auditRetentionDays: int('KOLO_AUDIT_DAYS', 400),
     signingSecret: env.KOLO_SIGNING_SECRET || undefined,
     signalsPerIp: int('KOLO_SIGNALS_PER_IP', DEFAULTS.signalsPerIp),
     signalsPerVoter: int('KOLO_SIGNALS_PER_VOTER', DEFAULTS.signalsPerVoter),

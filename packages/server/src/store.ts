@@ -11,6 +11,10 @@ import { ban, bans, unban, type Ban } from './admin/bans.ts';
 import { allIdeas, boardIdeas } from './admin/ideas.ts';
 import { siteMetrics, type MetricsQuery } from './admin/metrics.ts';
 import { stopWords } from './admin/stop-words.ts';
+import { auditCsv, auditPage, expireAudit, record } from './admin/audit.ts';
+import { snapshots } from './admin/snapshots.ts';
+import { createToken, memberOf, revokeToken, tokens, type Member } from './admin/tokens.ts';
+import type { Role } from '@kolo/core';
 import { define, seed, settings, widgets, type Seed, type Settings } from './admin/widgets.ts';
 import type { ImportIdea, WidgetDefinition } from '@kolo/core';
 import { importIdeas } from './admin/import.ts';
@@ -22,6 +26,8 @@ import type { PageQuery } from './boards/page.ts';
 export interface StoreOptions extends Limits, SignalLimits {
   /** signals older than this many days are deleted (bounded retention) */
   signalRetentionDays?: number | undefined;
+  /** audit entries (and revoked tokens) older than this many days are deleted */
+  auditRetentionDays?: number | undefined;
   /** the salt of IP hashes; form tokens are signed with a key derived from it */
   ipSalt: string;
   /** production: only registered (or validly signed) widgets take actions */
@@ -43,8 +49,9 @@ function firstUseLog() {
 export function createStore(db: Db, o: StoreOptions) {
   if (o.signingSecret !== undefined && o.signingSecret.length < 32) throw new Error('the signing secret must be at least 32 characters (e.g. `openssl rand -base64 32`)');
   const expire = () => expireSignals(db, o.signalRetentionDays);
+  const expireLog = () => expireAudit(db, o.auditRetentionDays);
   const forms = formTokens(o.ipSalt);
-  const sweep = sweeper(db, expire);
+  const sweep = sweeper(db, () => Promise.all([expire(), expireLog()]));
   const act = createAct(db, {
     ratePerVoter: o.ratePerVoter,
     ratePerIp: o.ratePerIp,
@@ -88,6 +95,18 @@ export function createStore(db: Db, o: StoreOptions) {
     unban: (type: string, value: string) => unban(db, type, value),
     stopWords: (lang: string, words?: string[]) => stopWords(db, lang, words).finally(() => words && act.forgetStopWords()),
     metrics: (q: MetricsQuery) => siteMetrics(db, q),
+    // the team (./admin/tokens.ts) and its audit log (./admin/audit.ts)
+    tokens: () => tokens(db),
+    createToken: (name: string, role: Role) => createToken(db, name, role),
+    revokeToken: (id: string) => revokeToken(db, id),
+    /** who holds a named token (undefined: unknown or revoked) */
+    memberOf: (token: string) => memberOf(db, token),
+    audit: (who: Member, action: string, target: string, before: unknown, after: unknown) => record(db, who, action, target, before, after),
+    auditPage: (limit: number, before?: number) => auditPage(db, limit, before),
+    auditCsv: () => auditCsv(db),
+    /** delete audit entries and revoked tokens past the retention now (the actions do it every 500th time) */
+    expireAudit: expireLog,
+    snapshots: snapshots(db),
   };
 }
 

@@ -17,5 +17,6 @@ export * from './signals.ts';
 export * from './storage.ts';
 export * from './queries.ts';
 export * from './admin.ts';
+export * from './team.ts';
 export * from './definitions.ts';
 export type { BoardPageQuery, KoloAdapter } from './adapter.ts';

@@ -13,6 +13,8 @@ export const REASONS = {
   'invalid-voter': 400,
   'unknown-action': 400,
   unauthorized: 401,
+  /** a signed-in team member whose role may not do this (the body says which role it needs) */
+  forbidden: 403,
   banned: 403,
   'not-found': 404,
   /** in production, an action for a widget the site has not registered */
@@ -31,6 +33,8 @@ export const REASONS = {
   'invalid-link': 409,
   'invalid-status': 409,
   'invalid-merge': 409,
+  /** a named admin token whose name a live token has, or one token too many */
+  'name-taken': 409,
   'stop-word': 409,
   spam: 409,
   'too-fast': 409,

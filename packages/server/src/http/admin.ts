@@ -1,10 +1,15 @@
-/** The admin API, behind a bearer token from the environment (documented in README.md). */
+/**
+ * The admin API, behind a bearer token: the environment's (the bootstrap owner) or a named one with a role;
+ * every route's role and audit in one table (./admin-rules.ts). Documented in README.md.
+ */
 import { Hono, type Context } from 'hono';
-import { KoloError } from '@kolo/core';
 import { ideasCsv, resultsCsv } from '../admin/export.ts';
 import type { Store } from '../store.ts';
-import { adminAuth } from './admin-auth.ts';
-import { answer, fail, refusal } from './errors.ts';
+import { adminAuth, type AdminEnv } from './admin-auth.ts';
+import { attachment, done } from './admin-answers.ts';
+import { adminRoles } from './admin-roles.ts';
+import { teamRoutes } from './admin-team.ts';
+import { fail } from './errors.ts';
 import { adminQuery, isRefused } from '../boards/query.ts';
 import {
   adminIdeasQuerySchema,
@@ -32,27 +37,17 @@ export interface AdminOptions {
   hashIp: (ip: string) => string;
   /** the client's address (hashed): failed sign-ins are throttled per address */
   client: (c: Context) => string;
+  /** where the API is mounted (`/v1/admin`) */
+  prefix: string;
 }
-
-/** `{ ok: true }` once `fn` is done, or its refusal (a missing idea is 404 here). */
-async function done(c: Context, fn: () => Promise<unknown>) {
-  try {
-    await fn();
-    return c.json({ ok: true });
-  } catch (e) {
-    if (!(e instanceof KoloError) || e.code !== 'rejected') throw e;
-    return answer(c, refusal(e));
-  }
-}
-
-const attachment = (c: Context, name: string, csv: string) =>
-  c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
 
 const lang = (c: Context) => c.req.param('lang')!.slice(0, 20);
 
 export function adminRoutes(o: AdminOptions) {
-  const admin = new Hono();
-  admin.use('*', adminAuth({ adminToken: o.adminToken, client: o.client }));
+  const admin = new Hono<AdminEnv>();
+  admin.use('*', adminAuth({ adminToken: o.adminToken, client: o.client, member: o.store.memberOf }));
+  admin.use('*', adminRoles({ prefix: o.prefix, snapshots: o.store.snapshots, record: o.store.audit }));
+  teamRoutes(admin, o.store);
   readRoutes(admin, o.store);
   ideaRoutes(admin, o.store);
   settingRoutes(admin, o.store);
@@ -62,7 +57,7 @@ export function adminRoutes(o: AdminOptions) {
 }
 
 /** Lists, exports and metrics. */
-function readRoutes(admin: Hono, store: Store) {
+function readRoutes(admin: Hono<AdminEnv>, store: Store) {
   // a page of a board's ideas (every status, or `status`), newest first; `queue/…`: its waiting ones
   const page = (waiting: boolean) => async (c: Context) => {
     const b = params(c, boardParamsSchema, c.req.param());
@@ -91,7 +86,7 @@ function readRoutes(admin: Hono, store: Store) {
 }
 
 /** Moderation and merges. */
-function ideaRoutes(admin: Hono, store: Store) {
+function ideaRoutes(admin: Hono<AdminEnv>, store: Store) {
   admin.post('/ideas/:kind/:board/:idea', async (c) => {
     const b = params(c, boardParamsSchema, c.req.param());
     if (isResponse(b)) return b;
@@ -109,7 +104,7 @@ function ideaRoutes(admin: Hono, store: Store) {
 }
 
 /** Widget settings, bans, stop words, seeds. */
-function settingRoutes(admin: Hono, store: Store) {
+function settingRoutes(admin: Hono<AdminEnv>, store: Store) {
   admin.put('/widgets/:kind/:id', async (c) => {
     const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;

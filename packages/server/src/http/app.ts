@@ -94,7 +94,7 @@ export function createApp(o: AppOptions) {
   metricsRoute(app, { metrics: o.metrics, token: o.metricsToken, production: o.production, client: (c) => hashIp(o.ip(c)) });
   app.route('/v1', healthRoutes(o.db));
   app.route('/v1', publicRoutes({ store: o.store, live: o.live, ipHash: (c) => hashIp(o.ip(c)), onAction: o.metrics.action }));
-  app.route('/v1/admin', adminRoutes({ store: o.store, adminToken: o.adminToken, hashIp, client: (c) => hashIp(o.ip(c)) }));
+  app.route('/v1/admin', adminRoutes({ store: o.store, adminToken: o.adminToken, hashIp, client: (c) => hashIp(o.ip(c)), prefix: '/v1/admin' }));
   // generated once, on first request, from the routes above (and itself)
   let openApi: object | undefined;
   app.get('/v1/openapi.json', (c) => c.json((openApi ??= openApiDocument(app.routes))));

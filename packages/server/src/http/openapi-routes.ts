@@ -8,6 +8,7 @@ import type * as z from 'zod/mini';
 import {
   actionSchema,
   adminIdeasQuerySchema,
+  auditQuerySchema,
   banParamsSchema,
   banSchema,
   boardPageQuerySchema,
@@ -22,6 +23,8 @@ import {
   signalBatchSchema,
   similarQuerySchema,
   stopWordsSchema,
+  tokenCreateSchema,
+  tokenParamsSchema,
   viewSchema,
   widgetParamsSchema,
   widgetSettingsSchema,
@@ -38,7 +41,7 @@ export interface RouteDoc {
   body?: Schema;
   /** the request names its voter in the `Kolo-Voter` header */
   voter?: boolean;
-  /** the bearer token it needs */
+  /** the bearer token it needs (an admin route's role: ./admin-rules.ts) */
   auth?: 'admin' | 'metrics';
   /** the success answer: a JSON schema (`json`), or another media type */
   ok: { status: number; description: string; json?: Schema; type?: 'text/event-stream' | 'text/csv' | 'text/plain' };
@@ -78,4 +81,10 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'PUT /v1/admin/stop-words/:lang': { summary: "set a language's stop words", tag: 'admin', auth: 'admin', body: stopWordsSchema, ok: { status: 200, description: '`{ words }`' } },
   'POST /v1/admin/import/:kind/:board': { ...board, summary: "a batch of a board's ideas (idempotent by idea id)", body: importBodySchema, ok: { status: 200, description: '`{ imported }`' } },
   'POST /v1/admin/seed': { summary: 'start a widget with data', tag: 'admin', auth: 'admin', body: seedSchema, ok: { status: 200, description: '`{ seeded }`' } },
+  'GET /v1/admin/me': { summary: "who the token is: its name and role", tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ name, role }`' } },
+  'GET /v1/admin/tokens': { summary: 'the live named admin tokens (never the tokens themselves)', tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ tokens: [{ id, name, role, createdAt, lastUsedAt? }] }`' } },
+  'POST /v1/admin/tokens': { summary: 'make a named token with a role; the answer shows the token, once', tag: 'admin', auth: 'admin', body: tokenCreateSchema, ok: { status: 201, description: '`{ id, name, role, createdAt, token }`' } },
+  'DELETE /v1/admin/tokens/:id': { summary: 'revoke a named token (refused at once from then on)', tag: 'admin', auth: 'admin', params: tokenParamsSchema, ok: done },
+  'GET /v1/admin/audit': { summary: 'a page of the audit log, newest first (`next`: the next page\'s `before`)', tag: 'admin', auth: 'admin', query: auditQuerySchema, ok: { status: 200, description: '`{ entries: [{ id, at, actor, role, action, target, before, after }], next? }`' } },
+  'GET /v1/admin/export/audit.csv': { summary: 'the audit log (the newest 50,000 entries)', tag: 'admin', auth: 'admin', ok: { status: 200, description: 'CSV', type: 'text/csv' } },
 };

@@ -9,6 +9,7 @@ import { REASONS, LIMITS } from '@kolo/core';
 import { VOTER_HEADER } from '@kolo/core/http';
 import { VERSION } from '../version.ts';
 import { ROUTE_DOCS, type RouteDoc } from './openapi-routes.ts';
+import { ADMIN_RULES } from './admin-rules.ts';
 
 type Json = Record<string, unknown>;
 
@@ -55,12 +56,19 @@ function operation(method: string, path: string, doc: RouteDoc, names: string[])
   return {
     operationId: `${method.toLowerCase()}${path.replace(/\W+/g, '_').replace(/_$/, '')}`,
     summary: doc.summary,
+    ...roleOf(method, path),
     tags: [doc.tag],
     parameters: parameters(doc, names),
     ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } } : {}),
     responses: { [ok.status]: { description: ok.description, ...(content ? { content } : {}) }, '4XX': refusal, '5XX': refusal },
     ...(doc.auth ? { security: [{ [doc.auth]: [] }] } : {}),
   };
+}
+
+/** An admin route's role (./admin-rules.ts), said in words and as `x-kolo-role`. */
+function roleOf(method: string, path: string): Json {
+  const rule = path.startsWith('/v1/admin/') ? ADMIN_RULES[`${method} ${path.slice('/v1/admin'.length)}`] : undefined;
+  return rule ? { description: `Needs the ${rule.role} role${rule.audit ? `; recorded in the audit log as \`${rule.audit.action}\`` : ''}.`, 'x-kolo-role': rule.role } : {};
 }
 
 /** The routes the app serves (method and Hono path) that the document should describe. */
@@ -84,11 +92,11 @@ export function openApiDocument(routes: AppRoutes): Json {
   return {
     openapi: '3.1.0',
     info: { title: 'Kolo server', version: VERSION, description: "Kolo's protocol: one set of routes for every widget kind. Errors are JSON `{ error: { code, reason, message, … } }`.", license: { name: 'MIT', identifier: 'MIT' } },
-    tags: [{ name: 'widgets', description: 'the public protocol the widgets speak' }, { name: 'admin', description: 'the admin API (bearer KOLO_ADMIN_TOKEN)' }, { name: 'operations', description: 'health, readiness, metrics' }],
+    tags: [{ name: 'widgets', description: 'the public protocol the widgets speak' }, { name: 'admin', description: 'the admin API (bearer KOLO_ADMIN_TOKEN, the owner, or a named token: each route needs a role, owner > moderator > analyst; a role that may not is answered 403 `forbidden`)' }, { name: 'operations', description: 'health, readiness, metrics' }],
     paths,
     components: {
       schemas: { Error: jsonSchema(errorSchema, 'output') },
-      securitySchemes: { admin: { type: 'http', scheme: 'bearer', description: 'KOLO_ADMIN_TOKEN' }, metrics: { type: 'http', scheme: 'bearer', description: 'KOLO_METRICS_TOKEN' } },
+      securitySchemes: { admin: { type: 'http', scheme: 'bearer', description: 'KOLO_ADMIN_TOKEN or a named admin token' }, metrics: { type: 'http', scheme: 'bearer', description: 'KOLO_METRICS_TOKEN' } },
     },
   };
 }
