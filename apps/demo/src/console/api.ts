@@ -1,4 +1,4 @@
-import type { BoardKind, Idea, IdeaStatus, WidgetRules } from '@kolo/core';
+import type { BoardKind, Idea, IdeaStatus, Role, WidgetRules } from '@kolo/core';
 
 /** An idea or question as the team sees it (the admin API's shape). */
 export interface AdminIdea extends Idea {
@@ -36,6 +36,31 @@ export interface Decision {
   answer?: string;
   link?: string;
   reason?: string;
+}
+
+/** Who a token is. */
+export interface Member {
+  name: string;
+  role: Role;
+}
+
+/** A named admin token as the team sees it (the token itself only once, when made). */
+export interface TeamToken extends Member {
+  id: string;
+  createdAt: string;
+  lastUsedAt?: string;
+}
+
+/** An entry of the audit log: who changed what, and the target's state before and after. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  role: Role;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
 }
 
 /** A refusal of the admin API, with its message ("an admin bearer token is required"). */
@@ -113,4 +138,11 @@ export class AdminApi {
     (await this.json<{ words: string[] }>(words ? 'PUT' : 'GET', `/stop-words/${lang}`, words ? { words } : undefined)).words;
   metrics = <T>(query: string) => this.json<T>('GET', `/metrics?${query}`);
   csv = async (path: string) => (await this.request('GET', path)).blob();
+  me = () => this.json<Member>('GET', '/me');
+  tokens = async () => (await this.json<{ tokens: TeamToken[] }>('GET', '/tokens')).tokens;
+  /** A new token: the answer holds the token itself, the only time it is shown. */
+  createToken = (name: string, role: Role) => this.json<TeamToken & { token: string }>('POST', '/tokens', { name, role });
+  revokeToken = (id: string) => this.json('DELETE', `/tokens/${encodeURIComponent(id)}`);
+  /** A page of the audit log, newest first; `next` is the next page's `before`. */
+  audit = (before?: number, limit = 50) => this.json<{ entries: AuditEntry[]; next?: number }>('GET', `/audit?limit=${limit}${before ? `&before=${before}` : ''}`);
 }

@@ -1,33 +1,42 @@
 import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { AdminApi, AdminError } from './api.ts';
+import { roleAllows, type Role } from '@kolo/core';
+import { AdminApi, AdminError, type Member } from './api.ts';
 import type { Panel } from './panel.ts';
 import './queue.ts';
 import './boards.ts';
 import './metrics.ts';
 import './settings.ts';
 import './widgets.ts';
+import './team.ts';
+import './audit.ts';
 
+/** The tabs, each with the least role that may use it (the server's rules: packages/server/src/http/admin-rules.ts). */
 const TABS = [
-  ['queue', 'Moderation queue', 'team-queue'],
-  ['ideas', 'Ideas and questions', 'team-boards'],
-  ['metrics', 'Metrics', 'team-metrics'],
-  ['safety', 'Anti-spam', 'team-safety'],
-  ['export', 'Export', 'team-export'],
-  ['widgets', 'Widgets', 'team-widgets'],
-] as const;
+  ['queue', 'Moderation queue', 'team-queue', 'moderator'],
+  ['ideas', 'Ideas and questions', 'team-boards', 'moderator'],
+  ['metrics', 'Metrics', 'team-metrics', 'analyst'],
+  ['safety', 'Anti-spam', 'team-safety', 'moderator'],
+  ['export', 'Export', 'team-export', 'analyst'],
+  ['widgets', 'Widgets', 'team-widgets', 'owner'],
+  ['team', 'Team', 'team-tokens', 'owner'],
+  ['audit', 'Audit log', 'team-audit', 'owner'],
+] as const satisfies readonly (readonly [string, string, string, Role])[];
 type Tab = (typeof TABS)[number][0];
 const SESSION = 'kolo-console:session';
 
 /**
  * The team console: sign in with the server's admin token (kept for this tab's session only), then
- * tabs for the moderation queue, ideas and questions, metrics, anti-spam, export and the widgets the server runs.
+ * tabs for the moderation queue, ideas and questions, metrics, anti-spam, export, the widgets the server runs,
+ * the team's tokens and the audit log: only those the token's role may use (the server says who it is).
  */
 export class TeamConsole extends LitElement {
-  static override properties: PropertyDeclarations = { endpoint: {}, api: { state: true }, tab: { state: true }, problem: { state: true }, checking: { state: true } };
+  static override properties: PropertyDeclarations = { endpoint: {}, api: { state: true }, member: { state: true }, tab: { state: true }, problem: { state: true }, checking: { state: true } };
   /** the Kolo server's address, prefilled in the sign-in form */
   declare endpoint: string;
   declare api: AdminApi | undefined;
+  /** who the token is: its name and role */
+  declare member: Member | undefined;
   declare tab: Tab;
   declare problem: string;
   declare checking: boolean;
@@ -56,8 +65,14 @@ export class TeamConsole extends LitElement {
     removeEventListener('hashchange', this.onHash);
   }
 
+  /** The tabs the signed-in role may use. */
+  private get tabs() {
+    const role = this.member?.role;
+    return TABS.filter((t) => role && roleAllows(role, t[3]));
+  }
+
   private onHash = () => {
-    const t = TABS.find(([id]) => `#${id}` === location.hash);
+    const t = this.tabs.find(([id]) => `#${id}` === location.hash);
     if (t && t[0] !== this.tab) void this.show(t[0], false);
   };
 
@@ -66,11 +81,12 @@ export class TeamConsole extends LitElement {
     this.checking = true;
     const api = new AdminApi(endpoint, token);
     try {
-      await api.widgets();
+      this.member = await api.me();
       sessionStorage.setItem(SESSION, JSON.stringify({ endpoint, token }));
       this.problem = '';
       this.api = api;
-      await this.show(this.tab, focus);
+      const tabs = this.tabs;
+      await this.show(tabs.some(([t]) => t === this.tab) ? this.tab : tabs[0]![0], focus);
     } catch (e) {
       sessionStorage.removeItem(SESSION);
       this.problem = e instanceof AdminError && e.status === 401 ? 'The admin token is not right for this server.' : (e as Error).message;
@@ -84,6 +100,7 @@ export class TeamConsole extends LitElement {
   private signOut() {
     sessionStorage.removeItem(SESSION);
     this.api = undefined;
+    this.member = undefined;
     void this.updateComplete.then(() => this.querySelector<HTMLElement>('#token')?.focus());
   }
 
@@ -98,12 +115,13 @@ export class TeamConsole extends LitElement {
 
   /** Tabs as in the WAI-ARIA pattern: arrows move and activate, Home/End jump. */
   private onTabKey(e: KeyboardEvent) {
-    const i = TABS.findIndex(([t]) => t === this.tab);
+    const tabs = this.tabs;
+    const i = tabs.findIndex(([t]) => t === this.tab);
     const rtl = getComputedStyle(this).direction === 'rtl';
-    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, Home: -i, End: TABS.length - 1 - i }[e.key];
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, Home: -i, End: tabs.length - 1 - i }[e.key];
     if (step === undefined) return;
     e.preventDefault();
-    void this.show(TABS[(i + step + TABS.length) % TABS.length]![0], true);
+    void this.show(tabs[(i + step + tabs.length) % tabs.length]![0], true);
   }
 
   private signInForm() {
@@ -124,7 +142,7 @@ export class TeamConsole extends LitElement {
       /></label>
       <p id="sign-in-problem" class="status failed" role="alert">${this.problem}</p>
       <button type="submit" ?disabled=${this.checking}>${this.checking ? 'Checking…' : 'Sign in'}</button>
-      <p class="note">The token is the server's <code>KOLO_ADMIN_TOKEN</code>; it is kept in this tab until you sign out or close it.</p>
+      <p class="note">Your named token from the team's owner, or the server's <code>KOLO_ADMIN_TOKEN</code>; it is kept in this tab until you sign out or close it.</p>
     </form>`;
   }
 
@@ -132,11 +150,11 @@ export class TeamConsole extends LitElement {
     const api = this.api;
     if (!api) return this.signInForm();
     return html`<div class="bar signed-in">
-        <p>Signed in to <code>${api.endpoint}</code></p>
+        <p>Signed in to <code>${api.endpoint}</code> as <strong class="member">${this.member?.name}</strong> (${this.member?.role})</p>
         <button type="button" @click=${this.signOut}>Sign out</button>
       </div>
       <div role="tablist" aria-label="Team console" @keydown=${this.onTabKey}>
-        ${TABS.map(
+        ${this.tabs.map(
           ([id, label]) => html`<button
             role="tab"
             id=${`tab-${id}`}
@@ -149,7 +167,7 @@ export class TeamConsole extends LitElement {
           </button>`,
         )}
       </div>
-      ${TABS.map(
+      ${this.tabs.map(
         ([id, , tag]) => html`<div role="tabpanel" id=${`panel-${id}`} aria-labelledby=${`tab-${id}`} ?hidden=${id !== this.tab}>
           ${staticHtml`<${unsafeStatic(tag)} .api=${api}></${unsafeStatic(tag)}>`}
         </div>`,

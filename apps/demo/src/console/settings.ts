@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { AdminWidget, Ban } from './api.ts';
+import { downloadCsv } from './download.ts';
 import { count, fields, Panel, when } from './panel.ts';
 
 const LANGS = [
@@ -132,14 +133,7 @@ export class TeamExport extends Panel {
 
   private async download(path: string, name: string) {
     const api = this.api!;
-    await this.attempt(async () => {
-      const blob = await api.csv(path);
-      const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: name });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-    }, `Downloaded ${name}.`);
+    await this.attempt(() => downloadCsv(api, path, name), `Downloaded ${name}.`);
   }
 
   override render() {
