@@ -2,7 +2,8 @@
 // The team console in Chromium, signed in to a Kolo server other than the demo's own: a board of
 // 5,000 ideas shows one page at a time, the table fits a 375 px phone, the embedded public board reads
 // the server signed in to and sends it no signals, and the metrics never show a share above 100 %
-// (people who act without a counted view are counted apart). Starts the demo (apps/demo/serve.ts:
+// (people who act without a counted view are counted apart); the audit log lists a decision; an analyst
+// token the owner makes in the Team tab sees metrics and is refused moderation. Starts the demo (apps/demo/serve.ts:
 // server A and the console) and a second server (B) on throwaway data folders. Prints its own counts;
 // KOLO_RESULTS=file writes {passed, failed}; KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas
 // tab at 375 px.
@@ -85,6 +86,12 @@ try {
 
   browser = await launchChromium();
   const page = await browser.newPage();
+  /** axe's violations in the part of the page `selector` picks (axe-core is added to the page once) */
+  const axe = async (selector) => {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: fileURLToPath(import.meta.resolve('axe-core/axe.min.js')) });
+    const v = await page.evaluate(async (sel) => (await window.axe.run(document.querySelector(sel), { resultTypes: ['violations'] })).violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), selector);
+    if (v.length) throw new Error(`axe (${selector}): ${v.join('; ')}`);
+  };
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const signalPosts = [];
@@ -149,9 +156,7 @@ try {
     const node = await page.$('#panel-ideas table.ideas tbody th');
     const ax = await page.accessibility.snapshot({ root: node, interestingOnly: false });
     if (ax?.role !== 'rowheader') throw new Error(`the title cell's role is ${ax?.role}`);
-    await page.addScriptTag({ path: fileURLToPath(import.meta.resolve('axe-core/axe.min.js')) });
-    const v = await page.evaluate(async () => (await window.axe.run(document.querySelector('#panel-ideas'), { resultTypes: ['violations'] })).violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
-    if (v.length) throw new Error(`axe: ${v.join('; ')}`);
+    await axe('#panel-ideas');
     if (process.env.KOLO_SCREENSHOTS) await page.screenshot({ path: join(process.env.KOLO_SCREENSHOTS, 'console-ideas-375.png'), fullPage: false });
     await page.setViewport({ width: 1280, height: 900 });
   });
@@ -164,6 +169,56 @@ try {
     if (!shares.length || over.length) throw new Error(`shares shown: ${shares.join(', ')}`);
     const row = await page.$eval('#panel-metrics tr[data-widget="choice:ab"]', (tr) => Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.metric, td.textContent.trim()])));
     if (row.activeShare !== '100.0%' || row.actors !== '5' || row.actorsWithoutView !== '3') throw new Error(`choice:ab: ${JSON.stringify(row)}`);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+
+  await check('team: the owner decides on an idea, and the audit log lists the decision with who, before and after', async () => {
+    await page.click('#tab-ideas');
+    const first = '#panel-ideas table.ideas tbody tr';
+    await page.waitForSelector(first, { timeout: 10000 });
+    const id = await page.$eval(first, (tr) => tr.dataset.idea);
+    await page.click(`${first} button`);
+    await page.waitForSelector('#panel-ideas form.respond select[name="status"]');
+    await page.select('#panel-ideas form.respond select[name="status"]', 'planned');
+    await page.click('#panel-ideas form.respond button[type="submit"]');
+    await page.waitForFunction(() => !document.querySelector('#panel-ideas form.respond'), { timeout: 5000 });
+    await page.click('#tab-audit');
+    const row = '#panel-audit tr[data-action="idea.moderate"]';
+    await page.waitForSelector(row, { timeout: 5000 });
+    const cells = await page.$eval(row, (tr) => [...tr.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim()));
+    const [, who, action, target, before, after] = cells;
+    if (action !== 'idea.moderate' || !who.startsWith('owner (KOLO_ADMIN_TOKEN)') || target !== `ideas/elsewhere/${id}` || !before.includes('"status":"review"') || !after.includes('"status":"planned"'))
+      throw new Error(`audit row: ${JSON.stringify(cells)}`);
+    await axe('#panel-audit');
+  });
+
+  await check('team: the owner makes an analyst token (shown once); signed in with it, metrics show and moderation is refused', async () => {
+    await page.click('#tab-team');
+    await page.waitForSelector('#panel-team form.make-token');
+    await page.type('#panel-team form.make-token [name="name"]', 'Ada the analyst');
+    await page.select('#panel-team form.make-token [name="role"]', 'analyst');
+    await page.click('#panel-team form.make-token button[type="submit"]');
+    await page.waitForSelector('#new-token', { timeout: 5000 });
+    const token = await page.$eval('#new-token', (el) => el.value);
+    await page.waitForSelector('#panel-team tr[data-token="Ada the analyst"]');
+    if (!/^kolo_[\w-]{40,}$/.test(token)) throw new Error(`the token shown: ${token}`);
+    await axe('#panel-team');
+    await page.click('.signed-in button');
+    await page.waitForSelector('#token');
+    await page.$eval('form.sign-in [name="endpoint"]', (el, url) => (el.value = url), serverB);
+    await page.type('#token', token);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role="tab"]', { timeout: 10000 });
+    const tabs = await page.$$eval('[role="tab"]', (els) => els.map((el) => el.id));
+    if (tabs.join() !== 'tab-metrics,tab-export') throw new Error(`the analyst sees the tabs ${tabs.join(', ')}`);
+    const who = await page.$eval('.signed-in .member', (el) => el.textContent.trim());
+    if (who !== 'Ada the analyst') throw new Error(`signed in as ${who}`);
+    await page.waitForSelector('#panel-metrics tr[data-widget="choice:ab"]', { timeout: 10000 });
+    const refused = await page.evaluate(async (url, t) => {
+      const r = await fetch(`${url}/v1/admin/ideas/ideas/elsewhere/e-1`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'declined' }) });
+      return { status: r.status, reason: (await r.json()).error?.reason };
+    }, serverB, token);
+    if (refused.status !== 403 || refused.reason !== 'forbidden') throw new Error(`moderation as the analyst: ${JSON.stringify(refused)}`);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 } catch (e) {
