@@ -12,7 +12,7 @@ create table kolo_admin_tokens (
 );
 create unique index kolo_admin_tokens_live_name on kolo_admin_tokens (name) where revoked_at is null;
 create table kolo_audit (
-  id bigint generated always as identity primary key,
+  id bigserial primary key,
   at timestamptz not null default now(),
   actor text not null,
   role text not null,
