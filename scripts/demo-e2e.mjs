@@ -672,7 +672,7 @@ try {
       await team.click('#panel-ideas button[aria-label^="Respond"]');
       await team.waitForSelector('form.respond');
       await axe(`ideas, respond form open (${scheme})`);
-      for (const t of ['metrics', 'safety', 'export', 'widgets']) {
+      for (const t of ['metrics', 'safety', 'export', 'widgets', 'team', 'audit']) {
         await tab(t);
         await team.waitForFunction((t) => !document.querySelector(`#panel-${t}`).textContent.includes('Loading…'), { timeout: 5000 }, t);
         await axe(`${t} (${scheme})`);

@@ -86,6 +86,14 @@ describe.each(drivers)('team roles and audit on $name', ({ url }) => {
     expect((await ctx.api.admin('POST', '/tokens', { name: 'Temp', role: 'analyst' })).status).toBe(201);
   });
 
+  it('records widget definitions with each widget\'s rules before and after', async () => {
+    const rules = { policy: { options: ['a', 'b'], multiple: false, change: false } };
+    const r = await ctx.api.admin('PUT', '/definitions', { definitions: [{ kind: 'poll', id: 'defined-1', rules }] });
+    expect(r.status).toBe(200);
+    const [e] = (await ctx.api.admin('GET', '/audit?limit=1')).body.entries;
+    expect(e).toMatchObject({ action: 'widgets.define', target: 'poll/defined-1', before: { 'poll:defined-1': null }, after: { 'poll:defined-1': { policy: { options: ['a', 'b'] } } } });
+  });
+
   it('records each decision with who, what, and the state before and after', async () => {
     const decided = await ctx.api.admin('POST', '/ideas/ideas/team-board/i2', { status: 'planned', answer: 'Next month' }, tokens.moderator);
     expect(decided.status).toBe(200);
@@ -139,8 +147,10 @@ describe.each(drivers)('team roles and audit on $name', ({ url }) => {
       const r = await ctx.api.admin(m, p, b);
       expect([m, p, r.status, r.body.error.field]).toEqual([m, p, status, field]);
     }
-    const twice = await ctx.api.admin('POST', '/tokens', { name: 'Ann the owner', role: 'analyst' });
-    expect([twice.status, twice.body.error.reason]).toEqual([409, 'name-taken']);
+    for (const name of ['Ann the owner', 'owner (KOLO_ADMIN_TOKEN)']) {
+      const taken = await ctx.api.admin('POST', '/tokens', { name, role: 'analyst' });
+      expect([name, taken.status, taken.body.error.reason]).toEqual([name, 409, 'name-taken']);
+    }
   });
 
   it('deletes entries and revoked tokens older than the retention', async () => {

@@ -28,11 +28,11 @@ export function snapshots(db: Db) {
       one(db, 'select reason, until from kolo_bans where type = $1 and value = $2', [type, value], (r) => ({ reason: opt(r.reason), until: r.until ? iso(r.until) : null })),
     widget: (kind: string, id: string) =>
       one(db, 'select config, slow_seconds from kolo_widgets where kind = $1 and id = $2', [kind, id], (r) => ({ rules: json(r.config) ?? null, slowSeconds: Number(r.slow_seconds) })),
-    /** several widgets' rules, keyed `kind:id` */
+    /** several widgets' rules, keyed `kind:id` (null: not registered), in one query */
     widgets: async (list: { kind: string; id: string }[]) => {
-      const out: Record<string, unknown> = {};
-      for (const w of list) out[`${w.kind}:${w.id}`] = await one(db, 'select config from kolo_widgets where kind = $1 and id = $2', [w.kind, w.id], (r) => json(r.config) ?? null);
-      return out;
+      const rows = await db.query('select w.kind, w.id, w.config from unnest($1::text[], $2::text[]) as l (kind, id) left join kolo_widgets w on w.kind = l.kind and w.id = l.id', [list.map((w) => w.kind), list.map((w) => w.id)]);
+      const found = new Map(rows.filter((r) => r.kind !== null).map((r) => [`${r.kind}:${r.id}`, json(r.config) ?? null]));
+      return Object.fromEntries(list.map((w) => [`${w.kind}:${w.id}`, found.get(`${w.kind}:${w.id}`) ?? null]));
     },
     stopWords: (lang: string) => stopWords(db, lang),
     token: async (id: string) => (await tokenOf(db, id)) ?? null,

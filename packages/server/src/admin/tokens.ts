@@ -15,6 +15,9 @@ export interface Member {
   id?: string;
 }
 
+/** The name the configured token (KOLO_ADMIN_TOKEN) goes by in the audit log: no named token may take it. */
+export const BOOTSTRAP_NAME = 'owner (KOLO_ADMIN_TOKEN)';
+
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A token as the team sees it: never the token, never its hash. */
@@ -47,6 +50,7 @@ export async function tokenOf(db: Db, id: string): Promise<TokenInfo | undefined
 
 /** Make a token: its description, and the token itself (to be shown once). */
 export async function createToken(db: Db, name: string, role: Role): Promise<TokenInfo & { token: string }> {
+  if (name.trim() === BOOTSTRAP_NAME) refuse('name-taken', `"${BOOTSTRAP_NAME}" is the name of the configured token`);
   const token = `kolo_${randomBytes(32).toString('base64url')}`;
   const id = randomBytes(8).toString('hex');
   const [r] = await db.query(

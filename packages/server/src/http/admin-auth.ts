@@ -9,13 +9,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
 import { fail } from './errors.ts';
-import type { Member } from '../admin/tokens.ts';
+import { BOOTSTRAP_NAME, type Member } from '../admin/tokens.ts';
 
 /** The context of an admin request: who it is. */
 export type AdminEnv = { Variables: { member: Member } };
 
 /** The configured token's holder. */
-export const BOOTSTRAP: Member = { name: 'owner (KOLO_ADMIN_TOKEN)', role: 'owner' };
+export const BOOTSTRAP: Member = { name: BOOTSTRAP_NAME, role: 'owner' };
 
 export interface FailureWindowOptions {
   /** failures allowed within the window */
