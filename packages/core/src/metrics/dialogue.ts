@@ -136,6 +136,9 @@ export interface CampaignConversion {
   conversion: number | null;
 }
 
+/** Conversion from its counts, as the server's SQL counts them too. */
+export const campaignConversionOf = (c: { views: number; nextSteps: number }): CampaignConversion => ({ views: c.views, nextSteps: c.nextSteps, conversion: ratio(c.nextSteps, c.views) });
+
 /** A signal's campaign (`data.campaign`, a non-empty string), or null. */
 export const campaignOf = (s: Pick<SignalRow, 'data'>): string | null => (typeof s.data?.campaign === 'string' && s.data.campaign ? s.data.campaign : null);
 
@@ -149,5 +152,5 @@ export function campaignConversion(signals: SignalRow[], range: Range): Record<s
     if (s.type === 'view') c.views++;
     else c.nextSteps++;
   }
-  return Object.fromEntries([...counts].map(([k, c]) => [k, { ...c, conversion: ratio(c.nextSteps, c.views) }]));
+  return Object.fromEntries([...counts].map(([k, c]) => [k, campaignConversionOf(c)]));
 }
