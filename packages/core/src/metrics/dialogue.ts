@@ -39,14 +39,14 @@ export interface Returns {
   after30: ReturnShare;
 }
 
-/** What `returns` counts per widget or site, as the server's SQL counts it too. */
-export interface ReturnCounts {
+/** What `returns` counts per widget or site, as the server's SQL counts it too (a type, so a database row can be one). */
+export type ReturnCounts = {
   newPeople: number;
   eligible7: number;
   returned7: number;
   eligible30: number;
   returned30: number;
-}
+};
 
 export const returnsOf = (c: ReturnCounts): Returns => ({
   newPeople: c.newPeople,
