@@ -5,13 +5,15 @@
  */
 import type { ReturnCounts } from '@kolo/core';
 import type { Db } from '../db/types.ts';
+import { aggregate } from './metric-rows.ts';
 
 /** core `returnsOf`'s counts per widget, and for the whole site (kind null, first) */
 export type WidgetReturnCounts = ReturnCounts & { kind: string | null; widget: string | null };
 
 // $1 from, $2 to, $3 as of, $4 time zone. Reads the actions of [from, min(to + 30 days, as of)) by time
 // (kolo_signals_by_time); a person is new in the range when the partial index of actions by voter has
-// nothing of theirs before `from` (per widget, or anywhere for the site: kind and widget '' below).
+// nothing of theirs before `from` (per widget, or anywhere for the site: kind and widget '' below), one
+// probe per person (the cohort is materialized before it meets their actions again)
 const returnsSql = `
 with acts as (
   select kind, widget, voter, at from kolo_signals
@@ -22,12 +24,13 @@ with acts as (
   select '', '', voter, at from acts
 ), firsts as (
   select kind, widget, voter, min(at) as first from scoped group by kind, widget, voter
-), cohort as (
+), cohort as materialized (
   select f.* from firsts f
-  where f.first < $2 and not exists (
-    select 1 from kolo_signals p
-    where p.type in ('interact', 'submit') and p.voter = f.voter and p.at < $1 and (f.kind = '' or (p.kind = f.kind and p.widget = f.widget))
-  )
+  where f.first < $2 and f.kind <> '' and not exists (
+    select 1 from kolo_signals p where p.type in ('interact', 'submit') and p.voter = f.voter and p.kind = f.kind and p.widget = f.widget and p.at < $1)
+  union all
+  select f.* from firsts f
+  where f.first < $2 and f.kind = '' and not exists (select 1 from kolo_signals p where p.type in ('interact', 'submit') and p.voter = f.voter and p.at < $1)
 ), per as (
   select c.kind, c.widget, c.voter, c.first,
     bool_or(s.at < c.first + interval '7 days' and (s.at at time zone $4)::date > (c.first at time zone $4)::date) as r7,
@@ -45,7 +48,7 @@ order by kind nulls first, widget`;
 
 /** Return counts per widget that has new people in the range, and for the site (kind null, first; zeros without any). */
 export async function returnCounts(db: Db, from: string, to: string, asOf: string, timeZone: string): Promise<WidgetReturnCounts[]> {
-  const rows = await db.query<WidgetReturnCounts>(returnsSql, [from, to, asOf, timeZone]);
+  const rows = await aggregate<WidgetReturnCounts>(db, returnsSql, [from, to, asOf, timeZone]);
   if (rows[0]?.kind !== null) rows.unshift({ kind: null, widget: null, newPeople: 0, eligible7: 0, returned7: 0, eligible30: 0, returned30: 0 });
   return rows;
 }
