@@ -2,9 +2,10 @@
 // The team console in Chromium, signed in to a Kolo server other than the demo's own: a board of
 // 5,000 ideas shows one page at a time, the table fits a 375 px phone, the embedded public board reads
 // the server signed in to and sends it no signals, and the metrics never show a share above 100 %
-// (people who act without a counted view are counted apart); the audit log lists a decision; an analyst
-// token the owner makes in the Team tab sees metrics and is refused moderation. Starts the demo (apps/demo/serve.ts:
-// server A and the console) and a second server (B) on throwaway data folders. Prints its own counts;
+// (people who act without a counted view are counted apart), and the dialogue's figures (return,
+// questions per week, conversion per campaign) show a known fixture's numbers; the audit log lists a
+// decision; an analyst token the owner makes in the Team tab sees metrics and is refused moderation.
+// Starts the demo (apps/demo/serve.ts: server A and the console) and a second server (B) on throwaway data folders. Prints its own counts;
 // KOLO_RESULTS=file writes {passed, failed}; KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas
 // tab at 375 px.
 import { spawn } from 'node:child_process';
@@ -83,6 +84,17 @@ try {
   const signals = [signal('view', 'a'), signal('view', 'b'), ...'abcd'.split('').map((v) => signal('submit', v)), signal('interact', 'e')];
   const sent = await fetch(`${serverB}/v1/signals`, { method: 'POST', headers: { 'content-type': 'application/json', origin: site }, body: JSON.stringify({ signals }) });
   if (!sent.ok) throw new Error(`signals: ${sent.status} ${await sent.text()}`);
+  // the dialogue's figures on poll:back: r1 acted 10 days ago and again 9 days ago (came back within 7
+  // days), r2 10 days ago only, r3 yesterday (too recent to count); 4 views and 1 next-step click of
+  // campaign "spring"; 3 questions on questions:weekly a minute ago
+  const ago = (days) => new Date(Date.now() - days * 864e5).toISOString();
+  const back = (type, voter, days, data) => ({ type, widget: { kind: 'poll', id: 'back' }, voter: `console-e2e-${voter}`, at: ago(days), ...(data ? { data } : {}) });
+  const spring = { campaign: 'spring' };
+  const dialogue = [back('submit', 'r1', 10), back('interact', 'r1', 9), back('submit', 'r2', 10), back('submit', 'r3', 1), ...'wxyz'.split('').map((v) => back('view', v, 2, spring)), back('next-step', 'w', 2, { ...spring, href: 'https://example.org/' })];
+  const sentBack = await fetch(`${serverB}/v1/signals`, { method: 'POST', headers: { 'content-type': 'application/json', origin: site }, body: JSON.stringify({ signals: dialogue }) });
+  if (!sentBack.ok) throw new Error(`signals: ${sentBack.status} ${await sentBack.text()}`);
+  await admin('POST', '/seed', { kind: 'questions', id: 'weekly', ideas: [] });
+  await admin('POST', '/import/questions/weekly', { ideas: [1, 2, 3].map((k) => ({ id: `w-${k}`, title: `Question number ${k} about the trams`, status: 'review', createdAt: ago(1 / 1440), votes: 0 })) });
 
   browser = await launchChromium();
   const page = await browser.newPage();
@@ -170,6 +182,19 @@ try {
     const row = await page.$eval('#panel-metrics tr[data-widget="choice:ab"]', (tr) => Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.metric, td.textContent.trim()])));
     if (row.activeShare !== '100.0%' || row.actors !== '5' || row.actorsWithoutView !== '3') throw new Error(`choice:ab: ${JSON.stringify(row)}`);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  });
+
+  await check('metrics: return after 7 and 30 days, questions per week and conversion per campaign show the fixture’s numbers', async () => {
+    const cells = (sel) => page.$eval(sel, (tr) => Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.metric ?? td.dataset.board, td.textContent.trim()])));
+    const poll = await cells('#panel-metrics tr[data-returns="poll:back"]');
+    if (poll.newPeople !== '3' || poll.after7 !== '50.0% (1 of 2)' || poll.after30 !== '– (0 of 0)') throw new Error(`poll:back: ${JSON.stringify(poll)}`);
+    // the site: also the 5 people who acted on choice:ab today
+    const site = await page.$$eval('#panel-metrics dl[aria-label="Return to the whole site"] div', (els) => els.map((el) => el.querySelector('dd').textContent.trim()));
+    if (site.join(' | ') !== '8 | 50.0% (1 of 2) | – (0 of 0)') throw new Error(`site: ${site.join(' | ')}`);
+    const weeks = await page.$$eval('#panel-metrics table.weeks tbody tr', (trs) => trs.map((tr) => [tr.dataset.week, tr.querySelector('[data-metric="questions"]').textContent.trim(), tr.querySelector('[data-board="questions:weekly"]').textContent.trim()]));
+    if (weeks.length !== 1 || !/^\d{4}-W\d\d$/.test(weeks[0][0]) || weeks[0][1] !== '3' || weeks[0][2] !== '3') throw new Error(`weeks: ${JSON.stringify(weeks)}`);
+    const spring = await cells('#panel-metrics tr[data-campaign="spring"]');
+    if (spring.views !== '4' || spring.nextSteps !== '1' || spring.conversion !== '25.0%') throw new Error(`spring: ${JSON.stringify(spring)}`);
   });
 
   await check('team: the owner decides on an idea, and the audit log lists the decision with who, before and after', async () => {

@@ -62,3 +62,4 @@ export * from './signals/utm.ts';
 export { randomId, voterId } from './device/voter.ts';
 export { safeStorage, memoryStorage } from './device/storage.ts';
 export * from './metrics/metrics.ts';
+export * from './metrics/dialogue.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bannerClicks, engagement, engagementByWidget, isBallotKind, type SignalRow, votesOverTime } from '@kolo/core';
+import { bannerClicks, engagement, engagementByWidget, isBallotKind, returns, type SignalRow, votesOverTime } from '@kolo/core';
 import { engagementCases } from '@kolo/core/conformance';
 import { recordSignals, type Signal } from '../src/signals.ts';
 import { iso, json } from '../src/db/values.ts';
@@ -78,6 +78,9 @@ describe.each(drivers)('metrics by SQL aggregates on $name', ({ url }) => {
         const m = await ctx.api.admin('GET', `/metrics?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}&tz=${tz}`);
         expect(m.status).toBe(200);
         expect({ site: m.body.site, widgets: m.body.widgets, votes: m.body.votes, banners: m.body.banners }, `${tz} ${from} ${to}`).toEqual(expected(rows, from!, to!, tz));
+        // return after 7 and 30 days, measured mid-year (some people too recent to count)
+        const back = await ctx.api.admin('GET', `/metrics?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}&tz=${tz}&asOf=2030-07-20T12:00:00Z`);
+        expect(back.body.returns, `returns ${tz} ${from} ${to}`).toEqual(returns(rows, { from: from!, to: to! }, '2030-07-20T12:00:00Z', tz));
       }
     }
     // the signals make the comparison mean something: days differ by time zone, people convert
@@ -88,6 +91,9 @@ describe.each(drivers)('metrics by SQL aggregates on $name', ({ url }) => {
     expect(kyiv.site.nextStepConversion).toBeGreaterThan(0);
     expect(kyiv.site.actors).toBeLessThan(kyiv.site.uniqueViewers);
     expect(kyiv.banners.constructor.tool).toBeGreaterThan(0);
+    const back = (await ctx.api.admin('GET', `/metrics?from=2030-01-01T00:00:00Z&to=2031-01-01T00:00:00Z&asOf=2030-07-20T12:00:00Z`)).body.returns;
+    expect(back.site.after7.returned).toBeGreaterThan(0);
+    expect(back.site.newPeople).toBe(30);
   });
 
   // core's table of the definition: the active share is viewers who acted ÷ viewers, actors without a view apart

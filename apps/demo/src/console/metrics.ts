@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { localDay, type Engagement, type ResponseTimes } from '@kolo/core';
 import { columns, shareBar } from './charts.ts';
+import { dialogueMetrics, type DialogueMetrics } from './dialogue-metrics.ts';
 import { count, fields, Panel, share } from './panel.ts';
 
 /** The admin metrics endpoint's answer (`GET /v1/admin/metrics`). */
-export interface SiteMetrics {
+export interface SiteMetrics extends DialogueMetrics {
   range: { from: string; to: string };
   timeZone: string;
   targetHours: number;
@@ -223,6 +224,7 @@ export class TeamMetrics extends Panel {
         ? html`<p>Loading…</p>`
         : html`<div class="dashboard" data-query=${this.query}>
             ${this.engagement(d)}
+            ${dialogueMetrics(d)}
             <h3>Votes over time</h3>
             ${this.votes(d)}
             ${this.shares('Quiz: share correct per question', d.quizzes, ['Question', 'Correct on the first attempt'], (v) => [v.share, `${v.correct} of ${v.answered}`], 'quiz')}

@@ -84,7 +84,7 @@ const timeZone = z.string().check(
   }, 'an IANA time zone such as Europe/Kyiv'),
 );
 
-/** `GET /v1/admin/metrics?from&to&tz&target&work`. */
+/** `GET /v1/admin/metrics?from&to&tz&target&work&asOf`. */
 export const metricsQuerySchema = z.object({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
@@ -93,4 +93,6 @@ export const metricsQuerySchema = z.object({
   target: z._default(z.pipe(z.string().check(z.regex(/^\d{1,5}(\.\d+)?$/, 'a number of hours')), z.transform(Number)), 2),
   /** working days and hours, e.g. "1-5,9-18" (Monday to Friday, 9:00 to 18:00); empty for wall-clock hours */
   work: z.optional(z.string().check(z.regex(/^([1-7])-([1-7]),(\d{1,2})-(\d{1,2})$/, 'days-days,hour-hour such as 1-5,9-18'))),
+  /** the time return after 7 and 30 days is measured at (whose first action is N days old by then); default now */
+  asOf: z.optional(z.iso.datetime({ offset: true })),
 });

@@ -3,7 +3,7 @@
  * row (a year of a busy site is millions of them), only their aggregates per widget, day and choice.
  */
 import { BALLOT_KINDS, type EngagementCounts, type IdeaStatus } from '@kolo/core';
-import type { Db } from '../db/types.ts';
+import type { Db, Row } from '../db/types.ts';
 import { iso } from '../db/values.ts';
 
 /** core `engagementOf`'s counts (the active share's: actors who also viewed), per widget and for the site */
@@ -36,13 +36,16 @@ from site
 order by kind nulls first, widget`;
 
 /** Views, viewers, actors (and those of them who viewed) and next steps per widget, and for the whole site (kind null, first). */
-export function engagementCounts(db: Db, from: string, to: string): Promise<WidgetCounts[]> {
+export const engagementCounts = (db: Db, from: string, to: string) => aggregate<WidgetCounts>(db, engagementSql, [from, to]);
+
+/** One metrics query that groups many rows: hashed in memory, without JIT compilation for a single run. */
+export function aggregate<T extends Row>(db: Db, sql: string, params: unknown[]): Promise<T[]> {
   return db.transaction(async (tx) => {
     // a year of a busy site groups ~10^5 voter × widget pairs: hashed in memory, not sorted on disk
     // (PostgreSQL only: PGlite's memory is the server's, and grows for good)
     if (db.driver === 'postgres') await tx.query(`set local work_mem = '64MB'`);
     await tx.query('set local jit = off');
-    return tx.query<WidgetCounts>(engagementSql, [from, to]);
+    return tx.query<T>(sql, params);
   });
 }
 

@@ -1,5 +1,6 @@
-import { correctByQuestion, type Engagement, engagementOf, helpfulRatio, ideasPerMonth, responseTimes, type WorkingHours } from '@kolo/core';
+import { campaignConversionOf, contentPerWeek, correctByQuestion, type Engagement, engagementOf, type Returns, returnsOf, helpfulRatio, ideasPerMonth, responseTimes, type WorkingHours } from '@kolo/core';
 import type { Db } from '../db/types.ts';
+import { campaignCounts, returnCounts } from './dialogue-rows.ts';
 import { answerCounters, bannerCounts, engagementCounts, ideaRows, votesByDay } from './metric-rows.ts';
 
 export interface MetricsQuery {
@@ -9,18 +10,25 @@ export interface MetricsQuery {
   /** hours for "answered within" */
   targetHours: number;
   workingHours?: WorkingHours | undefined;
+  /** the time of the request, for return after N days (whose first action is N days old); default now */
+  asOf?: string | undefined;
 }
 
 /** Every metric of the site for a time range: signals counted by the database, then shaped by the core functions the console also uses. */
 export async function siteMetrics(db: Db, q: MetricsQuery) {
   const range = { from: q.from, to: q.to };
-  const [counts, votes, banners, ideas, counters] = await Promise.all([
+  const asOf = q.asOf ?? new Date().toISOString();
+  const [counts, votes, banners, ideas, counters, back, campaigns] = await Promise.all([
     engagementCounts(db, q.from, q.to),
     votesByDay(db, q.from, q.to, q.timeZone),
     bannerCounts(db, q.from, q.to),
     ideaRows(db, q.from, q.to),
     answerCounters(db, q.from, q.to),
+    returnCounts(db, q.from, q.to, asOf, q.timeZone),
+    campaignCounts(db, q.from, q.to),
   ]);
+  const returning: Record<string, Returns> = Object.create(null);
+  for (const c of back) if (c.kind !== null) returning[`${c.kind}:${c.widget}`] = returnsOf(c);
   const widgets: Record<string, Engagement> = Object.create(null);
   for (const c of counts) if (c.kind !== null) widgets[`${c.kind}:${c.widget}`] = engagementOf(c);
   // keyed by widget, card and choice ids: objects without a prototype, so an id such as `constructor` is only an id
@@ -52,5 +60,9 @@ export async function siteMetrics(db: Db, q: MetricsQuery) {
       [...boards].map(([key, list]) => [key, { perMonth: ideasPerMonth(list, range, q.timeZone), responses: responseTimes(list, range, q.targetHours, q.workingHours) }]),
     ),
     banners,
+    asOf,
+    returns: { site: returnsOf(back[0]!), widgets: returning },
+    content: contentPerWeek(ideas, range, q.timeZone),
+    campaigns: Object.fromEntries(campaigns.map(({ campaign, ...c }) => [campaign, campaignConversionOf(c)])),
   };
 }

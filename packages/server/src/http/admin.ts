@@ -81,7 +81,7 @@ function readRoutes(admin: Hono<AdminEnv>, store: Store) {
     if (Date.parse(q.from) > Date.parse(q.to)) return fail(c, 'invalid', 'from: must not be after to', { field: 'from', rule: 'range' });
     const w = q.work?.split(/[-,]/).map(Number);
     const workingHours = w && { timeZone: q.tz, days: Array.from({ length: w[1]! - w[0]! + 1 }, (_, i) => w[0]! + i), start: w[2]!, end: w[3]! };
-    return c.json(await store.metrics({ from: q.from, to: q.to, timeZone: q.tz, targetHours: q.target, workingHours }));
+    return c.json(await store.metrics({ from: q.from, to: q.to, timeZone: q.tz, targetHours: q.target, workingHours, asOf: q.asOf }));
   });
 }
 

@@ -69,7 +69,17 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /v1/admin/bans': { summary: 'the bans', tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ bans }`' } },
   'GET /v1/admin/export/results.csv': { summary: "every widget's results", tag: 'admin', auth: 'admin', ok: { status: 200, description: 'CSV', type: 'text/csv' } },
   'GET /v1/admin/export/ideas.csv': { summary: 'every idea (`contact=1`: with contacts)', tag: 'admin', auth: 'admin', ok: { status: 200, description: 'CSV', type: 'text/csv' } },
-  'GET /v1/admin/metrics': { summary: "the site's engagement metrics over a period", tag: 'admin', auth: 'admin', query: metricsQuerySchema, ok: { status: 200, description: 'the metrics' } },
+  'GET /v1/admin/metrics': {
+    summary: "the site's engagement metrics over a period",
+    tag: 'admin',
+    auth: 'admin',
+    query: metricsQuerySchema,
+    ok: {
+      status: 200,
+      description:
+        'the metrics: engagement for the site and per widget, votes per day, quiz and "helpful" shares, ideas per board, banner clicks; `returns`: return after 7 and 30 days for the site and per widget (people whose first action is in the range and acted again on a later day within 7 / 30 days; only those whose first action is at least 7 / 30 days old at `asOf` are eligible); `content`: ideas and questions submitted per ISO week, for the site and per board; `campaigns`: next-step clicks ÷ views per `utm_campaign`',
+    },
+  },
   'GET /v1/admin/ip-hash/:ip': { summary: 'the hash an IP ban needs (addresses are never stored)', tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ hash }`' } },
   'POST /v1/admin/ideas/:kind/:board/:idea': { ...board, summary: 'moderate an idea', body: moderateBodySchema, ok: done },
   'POST /v1/admin/ideas/:kind/:board/:idea/merge': { ...board, summary: 'merge an idea into another', body: mergeBodySchema, ok: done },

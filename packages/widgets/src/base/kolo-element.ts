@@ -181,12 +181,12 @@ export abstract class KoloElement extends LitElement {
     };
   }
 
-  /** Send a signal to the adapter (fire and forget). */
+  /** Send a signal to the adapter (fire and forget), with the widget's `campaign` (per-campaign conversion). */
   protected signal(type: SignalType, data?: Record<string, string | number | boolean>): void {
     const widget = this.widget;
     if (!widget) return;
     try {
-      this.resolveAdapter().track?.(createSignal(type, widget, this.voter, data));
+      this.resolveAdapter().track?.(createSignal(type, widget, this.voter, this.campaign ? { ...data, campaign: this.campaign } : data));
     } catch {
       /* signals never break a widget */
     }

@@ -383,6 +383,9 @@ describe('<kolo-poll>', () => {
     await waitUntil(() => adapter.signals.some((s) => s.type === 'view'), 'no view signal', { timeout: 3000 });
     expect(adapter.signals.map((s) => s.type)).to.include.members(['view', 'interact', 'submit', 'next-step']);
     expect(adapter.signals.every((s) => s.widget.id === 'next' && s.widget.kind === 'poll')).to.equal(true);
+    // every signal carries the campaign, so next-step clicks ÷ views can be counted per campaign
+    expect(adapter.signals.map((s) => s.data?.campaign)).to.deep.equal(adapter.signals.map(() => 'spring'));
+    expect(adapter.signals.find((s) => s.type === 'next-step')!.data).to.deep.equal({ href: link.href, campaign: 'spring' });
   });
 
   it('counts a view once at least half of it has been in sight for a second, not when it only passes by', async () => {
