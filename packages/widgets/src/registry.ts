@@ -27,7 +27,9 @@ const KB = 1024;
 export const widgets: readonly WidgetEntry[] = [
   // +64 B (poll, choice, quiz; issue 16): the title as a heading of the authored level (`role="heading"`,
   // `aria-level` from base/heading.ts, the `heading-level` property), costing 75–89 B each (poll 5,209 → 5,298 B, choice 5,200 → 5,275 B, quiz 5,561 → 5,636 B)
-  { tag: 'kolo-poll', entry: 'poll', module: 'components/poll/poll.ts', budget: 5 * KB + 192, family: 'voting' },
+  // +64 B more (issue 17): with every signal carrying the widget's campaign (next-step conversion per
+  // campaign) the runtime reached its budget and the poll's chunk measured 5,324 B without a change of its own
+  { tag: 'kolo-poll', entry: 'poll', module: 'components/poll/poll.ts', budget: 5 * KB + 256, family: 'voting' },
   // +128 B: the parts of each scenario (`option-selected`, `value-<id>`, `group`, `legend`) for page CSS
   { tag: 'kolo-choice', entry: 'choice', module: 'components/choice/choice.ts', budget: 5 * KB + 192, family: 'voting' },
   { tag: 'kolo-reactions', entry: 'reactions', module: 'components/reactions/reactions.ts', budget: 5 * KB, family: 'voting' },
