@@ -24,12 +24,7 @@ export const faqStyles = css`
     font-size: 0.875rem;
     margin-inline-end: auto;
   }
-  .arrow {
-    display: inline-block;
-  }
-  :host(:dir(rtl)) .arrow {
-    transform: scaleX(-1);
-  }
+  /* the arrows need no mirroring: ‹ and › are mirrored characters, drawn the other way round in RTL text */
   /* as tall as the current card: the others take no height (their text overflows, clipped, so a swipe
      shows it coming), so no empty space is left under a short card. (x and y, like scroll-snap-type: x:
      the track scrolls along the screen's width in every direction; overflow-block is not everywhere yet) */
