@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+/** The previous/next arrows (‹ ›) are mirrored in RTL by a transform, not by the text: they are
+ * bidi-mirrored characters, which not every font draws mirrored (an Arabic page's may not), so they
+ * are set left to right. */
 export const faqStyles = css`
   [part~='controls'] {
     display: flex;
@@ -24,7 +27,13 @@ export const faqStyles = css`
     font-size: 0.875rem;
     margin-inline-end: auto;
   }
-  /* the arrows need no mirroring: ‹ and › are mirrored characters, drawn the other way round in RTL text */
+  .arrow {
+    display: inline-block;
+    direction: ltr;
+  }
+  :host(:dir(rtl)) .arrow {
+    transform: scaleX(-1);
+  }
   /* as tall as the current card: the others take no height (their text overflows, clipped, so a swipe
      shows it coming), so no empty space is left under a short card. (x and y, like scroll-snap-type: x:
      the track scrolls along the screen's width in every direction; overflow-block is not everywhere yet) */

@@ -175,11 +175,11 @@ export class KoloFaqCarousel extends KoloElement {
               @click=${() => c.toggle()}><span aria-hidden="true">${c.stopped ? '▶' : '❚❚'}</span></button>`
           : nothing}
         <button part="previous-button" type="button" aria-controls="slides" aria-label=${t('previousCard')} @click=${() => c.go(c.index - 1)}>
-          <span aria-hidden="true">‹</span>
+          <span class="arrow" aria-hidden="true">‹</span>
         </button>
         <span part="position" aria-hidden="true">${i18n.number(c.index + 1)} / ${i18n.number(total)}</span>
         <button part="next-button" type="button" aria-controls="slides" aria-label=${t('nextCard')} @click=${() => c.go(c.index + 1)}>
-          <span aria-hidden="true">›</span>
+          <span class="arrow" aria-hidden="true">›</span>
         </button>
       </div>
       <div part="slides" id="slides" @scroll=${c.scrolled}>
