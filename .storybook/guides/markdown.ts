@@ -26,6 +26,15 @@ export function section(markdown: string, heading: string): string {
   return lines.slice(start, end).join('\n');
 }
 
+/** `markdown` without the lines from the one starting with `from` up to (not including) the one starting with `to`: what another section of the guide already shows. */
+export function omit(markdown: string, from: string, to: string): string {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(from));
+  const end = lines.findIndex((l, i) => i > start && l.startsWith(to));
+  if (start < 0 || end < 0) throw new Error(`no lines from "${from}" to "${to}"`);
+  return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
+}
+
 /** `markdown` without its `# Title` line, for a guide that has its own. */
 export function body(markdown: string): string {
   return markdown.replace(/^# .*\n+/, '');

@@ -11,7 +11,8 @@ export const anchoring = {
 
 /**
  * The look of a popover and its place under (or, without room, over) the button that opens it
- * (its `popovertarget` button) in the same shadow root; in logical directions, so right to left needs nothing more.
+ * (its `popovertarget` button) in the same shadow root, 8px off the viewport's edge; in the popover's own
+ * logical directions (`self-`: the viewport's are the page's), so right to left needs nothing more.
  */
 export const popoverStyles = css`
   [popovertarget] {
@@ -31,8 +32,9 @@ export const popoverStyles = css`
   @supports (position-area: block-end) {
     [popover]:not(.scripted) {
       position-anchor: --kolo-anchor;
-      position-area: block-end span-inline-end;
-      margin-block: 6px;
+      position-area: self-block-end span-self-inline-end;
+      margin: 6px 0;
+      margin-inline-end: 8px;
       position-try-fallbacks: flip-block, flip-inline, flip-block flip-inline;
     }
   }

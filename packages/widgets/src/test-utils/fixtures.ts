@@ -3,6 +3,7 @@
 const tools = {
   en: ['Set a deposit limit', 'Take a time-out', 'Self-exclusion'],
   uk: ['Встановити ліміт депозиту', 'Взяти перерву', 'Самовиключення'],
+  ar: ['تحديد سقف للإيداع', 'أخذ استراحة', 'الاستبعاد الذاتي'],
 };
 
 /** A help banner's regions (Ukraine; the UK, default; Germany, where it is required) and tools, named in `lang`. */

@@ -38,3 +38,6 @@ export function focused(): Element | null {
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
 }
+
+/** A story's authored text in the story's language: Ukrainian, Arabic, or else English. */
+export const say = (lang: string | undefined, en: string, uk: string, ar: string) => (lang === 'uk' ? uk : lang === 'ar' ? ar : en);

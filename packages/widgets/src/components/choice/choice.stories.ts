@@ -4,7 +4,7 @@ import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 import { failingAdapter, hangingAdapter, votedAdapter } from '../../test-utils/adapters.ts';
 import '../../define/kolo-choice.ts';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { inState, part, parts, text, widget } from '../../test-utils/story-play.ts';
+import { inState, part, parts, text, widget, say } from '../../test-utils/story-play.ts';
 
 interface Args {
   'choice-id': string;
@@ -31,7 +31,6 @@ const meta: Meta<Args> = {
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
   render: (a) => {
-    const uk = a.lang === 'uk';
     return html`
       <kolo-choice
         choice-id=${a['choice-id']}
@@ -42,18 +41,18 @@ const meta: Meta<Args> = {
         lang=${a.lang ?? nothing}
         .adapter=${a.adapter ?? memoryAdapter({ seed: { [`choice:${a['choice-id']}`]: seed } })}
       >
-        <h3>${uk ? 'Який дайджест ви читали б?' : 'Which digest would you read?'}</h3>
+        <h3>${say(a.lang, 'Which digest would you read?', 'Який дайджест ви читали б?', 'أي نشرة بريدية ستقرأ؟')}</h3>
         <article data-value="weekly">
-          <img src=${picture('#c8d6f5')} alt=${uk ? 'Календар з позначеними неділями' : 'A calendar with Sundays marked'} />
-          <h4>${uk ? 'А: Щотижневий дайджест' : 'A: Weekly digest'}</h4>
-          <p>${uk ? 'Один довгий лист щонеділі.' : 'One long email every Sunday.'}</p>
+          <img src=${picture('#c8d6f5')} alt=${say(a.lang, 'A calendar with Sundays marked', 'Календар з позначеними неділями', 'تقويم عليه أيام الأحد مميَّزة')} />
+          <h4>${say(a.lang, 'A: Weekly digest', 'А: Щотижневий дайджест', 'أ: نشرة أسبوعية')}</h4>
+          <p>${say(a.lang, 'One long email every Sunday.', 'Один довгий лист щонеділі.', 'رسالة طويلة واحدة كل يوم أحد.')}</p>
         </article>
         <article data-value="daily">
-          <img src=${picture('#f5dcc8')} alt=${uk ? 'Ранкова кава' : 'A morning coffee'} />
-          <h4>${uk ? 'Б: Щоденний короткий' : 'B: Daily short'}</h4>
-          <p>${uk ? 'Три посилання щоранку.' : 'Three links every morning.'}</p>
+          <img src=${picture('#f5dcc8')} alt=${say(a.lang, 'A morning coffee', 'Ранкова кава', 'قهوة الصباح')} />
+          <h4>${say(a.lang, 'B: Daily short', 'Б: Щоденний короткий', 'ب: نشرة يومية قصيرة')}</h4>
+          <p>${say(a.lang, 'Three links every morning.', 'Три посилання щоранку.', 'ثلاثة روابط كل صباح.')}</p>
         </article>
-        <a data-next-step href="https://example.org/newsletter">${uk ? 'Підписатися' : 'Subscribe'}</a>
+        <a data-next-step href="https://example.org/newsletter">${say(a.lang, 'Subscribe', 'Підписатися', 'اشترك')}</a>
       </kolo-choice>
     `;
   },
@@ -76,7 +75,7 @@ export const InvalidContent: Story = {
   </kolo-choice>`,
 };
 export const Dark: Story = { args: { 'choice-id': 'dark', theme: 'dark', adapter: voted('dark', 'weekly') }, globals: { theme: 'dark' } };
-export const RightToLeft: Story = { args: { 'choice-id': 'rtl', results: 'always' }, globals: { dir: 'rtl' } };
+export const RightToLeft: Story = { args: { 'choice-id': 'rtl', results: 'always', lang: 'ar' }, globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { 'choice-id': 'uk', lang: 'uk', adapter: voted('uk', 'daily') } };
 
 /** A person picks scenario B, sends it, and sees how everyone split. */

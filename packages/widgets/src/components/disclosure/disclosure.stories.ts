@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../../define/kolo-disclosure.ts';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { focused, inState, part, text, widget } from '../../test-utils/story-play.ts';
+import { focused, inState, part, text, widget, say } from '../../test-utils/story-play.ts';
 
 interface Args {
   type: 'ad' | 'partner' | 'sponsored' | 'affiliate';
@@ -24,7 +24,7 @@ const meta: Meta<Args> = {
     <kolo-disclosure type=${a.type} ?plain=${a.plain} theme=${a.theme ?? nothing} lang=${a.lang ?? nothing}
       >${a.text ?? nothing}</kolo-disclosure
     >
-    ${a.lang === 'uk' ? 'Заголовок під позначкою' : 'A headline under the label'}
+    ${say(a.lang, 'A headline under the label', 'Заголовок під позначкою', 'عنوان تحت الوسم')}
   </p>`,
 };
 export default meta;
@@ -44,7 +44,7 @@ export const Open: Story = {
   },
 };
 export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
-export const RightToLeft: Story = { args: { type: 'partner' }, globals: { dir: 'rtl' } };
+export const RightToLeft: Story = { args: { type: 'partner', lang: 'ar' }, globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { lang: 'uk', type: 'affiliate' } };
 export const InvalidType: Story = { render: () => html`<kolo-disclosure type="promo"></kolo-disclosure>` };
 

@@ -1,7 +1,8 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../define/kolo-disclosure.ts';
 import { KoloDisclosure } from './disclosure.ts';
+import { anchoring } from '../../popover/popover.ts';
 import { $, $$, deepActive, hasState, mount, textOf } from '../../test-utils/helpers.ts';
 import { widgetSuite } from '../../test-utils/widget-suite.ts';
 
@@ -78,6 +79,24 @@ describe('<kolo-disclosure>', () => {
     await waitUntil(() => !popover.matches(':popover-open'), 'closed by its button');
     expect(focused()).to.equal('base label');
   });
+
+  for (const [dir, native] of [['ltr', true], ['rtl', true], ['ltr', false], ['rtl', false]] as const) {
+    it(`keeps its popover off the edges of a phone-wide viewport (${dir.toUpperCase()}, ${native ? 'CSS anchor positioning' : 'script'})`, async () => {
+      await setViewport({ width: 375, height: 700 });
+      anchoring.native = native;
+      try {
+        const el = await mount('kolo-disclosure', `<div dir="${dir}" style="padding-inline-start: 2rem"><kolo-disclosure type="partner"></kolo-disclosure></div>`, 'default');
+        label(el).click();
+        const popover = $(el, '[part~="popover"]')!;
+        await waitUntil(() => popover.matches(':popover-open') && popover.dataset.anchored, 'open');
+        const { left, right } = popover.getBoundingClientRect();
+        expect([left >= 8, right <= innerWidth - 8], `${left}…${right} in ${innerWidth}`).to.deep.equal([true, true]);
+      } finally {
+        anchoring.native = CSS.supports('position-area: block-end');
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 
   it('has a built-in explanation for each type, in English and Ukrainian', async () => {
     const el = await labelOf('type="affiliate" lang="uk"');

@@ -53,6 +53,35 @@ describe('<kolo-faq-carousel> picker and height', () => {
     });
   }
 
+  for (const [dir, wrap] of [['ltr', false], ['rtl', false], ['rtl', true]] as const) {
+    it(`points its previous and next arrows outward, towards the card they show (${dir.toUpperCase()}${wrap ? ', from an Arabic page' : ''})`, async () => {
+      const el = wrap ? await mount('kolo-faq-carousel', `<div dir="ltr" lang="ar"><kolo-faq-carousel carousel-id="myths">${CARDS}</kolo-faq-carousel></div>`) : await carouselOf(`dir="${dir}"`);
+      // a page that turns right-to-left once the widget is shown
+      if (wrap) el.parentElement!.dir = 'rtl';
+      /** which way the button's glyph points on screen (drawn as the page draws it: its font, direction, bidi mirroring and transform), and where the button is */
+      const seen = (part: string) => {
+        const button = $(el, `[part~="${part}"]`)!;
+        const glyph = button.querySelector('[aria-hidden]')!;
+        const style = getComputedStyle(glyph);
+        // set left to right, so no font mirrors it a second time (an Arabic page's font mirrors ‹ › unevenly)
+        expect(style.direction, part).to.equal('ltr');
+        const ctx = new OffscreenCanvas(64, 64).getContext('2d')!;
+        Object.assign(ctx, { font: `48px ${style.fontFamily}`, lang: el.closest('[lang]')?.getAttribute('lang') ?? 'en', direction: style.direction, textAlign: 'center', textBaseline: 'middle' });
+        const m = new DOMMatrix(style.transform === 'none' ? undefined : style.transform);
+        ctx.setTransform(m.a, m.b, m.c, m.d, 32, 32);
+        ctx.fillText(glyph.textContent!, 0, 0);
+        const ink = ctx.getImageData(0, 0, 64, 64).data;
+        const rows = [...Array(64).keys()].map((y) => [...Array(64).keys()].filter((x) => ink[(y * 64 + x) * 4 + 3]! > 128)).filter((r) => r.length);
+        const mean = (r: number[]) => r.reduce((a, b) => a + b, 0) / r.length;
+        // a chevron's tip is at mid-height: further right than its top end when it points right
+        return { right: mean(rows[rows.length >> 1]!) > mean(rows[0]!), x: button.getBoundingClientRect().x };
+      };
+      const [previous, next] = [seen('previous-button'), seen('next-button')];
+      expect(next.x > previous.x).to.equal(dir === 'ltr');
+      expect([previous.right, next.right]).to.deep.equal(dir === 'ltr' ? [false, true] : [true, false]);
+    });
+  }
+
   it('makes a card with nothing left to focus a Tab stop itself, so its scrolling track stays reachable', async () => {
     const el = await carouselOf();
     await click(el, 'next-button');

@@ -4,7 +4,7 @@ import { memoryAdapter, voterId, type KoloAdapter } from '@kolo/core';
 import { castVote, failingAdapter, hangingAdapter } from '../../test-utils/adapters.ts';
 import '../../define/kolo-faq-carousel.ts';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { part, parts, text, widget } from '../../test-utils/story-play.ts';
+import { part, parts, text, widget, say } from '../../test-utils/story-play.ts';
 
 interface Args {
   'carousel-id': string;
@@ -28,7 +28,6 @@ const meta: Meta<Args> = {
   args: { 'carousel-id': 'myths', 'no-feedback': false },
   argTypes: { theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] } },
   render: (a) => {
-    const uk = a.lang === 'uk';
     return html`<kolo-faq-carousel
       carousel-id=${a['carousel-id']}
       autoplay=${a.autoplay ?? nothing}
@@ -37,20 +36,20 @@ const meta: Meta<Args> = {
       lang=${a.lang ?? nothing}
       .adapter=${a.adapter ?? memoryAdapter()}
     >
-      <h3>${uk ? 'Міфи про азартні ігри' : 'Myths about gambling'}</h3>
+      <h3>${say(a.lang, 'Myths about gambling', 'Міфи про азартні ігри', 'خرافات عن القمار')}</h3>
       <article data-card="due">
-        <h4>${uk ? 'Після серії програшів виграш уже близько.' : 'After a losing streak, a win is due.'}</h4>
-        <p data-fact>${uk ? 'Кожна гра незалежна: шанси щоразу ті самі.' : 'Every spin is independent: the odds are the same each time.'}</p>
-        <p data-advice>${uk ? 'Визначте ліміт до початку гри й зупиніться, коли дійдете до нього.' : 'Decide on a limit before you start, and stop when you reach it.'}</p>
-        <a data-link href="https://example.org/limits">${uk ? 'Встановити ліміт' : 'Set a limit'}</a>
+        <h4>${say(a.lang, 'After a losing streak, a win is due.', 'Після серії програшів виграш уже близько.', 'بعد سلسلة من الخسائر يقترب الفوز.')}</h4>
+        <p data-fact>${say(a.lang, 'Every spin is independent: the odds are the same each time.', 'Кожна гра незалежна: шанси щоразу ті самі.', 'كل دورة مستقلة: الاحتمالات نفسها في كل مرة.')}</p>
+        <p data-advice>${say(a.lang, 'Decide on a limit before you start, and stop when you reach it.', 'Визначте ліміт до початку гри й зупиніться, коли дійдете до нього.', 'حدِّد سقفًا قبل أن تبدأ، وتوقَّف عندما تبلغه.')}</p>
+        <a data-link href="https://example.org/limits">${say(a.lang, 'Set a limit', 'Встановити ліміт', 'حدِّد سقفًا')}</a>
       </article>
       <article data-card="system">
-        <h4>${uk ? 'Чи є система, що перемагає казино?' : 'Is there a system that beats the odds?'}</h4>
-        <p>${uk ? 'Ні. Перевага казино закладена в кожну гру.' : 'No. The house edge is built into every game.'}</p>
+        <h4>${say(a.lang, 'Is there a system that beats the odds?', 'Чи є система, що перемагає казино?', 'هل يوجد نظام يتغلب على الاحتمالات؟')}</h4>
+        <p>${say(a.lang, 'No. The house edge is built into every game.', 'Ні. Перевага казино закладена в кожну гру.', 'لا. أفضلية الكازينو جزء من كل لعبة.')}</p>
       </article>
       <aside data-closing>
-        <p>${uk ? 'Який міф розвінчати наступним?' : 'Which myth should we debunk next?'}</p>
-        <a data-next-step href="https://example.org/ideas">${uk ? 'Запропонувати міф' : 'Suggest a myth'}</a>
+        <p>${say(a.lang, 'Which myth should we debunk next?', 'Який міф розвінчати наступним?', 'أي خرافة نفنِّد بعد ذلك؟')}</p>
+        <a data-next-step href="https://example.org/ideas">${say(a.lang, 'Suggest a myth', 'Запропонувати міф', 'اقترح خرافة')}</a>
       </aside>
     </kolo-faq-carousel>`;
   },
@@ -82,7 +81,7 @@ export const InvalidContent: Story = {
   render: () => html`<kolo-faq-carousel carousel-id="broken" .adapter=${memoryAdapter()}><h3>No cards yet</h3></kolo-faq-carousel>`,
 };
 export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
-export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+export const RightToLeft: Story = { args: { lang: 'ar', 'carousel-id': 'myths-ar' }, globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { lang: 'uk', 'carousel-id': 'myths-uk' } };
 
 /** A person moves to the next card and says it helped. */

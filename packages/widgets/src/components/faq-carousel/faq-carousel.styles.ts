@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+/** The previous/next arrows (‹ ›) are mirrored in RTL by a transform, not by the text: they are
+ * bidi-mirrored characters, which not every font draws mirrored (an Arabic page's may not), so they
+ * are set left to right. */
 export const faqStyles = css`
   [part~='controls'] {
     display: flex;
@@ -26,6 +29,7 @@ export const faqStyles = css`
   }
   .arrow {
     display: inline-block;
+    direction: ltr;
   }
   :host(:dir(rtl)) .arrow {
     transform: scaleX(-1);

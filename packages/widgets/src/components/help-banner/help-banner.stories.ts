@@ -5,7 +5,7 @@ import { memoryAdapter } from '@kolo/core';
 import { helpBannerLists } from '../../test-utils/fixtures.ts';
 import '../../define/kolo-help-banner.ts';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { focused, inState, part, text, widget } from '../../test-utils/story-play.ts';
+import { focused, inState, part, text, widget, say } from '../../test-utils/story-play.ts';
 
 interface Args {
   'banner-id': string;
@@ -36,9 +36,9 @@ const meta: Meta<Args> = {
     lang=${a.lang ?? nothing}
     .adapter=${memoryAdapter()}
   >
-    <p data-disclaimer>${a.lang === 'uk' ? 'Азартні ігри можуть викликати залежність. Грайте лише на те, що можете дозволити собі втратити. 18+.' : 'Gambling can be addictive. Only bet what you can afford to lose. 18+.'}</p>
-    <p data-why>${a.lang === 'uk' ? 'Ви бачите це, бо сторінка про коефіцієнти ставок.' : 'You see this because this page is about betting odds.'}</p>
-    ${unsafeHTML(helpBannerLists(a.lang === 'uk' ? 'uk' : 'en'))}
+    <p data-disclaimer>${say(a.lang, 'Gambling can be addictive. Only bet what you can afford to lose. 18+.', 'Азартні ігри можуть викликати залежність. Грайте лише на те, що можете дозволити собі втратити. 18+.', 'قد يسبب القمار الإدمان. لا تراهن إلا بما يمكنك تحمُّل خسارته. +18.')}</p>
+    <p data-why>${say(a.lang, 'You see this because this page is about betting odds.', 'Ви бачите це, бо сторінка про коефіцієнти ставок.', 'ترى هذا لأن هذه الصفحة تتناول احتمالات الرهان.')}</p>
+    ${unsafeHTML(helpBannerLists(a.lang === 'uk' || a.lang === 'ar' ? a.lang : 'en'))}
   </kolo-help-banner>`,
 };
 export default meta;
@@ -80,7 +80,7 @@ export const StickyBar: Story = {
     ${meta.render!(a, ctx)}`,
 };
 export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' }, beforeEach: reset };
-export const RightToLeft: Story = { globals: { dir: 'rtl' }, beforeEach: reset };
+export const RightToLeft: Story = { args: { lang: 'ar' }, globals: { dir: 'rtl' }, beforeEach: reset };
 export const Ukrainian: Story = { args: { lang: 'uk' }, beforeEach: reset };
 export const InvalidContent: Story = {
   render: () => html`<kolo-help-banner banner-id="broken"><p>No contacts at all.</p></kolo-help-banner>`,

@@ -5,7 +5,7 @@ import { failingAdapter, hangingAdapter, ideaAdapter, sampleCounts, sampleIdeas,
 import { pagingAdapter } from '../../test-utils/paging-adapter.ts';
 import '../../define/kolo-idea-board.ts';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { inState, part, parts, text, widget } from '../../test-utils/story-play.ts';
+import { inState, part, parts, text, widget, say } from '../../test-utils/story-play.ts';
 
 interface Args {
   'board-id': string;
@@ -28,7 +28,6 @@ const meta: Meta<Args> = {
     sort: { control: 'inline-radio', options: ['top', 'new'] },
   },
   render: (a) => {
-    const uk = a.lang === 'uk';
     return html`<kolo-idea-board
       board-id=${a['board-id']}
       kind=${a.kind ?? nothing}
@@ -40,10 +39,12 @@ const meta: Meta<Args> = {
       .adapter=${a.adapter ?? ideaAdapter(a['board-id'])}
     >
       <ul data-categories>
-        <li data-value="app">${uk ? 'Застосунок' : 'Mobile app'}</li>
-        <li data-value="web">${uk ? 'Сайт' : 'Website'}</li>
+        <li data-value="app">${say(a.lang, 'Mobile app', 'Застосунок', 'تطبيق الجوال')}</li>
+        <li data-value="web">${say(a.lang, 'Website', 'Сайт', 'الموقع الإلكتروني')}</li>
       </ul>
-      <a data-next-step href="https://example.org/ideas/new">${uk ? 'Запропонувати ідею' : 'Suggest an idea'}</a>
+      <a data-next-step href="https://example.org/ideas/new"
+        >${a.kind === 'question' ? say(a.lang, 'Ask a question', 'Поставити запитання', 'اطرح سؤالًا') : say(a.lang, 'Suggest an idea', 'Запропонувати ідею', 'اقترح فكرة')}</a
+      >
     </kolo-idea-board>`;
   },
 };
@@ -104,7 +105,6 @@ export const Loading: Story = { args: { adapter: hangingAdapter() } };
 export const LoadError: Story = { args: { adapter: failingAdapter() } };
 export const InvalidContent: Story = { render: () => html`<kolo-idea-board board-id="has spaces" .adapter=${memoryAdapter()}></kolo-idea-board>` };
 export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
-export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 /** The sample board's ideas as a Ukrainian audience writes them. */
 const ukrainian: Record<string, Partial<SeedIdea>> = {
   dark: { title: 'Темна тема в застосунку', details: 'Вночі легше для очей.' },
@@ -115,6 +115,19 @@ const ukrainian: Record<string, Partial<SeedIdea>> = {
 };
 export const Ukrainian: Story = {
   args: { lang: 'uk', 'board-id': 'uk', adapter: ideaAdapter('uk', 'ideas', sampleIdeas.map((i) => ({ ...i, ...ukrainian[i.id] })), sampleCounts) },
+};
+
+/** The sample board's ideas as an Arabic-speaking audience writes them. */
+const arabic: Record<string, Partial<SeedIdea>> = {
+  dark: { title: 'الوضع الداكن في التطبيق', details: 'أريح للعينين في الليل.' },
+  offline: { title: 'خرائط دون اتصال بالإنترنت' },
+  alerts: { title: 'تنبيه عندما تتأخر حافلتي' },
+  export: { title: 'تصدير رحلاتي بصيغة CSV', answer: 'أُضيف في الإصدار 3.2: الإعدادات ← التصدير.' },
+  fax: { title: 'إرسال التذاكر بالفاكس', reason: 'لم يعد أحد تقريبًا يملك جهاز فاكس.' },
+};
+export const RightToLeft: Story = {
+  args: { lang: 'ar', 'board-id': 'ar', adapter: ideaAdapter('ar', 'ideas', sampleIdeas.map((i) => ({ ...i, ...arabic[i.id] })), sampleCounts) },
+  globals: { dir: 'rtl' },
 };
 
 /** A person upvotes "Offline maps" (the count goes up at once), then searches the board. */

@@ -5,7 +5,7 @@ import { failingAdapter, hangingAdapter, ideaAdapter, submitIdea } from '../../t
 import { pagingAdapter } from '../../test-utils/paging-adapter.ts';
 import '../../define/kolo-idea-form.ts';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { focused, inState, part, text, widget } from '../../test-utils/story-play.ts';
+import { focused, inState, part, text, widget, say } from '../../test-utils/story-play.ts';
 
 interface Args {
   'board-id': string;
@@ -43,7 +43,6 @@ const meta: Meta<Args> = {
     kind: { control: 'inline-radio', options: [undefined, 'idea', 'question'] },
   },
   render: (a) => {
-    const uk = a.lang === 'uk';
     return html`<kolo-idea-form
       board-id=${a['board-id']}
       kind=${a.kind ?? nothing}
@@ -54,13 +53,13 @@ const meta: Meta<Args> = {
       lang=${a.lang ?? nothing}
       .adapter=${a.adapter ?? ideaAdapter(a['board-id'])}
     >
-      <h3>${uk ? 'Як покращити планувальник поїздок?' : 'How can we improve the journey planner?'}</h3>
-      <p>${uk ? 'Найкращі ідеї ми беремо в роботу щомісяця.' : 'Every month we pick the most upvoted ideas to work on.'}</p>
+      <h3>${say(a.lang, 'How can we improve the journey planner?', 'Як покращити планувальник поїздок?', 'كيف نحسِّن مخطِّط الرحلات؟')}</h3>
+      <p>${say(a.lang, 'Every month we pick the most upvoted ideas to work on.', 'Найкращі ідеї ми беремо в роботу щомісяця.', 'نختار كل شهر الأفكار الأكثر تأييدًا لنعمل عليها.')}</p>
       <ul data-categories>
-        <li data-value="app">${uk ? 'Застосунок' : 'Mobile app'}</li>
-        <li data-value="web">${uk ? 'Сайт' : 'Website'}</li>
+        <li data-value="app">${say(a.lang, 'Mobile app', 'Застосунок', 'تطبيق الجوال')}</li>
+        <li data-value="web">${say(a.lang, 'Website', 'Сайт', 'الموقع الإلكتروني')}</li>
       </ul>
-      <a data-next-step href="https://example.org/ideas">${uk ? 'Усі ідеї' : 'See all ideas'}</a>
+      <a data-next-step href="https://example.org/ideas">${say(a.lang, 'See all ideas', 'Усі ідеї', 'كل الأفكار')}</a>
     </kolo-idea-form>`;
   },
 };
@@ -104,7 +103,7 @@ export const InvalidContent: Story = {
   render: () => html`<kolo-idea-form board-id="broken" max-per-day="5000" .adapter=${memoryAdapter()}></kolo-idea-form>`,
 };
 export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' }, play: fill({ title: 'Dark theme for the app' }) };
-export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+export const RightToLeft: Story = { args: { lang: 'ar', 'board-id': 'ar' }, globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { lang: 'uk', 'board-id': 'uk' }, play: fill({ title: 'Т' }, true) };
 
 /** A person writes an idea, picks a category, sends it, and is thanked. */

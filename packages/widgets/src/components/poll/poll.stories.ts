@@ -4,7 +4,7 @@ import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 import { failingAdapter, hangingAdapter, votedAdapter as voted } from '../../test-utils/adapters.ts';
 import '../../define/kolo-poll.ts';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { inState, part, parts, text, widget } from '../../test-utils/story-play.ts';
+import { inState, part, parts, text, widget, say } from '../../test-utils/story-play.ts';
 
 interface Args {
   'poll-id': string;
@@ -43,13 +43,13 @@ const meta: Meta<Args> = {
       lang=${a.lang ?? nothing}
       .adapter=${a.adapter ?? memoryAdapter({ seed: { [`poll:${a['poll-id']}`]: seed } })}
     >
-      <h3>${a.lang === 'uk' ? 'Який формат вам подобається?' : 'Which format do you prefer?'}</h3>
+      <h3>${say(a.lang, 'Which format do you prefer?', 'Який формат вам подобається?', 'أي شكل تفضِّل؟')}</h3>
       <ul>
-        <li data-value="carousel">${a.lang === 'uk' ? 'Карусель' : 'Carousel'}</li>
-        <li data-value="video">${a.lang === 'uk' ? 'Коротке відео' : 'Short video'}</li>
-        <li data-value="longread">${a.lang === 'uk' ? 'Лонгрід' : 'Long read'}</li>
+        <li data-value="carousel">${say(a.lang, 'Carousel', 'Карусель', 'شرائح متتالية')}</li>
+        <li data-value="video">${say(a.lang, 'Short video', 'Коротке відео', 'فيديو قصير')}</li>
+        <li data-value="longread">${say(a.lang, 'Long read', 'Лонгрід', 'مقال مطوَّل')}</li>
       </ul>
-      <a data-next-step href="https://example.org/guides/formats">${a.lang === 'uk' ? 'Читати гайд' : 'Read the guide'}</a>
+      <a data-next-step href="https://example.org/guides/formats">${say(a.lang, 'Read the guide', 'Читати гайд', 'اقرأ الدليل')}</a>
     </kolo-poll>
   `,
 };
@@ -93,7 +93,7 @@ export const Dark: Story = {
 };
 
 export const RightToLeft: Story = {
-  args: { 'poll-id': 'rtl', results: 'always' },
+  args: { 'poll-id': 'rtl', results: 'always', lang: 'ar' },
   globals: { dir: 'rtl' },
 };
 

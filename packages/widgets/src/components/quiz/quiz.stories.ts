@@ -4,7 +4,7 @@ import { memoryAdapter, quizRules, voterId, type KoloAdapter } from '@kolo/core'
 import { failingAdapter, hangingAdapter } from '../../test-utils/adapters.ts';
 import '../../define/kolo-quiz.ts';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { inState, part, parts, text, widget } from '../../test-utils/story-play.ts';
+import { inState, part, parts, text, widget, say } from '../../test-utils/story-play.ts';
 
 interface Args {
   'quiz-id': string;
@@ -42,7 +42,6 @@ const meta: Meta<Args> = {
   args: { 'quiz-id': 'phishing', 'show-stats': true },
   argTypes: { theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] } },
   render: (a) => {
-    const uk = a.lang === 'uk';
     return html`
       <kolo-quiz
         quiz-id=${a['quiz-id']}
@@ -51,28 +50,28 @@ const meta: Meta<Args> = {
         lang=${a.lang ?? nothing}
         .adapter=${a.adapter ?? answered(a['quiz-id'])}
       >
-        <h3>${uk ? 'Чи розпізнаєте ви фішинг?' : 'Can you spot phishing?'}</h3>
+        <h3>${say(a.lang, 'Can you spot phishing?', 'Чи розпізнаєте ви фішинг?', 'هل تستطيع كشف التصيُّد الاحتيالي؟')}</h3>
         <section data-question="link" data-correct="no">
-          <p>${uk ? 'Лист просить підтвердити пароль за посиланням. Це безпечно?' : 'An email asks you to confirm your password through a link. Is it safe?'}</p>
+          <p>${say(a.lang, 'An email asks you to confirm your password through a link. Is it safe?', 'Лист просить підтвердити пароль за посиланням. Це безпечно?', 'تطلب منك رسالة بريد إلكتروني تأكيد كلمة المرور عبر رابط. هل هذا آمن؟')}</p>
           <ul>
-            <li data-value="yes">${uk ? 'Так, це мій банк' : 'Yes, it is from my bank'}</li>
-            <li data-value="no">${uk ? 'Ні' : 'No'}</li>
+            <li data-value="yes">${say(a.lang, 'Yes, it is from my bank', 'Так, це мій банк', 'نعم، إنها من مصرفي')}</li>
+            <li data-value="no">${say(a.lang, 'No', 'Ні', 'لا')}</li>
           </ul>
-          <p data-explanation>${uk ? 'Банки ніколи не просять пароль листом.' : 'Banks never ask for passwords by email.'}</p>
+          <p data-explanation>${say(a.lang, 'Banks never ask for passwords by email.', 'Банки ніколи не просять пароль листом.', 'لا تطلب المصارف كلمات المرور بالبريد الإلكتروني أبدًا.')}</p>
         </section>
         <section data-question="signs" data-correct="urgent typo" data-multiple>
-          <p>${uk ? 'Які ознаки фішингу?' : 'Which are signs of phishing?'}</p>
+          <p>${say(a.lang, 'Which are signs of phishing?', 'Які ознаки фішингу?', 'ما علامات التصيُّد الاحتيالي؟')}</p>
           <ul>
-            <li data-value="urgent">${uk ? 'Поспіх і погрози' : 'Urgency and threats'}</li>
-            <li data-value="typo">${uk ? 'Помилки в адресі' : 'Typos in the address'}</li>
-            <li data-value="logo">${uk ? 'Логотип' : 'A logo'}</li>
+            <li data-value="urgent">${say(a.lang, 'Urgency and threats', 'Поспіх і погрози', 'الاستعجال والتهديد')}</li>
+            <li data-value="typo">${say(a.lang, 'Typos in the address', 'Помилки в адресі', 'أخطاء إملائية في العنوان')}</li>
+            <li data-value="logo">${say(a.lang, 'A logo', 'Логотип', 'شعار')}</li>
           </ul>
         </section>
         <ol data-bands>
-          <li data-min="0">${uk ? 'Варто освіжити знання.' : 'Worth a refresher.'}</li>
-          <li data-min="100">${uk ? 'Чудово, вас важко обдурити.' : 'Perfect, you are hard to fool.'}</li>
+          <li data-min="0">${say(a.lang, 'Worth a refresher.', 'Варто освіжити знання.', 'يُستحسن أن تراجع معلوماتك.')}</li>
+          <li data-min="100">${say(a.lang, 'Perfect, you are hard to fool.', 'Чудово, вас важко обдурити.', 'ممتاز، من الصعب خداعك.')}</li>
         </ol>
-        <a data-next-step href="https://example.org/guides/phishing">${uk ? 'Читати гайд' : 'Read the guide'}</a>
+        <a data-next-step href="https://example.org/guides/phishing">${say(a.lang, 'Read the guide', 'Читати гайд', 'اقرأ الدليل')}</a>
       </kolo-quiz>
     `;
   },
@@ -99,7 +98,7 @@ export const InvalidContent: Story = {
   </kolo-quiz>`,
 };
 export const Dark: Story = { args: { 'quiz-id': 'dark', theme: 'dark', adapter: answered('dark', { link: ['no'] }) }, globals: { theme: 'dark' } };
-export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+export const RightToLeft: Story = { args: { lang: 'ar', 'quiz-id': 'ar' }, globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { 'quiz-id': 'uk', lang: 'uk', adapter: answered('uk', { link: ['yes'] }) } };
 
 /** A person answers both questions, reads why after each, and gets the score with its band. */

@@ -4,7 +4,7 @@ import { memoryAdapter, type KoloAdapter } from '@kolo/core';
 import { failingAdapter, hangingAdapter, votedAdapter } from '../../test-utils/adapters.ts';
 import '../../define/kolo-reactions.ts';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { part, parts, text, widget } from '../../test-utils/story-play.ts';
+import { part, parts, text, widget, say } from '../../test-utils/story-play.ts';
 
 interface Args {
   'reactions-id': string;
@@ -35,7 +35,7 @@ const meta: Meta<Args> = {
       lang=${a.lang ?? nothing}
       .adapter=${a.adapter ?? memoryAdapter({ seed: { [`reactions:${a['reactions-id']}`]: seed } })}
     >
-      <a data-next-step href="https://example.org/faq">${a.lang === 'uk' ? 'Читати FAQ' : 'Read the FAQ'}</a>
+      <a data-next-step href="https://example.org/faq">${say(a.lang, 'Read the FAQ', 'Читати FAQ', 'اقرأ الأسئلة الشائعة')}</a>
     </kolo-reactions>
   `,
 };
@@ -58,7 +58,7 @@ export const Loading: Story = { args: { adapter: hangingAdapter() } };
 export const LoadError: Story = { args: { adapter: failingAdapter() } };
 export const InvalidContent: Story = { args: { reactions: '👍 👍' } };
 export const Dark: Story = { args: { 'reactions-id': 'dark', theme: 'dark', adapter: reacted('dark', 'thumbs-up') }, globals: { theme: 'dark' } };
-export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+export const RightToLeft: Story = { args: { lang: 'ar', 'reactions-id': 'ar', label: 'تفاعل مع هذا المنشور' }, globals: { dir: 'rtl' } };
 export const Ukrainian: Story = { args: { 'reactions-id': 'uk', lang: 'uk', label: 'Реакції на допис', adapter: reacted('uk', 'party') } };
 
 /** A person reacts with a heart: its count goes up and the reaction is marked as theirs. */
