@@ -144,7 +144,7 @@ try {
         throw new Error(`the console said “${await teamStatus(panel).catch(() => '?')}”, not “${start}…”`);
       });
   /** the site figures the dashboard shows, by metric */
-  const figures = () => team.$$eval('#panel-metrics dl.figures[aria-label] > div', (ds) => Object.fromEntries(ds.map((d) => [d.dataset.metric, d.querySelector('dd').textContent.trim()])));
+  const figures = () => team.$$eval('#panel-metrics dl.figures[aria-label="The whole site"] > div', (ds) => Object.fromEntries(ds.map((d) => [d.dataset.metric, d.querySelector('dd').textContent.trim()])));
   const refreshMetrics = async () => {
     const before = await team.$eval('#panel-metrics .dashboard', (el) => el.dataset.query).catch(() => '');
     await team.click('#panel-metrics .bar button');
