@@ -105,6 +105,10 @@ export const Loading: Story = { args: { adapter: hangingAdapter() } };
 export const LoadError: Story = { args: { adapter: failingAdapter() } };
 export const InvalidContent: Story = { render: () => html`<kolo-idea-board board-id="has spaces" .adapter=${memoryAdapter()}></kolo-idea-board>` };
 export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
+/** The sample board, its ideas in the words of another audience (`words` by idea id). */
+const sampleBoardIn = (lang: string, words: Record<string, Partial<SeedIdea>>): KoloAdapter =>
+  ideaAdapter(lang, 'ideas', sampleIdeas.map((i) => ({ ...i, ...words[i.id] })), sampleCounts);
+
 /** The sample board's ideas as a Ukrainian audience writes them. */
 const ukrainian: Record<string, Partial<SeedIdea>> = {
   dark: { title: 'Темна тема в застосунку', details: 'Вночі легше для очей.' },
@@ -114,7 +118,7 @@ const ukrainian: Record<string, Partial<SeedIdea>> = {
   fax: { title: 'Надсилати квитки факсом', reason: 'Факсом уже майже ніхто не користується.' },
 };
 export const Ukrainian: Story = {
-  args: { lang: 'uk', 'board-id': 'uk', adapter: ideaAdapter('uk', 'ideas', sampleIdeas.map((i) => ({ ...i, ...ukrainian[i.id] })), sampleCounts) },
+  args: { lang: 'uk', 'board-id': 'uk', adapter: sampleBoardIn('uk', ukrainian) },
 };
 
 /** The sample board's ideas as an Arabic-speaking audience writes them. */
@@ -126,7 +130,7 @@ const arabic: Record<string, Partial<SeedIdea>> = {
   fax: { title: 'إرسال التذاكر بالفاكس', reason: 'لم يعد أحد تقريبًا يملك جهاز فاكس.' },
 };
 export const RightToLeft: Story = {
-  args: { lang: 'ar', 'board-id': 'ar', adapter: ideaAdapter('ar', 'ideas', sampleIdeas.map((i) => ({ ...i, ...arabic[i.id] })), sampleCounts) },
+  args: { lang: 'ar', 'board-id': 'ar', adapter: sampleBoardIn('ar', arabic) },
   globals: { dir: 'rtl' },
 };
 
