@@ -35,6 +35,10 @@ export interface ServerConfig extends DatabaseChoice {
   signalRetentionDays?: number;
   /** days audit entries (and revoked admin tokens) are kept */
   auditRetentionDays?: number;
+  /** days recorded events (webhooks' and notifications' source) are kept */
+  eventRetentionDays?: number;
+  /** ms between two looks at the server's own jobs (sending webhooks and email, closings; 0: only when `jobs.run()` is called) */
+  jobTick?: number;
   /** proxies in front of the server whose `X-Forwarded-For` entries are trusted: how many, counted from the right (0: none), or their address ranges */
   trustProxy: number | readonly string[];
   heartbeat?: number;
@@ -88,6 +92,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: trustProxy(env.KOLO_TRUST_PROXY) ?? int('KOLO_TRUST_PROXY', 0),
     signalRetentionDays: int('KOLO_SIGNAL_RETENTION_DAYS', 400),
     auditRetentionDays: int('KOLO_AUDIT_DAYS', 400),
+    eventRetentionDays: int('KOLO_EVENT_DAYS', 30),
+    jobTick: int('KOLO_JOB_TICK_MS', 1000),
     signingSecret: env.KOLO_SIGNING_SECRET || undefined,
     signalsPerIp: int('KOLO_SIGNALS_PER_IP', DEFAULTS.signalsPerIp),
     signalsPerVoter: int('KOLO_SIGNALS_PER_VOTER', DEFAULTS.signalsPerVoter),

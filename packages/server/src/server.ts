@@ -9,6 +9,7 @@ import { createApp } from './http/app.ts';
 import { openLive } from './live.ts';
 import { errorLog } from './error-log.ts';
 import { createStore, type Store } from './store.ts';
+import { startJobs, type Jobs } from './jobs.ts';
 import { clientAddress, trustedRanges } from './http/client-address.ts';
 import { createLogger, type Logger } from './observe/log.ts';
 import { createMetrics, type Metrics } from './observe/metrics.ts';
@@ -24,6 +25,8 @@ export interface KoloServer {
   readonly metrics: Metrics;
   /** the routes it serves (method and pattern; the OpenAPI document describes each) */
   readonly routes: AppRoutes;
+  /** the work it does on its own clock (./jobs.ts): `jobs.run()` runs them now */
+  readonly jobs: Jobs;
   /** stop taking requests, finish the ones in flight, close live streams and the database */
   close(): Promise<void>;
 }
@@ -70,6 +73,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
     production: config.production,
     ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, trust),
   });
+  const jobs = startJobs(store.jobs, { tick: config.jobTick ?? 1000, onError: (e, job) => logError(e, { method: 'JOB', route: job }) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: timeouts(config) }, () => resolve(s));
   });
@@ -82,6 +86,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
     store,
     log,
     metrics,
+    jobs,
     routes: app.routes.filter((r) => r.method !== 'ALL').map(({ method, path }) => ({ method, path })),
     close() {
       closing ??= (async () => {
@@ -89,6 +94,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
         const http = server as unknown as { closeIdleConnections(): void; closeAllConnections(): void };
         const done = new Promise<void>((r) => server.close(() => r()));
         live.end();
+        const idleJobs = jobs.stop();
         // keep-alive connections close as soon as their last response is out; after 10 s, everything does
         const idle = setInterval(() => http.closeIdleConnections(), 50);
         const hard = setTimeout(() => http.closeAllConnections(), 10_000);
@@ -97,6 +103,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
         clearInterval(idle);
         clearTimeout(hard);
         await live.close();
+        await idleJobs;
         await db.close();
       })();
       return closing;

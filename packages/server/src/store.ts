@@ -22,6 +22,9 @@ import { changed } from './live.ts';
 import { expireSignals, recordSignals, withinBudget, type Signal, type SignalLimits } from './signals.ts';
 import { similarView, view } from './view.ts';
 import type { PageQuery } from './boards/page.ts';
+import { eventLog, expireEvents, type Sink } from './events/publish.ts';
+import { announceClosings } from './events/poll-closed.ts';
+import type { Job } from './jobs.ts';
 
 export interface StoreOptions extends Limits, SignalLimits {
   /** signals older than this many days are deleted (bounded retention) */
@@ -34,6 +37,8 @@ export interface StoreOptions extends Limits, SignalLimits {
   production: boolean;
   /** the secret of signed widget definitions */
   signingSecret?: string | undefined;
+  /** days recorded events (the outbox) are kept */
+  eventRetentionDays?: number | undefined;
 }
 
 /** In development, a widget registered by its first action is logged once (at most 1,000 names are remembered). */
@@ -51,12 +56,21 @@ export function createStore(db: Db, o: StoreOptions) {
   const expire = () => expireSignals(db, o.signalRetentionDays);
   const expireLog = () => expireAudit(db, o.auditRetentionDays);
   const forms = formTokens(o.ipSalt);
+  // the consumers of events: each writes what it owes in the transaction that publishes the event
+  const sinks: Sink[] = [];
+  const events = eventLog(sinks);
+  // the server's own work (./jobs.ts): each consumer's sending, closings, pruning
+  const jobs: Job[] = [
+    { name: 'poll-closed', every: 5_000, run: announceClosings(db, events) },
+    { name: 'expire-events', every: 3_600_000, run: () => expireEvents(db, o.eventRetentionDays ?? 30) },
+  ];
   const sweep = sweeper(db, () => Promise.all([expire(), expireLog()]));
   const act = createAct(db, {
     ratePerVoter: o.ratePerVoter,
     ratePerIp: o.ratePerIp,
     sweep,
     registration: { closed: o.production, signingSecret: o.signingSecret, onFirstUse: firstUseLog() },
+    events,
   });
   return {
     act: timedByServer(act, forms),
@@ -78,7 +92,7 @@ export function createStore(db: Db, o: StoreOptions) {
     /** delete expired buckets and idempotency records now (the actions do it every 500th time) */
     expireRecords: () => expireRecords(db),
     // the team
-    moderate: (kind: string, board: string, idea: string, d: Moderation) => moderate(db, kind, board, idea, d),
+    moderate: (kind: string, board: string, idea: string, d: Moderation) => moderate(db, events, kind, board, idea, d),
     merge: (kind: string, board: string, from: string, into: string) => merge(db, kind, board, from, into),
     /** a page of a board's ideas for the team */
     ideas: (kind: string, board: string, page: PageQuery) => boardIdeas(db, kind, board, page),
@@ -107,6 +121,10 @@ export function createStore(db: Db, o: StoreOptions) {
     /** delete audit entries and revoked tokens past the retention now (the actions do it every 500th time) */
     expireAudit: expireLog,
     snapshots: snapshots(db),
+    /** the outbox (./events/publish.ts) */
+    events,
+    /** what the server runs on its own clock (server.ts starts them) */
+    jobs,
   };
 }
 

@@ -47,6 +47,8 @@ export const testConfig = (over: Partial<ServerConfig> = {}): ServerConfig => ({
   requestTimeout: 0,
   // quiet: the tests of the log give their own destination
   logLevel: 'silent',
+  // the server's own jobs run when a test calls `server.jobs.run()`, not on a clock
+  jobTick: 0,
   ...over,
 });
 

@@ -18,6 +18,21 @@ import { covers, rulesCache, rulesOf, type Registration } from '../definitions/r
 import type { Limits } from './limits.ts';
 import { stopWordsCache } from './ideas.ts';
 import { record } from './replay.ts';
+import type { Events } from '../events/publish.ts';
+import { ITEM_COLUMNS, eventItem } from '../events/item.ts';
+
+/**
+ * Publish `idea.submitted` for an idea just stored. The idea is already committed (its family's SQL
+ * function is one statement), so a failure here is logged and the idea still answered as accepted.
+ */
+async function submitted(db: Db, events: Events, kind: string, board: string, idea: string) {
+  try {
+    const [row] = await db.query(`select ${ITEM_COLUMNS} from kolo_ideas where kind = $1 and board = $2 and id = $3`, [kind, board, idea]);
+    if (row) await events.publish(db, 'idea.submitted', { kind: kind as 'ideas' | 'questions', board, item: eventItem(row) });
+  } catch (e) {
+    console.error(`kolo-server: idea.submitted for ${kind}:${board} was not recorded: ${(e as Error).message}`);
+  }
+}
 
 const UNREGISTERED = new Set(['unknown-widget', 'bad-signature']);
 
@@ -32,7 +47,7 @@ type Outcome = Answered & { applied?: boolean; stale?: 'rules' | 'words' };
 /** The KoloError `e` is (a refusal of the rules, or data the database refuses), else undefined. */
 const refusedBy = (e: unknown) => (e instanceof KoloError ? e : dataRefusal(e));
 
-export function createAct(db: Db, o: Limits & { sweep: () => void; registration: Registration }) {
+export function createAct(db: Db, o: Limits & { sweep: () => void; registration: Registration; events: Events }) {
   const rules = rulesCache(db);
   const words = stopWordsCache(db);
 
@@ -80,6 +95,7 @@ export function createAct(db: Db, o: Limits & { sweep: () => void; registration:
         continue;
       }
       if (out.applied) await changed(db, kind, id, a.type === 'idea' ? [a.id] : a.type === 'upvote' ? [a.idea] : []);
+      if (out.applied && a.type === 'idea') await submitted(db, o.events, kind, id, a.id);
       return { status: out.status, body: out.body };
     }
   }

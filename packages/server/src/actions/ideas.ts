@@ -9,6 +9,8 @@ import { json } from '../db/values.ts';
 import type { ServerAction } from '@kolo/core';
 import { changed } from '../live.ts';
 import { findStopWord } from './stop-words.ts';
+import type { Events } from '../events/publish.ts';
+import { ITEM_COLUMNS, eventItem } from '../events/item.ts';
 
 type IdeaAction = Extract<ServerAction, { type: 'idea' }>;
 
@@ -75,19 +77,31 @@ export interface Moderation {
   reason?: string | undefined;
 }
 
-/** The team sets an idea's status, public answer, announcement link or reason (`''` clears one). */
-export async function moderate(db: Db, kind: string, board: string, idea: string, d: Moderation) {
+/**
+ * The team sets an idea's status, public answer, announcement link or reason (`''` clears one), and in
+ * the same transaction publishes what changed: `idea.status_changed` when the status moved,
+ * `question.answered` when a question got an answer or a new one.
+ */
+export async function moderate(db: Db, events: Events, kind: string, board: string, idea: string, d: Moderation) {
   if (d.link && !safeUrl(d.link)) refuse('invalid-link', 'the announcement link must be an http(s) or relative link');
-  const rows = await db.query(
-    `update kolo_ideas set status = $4,
-       answer = case when $5::text is null then answer when $5 = '' then null else $5 end,
-       link = case when $6::text is null then link when $6 = '' then null else $6 end,
-       reason = case when $7::text is null then reason when $7 = '' then null else $7 end,
-       first_response_at = coalesce(first_response_at, now())
-     where kind = $1 and board = $2 and id = $3 returning id`,
-    [kind, board, idea, d.status, d.answer?.trim() ?? null, d.link?.trim() ?? null, d.reason?.trim() ?? null],
-  );
-  if (!rows.length) refuse('not-found', `no idea "${idea}"`);
+  await db.transaction(async (tx) => {
+    const [before] = await tx.query('select status, answer from kolo_ideas where kind = $1 and board = $2 and id = $3 for update', [kind, board, idea]);
+    if (!before) refuse('not-found', `no idea "${idea}"`);
+    const [after] = await tx.query(
+      `update kolo_ideas set status = $4,
+         answer = case when $5::text is null then answer when $5 = '' then null else $5 end,
+         link = case when $6::text is null then link when $6 = '' then null else $6 end,
+         reason = case when $7::text is null then reason when $7 = '' then null else $7 end,
+         first_response_at = coalesce(first_response_at, now())
+       where kind = $1 and board = $2 and id = $3 returning ${ITEM_COLUMNS}`,
+      [kind, board, idea, d.status, d.answer?.trim() ?? null, d.link?.trim() ?? null, d.reason?.trim() ?? null],
+    );
+    const on = { kind: kind as 'ideas' | 'questions', board, item: eventItem(after!) };
+    if (after!.status !== before!.status) await events.publish(tx, 'idea.status_changed', { ...on, previous: before!.status as IdeaStatus });
+    if (kind === 'questions' && after!.answer && after!.answer !== before!.answer) {
+      await events.publish(tx, 'question.answered', { ...on, ...(before!.answer ? { previous: String(before!.answer) } : {}) });
+    }
+  });
   await changed(db, kind, board, [idea]);
 }
 
