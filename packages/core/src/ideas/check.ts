@@ -37,5 +37,5 @@ export function checkIdea(draft: IdeaDraft, policy: IdeaPolicy): IdeaProblems {
 
 /** A board that requires its community rules refuses an idea sent without their acceptance (every adapter and the server alike). */
 export function checkRulesAccepted(a: Pick<IdeaAction, 'rulesAccepted'>, policy: IdeaPolicy): void {
-  if (policy.requireRules && a.rulesAccepted !== true) refuse('rules-required', 'rulesAccepted: this board requires accepting its community rules');
+  if (policy.requireRules && a.rulesAccepted !== true) refuse('rules-required', 'rulesAccepted: required by the board');
 }

@@ -32,8 +32,8 @@ export const ideaBoardAttributes: AttributeSpec = /* @__PURE__ */ Object.assign(
 
 /**
  * The board as authored: `.config`, or the light DOM (first heading, first paragraph, the list
- * marked `data-categories` with `data-value` ids, `a[data-next-step]`, the community rules: their
- * summary in an element marked `data-rules`, their link `a[data-rules]`) and attributes.
+ * marked `data-categories` with `data-value` ids, `a[data-next-step]`) and attributes. Slotted
+ * children (the community rules, `slot="rules"`) are the site's HTML, shown as they are, never read.
  */
 export function readIdeaBoard(host: Element, p: IdeaProps): unknown {
   const own = {
@@ -50,17 +50,13 @@ export function readIdeaBoard(host: Element, p: IdeaProps): unknown {
   if (p.config) return { ...own, ...p.config };
   const kids = [...host.children];
   const heading = kids.find((k) => k.matches('h1, h2, h3, h4, h5, h6, [data-heading]'));
-  const description = kids.find((k) => k.matches('p, [data-description]') && !k.matches('[data-heading], [data-rules]'));
+  const description = kids.find((k) => k.matches('p, [data-description]') && !k.matches('[data-heading], [slot]'));
   const list = host.querySelector('[data-categories]');
-  const rules = host.querySelector(':not(a)[data-rules]');
-  const link = host.querySelector('a[data-rules]');
   return {
     ...own,
     ...(heading ? { heading: lightText(heading) } : {}),
     ...(description ? { description: lightText(description) } : {}),
     ...(list ? { categories: [...list.children].map((li, i) => ({ id: li.getAttribute('data-value') ?? String(i + 1), label: lightText(li) })) } : {}),
-    ...(rules ? { rules: lightText(rules) } : {}),
-    ...(link ? { rulesLink: { label: lightText(link), href: link.getAttribute('href') ?? '' } } : {}),
     ...authoredNextStep(host),
   };
 }

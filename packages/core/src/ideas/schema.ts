@@ -37,10 +37,6 @@ export const ideaBoardSchema = z.object({
   /** ideas per page on the board */
   pageSize: z.optional(whole(1, 200)),
   nextStep: z.optional(nextStepSchema),
-  /** the community rules in short, shown above the send button (the site's text, never a person's) */
-  rules: z.optional(text(1000)),
-  /** the link to the full community rules */
-  rulesLink: z.optional(nextStepSchema),
   /** the person must tick "I have read the community rules" before sending (the policy's `requireRules`) */
   requireRules: z.optional(z.boolean()),
   signature: signatureSchema,
