@@ -217,6 +217,35 @@ try {
     await axe('#panel-audit');
   });
 
+  await check('widgets: the owner requires the community rules on the AMA; a question without them is refused (409 naming rulesAccepted); the audit log lists the change', async () => {
+    await page.click('#tab-widgets');
+    const row = '#panel-widgets tr[data-widget="questions:weekly"]';
+    await page.waitForSelector(row, { timeout: 10000 });
+    await page.click(`${row} button`);
+    await page.waitForSelector('#panel-widgets form.widget-editor [name="requireRules"]');
+    await page.click('#panel-widgets form.widget-editor [name="requireRules"]');
+    // no least fill time: the question below is sent as soon as the board is loaded
+    await page.$eval('#panel-widgets form.widget-editor [name="minFill"]', (el) => (el.value = '0'));
+    await page.click('#panel-widgets form.widget-editor button[type="submit"]');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('community rules required'), { timeout: 5000 }, row);
+    await axe('#panel-widgets');
+    const sent = await page.evaluate(async (url) => {
+      const board = await (await fetch(`${url}/v1/widgets/questions/weekly`, { headers: { 'kolo-voter': 'v_e2erules0001' } })).json();
+      const r = await fetch(`${url}/v1/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'idea', id: 'e2e-rules-1', voter: 'v_e2erules0001', widget: { kind: 'questions', id: 'weekly' }, idea: { title: 'When do the night trams start?' }, honeypot: '', startedAt: new Date(Date.now() - 60000).toISOString(), form: board.form, policy: { moderated: false, minFillMs: 0, maxPerDay: 5, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: [] }, at: new Date().toISOString() }),
+      });
+      return { status: r.status, body: await r.json() };
+    }, serverB);
+    if (sent.status !== 409 || sent.body.error?.reason !== 'rules-required' || !sent.body.error.message.includes('rulesAccepted')) throw new Error(`a question without the rules: ${JSON.stringify(sent)}`);
+    await page.click('#tab-audit');
+    const audit = '#panel-audit tr[data-action="widget.settings"]';
+    await page.waitForSelector(audit, { timeout: 5000 });
+    const after = await page.$eval(audit, (tr) => tr.children[5].textContent);
+    if (!after.includes('"requireRules":true')) throw new Error(`audit after: ${after}`);
+  });
+
   await check('team: the owner makes an analyst token (shown once); signed in with it, metrics show and moderation is refused', async () => {
     await page.click('#tab-team');
     await page.waitForSelector('#panel-team form.make-token');

@@ -36,7 +36,11 @@ export const widgets: readonly WidgetEntry[] = [
   // 5.5 KB: the quiz carries its own grading rules for the memory and local adapters (they left the
   // shared runtime, which every page loads, for the one widget that needs them)
   { tag: 'kolo-quiz', entry: 'quiz', module: 'components/quiz/quiz.ts', budget: 5.5 * KB + 64, family: 'quiz' },
-  { tag: 'kolo-idea-form', entry: 'idea-form', module: 'components/idea-form/idea-form.ts', budget: 9.5 * KB, family: 'ideas' },
+  // +64 B (issue 17, the community rules): the `slot="rules"`, the required "I have read the community
+  // rules" checkbox with its message (en + uk), the form showing it when an adapter refuses an idea
+  // without it, and core's `requireRules` policy and rule; 9,706 → 10,048 B, of which moving the board's
+  // `upvoteLabel` out of the shared bundle gave back 90 B. STILL 256 B OVER: for the integrator to decide.
+  { tag: 'kolo-idea-form', entry: 'idea-form', module: 'components/idea-form/idea-form.ts', budget: 9.5 * KB + 64, family: 'ideas' },
   { tag: 'kolo-idea-board', entry: 'idea-board', module: 'components/idea-board/idea-board.ts', budget: 9.5 * KB, family: 'ideas' },
   { tag: 'kolo-faq-carousel', entry: 'faq-carousel', module: 'components/faq-carousel/faq-carousel.ts', budget: 6 * KB, family: 'help' },
   { tag: 'kolo-help-banner', entry: 'help-banner', module: 'components/help-banner/help-banner.ts', budget: 6 * KB, family: 'help' },

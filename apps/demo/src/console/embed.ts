@@ -44,7 +44,9 @@ function quiz(id: string, questions: Record<string, QuizQuestionRules>) {
 function board(kind: string, id: string, p: IdeaPolicy) {
   const own = attrs([['board-id', id], ['kind', kind === 'questions' ? 'question' : undefined], ['moderated', p.moderated], ['max-per-day', p.maxPerDay]]);
   const categories = p.categories.length ? `\n  <ul data-categories>\n${items(p.categories)}\n  </ul>` : '';
-  return `<kolo-idea-form${own} min-fill-seconds="${Math.round(p.minFillMs / 1000)}">\n  <h3>Your idea</h3>${categories}\n</kolo-idea-form>\n<kolo-idea-board${own}>\n  <h3>Ideas</h3>\n</kolo-idea-board>`;
+  // the rules' summary and link are the site's own HTML, shown as they are
+  const rules = p.requireRules ? '\n  <p slot="rules">Our community rules in short. <a href="/community-rules">Read the community rules</a></p>' : '';
+  return `<kolo-idea-form${own}${p.requireRules ? ' require-rules' : ''} min-fill-seconds="${Math.round(p.minFillMs / 1000)}">\n  <h3>Your idea</h3>${categories}${rules}\n</kolo-idea-form>\n<kolo-idea-board${own}>\n  <h3>Ideas</h3>\n</kolo-idea-board>`;
 }
 
 /** The HTML that embeds a widget with these rules, on a page served by `endpoint`'s site. */

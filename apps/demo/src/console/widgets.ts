@@ -45,6 +45,8 @@ function rulesFrom(kind: string, f: Record<string, string>, form: HTMLFormElemen
       titleMax: Number(f.titleMax),
       detailsMax: Number(f.detailsMax),
       categories: list(f.categories),
+      // left out when off, as pages write it (and sign it): a board that never required them keeps its policy
+      ...(on('requireRules') ? { requireRules: true } : {}),
     };
     return { policy };
   }
@@ -116,7 +118,7 @@ export class TeamWidgets extends Panel {
     if (!r) return html`<strong>not registered</strong> (refused in production)`;
     if ('questions' in r) return `${Object.keys(r.questions).length} questions with their answers`;
     const p = r.policy as Partial<VotePolicy & IdeaPolicy>;
-    if (isBoard(w.kind)) return `${p.moderated ? 'moderated' : 'published at once'}, ${p.maxPerDay} per person a day`;
+    if (isBoard(w.kind)) return `${p.moderated ? 'moderated' : 'published at once'}, ${p.maxPerDay} per person a day${p.requireRules ? ', community rules required' : ''}`;
     return `${p.options!.join(', ')}${p.multiple ? ' (several)' : ''}${p.change ? ', changeable' : ''}${p.closesAt ? `, closes ${new Date(p.closesAt).toLocaleString('en-GB')}` : ''}`;
   }
 
@@ -132,11 +134,12 @@ export class TeamWidgets extends Panel {
             <textarea name="questions" rows="6" required .value=${rules && 'questions' in rules ? quizLines(rules.questions) : ''}></textarea></label>`;
       if (isBoard(kind))
         return html`<label class="check"><input type="checkbox" name="moderated" .checked=${board.moderated} /> New ${kind === 'ideas' ? 'ideas' : 'questions'} wait for a moderator</label>
+          <label class="check"><input type="checkbox" name="requireRules" .checked=${!!board.requireRules} /> Require the community rules (people tick “I have read the community rules” before sending)</label>
           ${number('minFill', 'Least seconds to fill in the form', board.minFillMs / 1000, 3600)} ${number('maxPerDay', 'Most per person a day', board.maxPerDay, 1000)}
           ${number('titleMin', 'Shortest title', board.titleMin, 300)} ${number('titleMax', 'Longest title', board.titleMax, 300)}
           ${number('detailsMax', 'Longest details', board.detailsMax, 10000)}
           <label>Category ids (comma-separated) <input name="categories" .value=${board.categories.join(', ')} /></label>
-          <p class="note">Pages cannot say the title and details limits: <code>kolo-server register</code> sets the defaults (8–140, 2000) again for a board it reads from a page.</p>`;
+          <p class="note">Pages cannot say the title and details limits: <code>kolo-server register</code> sets the defaults (8–140, 2000) again for a board it reads from a page, and the community rules only when its form has <code>require-rules</code>. A form whose page does not say so asks for them once the server refuses an idea without them.</p>`;
       return html`<label>Option ids, in order (comma-separated) <input name="options" required .value=${(vote?.options ?? (kind === 'faq' ? ['yes', 'no'] : [])).join(', ')} /></label>
         <label class="check"><input type="checkbox" name="multiple" .checked=${!!vote?.multiple} /> Several options per person</label>
         <label>Most options per person (with several) <input name="max" type="number" min="1" max="100" .value=${vote?.max ? String(vote.max) : ''} /></label>

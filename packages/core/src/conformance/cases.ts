@@ -32,6 +32,7 @@ const CHANGE: VotePolicy = { ...SINGLE, change: true };
 const MULTI: VotePolicy = { options: ['a', 'b', 'c'], multiple: true, max: 2, change: false };
 const BOARD: IdeaPolicy = { moderated: false, minFillMs: 3000, maxPerDay: 2, titleMin: 8, titleMax: 140, detailsMax: 2000, categories: [] };
 const MODERATED: IdeaPolicy = { ...BOARD, moderated: true };
+const RULES: IdeaPolicy = { ...BOARD, requireRules: true };
 const YES_NO = { options: ['yes', 'no'], multiple: false };
 const SECOND = 1000;
 
@@ -128,6 +129,18 @@ function boardCases({ now, ref, ideaOn, upvoteOn }: Build): RuleCase[] {
   }));
   board('the honeypot marks a bot', BOARD, (i) => ({ given: [], when: i('v1', 'A perfectly fine idea', { honeypot: 'http://spam.example' }), then: { refused: 'spam' } }));
   board('a form sent too quickly is refused', BOARD, (i) => ({ given: [], when: i('v1', 'A perfectly fine idea', { startedAt: new Date(now - SECOND).toISOString() }), then: { refused: 'too-fast' } }));
+  board('a board that requires its rules refuses an idea without their acceptance', RULES, (i) => ({ given: [], when: i('v1', 'A perfectly fine idea'), then: { refused: 'rules-required' } }));
+  board('a board that requires its rules refuses an idea whose acceptance is false', RULES, (i) => ({ given: [], when: i('v1', 'A perfectly fine idea', { rulesAccepted: false }), then: { refused: 'rules-required' } }));
+  board('a board that requires its rules takes an idea with their acceptance', RULES, (i) => ({
+    given: [],
+    when: i('v1', 'A perfectly fine idea', { rulesAccepted: true }),
+    then: { view: { ideas: [{ title: 'A perfectly fine idea', status: 'review', own: true }] } },
+  }));
+  board('a board that does not require its rules takes an idea without their acceptance', BOARD, (i) => ({
+    given: [],
+    when: i('v1', 'A perfectly fine idea'),
+    then: { view: { ideas: [{ title: 'A perfectly fine idea', status: 'review', own: true }] } },
+  }));
   board('a title shorter than the board allows is refused', BOARD, (i) => ({ given: [], when: i('v1', 'Short'), then: { refused: 'invalid-idea' } }));
   board('more ideas than the daily limit are refused', BOARD, (i) => ({ given: [i('v1', 'The first idea today'), i('v1', 'The second idea today')], when: i('v1', 'The third idea today'), then: { refused: 'limit' } }));
   board('an upvote counts once per person', BOARD, (i, u) => {

@@ -107,6 +107,8 @@ export const ideaPolicySchema = z.object({
   detailsMax: whole(0, LIMITS.boardDetailsMax),
   /** allowed category ids; empty means the board has no categories */
   categories: z.array(idSchema).check(z.maxLength(LIMITS.boardCategories)),
+  /** an idea is refused unless the person accepted the board's community rules (`rulesAccepted`); absent: not required */
+  requireRules: z.optional(z.boolean()),
 });
 export type IdeaPolicy = z.infer<typeof ideaPolicySchema>;
 
@@ -121,6 +123,8 @@ export const ideaActionSchema = z.object({
   startedAt: dateTimeSchema,
   /** the form token from the board's view (`View.form`): a server measures the fill time from it on its own clock */
   form: z.optional(upTo(LIMITS.formToken)),
+  /** the person ticked "I have read the community rules" (a board whose policy has `requireRules` refuses an idea without it) */
+  rulesAccepted: z.optional(z.boolean()),
   policy: ideaPolicySchema,
 });
 export type IdeaAction = z.infer<typeof ideaActionSchema>;

@@ -38,6 +38,8 @@ export const REASONS = {
   'stop-word': 409,
   spam: 409,
   'too-fast': 409,
+  /** an idea sent without accepting the community rules its board requires (the message names `rulesAccepted`) */
+  'rules-required': 409,
   /** an idea without a valid form token from the board's view (missing, forged, another board's, or too old) */
   'form-expired': 409,
   'id-reused': 409,

@@ -1,4 +1,5 @@
-import type { IdeaDraft, IdeaPolicy } from '../contract/actions.ts';
+import type { IdeaAction, IdeaDraft, IdeaPolicy } from '../contract/actions.ts';
+import { refuse } from '../contract/errors.ts';
 
 /** What is wrong with one field of an idea draft. */
 export type IdeaProblem = 'required' | 'too-short' | 'too-long' | 'invalid-email' | 'unknown-category';
@@ -32,4 +33,9 @@ export function checkIdea(draft: IdeaDraft, policy: IdeaPolicy): IdeaProblems {
   if (d.category && !policy.categories.includes(d.category)) problems.category = 'unknown-category';
   if (d.contact && (d.contact.length > 254 || !EMAIL.test(d.contact))) problems.contact = 'invalid-email';
   return problems;
+}
+
+/** A board that requires its community rules refuses an idea sent without their acceptance (every adapter and the server alike). */
+export function checkRulesAccepted(a: Pick<IdeaAction, 'rulesAccepted'>, policy: IdeaPolicy): void {
+  if (policy.requireRules && a.rulesAccepted !== true) refuse('rules-required', 'rulesAccepted: required by the board');
 }

@@ -10,7 +10,7 @@ import { refuse } from '../contract/errors.ts';
 import type { Idea } from '../contract/views.ts';
 import type { IdeaAction, ModerateAction, UpvoteAction } from '../contract/actions.ts';
 import { isObject, type BallotBox, type BoxRules, type Seed } from '../adapters/box.ts';
-import { checkIdea, cleanDraft } from './check.ts';
+import { checkIdea, checkRulesAccepted, cleanDraft } from './check.ts';
 import { isOpen, visibleOnly } from './board.ts';
 import { safeUrl } from '../signals/utm.ts';
 import type { StoredIdea } from './stored.ts';
@@ -46,6 +46,7 @@ function submit(box: BallotBox, a: IdeaAction, now: number): boolean {
   if (a.honeypot) refuse('spam', 'this looks automated');
   const started = Date.parse(a.startedAt);
   if (!(now - started >= policy.minFillMs)) refuse('too-fast', 'the form was sent too quickly after it was opened');
+  checkRulesAccepted(a, policy);
   const recent = Object.values(box.ideas ?? {})
     .filter((i) => i.author === voter && now - Date.parse(i.createdAt) < DAY)
     .map((i) => Date.parse(i.createdAt))

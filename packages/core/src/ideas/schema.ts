@@ -37,6 +37,8 @@ export const ideaBoardSchema = z.object({
   /** ideas per page on the board */
   pageSize: z.optional(whole(1, 200)),
   nextStep: z.optional(nextStepSchema),
+  /** the person must tick "I have read the community rules" before sending (the policy's `requireRules`) */
+  requireRules: z.optional(z.boolean()),
   signature: signatureSchema,
 });
 
@@ -58,6 +60,8 @@ export const ideaPolicy = (c: IdeaBoardConfig): IdeaPolicy => ({
   titleMax: c.titleMax ?? 140,
   detailsMax: c.detailsMax ?? 2000,
   categories: (c.categories ?? []).map((x) => x.id),
+  // only when required: the policies of boards that do not require them (and the sites' signatures of them) stay as they were
+  ...(c.requireRules ? { requireRules: true } : {}),
 });
 
 /** The adapter's name for the board: ideas and AMA questions are kept apart. */

@@ -36,6 +36,8 @@ export interface SubmitMeta {
   honeypot: string;
   /** when the person first touched the form */
   startedAt: Date;
+  /** the person ticked "I have read the community rules" */
+  rulesAccepted?: boolean;
 }
 
 /** A moderator's change to an idea. */
@@ -118,6 +120,7 @@ export function createIdeaStore<X = object>(adapter: KoloAdapter, config: IdeaBo
         honeypot: meta.honeypot,
         startedAt: meta.startedAt.toISOString(),
         form,
+        rulesAccepted: meta.rulesAccepted,
         policy: ideaPolicy(config),
         signature: config.signature,
         at: now(),

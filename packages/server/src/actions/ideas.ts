@@ -3,7 +3,7 @@
  * upvotes (one per voter per idea: `kolo_idea` and `kolo_upvote_action` in migration 0007), and the
  * team's moderation and merges.
  */
-import { OPEN_STATUSES, checkIdea, cleanDraft, errorAnswer, refuse, safeUrl, type IdeaDraft, type IdeaStatus } from '@kolo/core';
+import { OPEN_STATUSES, checkIdea, checkRulesAccepted, cleanDraft, errorAnswer, refuse, safeUrl, type IdeaDraft, type IdeaStatus } from '@kolo/core';
 import type { Db, Queryable } from '../db/types.ts';
 import { json } from '../db/values.ts';
 import type { ServerAction } from '@kolo/core';
@@ -43,7 +43,7 @@ export function stopWordsCache(db: Queryable) {
 }
 
 /**
- * An idea as core's rules and the site's stop words judge it: the honeypot and the fill time refuse
+ * An idea as core's rules and the site's stop words judge it: the honeypot, the fill time and the community rules (when the board requires them) refuse
  * it at once; a draft core's checks or the stop words refuse is refused after the daily quotas (the
  * SQL's `p_after`), as before. Arguments: stop words' version, maxPerDay, ADDRESS_FACTOR, the refusal
  * after the quotas, the clean draft, the status it starts with.
@@ -52,6 +52,7 @@ export function ideaArgs(a: IdeaAction, policy: IdeaAction['policy'], words: Sto
   if (a.honeypot) refuse('spam', 'this looks automated');
   // on a server both times are its own: the form token's issue time and the arrival (form-token.ts)
   if (!(Date.parse(a.at) - Date.parse(a.startedAt) >= policy.minFillMs)) refuse('too-fast', 'the form was sent too quickly after it was opened');
+  checkRulesAccepted(a, policy);
   const draft = cleanDraft(a.idea);
   return [words.version, policy.maxPerDay, ADDRESS_FACTOR, textRefusal(a, draft, policy, words.words), JSON.stringify(draft), policy.moderated ? 'pending' : 'review'];
 }

@@ -24,6 +24,7 @@ export const ideaBoardMessages = defineBundle({
     why: 'Why: {reason}',
     more: 'Read more',
     less: 'Show less',
+    upvoteLabel: { one: 'Upvote “{title}”, {count} upvote', other: 'Upvote “{title}”, {count} upvotes' },
   },
   uk: {
     boardIdea: 'Ідеї',
@@ -47,5 +48,11 @@ export const ideaBoardMessages = defineBundle({
     why: 'Причина: {reason}',
     more: 'Читати далі',
     less: 'Згорнути',
+    upvoteLabel: {
+      one: 'Підтримати «{title}», {count} голос',
+      few: 'Підтримати «{title}», {count} голоси',
+      many: 'Підтримати «{title}», {count} голосів',
+      other: 'Підтримати «{title}», {count} голосу',
+    },
   },
 });

@@ -32,6 +32,8 @@ export const ideaFormMessages = defineBundle({
     waiting: 'It will appear after a moderator reviews it. Until then only you can see it on this device.',
     another: 'Write another',
     limit: 'You have sent as many as you can today. Please come back tomorrow.',
+    rulesAccept: 'I have read the community rules',
+    probRules: 'Please confirm you have read the rules.',
   },
   uk: {
     formIdea: 'Запропонуйте ідею',
@@ -73,6 +75,8 @@ export const ideaFormMessages = defineBundle({
     waiting: 'З’явиться після перевірки модератором. Доти її бачите лише ви на цьому пристрої.',
     another: 'Написати ще',
     limit: 'На сьогодні ви надіслали максимум. Поверніться завтра.',
+    rulesAccept: 'Я прочитав(-ла) правила спільноти',
+    probRules: 'Підтвердьте, що прочитали правила.',
   },
 });
 

@@ -1,6 +1,6 @@
 import { defineBundle } from '../../i18n/bundle.ts';
 
-/** Strings shared by <kolo-idea-form> and <kolo-idea-board>: statuses, upvotes, refusals. */
+/** Strings shared by <kolo-idea-form> and <kolo-idea-board>: statuses, upvotes, refusals (what only one of them says is in its own bundle). */
 export const ideasMessages = defineBundle({
   en: {
     statusPending: 'Waiting for moderation',
@@ -14,7 +14,6 @@ export const ideasMessages = defineBundle({
     qStatusDone: 'Answered',
     qStatusDeclined: 'Not answered',
     upvotes: { one: '{count} upvote', other: '{count} upvotes' },
-    upvoteLabel: { one: 'Upvote “{title}”, {count} upvote', other: 'Upvote “{title}”, {count} upvotes' },
     errSpam: 'it looks automated. Please check what you wrote and send it again.',
     errTooFast: 'it was sent very quickly. Please check what you wrote and send it again.',
     errNotFound: 'it no longer exists.',
@@ -33,12 +32,6 @@ export const ideasMessages = defineBundle({
     qStatusDone: 'Є відповідь',
     qStatusDeclined: 'Без відповіді',
     upvotes: { one: '{count} голос', few: '{count} голоси', many: '{count} голосів', other: '{count} голосу' },
-    upvoteLabel: {
-      one: 'Підтримати «{title}», {count} голос',
-      few: 'Підтримати «{title}», {count} голоси',
-      many: 'Підтримати «{title}», {count} голосів',
-      other: 'Підтримати «{title}», {count} голосу',
-    },
     errSpam: 'схоже на автоматичне надсилання. Перевірте текст і надішліть ще раз.',
     errTooFast: 'надіслано надто швидко. Перевірте текст і надішліть ще раз.',
     errNotFound: 'її більше немає.',

@@ -2,8 +2,8 @@ import { html, nothing } from 'lit';
 import type { IdeaBoardConfig, IdeaDraft, IdeaPolicy, IdeaProblem, Translator } from '@kolo/core';
 
 export type Field = keyof IdeaDraft;
-/** The fields in the order they are shown (the first with a problem takes focus). */
-export const FIELDS: Field[] = ['title', 'details', 'category', 'contact'];
+/** The fields in the order they are shown, then the community rules' checkbox (the first with a problem takes focus). */
+export const FIELDS = ['title', 'details', 'category', 'contact', 'rules'] as const;
 
 /** A field's control, given the ids that describe it and whether it is invalid. */
 type Control = (describedBy: string, invalid: boolean) => unknown;
@@ -63,3 +63,14 @@ export const categorySelect =
  * widen a page whose direction is not the form's), hidden from screen readers and out of the tab order.
  */
 export const honeypot = html`<div class="sr-only" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>`;
+
+/**
+ * The community rules: the site's own HTML (`slot="rules"`: a summary and a link, shown as it is; an
+ * empty slot takes no room), and when they must be accepted the checkbox with its message.
+ */
+export const rulesPart = ({ t }: Translator, need: boolean, accepted: boolean, error: boolean, toggle: (e: Event) => void) =>
+  html`<slot name="rules"></slot>${need
+    ? html`<div part="field rules"><label part="label rules-accept"><input part="rules-checkbox" id="rules" type="checkbox" .checked=${accepted} required
+          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'rules-error' : nothing} @change=${toggle} /> ${t('rulesAccept')}</label>
+        ${error ? html`<p part="field-error" id="rules-error">${t('probRules')}</p>` : nothing}</div>`
+    : nothing}`;

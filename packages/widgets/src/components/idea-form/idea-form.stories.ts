@@ -12,6 +12,9 @@ interface Args {
   kind?: 'idea' | 'question';
   moderated: boolean;
   'max-per-day'?: number;
+  /** the site's summary of the community rules (slot="rules"); none: no rules shown */
+  rules?: boolean;
+  'require-rules'?: boolean;
   theme?: 'light' | 'dark';
   lang?: string;
   adapter?: KoloAdapter;
@@ -48,6 +51,7 @@ const meta: Meta<Args> = {
       kind=${a.kind ?? nothing}
       ?moderated=${a.moderated}
       max-per-day=${a['max-per-day'] ?? nothing}
+      ?require-rules=${a['require-rules']}
       min-fill-seconds="0"
       theme=${a.theme ?? nothing}
       lang=${a.lang ?? nothing}
@@ -60,6 +64,12 @@ const meta: Meta<Args> = {
         <li data-value="web">${say(a.lang, 'Website', 'Сайт', 'الموقع الإلكتروني')}</li>
       </ul>
       <a data-next-step href="https://example.org/ideas">${say(a.lang, 'See all ideas', 'Усі ідеї', 'كل الأفكار')}</a>
+      ${a.rules
+        ? html`<p slot="rules">
+            ${say(a.lang, 'Be kind, stay on topic, no ads.', 'Будьте доброзичливі, пишіть по темі, без реклами.', 'كن لطيفًا، والتزم بالموضوع، بلا إعلانات.')}
+            <a href="https://example.org/community-rules">${say(a.lang, 'Read the community rules', 'Читати правила спільноти', 'اقرأ قواعد المجتمع')}</a>
+          </p>`
+        : nothing}
     </kolo-idea-form>`;
   },
 };
@@ -96,6 +106,20 @@ export const DailyLimit: Story = {
     })(),
   },
 };
+/** The site's summary of the community rules, with a link to them, above the send button. */
+export const CommunityRules: Story = { args: { 'board-id': 'rules', rules: true } };
+/** The board requires the rules: sending without ticking the box marks it and says why. */
+export const CommunityRulesRequired: Story = {
+  args: { 'board-id': 'rules-required', rules: true, 'require-rules': true },
+  play: async (context) => {
+    await fill({ title: 'Bike racks at every station' }, true)(context);
+    const el = context.canvasElement.querySelector('kolo-idea-form')!;
+    await waitFor(() => expect(part(el, '#rules').getAttribute('aria-invalid')).toBe('true'));
+    await expect(focused()).toBe(part(el, '#rules'));
+  },
+};
+export const CommunityRulesUkrainian: Story = { args: { lang: 'uk', 'board-id': 'rules-uk', rules: true, 'require-rules': true } };
+export const CommunityRulesRightToLeft: Story = { args: { lang: 'ar', 'board-id': 'rules-ar', rules: true, 'require-rules': true }, globals: { dir: 'rtl' } };
 export const Question: Story = { args: { 'board-id': 'ama', kind: 'question', adapter: memoryAdapter() } };
 export const Loading: Story = { args: { adapter: hangingAdapter() } };
 export const LoadError: Story = { args: { adapter: failingAdapter() } };

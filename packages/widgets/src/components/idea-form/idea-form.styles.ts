@@ -24,7 +24,17 @@ export const ideaFormStyles = css`
     font-size: 0.875em;
     margin: 0;
   }
-  [part~='hint'] {
+  [part~='hint'],
+  #rules-text {
+    margin: 0;
+  }
+  [part~='rules-accept'] {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  [part~='rules-checkbox'] {
+    accent-color: var(--_accent);
     margin: 0;
   }
   textarea {

@@ -27,10 +27,11 @@ import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../ideas/idea.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
-import { categorySelect, detailsArea, field, FIELDS, honeypot, problemText, textInput, type Editing, type Field } from './form-fields.ts';
+import { categorySelect, detailsArea, field, FIELDS, honeypot, problemText, rulesPart, textInput, type Editing, type Field } from './form-fields.ts';
 import { similarFrom, similarList } from './similar-list.ts';
 
-type Problems = ReturnType<typeof checkIdea>;
+/** The draft's problems, and `rules` when the community rules must be accepted and are not. */
+type Problems = ReturnType<typeof checkIdea> & { rules?: 1 };
 const DAY = 24 * 3600 * 1000;
 
 /**
@@ -42,7 +43,10 @@ const DAY = 24 * 3600 * 1000;
  *
  * Author in HTML: the first heading is the form's heading, the first paragraph a description, a list
  * marked `data-categories` gives the categories (`data-value` ids), `a[data-next-step]` the link shown
- * after sending. Or set `.config` (see `IdeaBoardConfig`). Use the same `board-id` as the board.
+ * after sending. The community rules: a child with `slot="rules"` (a short summary and a link to them,
+ * the site's own HTML, shown as it is above the send button); with `require-rules` the person must tick "I have read the community rules" before
+ * sending (a server whose team requires them refuses without it, and the form then asks for it too).
+ * Or set `.config` (see `IdeaBoardConfig`). Use the same `board-id` as the board.
  *
  * @summary Idea or question form with inline validation, similar-idea suggestions and anti-spam.
  * @tag kolo-idea-form
@@ -72,6 +76,11 @@ const DAY = 24 * 3600 * 1000;
  * @csspart error - An error message (load failure, refused submission, invalid content, the daily limit reached).
  * @csspart retry-button - Loads again after a failure.
  * @csspart next-step - The call-to-action link after sending.
+ * @csspart rules - The "I have read the community rules" checkbox with its message (also a `field`).
+ * @csspart rules-accept - The label of the "I have read the community rules" checkbox (also a `label`).
+ * @csspart rules-checkbox - That checkbox.
+ *
+ * @slot rules - The community rules in short, with a link to them (e.g. `<p slot="rules">Be kind. <a href="/rules">Community rules</a></p>`).
  *
  * @cssproperty --kolo-color-accent - Accent color (buttons, focus ring).
  * @cssproperty --kolo-color-danger - Validation messages.
@@ -92,10 +101,13 @@ export class KoloIdeaForm extends KoloIdeaElement {
   static override styles = [tokens, headingStyles, ideaStyles, ideaFormStyles];
   static override properties: PropertyDeclarations = {
     minFillSeconds: { type: Number, attribute: 'min-fill-seconds' },
+    requireRules: { type: Boolean, attribute: 'require-rules' },
   };
 
   /** Seconds a person needs at least to fill in the form; faster sends are refused as automated (default 3). */
   declare minFillSeconds: number | undefined;
+  /** The person must accept the community rules before sending (the board's policy says so to the adapter). */
+  declare requireRules: boolean;
 
   protected get widgetKind(): WidgetKind {
     return ideaWidget({ id: '', kind: this.ideas.config?.kind }).kind;
@@ -108,7 +120,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
   }, () => {
     // new content for the same board (say, relabelled categories) keeps what the person wrote
     const board = JSON.stringify(ideaWidget(this.ideas.config!));
-    if (board !== this.board) this.clear();
+    if (board !== this.board) this.clear(), (this.rulesNeeded = false);
     this.board = board;
   }, similarPart);
   private board = '';
@@ -119,14 +131,19 @@ export class KoloIdeaForm extends KoloIdeaElement {
   private sent?: Idea;
   /** The adapter refused an idea for the daily limit (kept: an upvote after it clears the error). */
   private limited = false;
+  /**
+   * The community rules must be accepted: the board's policy says so, or the adapter refused an idea
+   * without their acceptance (a server's team may require them whatever the page says).
+   */
+  private rulesNeeded = false;
+  private accepted = false;
 
   /** An empty form (after sending, or when another board is shown). */
   private clear(): void {
     this.sent = undefined;
     this.draft = { title: '', details: '', category: '', contact: '' };
     this.touched = new Set();
-    this.tried = false;
-    this.limited = false;
+    this.tried = this.limited = this.accepted = false;
     this.startedAt = undefined;
   }
 
@@ -148,12 +165,24 @@ export class KoloIdeaForm extends KoloIdeaElement {
     this.requestUpdate();
   };
 
+  private readonly accept = (e: Event): void => {
+    this.accepted = (e.target as HTMLInputElement).checked;
+    this.requestUpdate();
+  };
+
+  /** The draft's problems, and the community rules when they must be accepted and are not. */
+  private problems(policy: IdeaPolicy): Problems {
+    const problems: Problems = checkIdea(this.draft, policy);
+    if (this.rulesNeeded && !this.accepted) problems.rules = 1;
+    return problems;
+  }
+
   private async submit(e: Event, cfg: IdeaBoardConfig): Promise<void> {
     e.preventDefault();
     const store = this.ideas.store;
     if (!store) return;
     this.tried = true;
-    const problems = checkIdea(this.draft, ideaPolicy(cfg));
+    const problems = this.problems(ideaPolicy(cfg));
     const first = FIELDS.find((f) => problems[f]);
     if (first) {
       this.requestUpdate();
@@ -163,8 +192,9 @@ export class KoloIdeaForm extends KoloIdeaElement {
     if (!this.dispatchEvent(new KoloSubmitEvent({ id: cfg.id, idea: draft }))) return;
     this.signal('submit', draft.category ? { category: draft.category } : undefined);
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('[name="website"]')?.value ?? '';
-    const idea = await store.submit(draft, { honeypot, startedAt: this.startedAt ?? new Date() });
-    if (!idea) return focusAfterRender(this, '#limit,[part~="submit-button"]');
+    const idea = await store.submit(draft, { honeypot, startedAt: this.startedAt ?? new Date(), rulesAccepted: this.accepted });
+    // refused for the rules the page did not know about: their checkbox, now shown and marked
+    if (!idea) return focusAfterRender(this, '#limit,#rules[aria-invalid=true],[part~="submit-button"]');
     this.sent = idea;
     this.dispatchEvent(new KoloSubmittedEvent({ id: cfg.id, idea }));
     this.requestUpdate();
@@ -243,7 +273,9 @@ export class KoloIdeaForm extends KoloIdeaElement {
     this.setStates({ loading: view.status === 'loading', ready: view.status === 'ready', error: view.status === 'error', pending: view.pending === 'submit', sent: !!this.sent, limit });
     if (this.sent) return this.thanks(cfg, this.sent);
 
-    const problems = checkIdea(this.draft, policy);
+    const refused = view.error?.reason === 'rules-required';
+    this.rulesNeeded ||= refused || !!policy.requireRules;
+    const problems = this.problems(policy);
     return html`<form part="base" aria-labelledby="heading" novalidate @submit=${(e: Event) => this.submit(e, cfg)} aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
       ${heading(this, cfg.heading ?? t(cfg.kind === 'question' ? 'formQuestion' : 'formIdea'))}
       ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
@@ -251,7 +283,14 @@ export class KoloIdeaForm extends KoloIdeaElement {
       ${limit ? html`<p part="error" id="limit" role="status" tabindex="-1">${t('limit')}</p>` : nothing}
       ${this.fields(cfg, policy, problems, limit)}
       ${this.tried && Object.keys(problems).length ? html`<p part="error" role="alert">${t('fixFields')}</p>` : nothing}
-      ${limit ? nothing : [ideaError(i18n, view), this.actions(cfg)]}
+      ${limit
+        ? nothing
+        : [
+            rulesPart(i18n, this.rulesNeeded, this.accepted, this.tried && !!problems.rules, this.accept),
+            // a refusal for the rules is said by their checkbox and the alert above
+            refused ? nothing : ideaError(i18n, view),
+            this.actions(cfg),
+          ]}
     </form>`;
   }
 }
