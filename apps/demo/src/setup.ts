@@ -10,6 +10,25 @@ export const endpoint = env.VITE_KOLO_SERVER;
 /** The demo server's admin token, for the team panel (the demo server listens on loopback only). */
 export const adminToken = env.VITE_KOLO_ADMIN_TOKEN;
 
+/** Who is signed in to the demo site on this browser (`''`: nobody), as the header's picker sets it. */
+export const person = () => localStorage.getItem('demo:person') ?? '';
+
+let token: { value: string; at: number } | undefined;
+/**
+ * The signed-in person's identity token for Kolo, as a real site would make it: signed by the site
+ * (here the demo's `/demo/sign-in`, apps/demo/outside/identity.ts), short-lived, renewed before it ends.
+ */
+async function identity(): Promise<string | undefined> {
+  const user = person();
+  if (!user) return undefined;
+  if (!token || Date.now() - token.at > 5 * 60_000) {
+    const res = await fetch('/demo/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
+    if (!res.ok) return undefined;
+    token = { value: ((await res.json()) as { token: string }).token, at: Date.now() };
+  }
+  return token.value;
+}
+
 /**
  * The page's adapter: the demo server when it answers (votes are shared by every window, live), else
  * localStorage (the embedded default: this browser only) with the same starting numbers.
@@ -18,7 +37,7 @@ async function choose(): Promise<{ adapter: KoloAdapter; server: boolean }> {
   if (endpoint) {
     try {
       const res = await fetch(`${endpoint}/v1/health`, { signal: AbortSignal.timeout(1500) });
-      if (res.ok) return { adapter: httpAdapter({ endpoint }), server: true };
+      if (res.ok) return { adapter: httpAdapter({ endpoint, identity }), server: true };
     } catch {
       /* no server: fall back */
     }
@@ -45,6 +64,7 @@ const PAGES = [
   ['/ideas.html', 'Ideas and questions'],
   ['/help.html', 'FAQ and help'],
   ['/console.html', 'Team console'],
+  ['/inbox.html', 'Inbox'],
 ] as const;
 
 /** The header: the name, the pages (the current one marked) and the theme switch. */
@@ -53,7 +73,16 @@ function header(): HTMLSelectElement {
   const here = location.pathname === '/index.html' ? '/' : location.pathname;
   el.innerHTML = `<strong>Kolo</strong> <span>widgets that turn a page into a conversation</span>
     <nav aria-label="Demo pages"></nav>
-    <label class="theme">Theme <select id="theme"><option value="">System</option><option value="light">Light</option><option value="dark">Dark</option></select></label>`;
+    <label class="theme">Theme <select id="theme"><option value="">System</option><option value="light">Light</option><option value="dark">Dark</option></select></label>
+    <label>Signed in as <select id="person"><option value="">Nobody (anonymous)</option><option value="olena">Olena</option><option value="taras">Taras</option></select></label>`;
+  // signing in or out changes whose votes the widgets show: the page starts again
+  const who = el.querySelector<HTMLSelectElement>('#person')!;
+  who.value = person();
+  who.addEventListener('change', () => {
+    if (who.value) localStorage.setItem('demo:person', who.value);
+    else localStorage.removeItem('demo:person');
+    location.reload();
+  });
   el.querySelector('nav')!.append(
     ...PAGES.map(([href, label]) => {
       const a = Object.assign(document.createElement('a'), { href, textContent: label });
