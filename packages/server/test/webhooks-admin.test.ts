@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { urlProblem } from '../src/webhooks/hooks.ts';
 import { signatureHeader } from '../src/webhooks/sign.ts';
-import { verifyWebhook } from '../src/index.ts';
+import { configFromEnv, verifyWebhook } from '../src/index.ts';
 import { drivers, serverFor } from './harness.ts';
 import { receiver } from './receiver.ts';
 
@@ -20,6 +20,14 @@ describe('webhook addresses and signatures', () => {
     expect(urlProblem('http://127.0.0.1.hooks.example/k', dev)).toMatch(/https/);
     expect(urlProblem('http://127.0.0.1/k', { production: true, allowHttp: false })).toMatch(/https/);
     expect(urlProblem('http://hooks.example/k', { production: true, allowHttp: true })).toBeUndefined();
+  });
+
+  it('reads its settings from the environment, strictly', () => {
+    expect(configFromEnv({})).toMatchObject({ webhookRetryBaseMs: 10_000, webhookMaxAttempts: 8, webhookTimeoutMs: 5_000, webhookLogDays: 30, webhookAllowHttp: false });
+    const env = { KOLO_WEBHOOK_RETRY_BASE_MS: '500', KOLO_WEBHOOK_MAX_ATTEMPTS: '3', KOLO_WEBHOOK_TIMEOUT_MS: '2000', KOLO_WEBHOOK_LOG_DAYS: '7', KOLO_WEBHOOK_ALLOW_HTTP: '1' };
+    expect(configFromEnv(env)).toMatchObject({ webhookRetryBaseMs: 500, webhookMaxAttempts: 3, webhookTimeoutMs: 2000, webhookLogDays: 7, webhookAllowHttp: true });
+    expect(() => configFromEnv({ KOLO_WEBHOOK_ALLOW_HTTP: 'yes' })).toThrow(/KOLO_WEBHOOK_ALLOW_HTTP/);
+    expect(() => configFromEnv({ KOLO_WEBHOOK_MAX_ATTEMPTS: '-1' })).toThrow(/KOLO_WEBHOOK_MAX_ATTEMPTS/);
   });
 
   it('verifies a signature with the secret, within the tolerance, and nothing else', () => {

@@ -14,7 +14,7 @@ create table kolo_webhooks (
 -- when it was last replayed (the back-off and the limit count from there); kept KOLO_WEBHOOK_LOG_DAYS
 create table kolo_webhook_deliveries (
   id bigserial primary key,
-  webhook text not null references kolo_webhooks (id) on delete cascade,
+  webhook text not null references kolo_webhooks (id) on delete cascade deferrable initially deferred,
   event_id bigint not null,
   type text not null,
   body text not null,
@@ -30,10 +30,11 @@ create table kolo_webhook_deliveries (
 create index kolo_webhook_deliveries_due on kolo_webhook_deliveries (next_at) where status = 'pending';
 create index kolo_webhook_deliveries_log on kolo_webhook_deliveries (webhook, id desc);
 create index kolo_webhook_deliveries_at on kolo_webhook_deliveries (created_at);
+-- (the references are checked at commit, so an import may bring the tables in any order)
 -- each attempt: when, the answer's status (or the error), a short excerpt of the answer, and when the
 -- next one was planned (none: delivered or given up)
 create table kolo_webhook_attempts (
-  delivery bigint not null references kolo_webhook_deliveries (id) on delete cascade,
+  delivery bigint not null references kolo_webhook_deliveries (id) on delete cascade deferrable initially deferred,
   n int not null,
   at timestamptz not null default now(),
   code int,
