@@ -4,12 +4,15 @@
 // the server signed in to and sends it no signals, and the metrics never show a share above 100 %
 // (people who act without a counted view are counted apart), and the dialogue's figures (return,
 // questions per week, conversion per campaign) show a known fixture's numbers; the audit log lists a
-// decision; an analyst token the owner makes in the Team tab sees metrics and is refused moderation.
+// decision; a webhook the owner adds in the Webhooks tab delivers a signed decision to a local receiver,
+// and its delivery log replays it; an analyst token the owner makes in the Team tab sees metrics and
+// is refused moderation.
 // Starts the demo (apps/demo/serve.ts: server A and the console) and a second server (B) on throwaway data folders. Prints its own counts;
 // KOLO_RESULTS=file writes {passed, failed}; KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas
 // tab at 375 px.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -244,6 +247,46 @@ try {
     await page.waitForSelector(audit, { timeout: 5000 });
     const after = await page.$eval(audit, (tr) => tr.children[5].textContent);
     if (!after.includes('"requireRules":true')) throw new Error(`audit after: ${after}`);
+  });
+
+  await check('webhooks: the owner adds one (secret shown once); a decision reaches a local receiver, signed; the log shows it and replays it', async () => {
+    const got = [];
+    const receiver = createServer((req, res) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => (got.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }), res.end('ok')));
+    });
+    await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
+    const hookUrl = `http://127.0.0.1:${receiver.address().port}/kolo`;
+    const waitFor = async (n) => {
+      for (let i = 0; i < 100 && got.length < n; i++) await new Promise((r) => setTimeout(r, 100));
+      if (got.length < n) throw new Error(`the receiver got ${got.length} deliveries, not ${n}`);
+    };
+    try {
+      await page.click('#tab-webhooks');
+      await page.waitForSelector('#panel-webhooks form.make-webhook');
+      await page.type('#panel-webhooks form.make-webhook [name="url"]', hookUrl);
+      await page.click('#panel-webhooks form.make-webhook button[type="submit"]');
+      await page.waitForSelector('#new-secret', { timeout: 5000 });
+      const secret = await page.$eval('#new-secret', (el) => el.value);
+      if (!/^whsec_[\w-]{43}$/.test(secret)) throw new Error(`the secret shown: ${secret}`);
+      await page.waitForSelector(`#panel-webhooks tr[data-webhook="${hookUrl}"]`);
+      await admin('POST', '/ideas/ideas/elsewhere/e-2', { status: 'done', answer: 'Shipped' });
+      await waitFor(1);
+      const [{ headers, body }] = got;
+      const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(headers['kolo-signature']) ?? [];
+      if (v1 !== createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')) throw new Error(`a signature that does not verify: ${headers['kolo-signature']}`);
+      if (JSON.parse(body).data.item.id !== 'e-2') throw new Error(`delivered: ${body}`);
+      await page.click(`#panel-webhooks tr[data-webhook="${hookUrl}"] button.log`);
+      const row = '#panel-webhooks webhook-log tr[data-status="delivered"]';
+      await page.waitForSelector(row, { timeout: 5000 });
+      await axe('#panel-webhooks');
+      await page.click(`${row} button.replay`);
+      await waitFor(2);
+      if (got[1].headers['kolo-delivery'] !== headers['kolo-delivery'] || got[1].body !== body) throw new Error('the replay is not the same delivery');
+    } finally {
+      await new Promise((r) => receiver.close(r));
+    }
   });
 
   await check('team: the owner makes an analyst token (shown once); signed in with it, metrics show and moderation is refused', async () => {

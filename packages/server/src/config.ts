@@ -37,6 +37,12 @@ export interface ServerConfig extends DatabaseChoice {
   auditRetentionDays?: number;
   /** days recorded events (webhooks' and notifications' source) are kept */
   eventRetentionDays?: number;
+  /** webhooks: the wait after a first failed attempt (ms; ×4 each time), attempts before giving up, an attempt's time-out (ms), days the delivery log is kept, plain http allowed anywhere */
+  webhookRetryBaseMs?: number;
+  webhookMaxAttempts?: number;
+  webhookTimeoutMs?: number;
+  webhookLogDays?: number;
+  webhookAllowHttp?: boolean;
   /** ms between two looks at the server's own jobs (sending webhooks and email, closings; 0: only when `jobs.run()` is called) */
   jobTick?: number;
   /** proxies in front of the server whose `X-Forwarded-For` entries are trusted: how many, counted from the right (0: none), or their address ranges */
@@ -94,6 +100,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     auditRetentionDays: int('KOLO_AUDIT_DAYS', 400),
     eventRetentionDays: int('KOLO_EVENT_DAYS', 30),
     jobTick: int('KOLO_JOB_TICK_MS', 1000),
+    webhookRetryBaseMs: int('KOLO_WEBHOOK_RETRY_BASE_MS', 10_000),
+    webhookMaxAttempts: Math.max(1, int('KOLO_WEBHOOK_MAX_ATTEMPTS', 8)),
+    webhookTimeoutMs: Math.max(1, int('KOLO_WEBHOOK_TIMEOUT_MS', 5_000)),
+    webhookLogDays: int('KOLO_WEBHOOK_LOG_DAYS', 30),
+    webhookAllowHttp: flag('KOLO_WEBHOOK_ALLOW_HTTP', env.KOLO_WEBHOOK_ALLOW_HTTP),
     signingSecret: env.KOLO_SIGNING_SECRET || undefined,
     signalsPerIp: int('KOLO_SIGNALS_PER_IP', DEFAULTS.signalsPerIp),
     signalsPerVoter: int('KOLO_SIGNALS_PER_VOTER', DEFAULTS.signalsPerVoter),
@@ -112,6 +123,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   }
   if (config.adminOrigins!.includes('*')) throw new Error('KOLO_ADMIN_ORIGINS lists the origins of the team console; `*` (any site) is not allowed');
   return config;
+}
+
+/** A yes/no variable: 1/true or 0/false (unset: no). */
+function flag(name: string, value: string | undefined): boolean {
+  if (!value) return false;
+  if (!['1', 'true', '0', 'false'].includes(value)) throw new Error(`${name} must be 1 or 0, got "${value}"`);
+  return value === '1' || value === 'true';
 }
 
 function logLevel(value: string | undefined): LogLevel {

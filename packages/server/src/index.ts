@@ -3,3 +3,4 @@ export { startServer, type KoloServer } from './server.ts';
 export { configFromEnv, type ServerConfig } from './config.ts';
 export { signWidget, verifyWidget } from './definitions/sign.ts';
 export { definitionsFromHtml, signWidgets } from './definitions/html.ts';
+export { verifyWebhook } from './webhooks/sign.ts';

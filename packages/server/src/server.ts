@@ -51,7 +51,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
   const raw = await openDatabase(config, pool);
   const db = metrics.instrument(raw);
   await migrate(db);
-  const store = createStore(db, config);
+  const store = createStore(db, { ...config, onWebhookOutcome: (outcome) => metrics.webhook(outcome) });
   // one sampled log of unexpected errors, for requests and for live streams
   const logError = errorLog();
   const live = await openLive(db, { heartbeat: config.heartbeat, streamsPerIp: config.streamsPerIp, onError: (e) => logError(e, { method: 'GET', route: '(live stream)' }) });

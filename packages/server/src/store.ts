@@ -16,7 +16,7 @@ import { snapshots } from './admin/snapshots.ts';
 import { createToken, memberOf, revokeToken, tokens, type Member } from './admin/tokens.ts';
 import type { Role } from '@kolo/core';
 import { define, seed, settings, widgets, type Seed, type Settings } from './admin/widgets.ts';
-import type { ImportIdea, WidgetDefinition } from '@kolo/core';
+import type { ImportIdea, WebhookCreate, WidgetDefinition } from '@kolo/core';
 import { importIdeas } from './admin/import.ts';
 import { changed } from './live.ts';
 import { expireSignals, recordSignals, withinBudget, type Signal, type SignalLimits } from './signals.ts';
@@ -25,6 +25,9 @@ import type { PageQuery } from './boards/page.ts';
 import { eventLog, expireEvents, type Sink } from './events/publish.ts';
 import { announceClosings } from './events/poll-closed.ts';
 import type { Job } from './jobs.ts';
+import { createWebhook, deleteWebhook, setWebhookActive, urlProblem, webhooks } from './webhooks/hooks.ts';
+import { deliveriesPage, expireDeliveries, replayDelivery, webhookSink } from './webhooks/deliveries.ts';
+import { sendWebhooks } from './webhooks/send.ts';
 
 export interface StoreOptions extends Limits, SignalLimits {
   /** signals older than this many days are deleted (bounded retention) */
@@ -39,6 +42,15 @@ export interface StoreOptions extends Limits, SignalLimits {
   signingSecret?: string | undefined;
   /** days recorded events (the outbox) are kept */
   eventRetentionDays?: number | undefined;
+  /** webhooks (./webhooks/): the wait after a first failed attempt (ms, ×4 each time), attempts before giving up, an attempt's time-out (ms), days deliveries are kept */
+  webhookRetryBaseMs?: number | undefined;
+  webhookMaxAttempts?: number | undefined;
+  webhookTimeoutMs?: number | undefined;
+  webhookLogDays?: number | undefined;
+  /** plain http receivers allowed anywhere (otherwise only to localhost in development) */
+  webhookAllowHttp?: boolean | undefined;
+  /** each webhook attempt's outcome (the metrics) */
+  onWebhookOutcome?: ((outcome: 'delivered' | 'retry' | 'failed') => void) | undefined;
 }
 
 /** In development, a widget registered by its first action is logged once (at most 1,000 names are remembered). */
@@ -57,12 +69,18 @@ export function createStore(db: Db, o: StoreOptions) {
   const expireLog = () => expireAudit(db, o.auditRetentionDays);
   const forms = formTokens(o.ipSalt);
   // the consumers of events: each writes what it owes in the transaction that publishes the event
-  const sinks: Sink[] = [];
+  const sinks: Sink[] = [webhookSink];
   const events = eventLog(sinks);
   // the server's own work (./jobs.ts): each consumer's sending, closings, pruning
   const jobs: Job[] = [
     { name: 'poll-closed', every: 5_000, run: announceClosings(db, events) },
     { name: 'expire-events', every: 3_600_000, run: () => expireEvents(db, o.eventRetentionDays ?? 30) },
+    {
+      name: 'webhooks',
+      every: 1_000,
+      run: sendWebhooks(db, { retryBaseMs: o.webhookRetryBaseMs ?? 10_000, maxAttempts: o.webhookMaxAttempts ?? 8, timeoutMs: o.webhookTimeoutMs ?? 5_000, onOutcome: o.onWebhookOutcome }),
+    },
+    { name: 'expire-webhook-deliveries', every: 3_600_000, run: () => expireDeliveries(db, o.webhookLogDays ?? 30) },
   ];
   const sweep = sweeper(db, () => Promise.all([expire(), expireLog()]));
   const act = createAct(db, {
@@ -121,6 +139,15 @@ export function createStore(db: Db, o: StoreOptions) {
     /** delete audit entries and revoked tokens past the retention now (the actions do it every 500th time) */
     expireAudit: expireLog,
     snapshots: snapshots(db),
+    // webhooks (./webhooks/)
+    webhooks: () => webhooks(db),
+    /** why `url` may not receive webhooks on this server, if it may not */
+    webhookUrlProblem: (url: string) => urlProblem(url, { production: o.production, allowHttp: o.webhookAllowHttp ?? false }),
+    createWebhook: (w: WebhookCreate) => createWebhook(db, w),
+    setWebhookActive: (id: string, active: boolean) => setWebhookActive(db, id, active),
+    deleteWebhook: (id: string) => deleteWebhook(db, id),
+    deliveries: (webhook: string, limit: number, before?: number) => deliveriesPage(db, webhook, limit, before),
+    replayDelivery: (webhook: string, id: string) => replayDelivery(db, webhook, id),
     /** the outbox (./events/publish.ts) */
     events,
     /** what the server runs on its own clock (server.ts starts them) */

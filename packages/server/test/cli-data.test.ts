@@ -14,6 +14,7 @@ import { pgliteDb } from '../src/db/pglite.ts';
 import { configFromEnv, startServer } from '../src/index.ts';
 import { databaseFromEnv, databaseName } from '../src/db/open.ts';
 import { as, client, drivers, freshDatabase, now, testConfig, vote } from './harness.ts';
+import { deadUrl } from './receiver.ts';
 
 const bin = new URL('../bin/kolo-server.mjs', import.meta.url).pathname;
 const latest = latestVersion();
@@ -37,6 +38,10 @@ async function filled(dataDir: string) {
   expect((await api.admin('POST', '/seed', { kind: 'ideas', id: 'copy-board', counts: { 'idea-1': 4 }, ideas })).status).toBe(200);
   expect((await api.post('/v1/signals', { signals: [{ type: 'view', widget: { kind: 'poll', id: 'copy-poll' }, voter: 'v-0', at: now() }] })).status).toBe(204);
   expect((await api.admin('PUT', '/stop-words/en', { words: ['spamword'] })).status).toBe(200);
+  // a webhook with a delivery and an attempt (its references checked at commit, so any table order imports)
+  expect((await api.admin('POST', '/webhooks', { url: await deadUrl(), events: ['idea.status_changed'] })).status).toBe(201);
+  expect((await api.admin('POST', '/ideas/ideas/copy-board/idea-2', { status: 'done' })).status).toBe(200);
+  await server.jobs.run('webhooks');
   const views = await views_(api);
   await server.close();
   return views;
@@ -101,7 +106,7 @@ describe.each(drivers)('export from PGlite, import into $name', ({ url }) => {
           return JSON.stringify(item.columns ? { ...item, columns: item.columns.reverse() } : { ...item, row: item.row.reverse() });
         });
         const added = await importRows(db, read(`${reversed.join('\n')}\n`));
-        expect(added).toMatchObject({ kolo_ballots: 3, kolo_ideas: 2, kolo_signals: 1, kolo_stop_words: 1 });
+        expect(added).toMatchObject({ kolo_ballots: 3, kolo_ideas: 2, kolo_signals: 1, kolo_stop_words: 1, kolo_webhooks: 1, kolo_webhook_deliveries: 1, kolo_webhook_attempts: 1 });
         // a database that holds rows is refused (its sharded counts and the file's would be added up), and left as it was
         const count = await rowCount();
         await expect(importRows(db, read())).rejects.toThrow(/already holds rows \(.*ballots/);

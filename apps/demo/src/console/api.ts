@@ -1,4 +1,4 @@
-import type { BoardKind, Idea, IdeaStatus, Role, WidgetRules } from '@kolo/core';
+import type { BoardKind, DeliveryStatus, EventType, Idea, IdeaStatus, Role, WidgetRules } from '@kolo/core';
 
 /** An idea or question as the team sees it (the admin API's shape). */
 export interface AdminIdea extends Idea {
@@ -61,6 +61,29 @@ export interface AuditEntry {
   target: string;
   before: unknown;
   after: unknown;
+}
+
+/** A webhook as the team sees it (its secret only once, when made). */
+export interface Webhook {
+  id: string;
+  url: string;
+  events: EventType[];
+  active: boolean;
+  createdAt: string;
+}
+
+/** A delivery in a webhook's log. */
+export interface Delivery {
+  id: string;
+  eventId: string;
+  type: EventType;
+  status: DeliveryStatus;
+  attempts: number;
+  lastCode?: number;
+  lastError?: string;
+  nextAt?: string;
+  createdAt: string;
+  doneAt?: string;
 }
 
 /** A refusal of the admin API, with its message ("an admin bearer token is required"). */
@@ -143,6 +166,14 @@ export class AdminApi {
   /** A new token: the answer holds the token itself, the only time it is shown. */
   createToken = (name: string, role: Role) => this.json<TeamToken & { token: string }>('POST', '/tokens', { name, role });
   revokeToken = (id: string) => this.json('DELETE', `/tokens/${encodeURIComponent(id)}`);
+  webhooks = async () => (await this.json<{ webhooks: Webhook[] }>('GET', '/webhooks')).webhooks;
+  /** A new webhook: the answer holds its signing secret, the only time it is shown. */
+  createWebhook = (url: string, events: EventType[]) => this.json<Webhook & { secret: string }>('POST', '/webhooks', { url, events });
+  setWebhookActive = (id: string, active: boolean) => this.json<Webhook>('PUT', `/webhooks/${id}`, { active });
+  deleteWebhook = (id: string) => this.json('DELETE', `/webhooks/${id}`);
+  /** A page of a webhook's deliveries, newest first; `next` is the next page's `before`. */
+  deliveries = (id: string, before?: string, limit = 20) => this.json<{ deliveries: Delivery[]; next?: string }>('GET', `/webhooks/${id}/deliveries?limit=${limit}${before ? `&before=${before}` : ''}`);
+  replay = (id: string, delivery: string) => this.json<Delivery>('POST', `/webhooks/${id}/deliveries/${delivery}/replay`);
   /** A page of the audit log, newest first; `next` is the next page's `before`. */
   audit = (before?: number, limit = 50) => this.json<{ entries: AuditEntry[]; next?: number }>('GET', `/audit?limit=${limit}${before ? `&before=${before}` : ''}`);
 }

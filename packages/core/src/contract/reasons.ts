@@ -35,6 +35,8 @@ export const REASONS = {
   'invalid-merge': 409,
   /** a named admin token whose name a live token has, or one token too many */
   'name-taken': 409,
+  /** one more than the things of a kind kept at once (webhooks) */
+  'too-many': 409,
   'stop-word': 409,
   spam: 409,
   'too-fast': 409,

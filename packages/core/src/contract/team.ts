@@ -26,7 +26,7 @@ export const tokenCreateSchema = z.object({ name: wireText(TEAM_LIMITS.tokenName
 export const tokenParamsSchema = z.object({ id: z.string().check(z.regex(/^[0-9a-f]{16}$/, 'must be a token id (16 hex digits)')) });
 
 /** A whole number from 1 to `max` in a query. */
-const positive = (max: number) =>
+export const positiveQuery = (max: number) =>
   z.pipe(
     z.pipe(z.string().check(z.regex(/^\d{1,16}$/, 'must be a whole number')), z.transform(Number)),
     z.number().check(z.gte(1, 'must be at least 1'), z.lte(max, `must be at most ${max}`)),
@@ -34,6 +34,6 @@ const positive = (max: number) =>
 
 /** `GET /v1/admin/audit`: a page, newest first; `before` is the `next` of the page before. */
 export const auditQuerySchema = z.object({
-  limit: z._default(positive(TEAM_LIMITS.auditPage), 50),
-  before: z.optional(positive(Number.MAX_SAFE_INTEGER)),
+  limit: z._default(positiveQuery(TEAM_LIMITS.auditPage), 50),
+  before: z.optional(positiveQuery(Number.MAX_SAFE_INTEGER)),
 });

@@ -6,6 +6,8 @@ import type { Db } from '../db/types.ts';
 import { iso, json } from '../db/values.ts';
 import { stopWords } from './stop-words.ts';
 import { tokenOf } from './tokens.ts';
+import { webhookOf } from '../webhooks/hooks.ts';
+import { deliveryOf } from '../webhooks/deliveries.ts';
 
 const one = async (db: Db, sql: string, args: unknown[], shape: (r: Record<string, unknown>) => unknown) => {
   const [r] = await db.query(sql, args);
@@ -36,6 +38,9 @@ export function snapshots(db: Db) {
     },
     stopWords: (lang: string) => stopWords(db, lang),
     token: async (id: string) => (await tokenOf(db, id)) ?? null,
+    /** a webhook without its secret */
+    webhook: async (id: string) => (await webhookOf(db, id)) ?? null,
+    delivery: async (webhook: string, id: string) => (/^\d{1,16}$/.test(id) ? ((await deliveryOf(db, webhook, id)) ?? null) : null),
   };
 }
 

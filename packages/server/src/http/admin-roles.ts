@@ -48,11 +48,11 @@ async function bodyOf(c: Context): Promise<Record<string, unknown>> {
   }
 }
 
-/** An answer as recorded: a new token's secret never goes into the log. */
+/** An answer as recorded: a new token, or a new webhook's secret, never goes into the log. */
 async function answerOf(res: Response): Promise<unknown> {
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('json')) return null;
-  const { token: _, ...rest } = (await res.clone().json()) as Record<string, unknown>;
+  const { token: _, secret: __, ...rest } = (await res.clone().json()) as Record<string, unknown>;
   return rest;
 }
 

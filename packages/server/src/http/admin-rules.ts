@@ -71,6 +71,16 @@ export const ADMIN_RULES: Record<string, AdminRule> = {
   'GET /tokens': read('owner'),
   'POST /tokens': { role: 'owner', audit: { action: 'token.create', target: (_, b) => text(b.name) } },
   'DELETE /tokens/:id': { role: 'owner', audit: { action: 'token.revoke', target: (p) => p.id!, state: (s, p) => s.token(p.id!) } },
+  // webhooks and their delivery log (../webhooks/): owners; a new webhook's secret is never recorded
+  'GET /webhooks': read('owner'),
+  'POST /webhooks': { role: 'owner', audit: { action: 'webhook.create', target: (_, b) => text(b.url).slice(0, 200) } },
+  'PUT /webhooks/:id': { role: 'owner', audit: { action: 'webhook.state', target: (p) => p.id!, state: (s, p) => s.webhook(p.id!) } },
+  'DELETE /webhooks/:id': { role: 'owner', audit: { action: 'webhook.delete', target: (p) => p.id!, state: (s, p) => s.webhook(p.id!) } },
+  'GET /webhooks/:id/deliveries': read('owner'),
+  'POST /webhooks/:id/deliveries/:delivery/replay': {
+    role: 'owner',
+    audit: { action: 'webhook.replay', target: (p) => `${p.id}/${p.delivery}`, state: (s, p) => s.delivery(p.id!, p.delivery!) },
+  },
   'GET /audit': read('owner'),
   'GET /export/audit.csv': read('owner'),
 };

@@ -9,6 +9,7 @@ import { adminAuth, type AdminEnv } from './admin-auth.ts';
 import { attachment, done } from './admin-answers.ts';
 import { adminRoles } from './admin-roles.ts';
 import { teamRoutes } from './admin-team.ts';
+import { webhookRoutes } from './admin-webhooks.ts';
 import { fail } from './errors.ts';
 import { adminQuery, isRefused } from '../boards/query.ts';
 import {
@@ -48,6 +49,7 @@ export function adminRoutes(o: AdminOptions) {
   admin.use('*', adminAuth({ adminToken: o.adminToken, client: o.client, member: o.store.memberOf }));
   admin.use('*', adminRoles({ prefix: o.prefix, snapshots: o.store.snapshots, record: o.store.audit }));
   teamRoutes(admin, o.store);
+  webhookRoutes(admin, o.store);
   readRoutes(admin, o.store);
   ideaRoutes(admin, o.store);
   settingRoutes(admin, o.store);

@@ -26,6 +26,7 @@ export function createMetrics() {
   });
   const actions = new Counter({ name: 'kolo_actions_total', help: 'actions (votes, answers, ideas, upvotes) by type and outcome: accepted, or the reason of the refusal', labelNames: ['type', 'outcome'], registers });
   new Gauge({ name: 'kolo_live_streams_open', help: 'live streams (Server-Sent Events) open on this server', registers, collect() { this.set(sampled.streams()); } });
+  const webhooks = new Counter({ name: 'kolo_webhook_deliveries_total', help: 'webhook delivery attempts by outcome: delivered (2xx), retry (failed, tried again later), failed (given up)', labelNames: ['outcome'], registers });
   const queries = new Counter({ name: 'kolo_db_queries_total', help: 'database statements sent, by outcome (ok or error)', labelNames: ['outcome'], registers });
   const queryLatency = new Histogram({ name: 'kolo_db_query_duration_seconds', help: 'time a database statement takes (its wait for a connection included)', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers });
   const inFlight = new Gauge({ name: 'kolo_db_queries_in_flight', help: 'database statements sent and not answered yet', registers });
@@ -61,6 +62,9 @@ export function createMetrics() {
     },
     action(type: string, outcome: string) {
       actions.inc({ type, outcome });
+    },
+    webhook(outcome: 'delivered' | 'retry' | 'failed') {
+      webhooks.inc({ outcome });
     },
     /** `db` with every statement (in transactions too) counted and timed. */
     instrument(db: Db): Db {
