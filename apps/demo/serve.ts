@@ -2,6 +2,9 @@
  * The demo command (`bash scripts/kolo.sh demo`): Kolo's server on PGlite (data in .kolo-data/demo)
  * with the demo site's widgets registered from its pages and their starting numbers, and the Vite
  * demo using it. Stop with Ctrl+C.
+ * Beside them, what the server talks to in the outside world, on loopback (./outside): a mailbox
+ * (SMTP) catching the mail it sends people who follow an idea, a webhook receiver checking each
+ * delivery's signature, and the demo site's sign-in making identity tokens; the Inbox page shows them.
  * Env: KOLO_DEMO_PORT (5173), KOLO_DEMO_API_PORT (8787), KOLO_DATA_DIR.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,8 +12,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin } from 'vite';
 import { configFromEnv, definitionsFromHtml, startServer } from '@kolo/server';
+import { EVENT_TYPES } from '@kolo/core';
 import { renderWidgets } from '@kolo/widgets/ssr';
 import { seeds } from './src/seed.ts';
+import { startMailbox } from './outside/mailbox.ts';
+import { startReceiver } from './outside/receiver.ts';
+import { IDENTITY_AUDIENCE } from './outside/identity.ts';
+import { outsideRoutes } from './outside/routes.ts';
 
 const port = Number(process.env.KOLO_DEMO_PORT ?? 5173);
 const apiPort = Number(process.env.KOLO_DEMO_API_PORT ?? 8787);
@@ -18,6 +26,12 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // the demo server listens on loopback only; its admin token (random unless given) is for the demo's team console
 const token = process.env.KOLO_ADMIN_TOKEN ?? randomBytes(32).toString('base64url');
 const dataDir = process.env.KOLO_DATA_DIR ?? fileURLToPath(new URL('../../.kolo-data/demo', import.meta.url));
+
+const mailbox = await startMailbox();
+const receiver = await startReceiver();
+// the secret the demo site signs its people's identity tokens with, shared with Kolo's server
+const identitySecret = randomBytes(32).toString('base64url');
+const site = `http://127.0.0.1:${port}`;
 
 const api = await startServer(
   configFromEnv({
@@ -31,8 +45,19 @@ const api = await startServer(
     KOLO_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
     // the team console is served by Vite, on another origin than the API
     KOLO_ADMIN_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
+    // a signed-in person is one voter on every browser (the demo site signs their tokens: ./outside/identity.ts)
+    KOLO_IDENTITY_SECRET: identitySecret,
+    KOLO_IDENTITY_AUDIENCE: IDENTITY_AUDIENCE,
+    // mail to people who follow an idea goes to the demo's mailbox; a digest waits 5 seconds for more news, not 10 minutes
+    KOLO_SMTP_URL: mailbox.url,
+    KOLO_MAIL_FROM: 'Kolo demo <kolo@demo.example>',
+    KOLO_PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    KOLO_DIGEST_MS: process.env.KOLO_DIGEST_MS ?? '5000',
   }),
 );
+// the demo's webhook receiver gets every event; a webhook left by an earlier run (another secret) goes first
+for (const hook of await api.store.webhooks()) if (hook.url.endsWith('/kolo-webhook') && new URL(hook.url).hostname === '127.0.0.1') await api.store.deleteWebhook(hook.id);
+receiver.useSecret((await api.store.createWebhook({ url: receiver.url, events: [...EVENT_TYPES] })).secret);
 // the widgets the pages define, registered as `kolo-server register` would (a production server runs
 // only these); once registered, their rules change in the console only, so a restart keeps the team's edits
 const pages = ['index.html', 'ideas.html', 'help.html'].map((page) => definitionsFromHtml(readFileSync(`${root}${page}`, 'utf8')));
@@ -52,9 +77,9 @@ const ssrPage: Plugin = {
   name: 'kolo-ssr-page',
   transformIndexHtml: { order: 'post', handler: (html, ctx) => (ctx.path === '/ssr.html' ? renderWidgets(html) : html) },
 };
-const vite = await createServer({ root, configFile: `${root}vite.config.ts`, server: { port, host: '127.0.0.1', strictPort: true }, plugins: [ssrPage] });
+const outside = outsideRoutes({ mails: mailbox.mails, deliveries: receiver.deliveries, identitySecret });
+const vite = await createServer({ root, configFile: `${root}vite.config.ts`, server: { port, host: '127.0.0.1', strictPort: true }, plugins: [ssrPage, outside] });
 await vite.listen();
-const site = `http://127.0.0.1:${port}`;
 console.log(`
 Kolo demo is running.
   Polls, A/B choice, quiz, reactions  ${site}/
@@ -62,6 +87,7 @@ Kolo demo is running.
   FAQ, help banner, disclosure        ${site}/help.html
   Rendered on the server (SSR)        ${site}/ssr.html
   Team console                        ${site}/console.html  (admin token: ${token})
+  Inbox: mail and webhooks sent       ${site}/inbox.html
   Kolo's server (PGlite)              ${api.url}  (data in ${dataDir})
 Open a page in two windows to see votes arrive live. Stop with Ctrl+C.
 `);
@@ -73,6 +99,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     await vite.close();
     await api.close();
+    await Promise.all([mailbox.close(), receiver.close()]);
     process.exit(0);
   });
 }
