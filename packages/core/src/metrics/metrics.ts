@@ -3,7 +3,7 @@
  * endpoint, the team console and the tests compute the same numbers. Ranges are half-open
  * [from, to); days and months are bucketed in the given IANA time zone.
  */
-import { inRange, ratio, type IdeaRow, type Range, type SignalRow, type WorkingHours } from './rows.ts';
+import { inRange, median, ratio, type IdeaRow, type Range, type SignalRow, type WorkingHours } from './rows.ts';
 
 export type { IdeaRow, Range, SignalRow, WorkingHours } from './rows.ts';
 export * from './engagement.ts';
@@ -121,12 +121,10 @@ export function responseTimes(ideas: IdeaRow[], range: Range, targetHours: numbe
     const to = Date.parse(i.firstResponseAt);
     hours.push((workingHours ? workingMs(from, to, workingHours) : Math.max(0, to - from)) / 3_600_000);
   }
-  hours.sort((a, b) => a - b);
-  const mid = hours.length >> 1;
   return {
     submitted,
     responded: hours.length,
-    medianHours: hours.length ? (hours.length % 2 ? hours[mid]! : (hours[mid - 1]! + hours[mid]!) / 2) : null,
+    medianHours: median(hours),
     withinTarget: ratio(hours.filter((h) => h <= targetHours).length, submitted),
   };
 }

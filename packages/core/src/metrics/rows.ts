@@ -46,3 +46,10 @@ export const inRange = (at: string, r: Range) => {
 
 /** a ÷ b, or null when b is 0 */
 export const ratio = (a: number, b: number) => (b ? a / b : null);
+
+/** The median of `values` (sorted here), or null when there are none. */
+export function median(values: number[]): number | null {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length ? (v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2) : null;
+}
