@@ -6,6 +6,7 @@ import type { Db } from '../db/types.ts';
 import { iso, json } from '../db/values.ts';
 import { stopWords } from './stop-words.ts';
 import { tokenOf } from './tokens.ts';
+import { service } from '../service/settings.ts';
 
 const one = async (db: Db, sql: string, args: unknown[], shape: (r: Record<string, unknown>) => unknown) => {
   const [r] = await db.query(sql, args);
@@ -36,6 +37,7 @@ export function snapshots(db: Db) {
     },
     stopWords: (lang: string) => stopWords(db, lang),
     token: async (id: string) => (await tokenOf(db, id)) ?? null,
+    service: () => service(db),
   };
 }
 
