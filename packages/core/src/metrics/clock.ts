@@ -5,8 +5,28 @@
  * board view all count with these.
  */
 import type { Service } from '../contract/service.ts';
-import { workingMs } from './metrics.ts';
-import { median, type WorkingHours } from './rows.ts';
+import { local, median, type WorkingHours } from './rows.ts';
+
+/** Milliseconds of working time between two instants. */
+export function workingMs(fromMs: number, toMs: number, wh: WorkingHours): number {
+  let t = fromMs;
+  let total = 0;
+  const start = wh.start * 60;
+  const end = wh.end * 60;
+  // each step ends at a window's end, a local midnight or the next window's start: a few per day
+  while (t < toMs) {
+    const { weekday, minutes } = local(t, wh.timeZone);
+    const workday = wh.days.includes(weekday);
+    if (workday && minutes >= start && minutes < end) {
+      const step = Math.min((end - minutes) * 60_000, toMs - t);
+      total += step;
+      t += step;
+    } else {
+      t += Math.max(1, ((workday && minutes < start ? start : 1440) - minutes) * 60_000);
+    }
+  }
+  return total;
+}
 
 export interface ReplyClock {
   /** working hours waited so far */

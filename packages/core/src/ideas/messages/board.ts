@@ -24,6 +24,7 @@ export const ideaBoardMessages = defineBundle({
     why: 'Why: {reason}',
     more: 'Read more',
     less: 'Show less',
+    replyWithin: { one: 'We usually reply within {count} hour', other: 'We usually reply within {count} hours' },
   },
   uk: {
     boardIdea: 'Ідеї',
@@ -47,5 +48,6 @@ export const ideaBoardMessages = defineBundle({
     why: 'Причина: {reason}',
     more: 'Читати далі',
     less: 'Згорнути',
+    replyWithin: { one: 'Зазвичай ми відповідаємо протягом {count} години', other: 'Зазвичай ми відповідаємо протягом {count} годин' },
   },
 });
