@@ -9,6 +9,7 @@ import './metrics.ts';
 import './settings.ts';
 import './widgets.ts';
 import './team.ts';
+import './service.ts';
 import './audit.ts';
 
 /** The tabs, each with the least role that may use it (the server's rules: packages/server/src/http/admin-rules.ts). */
@@ -20,6 +21,7 @@ const TABS = [
   ['export', 'Export', 'team-export', 'analyst'],
   ['widgets', 'Widgets', 'team-widgets', 'owner'],
   ['team', 'Team', 'team-tokens', 'owner'],
+  ['service', 'Service level', 'team-service', 'owner'],
   ['audit', 'Audit log', 'team-audit', 'owner'],
 ] as const satisfies readonly (readonly [string, string, string, Role])[];
 type Tab = (typeof TABS)[number][0];
@@ -28,7 +30,7 @@ const SESSION = 'kolo-console:session';
 /**
  * The team console: sign in with the server's admin token (kept for this tab's session only), then
  * tabs for the moderation queue, ideas and questions, metrics, anti-spam, export, the widgets the server runs,
- * the team's tokens and the audit log: only those the token's role may use (the server says who it is).
+ * the team's tokens, the service level and the audit log: only those the token's role may use (the server says who it is).
  */
 export class TeamConsole extends LitElement {
   static override properties: PropertyDeclarations = { endpoint: {}, api: { state: true }, member: { state: true }, tab: { state: true }, problem: { state: true }, checking: { state: true } };
