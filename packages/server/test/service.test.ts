@@ -90,4 +90,13 @@ describe.each(drivers)('the service level on $name', ({ url }) => {
     expect(await board('sort=new')).toEqual(['s3', 's1', 's0', 's4', 's2']);
     for (const q of ['sort=oldest', 'asOf=yesterday']) expect((await ctx.api.admin('GET', `/queue?${q}`)).status).toBe(400);
   });
+
+  it('counts the metrics\' reply times in the team\'s working hours with work=team', async () => {
+    const range = 'from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&asOf=2026-12-01T00:00:00Z&target=48';
+    const team = (await ctx.api.admin('GET', `/metrics?${range}&work=team`)).body;
+    const explicit = (await ctx.api.admin('GET', `/metrics?${range}&work=1-5,9-17&tz=UTC`)).body;
+    expect(team.workingHours).toEqual({ timeZone: 'UTC', days: [1, 2, 3, 4, 5], start: 9, end: 17 });
+    expect(team.boards['ideas:clock-public'].responses).toMatchObject({ responded: 1, medianHours: 1 });
+    expect(team.boards).toEqual(explicit.boards);
+  });
 });
