@@ -5,8 +5,9 @@
 // (people who act without a counted view are counted apart), and the dialogue's figures (return,
 // questions per week, conversion per campaign) show a known fixture's numbers; the audit log lists a
 // decision; a webhook the owner adds in the Webhooks tab delivers a signed decision to a local receiver,
-// and its delivery log replays it; an analyst token the owner makes in the Team tab sees metrics and
-// is refused moderation.
+// and its delivery log replays it; the queue shows each waiting item's reply clock against the service
+// level the owner sets; an analyst token the owner makes in the Team tab sees metrics and is refused
+// moderation.
 // Starts the demo (apps/demo/serve.ts: server A and the console) and a second server (B) on throwaway data folders. Prints its own counts;
 // KOLO_RESULTS=file writes {passed, failed}; KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas
 // tab at 375 px.
@@ -96,6 +97,8 @@ try {
   const dialogue = [back('submit', 'r1', 10), back('interact', 'r1', 9), back('submit', 'r2', 10), back('submit', 'r3', 1), ...'wxyz'.split('').map((v) => back('view', v, 2, spring)), back('next-step', 'w', 2, { ...spring, href: 'https://example.org/' })];
   const sentBack = await fetch(`${serverB}/v1/signals`, { method: 'POST', headers: { 'content-type': 'application/json', origin: site }, body: JSON.stringify({ signals: dialogue }) });
   if (!sentBack.ok) throw new Error(`signals: ${sentBack.status} ${await sentBack.text()}`);
+  // two ideas waiting for moderation: one since early January (long past the 48 working hours), one just now
+  await admin('POST', '/seed', { kind: 'ideas', id: 'waiting', ideas: [['late', '2026-01-05T09:00:00Z'], ['fresh', now]].map(([id, createdAt]) => ({ id, title: `Waiting idea ${id}`, status: 'pending', createdAt })) });
   await admin('POST', '/seed', { kind: 'questions', id: 'weekly', ideas: [] });
   await admin('POST', '/import/questions/weekly', { ideas: [1, 2, 3].map((k) => ({ id: `w-${k}`, title: `Question number ${k} about the trams`, status: 'review', createdAt: ago(1 / 1440), votes: 0 })) });
 
@@ -287,6 +290,27 @@ try {
     } finally {
       await new Promise((r) => receiver.close(r));
     }
+  });
+
+  await check('queue: each waiting item shows its reply clock in working hours (overdue said in words), least time left first or newest first; the service level sets the target', async () => {
+    await page.click('#tab-queue');
+    const clocks = () => page.$$eval('#panel-queue ol.queue li', (lis) => lis.map((li) => [li.dataset.idea, li.querySelector('.clock')?.textContent.replace(/\s+/g, ' ').trim()]));
+    await page.waitForSelector('#panel-queue ol.queue li .clock', { timeout: 10000 });
+    const [late, fresh] = await clocks();
+    if (late[0] !== 'late' || !/^Overdue: [\d,.]+ of 48 working hours, [\d,.]+ over$/.test(late[1])) throw new Error(`the overdue clock: ${JSON.stringify(late)}`);
+    if (fresh[0] !== 'fresh' || !/^Waiting [\d.]+ of 48 working hours, [\d.]+ left$/.test(fresh[1])) throw new Error(`the fresh clock: ${JSON.stringify(fresh)}`);
+    await axe('#panel-queue');
+    await page.select('#panel-queue select[name="sort"]', 'new');
+    await page.waitForFunction(() => document.querySelector('#panel-queue ol.queue li')?.dataset.idea === 'fresh', { timeout: 5000 });
+    await page.click('#tab-service');
+    await page.waitForSelector('#panel-service form.service');
+    await page.$eval('#panel-service [name="target"]', (el) => (el.value = '4000'));
+    await page.click('#panel-service form.service button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('#panel-service [role="status"]')?.textContent.startsWith('Saved: reply within 4000 working hours'), { timeout: 5000 });
+    await axe('#panel-service');
+    await page.click('#tab-queue');
+    await page.click('#panel-queue .bar button');
+    await page.waitForFunction(() => [...document.querySelectorAll('#panel-queue .clock')].every((c) => c.textContent.includes('of 4,000 working hours') && !c.classList.contains('overdue')), { timeout: 5000 });
   });
 
   await check('team: the owner makes an analyst token (shown once); signed in with it, metrics show and moderation is refused', async () => {

@@ -28,6 +28,11 @@ import type { Job } from './jobs.ts';
 import { createWebhook, deleteWebhook, setWebhookActive, urlProblem, webhooks } from './webhooks/hooks.ts';
 import { deliveriesPage, expireDeliveries, replayDelivery, webhookSink } from './webhooks/deliveries.ts';
 import { sendWebhooks } from './webhooks/send.ts';
+import { announceBreaches } from './service/breached.ts';
+import { withClocks, type Timed } from './service/clock.ts';
+import { service, setService } from './service/settings.ts';
+import { usualReplies } from './service/usual.ts';
+import type { Service } from '@kolo/core';
 
 export interface StoreOptions extends Limits, SignalLimits {
   /** signals older than this many days are deleted (bounded retention) */
@@ -74,6 +79,7 @@ export function createStore(db: Db, o: StoreOptions) {
   // the server's own work (./jobs.ts): each consumer's sending, closings, pruning
   const jobs: Job[] = [
     { name: 'poll-closed', every: 5_000, run: announceClosings(db, events) },
+    { name: 'sla-breached', every: 60_000, run: announceBreaches(db, events) },
     { name: 'expire-events', every: 3_600_000, run: () => expireEvents(db, o.eventRetentionDays ?? 30) },
     {
       name: 'webhooks',
@@ -82,6 +88,9 @@ export function createStore(db: Db, o: StoreOptions) {
     },
     { name: 'expire-webhook-deliveries', every: 3_600_000, run: () => expireDeliveries(db, o.webhookLogDays ?? 30) },
   ];
+  const usualReply = usualReplies(db);
+  /** `list` with each waiting item's reply clock at `asOf` (default now) */
+  const clocked = async <T extends Timed>(list: T[], asOf?: string) => withClocks(list, await service(db), asOf ?? new Date().toISOString());
   const sweep = sweeper(db, () => Promise.all([expire(), expireLog()]));
   const act = createAct(db, {
     ratePerVoter: o.ratePerVoter,
@@ -112,8 +121,13 @@ export function createStore(db: Db, o: StoreOptions) {
     // the team
     moderate: (kind: string, board: string, idea: string, d: Moderation) => moderate(db, events, kind, board, idea, d),
     merge: (kind: string, board: string, from: string, into: string) => merge(db, kind, board, from, into),
-    /** a page of a board's ideas for the team */
-    ideas: (kind: string, board: string, page: PageQuery) => boardIdeas(db, kind, board, page),
+    /** a page of a board's ideas for the team, each waiting one with its reply clock at `asOf` (./service/clock.ts) */
+    ideas: async (kind: string, board: string, page: PageQuery, asOf?: string) => {
+      const p = await boardIdeas(db, kind, board, page);
+      return { ...p, ideas: await clocked(p.ideas, asOf) };
+    },
+    /** every board's items waiting for moderation with their reply clocks, the least time left first (or the newest) */
+    queue: async (newest: boolean, asOf?: string) => clocked(await allIdeas(db, true, newest), asOf),
     /** a batch of a big board's ideas (./admin/import.ts); how many were new */
     importIdeas: (kind: string, board: string, ideas: ImportIdea[]) => importIdeas(db, kind, board, ideas),
     allIdeas: (waiting = false) => allIdeas(db, waiting),
@@ -127,6 +141,11 @@ export function createStore(db: Db, o: StoreOptions) {
     unban: (type: string, value: string) => unban(db, type, value),
     stopWords: (lang: string, words?: string[]) => stopWords(db, lang, words).finally(() => words && act.forgetStopWords()),
     metrics: (q: MetricsQuery) => siteMetrics(db, q),
+    // the team's service level (./service/): the reply target and working hours, a board's usual reply time
+    service: () => service(db),
+    setService: (s: Service) => setService(db, s),
+    /** "We usually reply within N hours" of a board: N, or undefined with too few answers (kept a few minutes) */
+    usualReply: (kind: string, board: string) => usualReply(kind, board),
     // the team (./admin/tokens.ts) and its audit log (./admin/audit.ts)
     tokens: () => tokens(db),
     createToken: (name: string, role: Role) => createToken(db, name, role),

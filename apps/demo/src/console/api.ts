@@ -1,4 +1,4 @@
-import type { BoardKind, DeliveryStatus, EventType, Idea, IdeaStatus, Role, WidgetRules } from '@kolo/core';
+import type { BoardKind, DeliveryStatus, EventType, Idea, IdeaStatus, ReplyClock, Role, Service, WidgetRules } from '@kolo/core';
 
 /** An idea or question as the team sees it (the admin API's shape). */
 export interface AdminIdea extends Idea {
@@ -10,6 +10,9 @@ export interface AdminIdea extends Idea {
   mergedInto?: string;
   firstResponseAt?: string;
 }
+
+/** An item waiting for the team's first response carries its reply clock (working hours). */
+export type TimedIdea = AdminIdea & Partial<ReplyClock>;
 
 export interface AdminWidget {
   kind: string;
@@ -131,7 +134,11 @@ export class AdminApi {
   }
 
   widgets = async () => (await this.json<{ widgets: AdminWidget[] }>('GET', '/widgets')).widgets;
-  queue = async () => (await this.json<{ ideas: AdminIdea[] }>('GET', '/queue')).ideas;
+  /** Every board's items waiting for moderation with their reply clocks, the least time left (or the newest) first. */
+  queue = async (sort: 'left' | 'new' = 'left') => (await this.json<{ ideas: TimedIdea[] }>('GET', `/queue?sort=${sort}`)).ideas;
+  /** The team's reply target and working hours. */
+  service = () => this.json<Service>('GET', '/service');
+  setService = (s: Service) => this.json<Service>('PUT', '/service', s);
   /** A page of a board's ideas, newest first (every status, or `status`), and the cursor of the next page. */
   async ideas(kind: string, board: string, o: { status?: string; cursor?: string; limit?: number } = {}): Promise<{ ideas: AdminIdea[]; next?: string }> {
     const query = new URLSearchParams(Object.entries(o).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));

@@ -9,6 +9,7 @@ import './metrics.ts';
 import './settings.ts';
 import './widgets.ts';
 import './team.ts';
+import './service.ts';
 import './audit.ts';
 import './webhooks.ts';
 
@@ -21,6 +22,7 @@ const TABS = [
   ['export', 'Export', 'team-export', 'analyst'],
   ['widgets', 'Widgets', 'team-widgets', 'owner'],
   ['team', 'Team', 'team-tokens', 'owner'],
+  ['service', 'Service level', 'team-service', 'owner'],
   ['audit', 'Audit log', 'team-audit', 'owner'],
   ['webhooks', 'Webhooks', 'team-webhooks', 'owner'],
 ] as const satisfies readonly (readonly [string, string, string, Role])[];
@@ -30,7 +32,7 @@ const SESSION = 'kolo-console:session';
 /**
  * The team console: sign in with the server's admin token (kept for this tab's session only), then
  * tabs for the moderation queue, ideas and questions, metrics, anti-spam, export, the widgets the server runs,
- * the team's tokens, the audit log and webhooks: only those the token's role may use (the server says who it is).
+ * the team's tokens, the service level, the audit log and webhooks: only those the token's role may use (the server says who it is).
  */
 export class TeamConsole extends LitElement {
   static override properties: PropertyDeclarations = { endpoint: {}, api: { state: true }, member: { state: true }, tab: { state: true }, problem: { state: true }, checking: { state: true } };

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { localDay, type Engagement, type ResponseTimes } from '@kolo/core';
+import { localDay, type Engagement, type ResponseTimes, type Service } from '@kolo/core';
 import { columns, shareBar } from './charts.ts';
 import { dialogueMetrics, type DialogueMetrics } from './dialogue-metrics.ts';
 import { count, fields, Panel, share } from './panel.ts';
+import { workingWords } from './service.ts';
 
 /** The admin metrics endpoint's answer (`GET /v1/admin/metrics`). */
 export interface SiteMetrics extends DialogueMetrics {
@@ -58,6 +59,8 @@ export class TeamMetrics extends Panel {
   private custom = { from: ymd(new Date(Date.now() - 29 * 864e5)), to: ymd(new Date()) };
   private target = 2;
   private working = false;
+  /** the team's service level: the target and working hours the figures start with */
+  private service: Service | undefined;
 
   constructor() {
     super();
@@ -84,9 +87,15 @@ export class TeamMetrics extends Panel {
       this.failed = true;
       return;
     }
-    const q = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), tz: this.timeZone, target: String(this.target) });
-    if (this.working) q.set('work', '1-5,9-18');
     try {
+      if (!this.service) {
+        this.service = await this.api.service();
+        this.target = this.service.targetHours;
+        this.working = true;
+      }
+      const q = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), tz: this.timeZone, target: String(this.target) });
+      // the team's working hours (the service level's days, hours and time zone)
+      if (this.working) q.set('work', 'team');
       this.data = await this.api.metrics<SiteMetrics>(q.toString());
       this.query = q.toString();
       this.message = '';
@@ -121,7 +130,7 @@ export class TeamMetrics extends Panel {
             <label>To (inclusive) <input type="date" name="to" required .value=${this.custom.to} /></label>`
         : nothing}
       <label>Answer target (hours) <input type="number" name="target" min="0" max="10000" step="0.5" .value=${String(this.target)} /></label>
-      <label class="check"><input type="checkbox" name="working" ?checked=${this.working} /> Count working hours only (Mon–Fri, 9:00–18:00)</label>
+      <label class="check"><input type="checkbox" name="working" ?checked=${this.working} /> Count the team's working hours only${this.service ? ` (${workingWords(this.service)})` : ''}</label>
       <p class="tz">Days and months in ${this.timeZone}.</p>
     </form>`;
   }

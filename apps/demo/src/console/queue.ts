@@ -1,9 +1,21 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import type { AdminApi, AdminIdea } from './api.ts';
+import type { AdminApi, AdminIdea, TimedIdea } from './api.ts';
 import { similarIdeas } from '@kolo/core';
 import { fields, Panel, upvotes, when } from './panel.ts';
 
 type Open = 'reject' | 'merge' | 'ban' | undefined;
+type Sort = 'left' | 'new';
+
+const hours = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
+/** An item's reply clock in words: overdue said in words (and marked), not by colour alone. */
+function clock(i: TimedIdea) {
+  if (i.waitingHours === undefined || i.leftHours === undefined) return nothing;
+  const over = i.leftHours < 0;
+  const of = `${hours(i.waitingHours)} of ${hours(i.targetHours!)} working hours`;
+  return html`<p class=${over ? 'clock overdue' : 'clock'} data-left=${i.leftHours}>
+    ${over ? html`<strong>Overdue:</strong> ${of}, ${hours(-i.leftHours)} over` : html`Waiting ${of}, ${hours(i.leftHours)} left`}
+  </p>`;
+}
 const KEYS: Record<string, (q: TeamQueue) => void> = {
   j: (q) => q.move(1),
   arrowdown: (q) => q.move(1),
@@ -29,8 +41,11 @@ export class TeamQueue extends Panel {
     current: { state: true },
     opened: { state: true },
     targets: { state: true },
+    sort: { state: true },
   };
-  declare items: AdminIdea[] | undefined;
+  declare items: TimedIdea[] | undefined;
+  /** the least time left first (default), or the newest first */
+  declare sort: Sort;
   declare current: number;
   declare opened: Open;
   /** where the current item may be merged: its board's published ideas, similar titles first */
@@ -41,12 +56,13 @@ export class TeamQueue extends Panel {
     super();
     this.current = 0;
     this.targets = [];
+    this.sort = 'left';
   }
 
   async load() {
     if (!this.api) return;
     try {
-      this.items = await this.api.queue();
+      this.items = await this.api.queue(this.sort);
       this.current = Math.min(this.current, Math.max(0, this.items.length - 1));
     } catch (e) {
       this.message = `The queue could not load: ${(e as Error).message}`;
@@ -164,7 +180,13 @@ export class TeamQueue extends Panel {
     return html`<form class="inline" @submit=${this.submit} aria-label=${`${this.opened} “${this.item?.title}”`}>${body} ${cancel}</form>`;
   }
 
-  private row(i: AdminIdea, index: number) {
+  private order(e: Event) {
+    this.sort = (e.target as HTMLSelectElement).value as Sort;
+    this.current = 0;
+    void this.load();
+  }
+
+  private row(i: TimedIdea, index: number) {
     const current = index === this.current;
     return html`<li
       data-index=${index}
@@ -179,6 +201,7 @@ export class TeamQueue extends Panel {
     >
       <p class="where">${i.kind === 'questions' ? 'Question' : 'Idea'} · ${i.board} · ${when(i.createdAt)} · ${upvotes(i.votes)}</p>
       <h3 id=${`q-${i.id}`}>${i.title}</h3>
+      ${clock(i)}
       ${i.details ? html`<p class="details">${i.details}</p>` : nothing}
       <p class="meta">
         ${i.category ? html`Category: ${i.category} · ` : nothing}${i.contact ? html`Contact: ${i.contact} · ` : nothing}Author id: <code>${i.author || '–'}</code>
@@ -197,6 +220,13 @@ export class TeamQueue extends Panel {
     const items = this.items;
     return html`<div class="bar">
         <h2 id="queue-heading" tabindex="-1">Moderation queue${items ? ` (${items.length} waiting)` : ''}</h2>
+        <label
+          >Order
+          <select name="sort" @change=${this.order}>
+            <option value="left" ?selected=${this.sort === 'left'}>Least time left first</option>
+            <option value="new" ?selected=${this.sort === 'new'}>Newest first</option>
+          </select></label
+        >
         <button type="button" @click=${() => void this.load()}>Refresh</button>
       </div>
       <p class="keys" id="queue-keys">

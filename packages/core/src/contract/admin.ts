@@ -72,7 +72,8 @@ export const importBodySchema = z.object({
 });
 export type ImportIdea = z.infer<typeof importBodySchema>['ideas'][number];
 
-const timeZone = z.string().check(
+/** An IANA time zone name (`Europe/Kyiv`), one this runtime knows. */
+export const timeZoneSchema = z.string().check(
   z.maxLength(60),
   z.refine((tz) => {
     try {
@@ -88,11 +89,11 @@ const timeZone = z.string().check(
 export const metricsQuerySchema = z.object({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
-  tz: z._default(timeZone, 'UTC'),
+  tz: z._default(timeZoneSchema, 'UTC'),
   /** the answer target in hours */
   target: z._default(z.pipe(z.string().check(z.regex(/^\d{1,5}(\.\d+)?$/, 'a number of hours')), z.transform(Number)), 2),
   /** working days and hours, e.g. "1-5,9-18" (Monday to Friday, 9:00 to 18:00); empty for wall-clock hours */
-  work: z.optional(z.string().check(z.regex(/^([1-7])-([1-7]),(\d{1,2})-(\d{1,2})$/, 'days-days,hour-hour such as 1-5,9-18'))),
+  work: z.optional(z.string().check(z.regex(/^(([1-7])-([1-7]),(\d{1,2})-(\d{1,2})|team)$/, 'days-days,hour-hour such as 1-5,9-18, or team (the service settings)'))),
   /** the time return after 7 and 30 days is measured at (whose first action is N days old by then); default now */
   asOf: z.optional(z.iso.datetime({ offset: true })),
 });

@@ -21,4 +21,5 @@ export * from './team.ts';
 export * from './definitions.ts';
 export * from './events.ts';
 export * from './webhooks.ts';
+export * from './service.ts';
 export type { BoardPageQuery, KoloAdapter } from './adapter.ts';

@@ -61,6 +61,23 @@ export type BoardPageParams = z.infer<typeof boardPageQuerySchema>;
 /** `GET /v1/widgets/:kind/:id/similar?title=`: public ideas like a title being typed. */
 export const similarQuerySchema = z.object({ title: wireText(LIMITS.boardSearch, 1) });
 
-/** `GET /v1/admin/ideas/:kind/:board?status&cursor&limit`: one page of a board's ideas for the team, newest first. */
-export const adminIdeasQuerySchema = z.object({ status: statusFilterSchema, cursor: z.optional(cursorSchema), limit: pageLimitSchema });
+/**
+ * `sort` of the team's lists: `left` the least time left first (the oldest waiting first: every item
+ * is timed against one target from when it arrived), `new` the newest first.
+ */
+export const queueSortSchema = z.enum(['left', 'new']);
+
+/**
+ * `GET /v1/admin/ideas/:kind/:board?status&sort&cursor&limit&asOf`: one page of a board's ideas for the
+ * team (newest first by default); `asOf` the time waiting items are timed at (default now).
+ */
+export const adminIdeasQuerySchema = z.object({
+  status: statusFilterSchema,
+  sort: z.optional(queueSortSchema),
+  cursor: z.optional(cursorSchema),
+  limit: pageLimitSchema,
+  asOf: z.optional(z.iso.datetime({ offset: true })),
+});
+/** `GET /v1/admin/queue?sort&asOf`: every board's items waiting for moderation (the least time left first by default). */
+export const queueQuerySchema = z.object({ sort: z._default(queueSortSchema, 'left'), asOf: z.optional(z.iso.datetime({ offset: true })) });
 export type AdminIdeasParams = z.infer<typeof adminIdeasQuerySchema>;

@@ -65,6 +65,8 @@ export const viewSchema = z.object({
   queued: z.optional(z.number()),
   /** a board loaded from a server: the signed form token an idea carries back (never in live updates) */
   form: z.optional(z.string()),
+  /** a board loaded from a server: the median working hours to the team's first reply ("We usually reply within N hours"; absent: too few answers) */
+  replyHours: z.optional(z.number()),
   /** a board's page: the cursor of the following page (absent: no more) */
   next: z.optional(z.string()),
   /**

@@ -3,27 +3,12 @@
  * endpoint, the team console and the tests compute the same numbers. Ranges are half-open
  * [from, to); days and months are bucketed in the given IANA time zone.
  */
-import { inRange, ratio, type IdeaRow, type Range, type SignalRow, type WorkingHours } from './rows.ts';
+import { inRange, local, median, ratio, type IdeaRow, type Range, type SignalRow, type WorkingHours } from './rows.ts';
+import { workingMs } from './clock.ts';
 
 export type { IdeaRow, Range, SignalRow, WorkingHours } from './rows.ts';
 export * from './engagement.ts';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** The local calendar parts of an instant in `timeZone`. */
-function local(ms: number, timeZone: string) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]));
-  return {
-    day: `${p.year}-${p.month}-${p.day}`,
-    month: `${p.year}-${p.month}`,
-    weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday!) + 1,
-    minutes: Number(p.hour) * 60 + Number(p.minute) + Number(p.second) / 60,
-  };
-}
+export * from './clock.ts';
 
 /** The local day (`2026-11-24`) of an instant in `timeZone`. */
 export const localDay = (at: string, timeZone: string): string => local(Date.parse(at), timeZone).day;
@@ -74,27 +59,6 @@ export function ideasPerMonth(ideas: IdeaRow[], range: Range, timeZone: string):
   return out;
 }
 
-/** Milliseconds of working time between two instants. */
-export function workingMs(fromMs: number, toMs: number, wh: WorkingHours): number {
-  let t = fromMs;
-  let total = 0;
-  const start = wh.start * 60;
-  const end = wh.end * 60;
-  // each step ends at a window's end, a local midnight or the next window's start: a few per day
-  while (t < toMs) {
-    const { weekday, minutes } = local(t, wh.timeZone);
-    const workday = wh.days.includes(weekday);
-    if (workday && minutes >= start && minutes < end) {
-      const step = Math.min((end - minutes) * 60_000, toMs - t);
-      total += step;
-      t += step;
-    } else {
-      t += Math.max(1, ((workday && minutes < start ? start : 1440) - minutes) * 60_000);
-    }
-  }
-  return total;
-}
-
 export interface ResponseTimes {
   submitted: number;
   /** submissions with a first response */
@@ -121,12 +85,10 @@ export function responseTimes(ideas: IdeaRow[], range: Range, targetHours: numbe
     const to = Date.parse(i.firstResponseAt);
     hours.push((workingHours ? workingMs(from, to, workingHours) : Math.max(0, to - from)) / 3_600_000);
   }
-  hours.sort((a, b) => a - b);
-  const mid = hours.length >> 1;
   return {
     submitted,
     responded: hours.length,
-    medianHours: hours.length ? (hours.length % 2 ? hours[mid]! : (hours[mid - 1]! + hours[mid]!) / 2) : null,
+    medianHours: median(hours),
     withinTarget: ratio(hours.filter((h) => h <= targetHours).length, submitted),
   };
 }

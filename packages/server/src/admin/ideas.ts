@@ -16,26 +16,27 @@ const adminIdea = (r: Row) => ({
   ...(r.first_response_at ? { firstResponseAt: iso(r.first_response_at) } : {}),
 });
 
-/** One page of a board's ideas, every status or one, newest first (merged ones too), and the cursor of the next page. */
+/** One page of a board's ideas, every status or one, newest (or oldest) first (merged ones too), and the cursor of the next page. */
 export async function boardIdeas(db: Db, kind: string, board: string, q: PageQuery) {
   const p = new Params();
   const where = [`i.kind = ${p.add(kind)}`, `i.board = ${p.add(board)}`, ...filters(p, q).where, ...after(p, q.cursor)];
   const rows = await db.query(
     `select ${ADMIN_IDEA.split(', ').map((c) => `i.${c}`).join(', ')}, to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key
-     from kolo_ideas i where ${where.join(' and ')} order by ${orderBy('admin')} limit ${q.limit + 1}`,
+     from kolo_ideas i where ${where.join(' and ')} order by ${orderBy(q.order)} limit ${q.limit + 1}`,
     p.values,
   );
-  const page = cut(rows, 'admin', q.limit);
+  const page = cut(rows, q.order, q.limit);
   return { ideas: page.rows.map(adminIdea), ...(page.next ? { next: page.next } : {}) };
 }
 
 /**
  * Every board's ideas and questions with kind, board and upvotes, in one query: all of them (by
- * board, then oldest first), or with `waiting` only those waiting for moderation, oldest first (the queue).
+ * board, then oldest first), or with `waiting` only those waiting for moderation (the queue), oldest
+ * first (the least time left on the reply clock first) or with `newest` newest first.
  */
-export async function allIdeas(db: Db, waiting = false) {
+export async function allIdeas(db: Db, waiting = false, newest = false) {
   const rows = await db.query(
-    `select kind, board, ${ADMIN_IDEA} from kolo_ideas i ${waiting ? `where status = 'pending' and merged_into is null order by created_at, id` : 'order by kind, board, created_at, id'}`,
+    `select kind, board, ${ADMIN_IDEA} from kolo_ideas i ${waiting ? `where status = 'pending' and merged_into is null order by ${orderBy(newest ? 'admin' : 'left')}` : 'order by kind, board, created_at, id'}`,
   );
   return rows.map((r) => ({ kind: String(r.kind), board: String(r.board), ...adminIdea(r) }));
 }

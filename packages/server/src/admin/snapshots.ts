@@ -8,6 +8,7 @@ import { stopWords } from './stop-words.ts';
 import { tokenOf } from './tokens.ts';
 import { webhookOf } from '../webhooks/hooks.ts';
 import { deliveryOf } from '../webhooks/deliveries.ts';
+import { service } from '../service/settings.ts';
 
 const one = async (db: Db, sql: string, args: unknown[], shape: (r: Record<string, unknown>) => unknown) => {
   const [r] = await db.query(sql, args);
@@ -41,6 +42,7 @@ export function snapshots(db: Db) {
     /** a webhook without its secret */
     webhook: async (id: string) => (await webhookOf(db, id)) ?? null,
     delivery: async (webhook: string, id: string) => (/^\d{1,16}$/.test(id) ? ((await deliveryOf(db, webhook, id)) ?? null) : null),
+    service: () => service(db),
   };
 }
 

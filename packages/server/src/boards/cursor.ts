@@ -4,8 +4,11 @@
  */
 import { LIMITS, storable } from '@kolo/core';
 
-/** What a page is ordered by: upvotes (`top`), newest first (`new`), or the team's list (`admin`, merged ideas too). */
-export type PageOrder = 'top' | 'new' | 'admin';
+/**
+ * What a page is ordered by: upvotes (`top`), newest first (`new`), or the team's list (`admin`, merged
+ * ideas too), also oldest first (`left`: the least time left on the reply clock first).
+ */
+export type PageOrder = 'top' | 'new' | 'admin' | 'left';
 
 /** The sort key of a row: its upvotes (`top` only), its creation time to the microsecond, its id. */
 export interface Cursor {
@@ -15,7 +18,7 @@ export interface Cursor {
   id: string;
 }
 
-const TAG = { top: 't', new: 'n', admin: 'a' } as const;
+const TAG = { top: 't', new: 'n', admin: 'a', left: 'l' } as const;
 /** an ISO time to the microsecond, in UTC, as the database writes it (`to_char` in ./page.ts) */
 const AT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 

@@ -36,6 +36,7 @@ const ORDER: Record<PageOrder, (a: string) => string> = {
   top: (a) => `${a}.votes desc, ${a}.created_at desc, ${a}.id desc`,
   new: (a) => `${a}.created_at desc, ${a}.id desc`,
   admin: (a) => `${a}.created_at desc, ${a}.id desc`,
+  left: (a) => `${a}.created_at, ${a}.id`,
 };
 export const orderBy = (order: PageOrder, alias = 'i') => ORDER[order](alias);
 
@@ -58,7 +59,8 @@ export function filters(p: Params, q: Omit<PageQuery, 'order' | 'limit'>): { joi
 export function after(p: Params, c: Cursor | undefined): string[] {
   if (!c) return [];
   const at = `${p.add(c.at)}::timestamptz`;
-  return c.order === 'top' ? [`(i.votes, i.created_at, i.id) < (${p.add(c.votes)}, ${at}, ${p.add(c.id)})`] : [`(i.created_at, i.id) < (${at}, ${p.add(c.id)})`];
+  if (c.order === 'top') return [`(i.votes, i.created_at, i.id) < (${p.add(c.votes)}, ${at}, ${p.add(c.id)})`];
+  return [`(i.created_at, i.id) ${c.order === 'left' ? '>' : '<'} (${at}, ${p.add(c.id)})`];
 }
 
 /** The cursor of the page after `rows` (fetched one beyond `limit`), and the rows of this page. */

@@ -23,9 +23,10 @@ export function boardQuery(p: BoardPageParams): PageQuery | Refused {
 
 /** The team's page query, or what is wrong with it. */
 export function adminQuery(p: AdminIdeasParams): PageQuery | Refused {
-  const cursor = p.cursor === undefined ? undefined : decodeCursor(p.cursor, 'admin');
+  const order = p.sort === 'left' ? 'left' : 'admin';
+  const cursor = p.cursor === undefined ? undefined : decodeCursor(p.cursor, order);
   if (p.cursor !== undefined && !cursor) return badCursor;
-  return { order: 'admin', status: p.status, cursor, limit: p.limit };
+  return { order, status: p.status, cursor, limit: p.limit };
 }
 
 export const isRefused = (q: PageQuery | Refused): q is Refused => 'field' in q;

@@ -38,6 +38,8 @@ export const ADMIN_RULES: Record<string, AdminRule> = {
   'GET /me': read('analyst'),
   // metrics and exports: every role
   'GET /metrics': read('analyst'),
+  // the reply target and working hours: read by every role (the metrics count with them), set by owners
+  'GET /service': read('analyst'),
   'GET /widgets': read('analyst'),
   'GET /export/results.csv': read('analyst'),
   'GET /export/ideas.csv': read('analyst'),
@@ -68,6 +70,7 @@ export const ADMIN_RULES: Record<string, AdminRule> = {
   'PUT /definitions': { role: 'owner', audit: { action: 'widgets.define', target: (_, b) => named(b).map((d) => `${d.kind}/${d.id}`).join(' '), state: (s, _, b) => s.widgets(named(b)) } },
   'POST /import/:kind/:board': { role: 'owner', audit: { action: 'board.import', target: board } },
   'POST /seed': { role: 'owner', audit: { action: 'widget.seed', target: (_, b) => `${text(b.kind)}/${text(b.id)}` } },
+  'PUT /service': { role: 'owner', audit: { action: 'service.settings', target: () => 'service', state: (s) => s.service() } },
   'GET /tokens': read('owner'),
   'POST /tokens': { role: 'owner', audit: { action: 'token.create', target: (_, b) => text(b.name) } },
   'DELETE /tokens/:id': { role: 'owner', audit: { action: 'token.revoke', target: (p) => p.id!, state: (s, p) => s.token(p.id!) } },

@@ -23,10 +23,13 @@ import {
   metricsQuerySchema,
   moderateBodySchema,
   rulesSchemaOf,
+  queueQuerySchema,
   seedSchema,
+  serviceSchema,
   stopWordsSchema,
   widgetParamsSchema,
   widgetSettingsSchema,
+  workingHoursOf,
   type WidgetDefinition,
 } from '@kolo/core';
 import { body, isResponse, params, rules } from './validate.ts';
@@ -60,7 +63,8 @@ export function adminRoutes(o: AdminOptions) {
 
 /** Lists, exports and metrics. */
 function readRoutes(admin: Hono<AdminEnv>, store: Store) {
-  // a page of a board's ideas (every status, or `status`), newest first; `queue/…`: its waiting ones
+  // a page of a board's ideas (every status, or `status`), newest first (`sort=left`: oldest first); `queue/…`: its
+  // ones waiting for moderation; each waiting item with its reply clock at `asOf` (default now)
   const page = (waiting: boolean) => async (c: Context) => {
     const b = params(c, boardParamsSchema, c.req.param());
     if (isResponse(b)) return b;
@@ -68,10 +72,14 @@ function readRoutes(admin: Hono<AdminEnv>, store: Store) {
     if (isResponse(p)) return p;
     const q = adminQuery(waiting ? { ...p, status: 'pending' } : p);
     if (isRefused(q)) return fail(c, 'invalid', q.message, { field: q.field, rule: q.rule });
-    return c.json(await store.ideas(b.kind, b.board, q));
+    return c.json(await store.ideas(b.kind, b.board, q, p.asOf));
   };
   admin.get('/ideas/:kind/:board', page(false));
-  admin.get('/queue', async (c) => c.json({ ideas: await store.allIdeas(true) }));
+  admin.get('/queue', async (c) => {
+    const q = params(c, queueQuerySchema, c.req.query());
+    if (isResponse(q)) return q;
+    return c.json({ ideas: await store.queue(q.sort === 'new', q.asOf) });
+  });
   admin.get('/queue/:kind/:board', page(true));
   admin.get('/widgets', async (c) => c.json({ widgets: await store.widgets() }));
   admin.get('/bans', async (c) => c.json({ bans: await store.bans() }));
@@ -81,8 +89,8 @@ function readRoutes(admin: Hono<AdminEnv>, store: Store) {
     const q = params(c, metricsQuerySchema, c.req.query());
     if (isResponse(q)) return q;
     if (Date.parse(q.from) > Date.parse(q.to)) return fail(c, 'invalid', 'from: must not be after to', { field: 'from', rule: 'range' });
-    const w = q.work?.split(/[-,]/).map(Number);
-    const workingHours = w && { timeZone: q.tz, days: Array.from({ length: w[1]! - w[0]! + 1 }, (_, i) => w[0]! + i), start: w[2]!, end: w[3]! };
+    const w = q.work === 'team' ? undefined : q.work?.split(/[-,]/).map(Number);
+    const workingHours = q.work === 'team' ? workingHoursOf(await store.service()) : w && { timeZone: q.tz, days: Array.from({ length: w[1]! - w[0]! + 1 }, (_, i) => w[0]! + i), start: w[2]!, end: w[3]! };
     return c.json(await store.metrics({ from: q.from, to: q.to, timeZone: q.tz, targetHours: q.target, workingHours, asOf: q.asOf }));
   });
 }
@@ -105,8 +113,15 @@ function ideaRoutes(admin: Hono<AdminEnv>, store: Store) {
   });
 }
 
-/** Widget settings, bans, stop words, seeds. */
+/** Widget settings, the service level, bans, stop words, seeds. */
 function settingRoutes(admin: Hono<AdminEnv>, store: Store) {
+  // the reply target and working hours (./service/settings.ts)
+  admin.get('/service', async (c) => c.json(await store.service()));
+  admin.put('/service', async (c) => {
+    const s = await body(c, serviceSchema);
+    if (isResponse(s)) return s;
+    return c.json(await store.setService(s));
+  });
   admin.put('/widgets/:kind/:id', async (c) => {
     const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;

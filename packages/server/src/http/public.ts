@@ -50,9 +50,12 @@ function readRoutes(app: Hono, o: PublicOptions) {
     if (isResponse(p)) return p;
     const page = boardQuery(p);
     if (isRefused(page)) return fail(c, 'invalid', page.message, { field: page.field, rule: page.rule });
-    const v = checked(await o.store.load(w.kind, w.id, voter, page));
-    // a board's form token goes in this answer only (live updates are the same for every subscriber)
+    // "We usually reply within N hours" (../service/usual.ts): absent with too few answers
+    const [loaded, hours] = await Promise.all([o.store.load(w.kind, w.id, voter, page), o.store.usualReply(w.kind, w.id)]);
+    const v = checked(loaded);
+    // a board's form token and usual reply time go in this answer only (live updates are the same for every subscriber)
     v.form = o.store.formToken(w.kind, w.id);
+    if (hours !== undefined) v.replyHours = hours;
     return c.json(v);
   });
 

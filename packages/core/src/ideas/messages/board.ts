@@ -25,6 +25,7 @@ export const ideaBoardMessages = defineBundle({
     more: 'Read more',
     less: 'Show less',
     upvoteLabel: { one: 'Upvote “{title}”, {count} upvote', other: 'Upvote “{title}”, {count} upvotes' },
+    replyWithin: { one: 'We usually reply within {count} hour', other: 'We usually reply within {count} hours' },
   },
   uk: {
     boardIdea: 'Ідеї',
@@ -54,5 +55,6 @@ export const ideaBoardMessages = defineBundle({
       many: 'Підтримати «{title}», {count} голосів',
       other: 'Підтримати «{title}», {count} голосу',
     },
+    replyWithin: { one: 'Зазвичай ми відповідаємо протягом {count} години', other: 'Зазвичай ми відповідаємо протягом {count} годин' },
   },
 });

@@ -53,6 +53,7 @@ import { ideaItem, type ItemContext } from './idea-item.ts';
  * @csspart base - The wrapper of everything, the card (padding, border, radius, background, color, type; a page CSS reset cannot strip them): restyle it here.
  * @csspart heading - The heading.
  * @csspart description - The optional description.
+ * @csspart reply-time - "We usually reply within N hours": the team's median first reply in working hours, from a server that counts it (hide it with `::part(reply-time) { display: none }`).
  * @csspart toolbar - Search, sort and filters.
  * @csspart search - The search field.
  * @csspart sort - The sort select.
@@ -239,6 +240,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
     return html`<section part="base" aria-labelledby="heading" aria-busy=${view.status === 'loading' || view.busy ? 'true' : 'false'}>
       ${heading(this, cfg.heading ?? t(question ? 'boardQuestion' : 'boardIdea'))}
       ${cfg.description ? html`<p part="description">${cfg.description}</p>` : nothing}
+      ${view.tally.replyHours ? html`<p part="reply-time" class="muted">${t('replyWithin', { count: view.tally.replyHours })}</p>` : nothing}
       ${boardToolbar(i18n, cfg, this.filters(), this.filter)}
       ${view.status === 'loading' ? html`<p class="muted">${t('loading')}</p>` : nothing}
       ${view.status === 'error' ? loadError(i18n, () => this.ideas.reload()) : nothing}
