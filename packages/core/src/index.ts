@@ -31,6 +31,7 @@ export * from './quiz/read.ts';
 export { quizMessages } from './quiz/messages.ts';
 // idea boards and AMA questions
 export { ideaRules } from './ideas/rules.ts';
+export { ideaModerationRules } from './ideas/moderation.ts';
 export type { StoredIdea } from './ideas/stored.ts';
 export * from './ideas/check.ts';
 export * from './ideas/board.ts';

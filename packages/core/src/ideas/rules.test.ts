@@ -146,6 +146,16 @@ describe('idea rules (memory and local adapters)', () => {
     expect(t.mine).toEqual([idea.id]);
   });
 
+  it('moderates only once moderateIdea taught its rules (an idea form alone does not carry them)', async () => {
+    const a = memoryAdapter({ rules: [ideaRules] });
+    await a.send(ideaAction('v1', 'Moderated later on'));
+    const moderate = { type: 'moderate' as const, id: `m${++n}`, voter: 'moderator', widget: W, idea: 'i' + n, status: 'planned' as const, at: '' };
+    expect((await rejection(a.send(moderate))).reason).toBe('unknown-action');
+    const [idea] = (await a.load(W, 'v1')).ideas!;
+    const t = await moderateIdea(a, board, idea!.id, { status: 'planned' });
+    expect(t.ideas?.map((i) => i.status)).toEqual(['planned']);
+  });
+
   it('refuses an action type no rules know', async () => {
     const a = memoryAdapter({ rules: [ideaRules] });
     expect((await rejection(a.send({ type: 'nope', widget: W } as never))).reason).toBe('unknown-action');

@@ -1,18 +1,17 @@
 /**
  * Idea-board rules for the adapters that keep data themselves (memory, local): submissions with
- * their anti-spam checks, one upvote per voter per idea, and moderation. The server enforces the same
- * rules in SQL (the rule cases in `conformance/` keep them equal). An adapter learns them from the idea
- * store (`addRules`), so pages without idea widgets do not carry them.
+ * their anti-spam checks and one upvote per voter per idea (moderation is `ideaModerationRules`).
+ * The server enforces the same rules in SQL (the rule cases in `conformance/` keep them equal). An
+ * adapter learns them from the idea store (`addRules`), so pages without idea widgets do not carry them.
  */
 import { IDEA_STATUSES, type IdeaStatus } from '../contract/statuses.ts';
 import { idRecord } from '../contract/records.ts';
 import { refuse } from '../contract/errors.ts';
 import type { Idea } from '../contract/views.ts';
-import type { IdeaAction, ModerateAction, UpvoteAction } from '../contract/actions.ts';
+import type { IdeaAction, UpvoteAction } from '../contract/actions.ts';
 import { isObject, type BallotBox, type BoxRules, type Seed } from '../adapters/box.ts';
 import { checkIdea, checkRulesAccepted, cleanDraft } from './check.ts';
 import { isOpen, visibleOnly } from './board.ts';
-import { safeUrl } from '../signals/utm.ts';
 import type { StoredIdea } from './stored.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -30,14 +29,6 @@ function reviveIdea(v: unknown): StoredIdea | undefined {
     if (s) idea[k] = s;
   }
   return idea;
-}
-
-/** The idea with this id, copied from the seed into the box when a moderator first touches it. */
-function find(box: BallotBox, id: string, seed?: Seed): StoredIdea | undefined {
-  const own = box.ideas?.[id];
-  if (own) return own;
-  const seeded = seed?.ideas?.find((i) => i.id === id);
-  if (seeded) return ((box.ideas ??= idRecord())[id] = { ...seeded, author: '' });
 }
 
 function submit(box: BallotBox, a: IdeaAction, now: number): boolean {
@@ -86,26 +77,11 @@ function upvote(box: BallotBox, a: UpvoteAction, seed?: Seed): boolean {
   return true;
 }
 
-function moderate(box: BallotBox, a: ModerateAction, seed?: Seed): boolean {
-  if (!(IDEA_STATUSES as readonly string[]).includes(a.status)) refuse('invalid-status', `unknown status "${a.status}"`);
-  if (a.link && !safeUrl(a.link)) refuse('invalid-link', 'the announcement link must be an http(s) or relative link');
-  const idea = find(box, a.idea, seed);
-  if (!idea) return refuse('not-found', `no idea "${a.idea}"`);
-  idea.status = a.status;
-  for (const k of ['answer', 'link', 'reason'] as const) {
-    const v = a[k]?.trim();
-    if (v) idea[k] = v;
-    else if (a[k] !== undefined) delete idea[k];
-  }
-  return true;
-}
-
-/** The idea-board rules, for a memory or local adapter's `addRules` (the idea store gives them). */
+/** The idea-board rules, for a memory or local adapter's `addRules` (the idea store gives them; moderation is apart). */
 export const ideaRules: BoxRules = {
   apply(box, action, now, seed) {
     if (action.type === 'idea') return submit(box, action, now);
     if (action.type === 'upvote') return upvote(box, action, seed);
-    if (action.type === 'moderate') return moderate(box, action, seed);
     return undefined;
   },
   view(box, voter, view, seed) {

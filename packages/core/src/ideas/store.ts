@@ -7,7 +7,8 @@ import type { IdeaStatus } from '../contract/statuses.ts';
 import type { KoloAdapter } from '../contract/adapter.ts';
 import type { WidgetRef } from '../contract/widgets.ts';
 import { ideaRules } from './rules.ts';
-import type { RuleAdapter } from '../adapters/box.ts';
+import { ideaModerationRules } from './moderation.ts';
+import type { BoxRules, RuleAdapter } from '../adapters/box.ts';
 import { randomId } from '../device/voter.ts';
 import { ideaPolicy, ideaWidget, type IdeaBoardConfig } from './schema.ts';
 import { createLoader, emptyView, withBallot } from '../voting/store.ts';
@@ -82,15 +83,15 @@ export const withUpvote = (t: View, idea: string, on: boolean): View =>
 
 const now = () => new Date().toISOString();
 
-/** Memory and local adapters apply the idea rules only once an idea widget gives them. */
-const learnIdeaRules = (adapter: KoloAdapter) => (adapter as Partial<RuleAdapter>).addRules?.(ideaRules);
+/** Memory and local adapters apply the idea rules (or moderation's) only once an idea widget (or `moderateIdea`) gives them. */
+const learn = (adapter: KoloAdapter, rules: BoxRules) => (adapter as Partial<RuleAdapter>).addRules?.(rules);
 
 /**
  * One voter's view of an idea board or AMA: loads, follows live updates, submits and upvotes;
  * with `part` (a board's `boardPages`, a form's `similarPart`), what that adds.
  */
 export function createIdeaStore<X = object>(adapter: KoloAdapter, config: IdeaBoardConfig, voter: string, part?: StorePart<X>): IdeaStore & X {
-  learnIdeaRules(adapter);
+  learn(adapter, ideaRules);
   const widget = ideaWidget(config);
   // a server's answer to loading the board carries a signed form token (live updates do not): keep the latest
   let form: string | undefined;
@@ -157,6 +158,7 @@ export function createIdeaStore<X = object>(adapter: KoloAdapter, config: IdeaBo
  * (a demo's admin action); a server takes it only through its authenticated admin API.
  */
 export function moderateIdea(adapter: KoloAdapter, board: Pick<IdeaBoardConfig, 'id' | 'kind'>, idea: string, decision: IdeaDecision, voter = 'moderator'): Promise<View> {
-  learnIdeaRules(adapter);
+  learn(adapter, ideaRules);
+  learn(adapter, ideaModerationRules);
   return adapter.send({ type: 'moderate', id: randomId('a_'), voter, widget: ideaWidget(board), idea, ...decision, at: now() });
 }

@@ -1,23 +1,15 @@
 import { html, nothing } from 'lit';
-import type { IdeaBoardConfig, IdeaStatus, IdeaView, KoloError, Translator } from '@kolo/core';
+import type { IdeaBoardConfig, IdeaStatus, IdeaView, KoloError, MessageKey, Translator } from '@kolo/core';
 import { errorText } from '../base/parts.ts';
 
 /** Pieces of UI the idea form and the idea board share: status words and badge, errors. */
 
-const STATUS_KEYS = {
-  pending: 'statusPending',
-  rejected: 'statusRejected',
-  review: 'statusReview',
-  planned: 'statusPlanned',
-  progress: 'statusProgress',
-  done: 'statusDone',
-  declined: 'statusDeclined',
-} as const;
-const QUESTION_KEYS = { review: 'qStatusReview', done: 'qStatusDone', declined: 'qStatusDeclined' } as const;
+/** AMA questions are "open", "answered" and "not answered" rather than under review, done and declined. */
+const QUESTION = /^(review|done|declined)$/;
 
-/** A status as people read it; AMA questions are "open" and "answered" rather than "done". */
+/** A status as people read it: `statusDone`, or for an AMA question `qStatusDone` (the bundles name them so). */
 export const statusLabel = ({ t }: Translator, cfg: IdeaBoardConfig, status: IdeaStatus): string =>
-  t((cfg.kind === 'question' && QUESTION_KEYS[status as keyof typeof QUESTION_KEYS]) || STATUS_KEYS[status]);
+  t(`${cfg.kind === 'question' && QUESTION.test(status) ? 'qS' : 's'}tatus${status[0]!.toUpperCase()}${status.slice(1)}` as MessageKey);
 
 const REASONS = { spam: 'errSpam', 'too-fast': 'errTooFast', 'not-found': 'errNotFound', limit: 'errLimit' } as const;
 

@@ -24,8 +24,7 @@ export const ideaFormStyles = css`
     font-size: 0.875em;
     margin: 0;
   }
-  [part~='hint'],
-  #rules-text {
+  [part~='hint'] {
     margin: 0;
   }
   [part~='rules-accept'] {
