@@ -20,6 +20,10 @@ export const LIMITS = {
   key: 100,
   /** anonymous voter ids */
   voter: 100,
+  /** a signed identity token (`Kolo-Identity`: a compact JWT) */
+  identityToken: 4096,
+  /** the longest lifetime (`exp` − `iat`, or `exp` − now) a server accepts for an identity token, seconds: tokens are short-lived */
+  identityLifetime: 86400,
   /** ISO date-times */
   dateTime: DATE_TIME_MAX,
   /** choices in one ballot */

@@ -26,7 +26,7 @@ import { queryKey, widgetPath } from './pages.ts';
 export { readEvents } from './live.ts';
 export { appendPage, mergeView } from '../../contract/merge.ts';
 export { errorFromAnswer } from './transport.ts';
-export { VOTER_HEADER } from '../../contract/headers.ts';
+export { IDENTITY_HEADER, VOTER_HEADER } from '../../contract/headers.ts';
 
 export interface HttpAdapterOptions {
   /** the server's base URL, e.g. `https://kolo.example.org` */
