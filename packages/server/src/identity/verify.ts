@@ -8,7 +8,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { decodeProtectedHeader, errors, importJWK, importSPKI, jwtVerify, type JWK } from 'jose';
-import { LIMITS, SIGNED_VOTER_PREFIX } from '@kolo/core';
+import { IDENTITY_LIFETIME_MAX, IDENTITY_TOKEN_MAX, SIGNED_VOTER_PREFIX } from '@kolo/core';
 import { IDENTITY_HEADER } from '@kolo/core/http';
 
 export interface IdentityConfig {
@@ -61,7 +61,7 @@ export function identityVerifier(config: IdentityConfig | undefined, salt: strin
   return async function verify(token: string | undefined): Promise<Identity> {
     if (token === undefined) return undefined;
     if (!config) return refused('not-configured', 'this server verifies no identities (it has no KOLO_IDENTITY_SECRET or KOLO_IDENTITY_PUBLIC_KEY); send no token');
-    if (token.length > LIMITS.identityToken) return refused('too-long', `must be at most ${LIMITS.identityToken} characters`);
+    if (token.length > IDENTITY_TOKEN_MAX) return refused('too-long', `must be at most ${IDENTITY_TOKEN_MAX} characters`);
     let alg: string | undefined;
     try {
       alg = decodeProtectedHeader(token).alg;
@@ -80,8 +80,8 @@ export function identityVerifier(config: IdentityConfig | undefined, salt: strin
         clockTolerance: CLOCK_TOLERANCE,
       });
       const now = Math.floor(Date.now() / 1000);
-      if (payload.exp! - Math.min(payload.iat ?? now, now) > LIMITS.identityLifetime + CLOCK_TOLERANCE) {
-        return refused('lifetime', `lives longer than ${LIMITS.identityLifetime / 3600} hours; sign short-lived tokens`);
+      if (payload.exp! - Math.min(payload.iat ?? now, now) > IDENTITY_LIFETIME_MAX + CLOCK_TOLERANCE) {
+        return refused('lifetime', `lives longer than ${IDENTITY_LIFETIME_MAX / 3600} hours; sign short-lived tokens`);
       }
       if (typeof payload.sub !== 'string' || !payload.sub) return refused('claims', 'the "sub" claim must be a non-empty string');
       return { voter: voterOf(payload.iss ?? '', payload.sub) };
