@@ -9,8 +9,10 @@ import { LIMITS } from './limits.ts';
 import { idSchema } from './ids.ts';
 import { ideaPolicySchema, quizRulesSchema, votePolicySchema } from './actions.ts';
 import { WIDGET_KINDS, isBoardKind, type WidgetKind } from './widgets.ts';
-import { identityPolicySchema } from './identity.ts';
+import { IDENTITY_POLICIES } from './identity.ts';
 
+/** A widget's identity policy (identity.ts). */
+export const identityPolicySchema = z.enum(IDENTITY_POLICIES);
 /** Every kind's rules may say who may act: anonymous browsers, signed people, or either (`identity.ts`). */
 const identity = { identity: z.optional(identityPolicySchema) };
 /** A poll's, a choice's, reactions' or an FAQ card's rules. */

@@ -4,11 +4,9 @@
  * tokens, `signed` refuses actions without a valid one, `either` (the default) counts a signed person
  * when a valid token comes, else the anonymous browser.
  */
-import * as z from 'zod/mini';
-
 export const IDENTITY_POLICIES = ['anonymous', 'signed', 'either'] as const;
 export type IdentityPolicy = (typeof IDENTITY_POLICIES)[number];
-export const identityPolicySchema = z.enum(IDENTITY_POLICIES);
+// (its schema, `identityPolicySchema`, is with the rules in definitions.ts: no call at this module's top level, which the widgets' runtime imports through the contract's index)
 
 /** A widget's identity policy from its registered rules (`either` when none is set). */
 export const identityPolicyOf = (rules: { identity?: unknown } | null | undefined): IdentityPolicy =>

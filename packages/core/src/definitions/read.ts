@@ -6,8 +6,8 @@
  */
 import type { Parsed } from '../content/common.ts';
 import { propsFrom, type AttributeSpec } from '../content/read.ts';
-import { canonicalDefinition, type WidgetDefinition } from '../contract/definitions.ts';
-import { IDENTITY_POLICIES, identityPolicySchema } from '../contract/identity.ts';
+import { canonicalDefinition, identityPolicySchema, type WidgetDefinition } from '../contract/definitions.ts';
+import { IDENTITY_POLICIES } from '../contract/identity.ts';
 import { choiceAttributes, pollAttributes, reactionsAttributes, readChoice, readPoll, readReactions } from '../voting/read.ts';
 import { choicePolicy, parseChoiceConfig, type ChoiceConfig } from '../voting/choice.ts';
 import { parsePollConfig, pollPolicy, type PollConfig } from '../voting/poll.ts';

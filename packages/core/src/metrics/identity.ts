@@ -2,9 +2,8 @@
  * The share of signed actions: of the ballots, quiz answers and ideas people made in a range (a
  * ballot or answer by its latest change), how many were made by people the host site signed in
  * (`Kolo-Identity`) rather than by anonymous browsers. The server counts them from what it stores.
+ * (A type only: a value exported from the package index cost the widgets' shared runtime 23 bytes brotli, which its budget does not have.)
  */
-import { ratio } from './rows.ts';
-
 export interface SignedShare {
   /** ballots, quiz answers and ideas made in the range */
   actions: number;
@@ -13,5 +12,3 @@ export interface SignedShare {
   /** signed ÷ actions; null without actions */
   share: number | null;
 }
-
-export const signedShareOf = (c: { actions: number; signed: number }): SignedShare => ({ actions: c.actions, signed: c.signed, share: ratio(c.signed, c.actions) });

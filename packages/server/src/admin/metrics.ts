@@ -1,4 +1,4 @@
-import { campaignConversionOf, contentPerWeek, correctByQuestion, type Engagement, engagementOf, type Returns, returnsOf, helpfulRatio, signedShareOf, ideasPerMonth, responseTimes, type WorkingHours } from '@kolo/core';
+import { campaignConversionOf, contentPerWeek, correctByQuestion, type Engagement, engagementOf, type Returns, returnsOf, helpfulRatio, type SignedShare, ideasPerMonth, responseTimes, type WorkingHours } from '@kolo/core';
 import type { Db } from '../db/types.ts';
 import { campaignCounts, returnCounts } from './dialogue-rows.ts';
 import { answerCounters, bannerCounts, engagementCounts, ideaRows, signedCounts, votesByDay } from './metric-rows.ts';
@@ -66,6 +66,6 @@ export async function siteMetrics(db: Db, q: MetricsQuery) {
     content: contentPerWeek(ideas, range, q.timeZone),
     campaigns: Object.fromEntries(campaigns.map(({ campaign, ...c }) => [campaign, campaignConversionOf(c)])),
     /** the share of ballots, answers and ideas in the range made by signed people */
-    signed: signedShareOf(signed),
+    signed: { ...signed, share: signed.actions ? signed.signed / signed.actions : null } satisfies SignedShare,
   };
 }
