@@ -187,6 +187,9 @@ try {
     if (!shares.length || over.length) throw new Error(`shares shown: ${shares.join(', ')}`);
     const row = await page.$eval('#panel-metrics tr[data-widget="choice:ab"]', (tr) => Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.metric, td.textContent.trim()])));
     if (row.activeShare !== '100.0%' || row.actors !== '5' || row.actorsWithoutView !== '3') throw new Error(`choice:ab: ${JSON.stringify(row)}`);
+    // the share of signed actions is shown (the fixture's metrics come from signals: no ballot of the range, so no share)
+    const signed = await page.$$eval('#panel-metrics dl[aria-label="Signed identity"] > div', (ds) => Object.fromEntries(ds.map((d) => [d.dataset.metric, d.querySelector('dd').textContent.trim()])));
+    if (signed.signedShare !== '–' || signed.signedActions !== '0 of 0') throw new Error(`signed identity: ${JSON.stringify(signed)}`);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 

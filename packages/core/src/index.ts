@@ -64,3 +64,4 @@ export { randomId, voterId } from './device/voter.ts';
 export { safeStorage, memoryStorage } from './device/storage.ts';
 export * from './metrics/metrics.ts';
 export * from './metrics/dialogue.ts';
+export type { SignedShare } from './metrics/identity.ts';

@@ -5,6 +5,7 @@ import { trustedRanges } from './http/client-address.ts';
 import { LOG_LEVELS, type LogLevel } from './observe/log.ts';
 import type { DestinationStream } from 'pino';
 import { databaseFromEnv, type DatabaseChoice } from './db/open.ts';
+import { checkIdentityConfig, type IdentityConfig } from './identity/verify.ts';
 
 /** Limits and time-outs a configuration may leave out (documented in README.md). */
 export const DEFAULTS = {
@@ -62,6 +63,8 @@ export interface ServerConfig extends DatabaseChoice {
   logDestination?: DestinationStream | undefined;
   /** the bearer token of `/metrics`; without it the metrics are open in development and off in production */
   metricsToken?: string | undefined;
+  /** how signed identities from the host site are verified (`Kolo-Identity`); without it, identity tokens are refused */
+  identity?: IdentityConfig | undefined;
 }
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -112,6 +115,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...timeouts,
     logLevel: logLevel(env.KOLO_LOG_LEVEL),
     metricsToken: env.KOLO_METRICS_TOKEN || undefined,
+    identity: identityFromEnv(env),
   };
   if (config.signingSecret && config.signingSecret.length < 32) throw new Error('KOLO_SIGNING_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)');
   if (timeouts.requestTimeout > 0 && timeouts.headersTimeout > timeouts.requestTimeout) throw new Error('KOLO_HEADERS_TIMEOUT_MS must not be longer than KOLO_REQUEST_TIMEOUT_MS');
@@ -130,6 +134,17 @@ function flag(name: string, value: string | undefined): boolean {
   if (!value) return false;
   if (!['1', 'true', '0', 'false'].includes(value)) throw new Error(`${name} must be 1 or 0, got "${value}"`);
   return value === '1' || value === 'true';
+}
+
+/** `KOLO_IDENTITY_*`: undefined when neither a secret nor a public key is set (then an audience or issuer alone is a mistake). */
+function identityFromEnv(env: NodeJS.ProcessEnv): IdentityConfig | undefined {
+  const c = { secret: env.KOLO_IDENTITY_SECRET || undefined, publicKey: env.KOLO_IDENTITY_PUBLIC_KEY || undefined, audience: env.KOLO_IDENTITY_AUDIENCE || '', issuer: env.KOLO_IDENTITY_ISSUER || undefined };
+  if (!c.secret && !c.publicKey) {
+    if (c.audience || c.issuer) throw new Error('KOLO_IDENTITY_AUDIENCE and KOLO_IDENTITY_ISSUER need KOLO_IDENTITY_SECRET (HS256) or KOLO_IDENTITY_PUBLIC_KEY (EdDSA)');
+    return undefined;
+  }
+  checkIdentityConfig(c);
+  return c;
 }
 
 function logLevel(value: string | undefined): LogLevel {

@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import type { Db } from './db/types.ts';
 import { createApp } from './http/app.ts';
+import { identityVerifier } from './identity/verify.ts';
 import { openLive } from './live.ts';
 import { errorLog } from './error-log.ts';
 import { createStore, type Store } from './store.ts';
@@ -71,6 +72,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
     metrics,
     metricsToken: config.metricsToken,
     production: config.production,
+    identity: identityVerifier(config.identity, config.ipSalt),
     ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, trust),
   });
   const jobs = startJobs(store.jobs, { tick: config.jobTick ?? 1000, onError: (e, job) => logError(e, { method: 'JOB', route: job }) });

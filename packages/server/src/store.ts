@@ -33,6 +33,9 @@ import { withClocks, type Timed } from './service/clock.ts';
 import { service, setService } from './service/settings.ts';
 import { usualReplies } from './service/usual.ts';
 import type { Service } from '@kolo/core';
+import { carryOver, expireLinks } from './identity/links.ts';
+import { whoActs } from './identity/policy.ts';
+import type { Identity } from './identity/verify.ts';
 
 export interface StoreOptions extends Limits, SignalLimits {
   /** signals older than this many days are deleted (bounded retention) */
@@ -91,8 +94,10 @@ export function createStore(db: Db, o: StoreOptions) {
   const usualReply = usualReplies(db);
   /** `list` with each waiting item's reply clock at `asOf` (default now) */
   const clocked = async <T extends Timed>(list: T[], asOf?: string) => withClocks(list, await service(db), asOf ?? new Date().toISOString());
-  const sweep = sweeper(db, () => Promise.all([expire(), expireLog()]));
+  const sweep = sweeper(db, () => Promise.all([expire(), expireLog(), expireLinks(db, o.signalRetentionDays)]));
+  const carry = carryOver(db);
   const act = createAct(db, {
+    carryOver: carry,
     ratePerVoter: o.ratePerVoter,
     ratePerIp: o.ratePerIp,
     sweep,
@@ -105,6 +110,17 @@ export function createStore(db: Db, o: StoreOptions) {
     formToken: (kind: string, board: string) => forms.issue(kind, board),
     /** a widget's view; a board's holds the page `page` asks for (by default the first by upvotes) */
     load: (kind: string, id: string, voter: string, page?: PageQuery) => view(db, kind, id, voter, page),
+    /**
+     * Whose view a read with `identity` (a token's outcome) is, under the widget's identity policy: the
+     * signed person's (what the browser did before moves to them first, once), the browser's, or a refusal.
+     */
+    reader: async (kind: string, id: string, voter: string, identity: Identity) => {
+      // anyone may read a widget; only a token needs the policy (a `signed` widget shows a browser its results)
+      const who = whoActs(identity ? await act.identityPolicy(kind, id) : 'either', voter, identity);
+      if ('refused' in who || !who.signed) return who;
+      await carry(voter, who.voter);
+      return who;
+    },
     /** a board's ideas like a title being typed */
     similar: (kind: string, board: string, voter: string, title: string) => similarView(db, kind, board, voter, title),
     changed: (kind: string, id: string) => changed(db, kind, id),

@@ -104,4 +104,14 @@ describe('definitionsFromHtml', () => {
     expect(signed).toContain('<title>Every widget</title>');
     expect(signWidgets(signed, SECRET)).toBe(signed);
   });
+
+  it("reads a widget's identity policy from its identity attribute, which no signature covers", () => {
+    const page = (identity: string) => `<kolo-poll poll-id="members" ${identity}><h3>Members only?</h3><ul><li data-value="a">A</li><li data-value="b">B</li></ul></kolo-poll>`;
+    const [signed] = definitionsFromHtml(page('identity="signed"')).definitions;
+    const [plain] = definitionsFromHtml(page('')).definitions;
+    expect(signed!.rules).toEqual({ ...plain!.rules, identity: 'signed' });
+    // the page's action offers the policy without it: the same signature verifies it
+    expect(verifyWidget(plain!, signWidgets(page('identity="signed"'), SECRET).match(/signature="([^"]+)"/)![1]!, SECRET)).toBe(true);
+    expect(definitionsFromHtml(page('identity="maybe"')).problems).toEqual([{ tag: 'kolo-poll', id: 'members', error: 'identity: "maybe" must be one of anonymous, signed, either' }]);
+  });
 });

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { localDay, type Engagement, type ResponseTimes, type Service } from '@kolo/core';
+import { localDay, type Engagement, type ResponseTimes, type Service, type SignedShare } from '@kolo/core';
 import { columns, shareBar } from './charts.ts';
 import { dialogueMetrics, type DialogueMetrics } from './dialogue-metrics.ts';
 import { count, fields, Panel, share } from './panel.ts';
@@ -17,6 +17,8 @@ export interface SiteMetrics extends DialogueMetrics {
   helpful: Record<string, Record<string, { yes: number; no: number; ratio: number | null }>>;
   boards: Record<string, { perMonth: Record<string, { submitted: number; done: number }>; responses: ResponseTimes }>;
   banners: Record<string, { contact: number; tool: number }>;
+  /** ballots, answers and ideas in the range made by people the site signed in */
+  signed: SignedShare;
 }
 
 const ENGAGEMENT: [keyof Engagement, string, (e: Engagement) => string][] = [
@@ -140,9 +142,15 @@ export class TeamMetrics extends Panel {
     return html`<dl class="figures" aria-label="The whole site">
         ${ENGAGEMENT.map(([k, l, f]) => html`<div data-metric=${k}><dt>${l}</dt><dd>${f(d.site)}</dd></div>`)}
       </dl>
+      <dl class="figures" aria-label="Signed identity">
+        <div data-metric="signedShare"><dt>Signed actions</dt><dd>${share(d.signed.share)}</dd></div>
+        <div data-metric="signedActions"><dt>By signed-in people</dt><dd>${count(d.signed.signed)} of ${count(d.signed.actions)}</dd></div>
+      </dl>
       <p class="note">
         Active share: the unique viewers who also acted. People who acted without a counted view (before half the widget
         was in sight for a second, or having viewed it before the range) are counted apart, so the share never passes 100%.
+        Signed actions: the ballots, quiz answers and ideas of the range made by people the site signed in (one vote per
+        person across devices), not by anonymous browsers.
       </p>
       <h3>Per widget</h3>
       ${rows.length

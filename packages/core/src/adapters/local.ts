@@ -14,7 +14,8 @@ export interface LocalAdapterOptions extends BoxAdapterOptions {
 
 /**
  * Keeps ballots in localStorage: the embedded default, so a page works with no server.
- * Tabs of the same origin share the state and see each other's votes live (storage events).
+ * Tabs of the same origin share the state and see each other's votes live (storage events). A signed
+ * identity needs a server to verify it (`httpAdapter`'s `identity`): this browser is one voter.
  */
 export function localAdapter(options: LocalAdapterOptions = {}): KoloAdapter & RuleAdapter {
   const storage = options.storage ?? safeStorage();

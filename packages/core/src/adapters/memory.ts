@@ -10,7 +10,10 @@ export interface MemoryAdapter extends KoloAdapter, RuleAdapter {
   readonly signals: Signal[];
 }
 
-/** Keeps everything in this page's memory: for tests, Storybook and previews. */
+/**
+ * Keeps everything in this page's memory: for tests, Storybook and previews. A signed identity needs
+ * a server to verify it (`httpAdapter`'s `identity`): here each voter id is one person.
+ */
 export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   const boxes = new Map<string, BallotBox>();
   const signals: Signal[] = [];

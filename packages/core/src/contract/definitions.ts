@@ -9,16 +9,23 @@ import { LIMITS } from './limits.ts';
 import { idSchema } from './ids.ts';
 import { ideaPolicySchema, quizRulesSchema, votePolicySchema } from './actions.ts';
 import { WIDGET_KINDS, isBoardKind, type WidgetKind } from './widgets.ts';
+import { IDENTITY_POLICIES } from './identity.ts';
 
+/** A widget's identity policy (identity.ts). */
+export const identityPolicySchema = z.enum(IDENTITY_POLICIES);
+/** Every kind's rules may say who may act: anonymous browsers, signed people, or either (`identity.ts`). */
+const identity = { identity: z.optional(identityPolicySchema) };
 /** A poll's, a choice's, reactions' or an FAQ card's rules. */
-export const ballotRulesSchema = z.object({ policy: votePolicySchema });
+export const ballotRulesSchema = z.object({ policy: votePolicySchema, ...identity });
 /** An idea board's or an AMA's rules. */
-export const boardRulesSchema = z.object({ policy: ideaPolicySchema });
+export const boardRulesSchema = z.object({ policy: ideaPolicySchema, ...identity });
+/** A quiz's registered rules: its questions with their keys, and its identity policy. */
+export const quizDefinitionRulesSchema = z.object({ ...quizRulesSchema.shape, ...identity });
 
-export type WidgetRules = z.infer<typeof quizRulesSchema> | z.infer<typeof ballotRulesSchema> | z.infer<typeof boardRulesSchema>;
+export type WidgetRules = z.infer<typeof quizDefinitionRulesSchema> | z.infer<typeof ballotRulesSchema> | z.infer<typeof boardRulesSchema>;
 
 /** The schema of a kind's rules. */
-export const rulesSchemaOf = (kind: WidgetKind) => (kind === 'quiz' ? quizRulesSchema : isBoardKind(kind) ? boardRulesSchema : ballotRulesSchema);
+export const rulesSchemaOf = (kind: WidgetKind) => (kind === 'quiz' ? quizDefinitionRulesSchema : isBoardKind(kind) ? boardRulesSchema : ballotRulesSchema);
 
 /** A widget and its rules: what is registered, and what a site signs. */
 export const definitionSchema = z

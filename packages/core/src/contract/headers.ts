@@ -6,3 +6,9 @@
  * the HTTP adapter and not with every page; the server takes it from `@kolo/core/http`.
  */
 export const VOTER_HEADER = 'Kolo-Voter';
+/**
+ * The request header that carries a signed identity from the host site: a short-lived JWT the site's
+ * backend signs for its signed-in user (HTTP adapter option `identity`). A server that verifies it
+ * counts the person, not the browser; one that is not configured for identities refuses it.
+ */
+export const IDENTITY_HEADER = 'Kolo-Identity';

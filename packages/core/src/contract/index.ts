@@ -22,4 +22,5 @@ export * from './definitions.ts';
 export * from './events.ts';
 export * from './webhooks.ts';
 export * from './service.ts';
+export * from './identity.ts';
 export type { BoardPageQuery, KoloAdapter } from './adapter.ts';

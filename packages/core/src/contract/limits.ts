@@ -12,6 +12,10 @@ export const SIGNALS_MAX = 100;
 export const STREAM_WIDGETS_MAX = 50;
 /** a signed widget definition's signature (a constant of its own: authored content checks it in browsers) */
 export const SIGNATURE_MAX = 200;
+/** a signed identity token (`Kolo-Identity`: a compact JWT; constants of their own: no browser code checks them, so the runtime does not carry them) */
+export const IDENTITY_TOKEN_MAX = 4096;
+/** the longest lifetime (`exp` − `iat`, or `exp` − now) a server accepts for an identity token, seconds: tokens are short-lived */
+export const IDENTITY_LIFETIME_MAX = 86400;
 
 export const LIMITS = {
   /** widget, option, question and category ids */

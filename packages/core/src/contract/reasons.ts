@@ -13,6 +13,10 @@ export const REASONS = {
   'invalid-voter': 400,
   'unknown-action': 400,
   unauthorized: 401,
+  /** a `Kolo-Identity` token that does not verify (forged, expired, not yet valid, another audience or issuer, too long-lived, malformed), or one sent to a server that verifies none; the message says what failed */
+  'identity-invalid': 401,
+  /** an action without a valid identity token on a widget whose identity policy is `signed` */
+  'identity-required': 401,
   /** a signed-in team member whose role may not do this (the body says which role it needs) */
   forbidden: 403,
   banned: 403,

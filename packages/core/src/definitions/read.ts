@@ -6,7 +6,8 @@
  */
 import type { Parsed } from '../content/common.ts';
 import { propsFrom, type AttributeSpec } from '../content/read.ts';
-import { canonicalDefinition, type WidgetDefinition } from '../contract/definitions.ts';
+import { canonicalDefinition, identityPolicySchema, type WidgetDefinition } from '../contract/definitions.ts';
+import { IDENTITY_POLICIES } from '../contract/identity.ts';
 import { choiceAttributes, pollAttributes, reactionsAttributes, readChoice, readPoll, readReactions } from '../voting/read.ts';
 import { choicePolicy, parseChoiceConfig, type ChoiceConfig } from '../voting/choice.ts';
 import { parsePollConfig, pollPolicy, type PollConfig } from '../voting/poll.ts';
@@ -91,9 +92,13 @@ export function widgetsIn(root: ParentNode): { found: FoundWidget[]; problems: W
     const raw = r.read(el, propsFrom(el, r.attributes) as never) as { id?: unknown };
     const id = typeof raw.id === 'string' && raw.id ? { id: raw.id } : {};
     const parsed = r.parse(raw);
-    const defined = parsed.ok ? r.define(parsed.value, el) : parsed.error;
+    const identity = el.getAttribute('identity');
+    const defined = !parsed.ok ? parsed.error : identity !== null && !identityPolicySchema.safeParse(identity).success
+      ? `identity: "${identity}" must be one of ${IDENTITY_POLICIES.join(', ')}`
+      : r.define(parsed.value, el);
     if (typeof defined === 'string') problems.push({ tag, ...id, error: defined });
-    else found.push(...defined.map((d) => ({ tag, ...d })));
+    // the team's identity policy (`identity="signed"`), registered with the rules (no signature covers it)
+    else found.push(...defined.map((d) => ({ tag, ...d, ...(identity && { definition: { ...d.definition, rules: { ...d.definition.rules, identity } as WidgetDefinition['rules'] } }) })));
   }
   return { found, problems };
 }

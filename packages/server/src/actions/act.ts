@@ -7,7 +7,7 @@
  * are remembered with their answer, except a rate limit, which a later retry may pass, and an
  * unregistered widget, which nothing is stored for.
  */
-import { KoloError, type ServerAction } from '@kolo/core';
+import { KoloError, identityPolicyOf, type ServerAction } from '@kolo/core';
 import type { Db } from '../db/types.ts';
 import { json } from '../db/values.ts';
 import { refusal, type Answered } from '../http/errors.ts';
@@ -33,12 +33,17 @@ async function submitted(db: Db, events: Events, kind: string, board: string, id
     console.error(`kolo-server: idea.submitted for ${kind}:${board} was not recorded: ${(e as Error).message}`);
   }
 }
+import type { Identity } from '../identity/verify.ts';
+import type { CarryOver } from '../identity/links.ts';
+import { whoActs } from '../identity/policy.ts';
 
 const UNREGISTERED = new Set(['unknown-widget', 'bad-signature']);
 
 export interface ActionContext {
   /** salted hash of the client's IP address (the address itself is never stored) */
   ipHash: string;
+  /** the `Kolo-Identity` token's outcome: none, a signed voter id, or why it is refused */
+  identity?: Identity;
 }
 
 /** What a family's function answers: the status and body, whether it was applied now, or that the rules or stop words read were not current. */
@@ -47,7 +52,7 @@ type Outcome = Answered & { applied?: boolean; stale?: 'rules' | 'words' };
 /** The KoloError `e` is (a refusal of the rules, or data the database refuses), else undefined. */
 const refusedBy = (e: unknown) => (e instanceof KoloError ? e : dataRefusal(e));
 
-export function createAct(db: Db, o: Limits & { sweep: () => void; registration: Registration; events: Events }) {
+export function createAct(db: Db, o: Limits & { sweep: () => void; registration: Registration; events: Events; carryOver: CarryOver }) {
   const rules = rulesCache(db);
   const words = stopWordsCache(db);
 
@@ -60,20 +65,25 @@ export function createAct(db: Db, o: Limits & { sweep: () => void; registration:
       checkKind(a);
       // the registered rules, never the action's own (except where a signature or development registers them)
       if (!covers(registered.rules, a)) registered = rules.keep(kind, id, await rulesOf(db, a, o.registration, registered));
-      return { tag: registered.tag, refused: null, args: familyArgs(a, registered.rules, stop) };
+      return { tag: registered.tag, policy: identityPolicyOf(registered.rules), refused: null, args: familyArgs(a, registered.rules, stop) };
     } catch (e) {
       const refused = refusedBy(e);
       if (!refused) throw e;
-      return { tag: registered.tag, refused, args: refusedArgs(a, stop) };
+      return { tag: registered.tag, policy: identityPolicyOf(registered.rules), refused, args: refusedArgs(a, stop) };
     }
   }
 
   /** Apply an action once; notifies live listeners. */
-  async function act(a: ServerAction, ctx: ActionContext): Promise<Answered> {
-    const { kind, id } = a.widget;
+  async function act(given: ServerAction, ctx: ActionContext): Promise<Answered> {
+    const { kind, id } = given.widget;
     o.sweep();
     for (let attempt = 0; ; attempt++) {
-      const { tag, refused, args } = await decide(a);
+      const { tag, policy, refused, args } = await decide(given);
+      // who acts: the browser, or the signed person (whom the browser's earlier actions move to, once)
+      const who = whoActs(policy, given.voter, ctx.identity);
+      if ('refused' in who) return who.refused;
+      if (who.signed) await o.carryOver(given.voter, who.voter);
+      const a = who.voter === given.voter ? given : { ...given, voter: who.voter };
       // a limit may pass later, and a widget may be registered later: neither is remembered (nor stored for nothing)
       const remember = !refused || (refused.code !== 'rate-limited' && !UNREGISTERED.has(refused.reason));
       let out: Outcome;
@@ -105,5 +115,7 @@ export function createAct(db: Db, o: Limits & { sweep: () => void; registration:
     forgetRules: (kind: string, id: string) => rules.forget(kind, id),
     /** forget the kept stop words (the team changed them on this server) */
     forgetStopWords: () => words.forget(),
+    /** a widget's identity policy, from its registered rules (kept in this process like them) */
+    identityPolicy: async (kind: string, id: string) => identityPolicyOf((await rules.get(kind, id)).rules),
   });
 }

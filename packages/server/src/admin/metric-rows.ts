@@ -2,7 +2,7 @@
  * What the metrics need for a time range, counted by the database: signals are never read row by
  * row (a year of a busy site is millions of them), only their aggregates per widget, day and choice.
  */
-import { BALLOT_KINDS, type EngagementCounts, type IdeaStatus } from '@kolo/core';
+import { BALLOT_KINDS, SIGNED_VOTER_PREFIX, type EngagementCounts, type IdeaStatus } from '@kolo/core';
 import type { Db, Row } from '../db/types.ts';
 import { iso } from '../db/values.ts';
 
@@ -100,4 +100,19 @@ export function answerCounters(db: Db, from: string, to: string) {
        where kind = 'faq' and at >= $1 and at < $2 group by widget, c.choice`,
     [from, to],
   );
+}
+
+/**
+ * Ballots and quiz answers last changed in the range and ideas submitted in it, and how many of them
+ * signed people made (core `signedShareOf`); the team's seeded ideas have no author and are not counted.
+ */
+export async function signedCounts(db: Db, from: string, to: string) {
+  const [row] = await db.query<{ actions: number; signed: number }>(
+    `select count(*)::int as actions, (count(*) filter (where starts_with(voter, $3)))::int as signed from (
+       select voter from kolo_ballots where at >= $1 and at < $2
+       union all select voter from kolo_answers where at >= $1 and at < $2
+       union all select author from kolo_ideas where created_at >= $1 and created_at < $2 and author <> '') x`,
+    [from, to, SIGNED_VOTER_PREFIX],
+  );
+  return row!;
 }

@@ -1,7 +1,7 @@
-import { campaignConversionOf, contentPerWeek, correctByQuestion, type Engagement, engagementOf, type Returns, returnsOf, helpfulRatio, ideasPerMonth, responseTimes, type WorkingHours } from '@kolo/core';
+import { campaignConversionOf, contentPerWeek, correctByQuestion, type Engagement, engagementOf, type Returns, returnsOf, helpfulRatio, type SignedShare, ideasPerMonth, responseTimes, type WorkingHours } from '@kolo/core';
 import type { Db } from '../db/types.ts';
 import { campaignCounts, returnCounts } from './dialogue-rows.ts';
-import { answerCounters, bannerCounts, engagementCounts, ideaRows, votesByDay } from './metric-rows.ts';
+import { answerCounters, bannerCounts, engagementCounts, ideaRows, signedCounts, votesByDay } from './metric-rows.ts';
 
 export interface MetricsQuery {
   from: string;
@@ -18,7 +18,7 @@ export interface MetricsQuery {
 export async function siteMetrics(db: Db, q: MetricsQuery) {
   const range = { from: q.from, to: q.to };
   const asOf = q.asOf ?? new Date().toISOString();
-  const [counts, votes, banners, ideas, counters, back, campaigns] = await Promise.all([
+  const [counts, votes, banners, ideas, counters, back, campaigns, signed] = await Promise.all([
     engagementCounts(db, q.from, q.to),
     votesByDay(db, q.from, q.to, q.timeZone),
     bannerCounts(db, q.from, q.to),
@@ -26,6 +26,7 @@ export async function siteMetrics(db: Db, q: MetricsQuery) {
     answerCounters(db, q.from, q.to),
     returnCounts(db, q.from, q.to, asOf, q.timeZone),
     campaignCounts(db, q.from, q.to),
+    signedCounts(db, q.from, q.to),
   ]);
   const returning: Record<string, Returns> = Object.create(null);
   for (const c of back) if (c.kind !== null) returning[`${c.kind}:${c.widget}`] = returnsOf(c);
@@ -64,5 +65,7 @@ export async function siteMetrics(db: Db, q: MetricsQuery) {
     returns: { site: returnsOf(back[0]!), widgets: returning },
     content: contentPerWeek(ideas, range, q.timeZone),
     campaigns: Object.fromEntries(campaigns.map(({ campaign, ...c }) => [campaign, campaignConversionOf(c)])),
+    /** the share of ballots, answers and ideas in the range made by signed people */
+    signed: { ...signed, share: signed.actions ? signed.signed / signed.actions : null } satisfies SignedShare,
   };
 }

@@ -18,7 +18,7 @@ export interface Registration {
   onFirstUse?: (widget: string) => void;
 }
 
-export type Stored = { policy?: unknown; questions?: Record<string, QuizQuestionRules> };
+export type Stored = { policy?: unknown; questions?: Record<string, QuizQuestionRules>; identity?: unknown };
 
 /** A widget's registered rules as read, with their tag (md5 of the stored config; null: none stored), which an action's SQL checks. */
 export interface Registered {

@@ -6,10 +6,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalDefinition, type WidgetDefinition } from '@kolo/core';
 
-/** The signature of a widget definition (base64url), for its element's `signature` attribute. */
+/**
+ * The signature of a widget definition (base64url), for its element's `signature` attribute. It covers
+ * the kind's rules, not the identity policy: a page's action never offers one (the team registers it).
+ */
 export function signWidget(definition: WidgetDefinition, secret: string): string {
   if (secret.length < 32) throw new Error('the signing secret must be at least 32 characters (e.g. `openssl rand -base64 32`)');
-  return createHmac('sha256', secret).update(canonicalDefinition(definition)).digest('base64url');
+  const { identity: _, ...rules } = definition.rules as WidgetDefinition['rules'] & { identity?: unknown };
+  return createHmac('sha256', secret).update(canonicalDefinition({ ...definition, rules })).digest('base64url');
 }
 
 /** Whether `signature` signs `definition` with `secret` (compared in constant time). */

@@ -4,7 +4,8 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { createHash } from 'node:crypto';
-import { VOTER_HEADER } from '@kolo/core/http';
+import { IDENTITY_HEADER, VOTER_HEADER } from '@kolo/core/http';
+import type { IdentityVerifier } from '../identity/verify.ts';
 import { LIMITS } from '@kolo/core';
 import { errorLog } from '../error-log.ts';
 import { compressAnswers } from './compress.ts';
@@ -46,6 +47,8 @@ export interface AppOptions {
   /** the bearer token of `/metrics` (without it: open in development, off in production) */
   metricsToken?: string | undefined;
   production: boolean;
+  /** checks `Kolo-Identity` tokens (refuses them all when the server verifies no identities) */
+  identity: IdentityVerifier;
 }
 
 /**
@@ -58,7 +61,7 @@ function corsFor(app: Hono, o: AppOptions) {
   const publicCors = cors({
     origin: (origin) => (o.origins.includes('*') ? origin || '*' : o.origins.includes(origin) ? origin : null),
     allowMethods: methods,
-    allowHeaders: ['Content-Type', 'Authorization', VOTER_HEADER],
+    allowHeaders: ['Content-Type', 'Authorization', VOTER_HEADER, IDENTITY_HEADER],
     maxAge: 600,
   });
   // the routes `/v1/admin/*` matches are the admin API's (the same matcher routes them)
@@ -93,7 +96,7 @@ export function createApp(o: AppOptions) {
 
   metricsRoute(app, { metrics: o.metrics, token: o.metricsToken, production: o.production, client: (c) => hashIp(o.ip(c)) });
   app.route('/v1', healthRoutes(o.db));
-  app.route('/v1', publicRoutes({ store: o.store, live: o.live, ipHash: (c) => hashIp(o.ip(c)), onAction: o.metrics.action }));
+  app.route('/v1', publicRoutes({ store: o.store, live: o.live, ipHash: (c) => hashIp(o.ip(c)), onAction: o.metrics.action, identity: o.identity }));
   app.route('/v1/admin', adminRoutes({ store: o.store, adminToken: o.adminToken, hashIp, client: (c) => hashIp(o.ip(c)), prefix: '/v1/admin' }));
   // generated once, on first request, from the routes above (and itself)
   let openApi: object | undefined;

@@ -48,6 +48,8 @@ export interface RouteDoc {
   body?: Schema;
   /** the request names its voter in the `Kolo-Voter` header */
   voter?: boolean;
+  /** the request may carry the host site's signed identity in the `Kolo-Identity` header */
+  identity?: boolean;
   /** the bearer token it needs (an admin route's role: ./admin-rules.ts) */
   auth?: 'admin' | 'metrics';
   /** the success answer: a JSON schema (`json`), or another media type */
@@ -63,11 +65,11 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /v1/health': { summary: 'the process is alive (no database work)', tag: 'operations', ok: { status: 200, description: '`{ "ok": true }`' } },
   'GET /v1/ready': { summary: 'the database answers and is migrated; the version (503 when not ready)', tag: 'operations', ok: { status: 200, description: '`{ ok, version, database, migrations }`' } },
   'GET /v1/openapi.json': { summary: 'this document', tag: 'operations', ok: { status: 200, description: 'OpenAPI 3.1' } },
-  'GET /v1/widgets/:kind/:id': { summary: "a widget's view for a voter (a board: one page, by the query)", tag: 'widgets', params: widgetParamsSchema, query: boardPageQuerySchema, voter: true, ok: view },
-  'GET /v1/widgets/:kind/:id/similar': { summary: "a board's ideas like a title being typed", tag: 'widgets', params: widgetParamsSchema, query: similarQuerySchema, voter: true, ok: view },
+  'GET /v1/widgets/:kind/:id': { summary: "a widget's view for a voter (a board: one page, by the query)", tag: 'widgets', params: widgetParamsSchema, query: boardPageQuerySchema, voter: true, identity: true, ok: view },
+  'GET /v1/widgets/:kind/:id/similar': { summary: "a board's ideas like a title being typed", tag: 'widgets', params: widgetParamsSchema, query: similarQuerySchema, voter: true, identity: true, ok: view },
   'GET /v1/widgets/:kind/:id/events': { summary: "a widget's live public views (Server-Sent Events: `view` events of `{ widget, view }`)", tag: 'widgets', params: widgetParamsSchema, voter: true, ok: { status: 200, description: 'a live stream', type: 'text/event-stream' } },
   'GET /v1/events': { summary: "one live stream for several widgets (`widgets`: a JSON array of `{ kind, id }`)", tag: 'widgets', query: eventsQuerySchema, voter: true, ok: { status: 200, description: 'a live stream', type: 'text/event-stream' } },
-  'POST /v1/actions': { summary: 'an action (vote, answer, idea, upvote), idempotent by its id', tag: 'widgets', body: actionSchema, ok: view },
+  'POST /v1/actions': { summary: 'an action (vote, answer, idea, upvote), idempotent by its id', tag: 'widgets', body: actionSchema, identity: true, ok: view },
   'POST /v1/signals': { summary: 'a batch of signals (helpful, impressions…): 204 all stored, 202 some dropped', tag: 'widgets', body: signalBatchSchema, ok: { status: 204, description: 'stored' } },
   'GET /v1/admin/ideas/:kind/:board': { ...board, summary: "a page of a board's ideas, newest first", query: adminIdeasQuerySchema, ok: { status: 200, description: '`{ ideas, next }`' } },
   'GET /v1/admin/queue': { summary: 'every waiting idea with its reply clock (the least time left first, or `sort=new`)', tag: 'admin', auth: 'admin', query: queueQuerySchema, ok: { status: 200, description: '`{ ideas }`, each with `waitingHours`, `targetHours`, `leftHours`' } },

@@ -5,8 +5,8 @@
  * with the reasons of its table (`REASONS`).
  */
 import * as z from 'zod/mini';
-import { REASONS, LIMITS } from '@kolo/core';
-import { VOTER_HEADER } from '@kolo/core/http';
+import { IDENTITY_TOKEN_MAX, REASONS, LIMITS } from '@kolo/core';
+import { IDENTITY_HEADER, VOTER_HEADER } from '@kolo/core/http';
 import { VERSION } from '../version.ts';
 import { ROUTE_DOCS, type RouteDoc } from './openapi-routes.ts';
 import { ADMIN_RULES } from './admin-rules.ts';
@@ -46,6 +46,7 @@ function parameters(doc: RouteDoc, names: string[]): Json[] {
     ...names.map((name) => ({ name, in: 'path', required: true, schema: p.props[name] ?? { type: 'string' } })),
     ...Object.entries(q.props).map(([name, schema]) => ({ name, in: 'query', required: q.required.has(name), schema })),
     ...(doc.voter ? [{ name: VOTER_HEADER, in: 'header', required: true, description: "the anonymous voter's id, percent-encoded", schema: { type: 'string', minLength: 1, maxLength: LIMITS.voter * 3 } }] : []),
+    ...(doc.identity ? [{ name: IDENTITY_HEADER, in: 'header', required: false, description: "the host site's signed identity: a short-lived JWT (HS256 or EdDSA); refused with 401 `identity-invalid` when it does not verify", schema: { type: 'string', maxLength: IDENTITY_TOKEN_MAX } }] : []),
   ];
 }
 

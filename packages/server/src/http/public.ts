@@ -1,7 +1,8 @@
 /** The public protocol (documented in README.md): one set of routes for every widget kind. */
 import { Hono, type Context } from 'hono';
-import { type View, actionSchema, boardPageQuerySchema, isBoardKind, eventsQuerySchema, similarQuerySchema, signalBatchSchema, streamWidgetsSchema, voterHeaderSchema, widgetParamsSchema } from '@kolo/core';
-import { VOTER_HEADER } from '@kolo/core/http';
+import { type View, SIGNED_VOTER_PREFIX, isSignedVoter, actionSchema, boardPageQuerySchema, isBoardKind, eventsQuerySchema, similarQuerySchema, signalBatchSchema, streamWidgetsSchema, voterHeaderSchema, widgetParamsSchema } from '@kolo/core';
+import { IDENTITY_HEADER, VOTER_HEADER } from '@kolo/core/http';
+import type { IdentityVerifier } from '../identity/verify.ts';
 import { checked } from '../view.ts';
 import { boardQuery, isRefused } from '../boards/query.ts';
 import type { Live } from '../live.ts';
@@ -16,6 +17,8 @@ export interface PublicOptions {
   ipHash: (c: Context) => string;
   /** told of each action's type and outcome (`accepted` or the refusal's reason): the metrics */
   onAction?: (type: string, outcome: string) => void;
+  /** checks a `Kolo-Identity` token (the identity is never taken from a body) */
+  identity: IdentityVerifier;
 }
 
 export function publicRoutes(o: PublicOptions) {
@@ -34,7 +37,20 @@ function voterOf(c: Context): string | Response {
     return fail(c, 'invalid', `voter: send the voter id in the ${VOTER_HEADER} header, not in the address`, { field: 'voter', rule: 'header' });
   }
   const h = voterHeaderSchema.safeParse(c.req.header(VOTER_HEADER));
-  return h.success ? h.data : answer(c, invalid(h.error.issues.map((i) => ({ ...i, path: [VOTER_HEADER] }))));
+  if (!h.success) return answer(c, invalid(h.error.issues.map((i) => ({ ...i, path: [VOTER_HEADER] }))));
+  return isSignedVoter(h.data) ? signedRefused(c, VOTER_HEADER) : h.data;
+}
+
+/** An anonymous voter id may not pass for a signed one: those the server makes from an identity token only. */
+const signedRefused = (c: Context, field: string) =>
+  fail(c, 'invalid-voter', `${field}: voter ids starting with "${SIGNED_VOTER_PREFIX}" are the server's own (send a ${IDENTITY_HEADER} token instead)`, { field, rule: 'prefix' });
+
+/** Whose view a read is: the browser's, or the signed person's a valid token names (under the widget's identity policy). */
+async function readerOf(c: Context, o: PublicOptions, kind: string, id: string): Promise<string | Response> {
+  const voter = voterOf(c);
+  if (isResponse(voter)) return voter;
+  const who = await o.store.reader(kind, id, voter, await o.identity(c.req.header(IDENTITY_HEADER)));
+  return 'refused' in who ? answer(c, who.refused) : who.voter;
 }
 
 /** A widget's tally, once or live. */
@@ -42,7 +58,7 @@ function readRoutes(app: Hono, o: PublicOptions) {
   app.get('/widgets/:kind/:id', async (c) => {
     const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;
-    const voter = voterOf(c);
+    const voter = await readerOf(c, o, w.kind, w.id);
     if (isResponse(voter)) return voter;
     if (!isBoardKind(w.kind)) return c.json(checked(await o.store.load(w.kind, w.id, voter)));
     // a board answers one page: sort, filters, search words, cursor and size from the address
@@ -64,7 +80,7 @@ function readRoutes(app: Hono, o: PublicOptions) {
     const w = params(c, widgetParamsSchema, c.req.param());
     if (isResponse(w)) return w;
     if (!isBoardKind(w.kind)) return fail(c, 'invalid', 'kind: similar ideas are for boards of ideas or questions', { field: 'kind', rule: 'board' });
-    const voter = voterOf(c);
+    const voter = await readerOf(c, o, w.kind, w.id);
     if (isResponse(voter)) return voter;
     const q = params(c, similarQuerySchema, c.req.query());
     if (isResponse(q)) return q;
@@ -97,7 +113,8 @@ function writeRoutes(app: Hono, o: PublicOptions) {
   app.post('/actions', async (c) => {
     const a = await body(c, actionSchema);
     if (isResponse(a)) return a;
-    const answered = await o.store.act(a, { ipHash: o.ipHash(c) });
+    if (isSignedVoter(a.voter)) return signedRefused(c, 'voter');
+    const answered = await o.store.act(a, { ipHash: o.ipHash(c), identity: await o.identity(c.req.header(IDENTITY_HEADER)) });
     o.onAction?.(a.type, answered.status === 200 ? 'accepted' : ((answered.body as { error?: { reason?: string } }).error?.reason ?? String(answered.status)));
     if (answered.status === 200) checked(answered.body as View);
     const retry = (answered.body as { error?: { retryAfter?: number } }).error?.retryAfter;

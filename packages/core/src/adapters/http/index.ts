@@ -15,7 +15,7 @@ import { appendPage, mergeView } from '../../contract/merge.ts';
 import type { Bundle } from '../../i18n/bundle.ts';
 import { safeStorage } from '../../device/storage.ts';
 import { emptyView } from '../../voting/store.ts';
-import { transport, voterHeaders, type Fetch } from './transport.ts';
+import { transport, voterHeaders, type Fetch, type IdentitySource } from './transport.ts';
 import { kept, outbox } from './outbox.ts';
 import { delivery, sending } from './delivery.ts';
 import { live } from './live.ts';
@@ -25,8 +25,8 @@ import { queryKey, widgetPath } from './pages.ts';
 
 export { readEvents } from './live.ts';
 export { appendPage, mergeView } from '../../contract/merge.ts';
-export { errorFromAnswer } from './transport.ts';
-export { VOTER_HEADER } from '../../contract/headers.ts';
+export { errorFromAnswer, type IdentitySource } from './transport.ts';
+export { IDENTITY_HEADER, VOTER_HEADER } from '../../contract/headers.ts';
 
 export interface HttpAdapterOptions {
   /** the server's base URL, e.g. `https://kolo.example.org` */
@@ -41,6 +41,13 @@ export interface HttpAdapterOptions {
    * Global Privacy Control). Also on with `<meta name="kolo-signals" content="respect-privacy">`.
    */
   respectPrivacy?: boolean;
+  /**
+   * A signed identity from the host site: a short-lived JWT its backend signs for the signed-in user
+   * (see the server's README), or a function giving the current one (undefined when nobody is signed
+   * in; called for each request, so a renewed token is picked up). Sent in `Kolo-Identity` with every
+   * action and widget read; a server configured for identities then counts the person, not the browser.
+   */
+  identity?: IdentitySource;
 }
 
 export interface HttpAdapter extends KoloAdapter {
@@ -58,7 +65,7 @@ type Listener = { widget: WidgetRef; voter: string; fn: (v: View, error?: KoloEr
 const firstPage = ({ cursor: _, ...q }: BoardPageQuery): BoardPageQuery => q;
 
 export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
-  const t = transport(options.endpoint, options.fetch ?? globalThis.fetch.bind(globalThis));
+  const t = transport(options.endpoint, options.fetch ?? globalThis.fetch.bind(globalThis), options.identity);
   const store = kept(options.storage ?? safeStorage());
   const box = outbox(store);
   const listeners = new Set<Listener>();

@@ -3,9 +3,11 @@ import { KoloError } from '../../contract/errors.ts';
 import type { ErrorBody } from '../../contract/answers.ts';
 import type { KoloAction } from '../../contract/actions.ts';
 import type { View } from '../../contract/views.ts';
-import { VOTER_HEADER } from '../../contract/headers.ts';
+import { IDENTITY_HEADER, VOTER_HEADER } from '../../contract/headers.ts';
 
 export type Fetch = typeof fetch;
+/** The host site's identity token for its signed-in user (a JWT its backend signs), or a function giving the current one (undefined: not signed in). */
+export type IdentitySource = string | (() => string | undefined | Promise<string | undefined>);
 
 export interface Transport {
   readonly base: string;
@@ -18,12 +20,15 @@ export interface Transport {
 /** The header that says whose view a read is for (never the address: proxy and access logs keep those). */
 export const voterHeaders = (voter: string): Record<string, string> => ({ [VOTER_HEADER]: encodeURIComponent(voter) });
 
-export function transport(endpoint: string, fetcher: Fetch): Transport {
+/** Requests to `endpoint`; each action and widget read carries the `identity` token, when there is one, in `Kolo-Identity`. */
+export function transport(endpoint: string, fetcher: Fetch, identity?: IdentitySource): Transport {
   const base = endpoint.replace(/\/+$/, '');
-  async function request(path: string, init?: RequestInit): Promise<View> {
+  async function request(path: string, init: RequestInit = {}): Promise<View> {
     let res: Response;
     try {
-      res = await fetcher(base + path, init);
+      // asked on every request: the site may sign in, out, or renew its short-lived token meanwhile
+      const token = typeof identity === 'function' ? await identity() : identity;
+      res = await fetcher(base + path, token ? { ...init, headers: { ...(init.headers as Record<string, string>), [IDENTITY_HEADER]: token } } : init);
     } catch (e) {
       throw new KoloError('network', '', (e as Error).message);
     }
