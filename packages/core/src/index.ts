@@ -63,3 +63,9 @@ export { randomId, voterId } from './device/voter.ts';
 export { safeStorage, memoryStorage } from './device/storage.ts';
 export * from './metrics/metrics.ts';
 export * from './metrics/dialogue.ts';
+// "you asked, we did": the changelog
+export * from './changelog/schema.ts';
+export * from './changelog/entries.ts';
+export * from './changelog/months.ts';
+export * from './changelog/store.ts';
+export { changelogMessages } from './changelog/messages.ts';

@@ -9,16 +9,17 @@ import { LIMITS } from './limits.ts';
 import { idSchema } from './ids.ts';
 import { ideaPolicySchema, quizRulesSchema, votePolicySchema } from './actions.ts';
 import { WIDGET_KINDS, isBoardKind, type WidgetKind } from './widgets.ts';
+import { changelogRulesSchema, type ChangelogRules } from './changelog.ts';
 
 /** A poll's, a choice's, reactions' or an FAQ card's rules. */
 export const ballotRulesSchema = z.object({ policy: votePolicySchema });
 /** An idea board's or an AMA's rules. */
 export const boardRulesSchema = z.object({ policy: ideaPolicySchema });
 
-export type WidgetRules = z.infer<typeof quizRulesSchema> | z.infer<typeof ballotRulesSchema> | z.infer<typeof boardRulesSchema>;
+export type WidgetRules = z.infer<typeof quizRulesSchema> | z.infer<typeof ballotRulesSchema> | z.infer<typeof boardRulesSchema> | ChangelogRules;
 
 /** The schema of a kind's rules. */
-export const rulesSchemaOf = (kind: WidgetKind) => (kind === 'quiz' ? quizRulesSchema : isBoardKind(kind) ? boardRulesSchema : ballotRulesSchema);
+export const rulesSchemaOf = (kind: WidgetKind) => (kind === 'quiz' ? quizRulesSchema : kind === 'changelog' ? changelogRulesSchema : isBoardKind(kind) ? boardRulesSchema : ballotRulesSchema);
 
 /** A widget and its rules: what is registered, and what a site signs. */
 export const definitionSchema = z

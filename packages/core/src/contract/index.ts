@@ -19,4 +19,5 @@ export * from './queries.ts';
 export * from './admin.ts';
 export * from './team.ts';
 export * from './definitions.ts';
+export * from './changelog.ts';
 export type { BoardPageQuery, KoloAdapter } from './adapter.ts';
