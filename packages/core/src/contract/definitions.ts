@@ -16,7 +16,7 @@ export const ballotRulesSchema = z.object({ policy: votePolicySchema });
 /** An idea board's or an AMA's rules. */
 export const boardRulesSchema = z.object({ policy: ideaPolicySchema });
 
-export type WidgetRules = z.infer<typeof quizRulesSchema> | z.infer<typeof ballotRulesSchema> | z.infer<typeof boardRulesSchema> | ChangelogRules;
+export type WidgetRules = z.infer<typeof quizRulesSchema> | z.infer<typeof ballotRulesSchema> | z.infer<typeof boardRulesSchema> | (ChangelogRules & { policy?: undefined });
 
 /** The schema of a kind's rules. */
 export const rulesSchemaOf = (kind: WidgetKind) => (kind === 'quiz' ? quizRulesSchema : kind === 'changelog' ? changelogRulesSchema : isBoardKind(kind) ? boardRulesSchema : ballotRulesSchema);
