@@ -1,12 +1,11 @@
-import { atom, onMount, type ReadableAtom } from 'nanostores';
+import type { ReadableAtom } from 'nanostores';
 import { toKoloError, type KoloError } from '../contract/errors.ts';
 import type { KoloAdapter } from '../contract/adapter.ts';
 import type { ChangelogEntry, View } from '../contract/views.ts';
 import { parseWidgetKey, type WidgetRef } from '../contract/widgets.ts';
-import { LIMITS } from '../contract/limits.ts';
+import { createLoader, emptyView } from '../voting/store.ts';
 import type { RuleAdapter } from '../adapters/box.ts';
 import { ideaRules } from '../ideas/rules.ts';
-import { emptyView } from '../voting/store.ts';
 import { entriesOf, mergeLive, newestFirst, pageOf } from './entries.ts';
 import { changelogWidget, type ChangelogConfig } from './schema.ts';
 
@@ -58,53 +57,33 @@ function boardsSource(adapter: KoloAdapter & RuleAdapter, config: ChangelogConfi
 /** One voter's view of a changelog: loads its first page on mount, more on demand, follows live updates. */
 export function createChangelogStore(adapter: KoloAdapter, config: ChangelogConfig, voter: string): ChangelogStore {
   const widget = changelogWidget(config);
-  const limit = config.pageSize ?? LIMITS.changelogPage;
+  const limit = config.pageSize ?? 20;
   const source: Source =
     'addRules' in adapter
       ? boardsSource(adapter as KoloAdapter & RuleAdapter, config, voter, limit)
       : { load: (cursor) => adapter.load(widget, voter, { cursor, limit }), subscribe: (fn) => adapter.subscribe?.(widget, voter, fn) ?? (() => {}) };
-  const $view = atom<ChangelogView>({ status: 'loading', tally: emptyView(), pending: false, busy: false, error: null });
-  const patch = (p: Partial<ChangelogView>) => $view.set({ ...$view.get(), ...p });
-  let generation = 0;
-
-  async function reload() {
-    const gen = ++generation;
-    patch({ status: 'loading', error: null });
-    try {
-      const tally = await source.load();
-      if (gen === generation) patch({ status: 'ready', tally, error: null, busy: false });
-    } catch (e) {
-      if (gen === generation) patch({ status: 'error', error: toKoloError(e) });
-    }
-  }
+  // the shared loader (voting/store.ts): a live update is the first page now, merged into the pages shown
+  const { $view, patch, reload } = createLoader<ChangelogView>(
+    { load: () => source.load(), send: () => Promise.reject(), subscribe: (_w, _v, fn) => source.subscribe((first) => fn(mergeLive($view.get().tally, first))) },
+    widget,
+    voter,
+    { status: 'loading', tally: emptyView(), pending: false, busy: false, error: null },
+  );
 
   async function more(): Promise<boolean> {
     const { tally, busy, status } = $view.get();
     if (!tally.next || busy || status !== 'ready') return false;
-    const gen = generation;
     patch({ busy: true });
     try {
       const page = await source.load(tally.next);
-      if (gen !== generation) return false;
       const now = $view.get().tally;
       patch({ busy: false, error: null, tally: { ...now, entries: union(now.entries, page.entries), next: page.next } });
       return true;
     } catch (e) {
-      if (gen === generation) patch({ busy: false, error: toKoloError(e) });
+      patch({ busy: false, error: toKoloError(e) });
       return false;
     }
   }
-
-  onMount($view, () => {
-    void reload();
-    const stop = source.subscribe((first) => {
-      if ($view.get().status === 'ready') patch({ tally: mergeLive($view.get().tally, first) });
-    });
-    return () => {
-      generation++;
-      stop();
-    };
-  });
 
   return { widget, $view, more, reload };
 }

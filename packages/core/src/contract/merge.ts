@@ -28,12 +28,5 @@ export function mergeView(board: boolean, last: View, v: View): View {
   };
 }
 
-/**
- * A board's next page added to the pages before it (`last`): its ideas after theirs, counts and upvotes
- * merged, its `next`; a changelog's entries after theirs.
- */
-export const appendPage = (last: View, page: View): View => ({
-  ...mergeView(true, last, { ...page, partial: 'voter' }),
-  entries: page.entries && [...(last.entries ?? []), ...page.entries],
-  next: page.next,
-});
+/** A board's next page added to the pages before it (`last`): its ideas after theirs, counts and upvotes merged, its `next`. */
+export const appendPage = (last: View, page: View): View => ({ ...mergeView(true, last, { ...page, partial: 'voter' }), next: page.next });
