@@ -1,7 +1,6 @@
 import { css } from 'lit';
 
-// logical properties only (right-to-left pages mirror it); the new entry's highlight fades in, unless
-// motion is reduced (the tokens set --_duration to 0 then)
+// logical properties only (right-to-left pages mirror it); nothing moves (reduced motion has nothing to stop)
 export const changelogStyles = css`
   [part~='month'] {
     margin-block-start: 1rem;
@@ -22,7 +21,6 @@ export const changelogStyles = css`
     padding-inline-start: 0.75rem;
     border-inline-start: 3px solid var(--_success);
     margin-block-end: 0.5rem;
-    animation: arrive var(--_duration) ease-out;
   }
   [part~='entry-title'] {
     font-weight: 650;
@@ -37,10 +35,5 @@ export const changelogStyles = css`
   }
   [part~='show-more'] {
     margin-block-start: 0.5rem;
-  }
-  @keyframes arrive {
-    from {
-      opacity: 0;
-    }
   }
 `;
