@@ -42,7 +42,8 @@ const families = [...new Set(widgets.map((w) => w.family))].map((f) => [f, widge
 // element; +272 B), rendering over a server-rendered shadow root (+85 B), counts below 1,000 without
 // a first Intl.NumberFormat and English plurals without Intl.PluralRules (+100 B net: the first
 // render's biggest single costs), config as a JSON attribute
-const RUNTIME_BUDGET = 16 * 1024 + 320;
+// +8 B (issue 17): the changelog's kind among the widget kinds every signal names (16,704 → 16,710 B)
+const RUNTIME_BUDGET = 16 * 1024 + 328;
 const ROWS = [
   ['shared runtime', RUNTIME, RUNTIME_BUDGET, false],
   ...widgets.map((w) => [`<${w.tag}>`, define([w]), w.budget, true]),
@@ -136,7 +137,10 @@ for (const [name, source, budget, onTop] of ROWS) {
  * budgets: each chunk is compressed alone, and a chunk shared with other widgets holds the parts of
  * its files they use (measured: up to 4.8 KB, the choice).
  */
-const CDN_SPLIT_ALLOWANCE = 5.5 * 1024;
+// +1 KB (issue 17): a tenth widget (<kolo-changelog>) shares the runtime, the loader and the idea rules
+// with different sets of widgets, so esbuild cuts the shared chunks finer (one or two more files per
+// widget, e.g. cdn/kolo-poll.js 27,014 → 28,075 B with no change of the poll's own code)
+const CDN_SPLIT_ALLOWANCE = 6.5 * 1024;
 const cdn = await buildCdn();
 /** The files a page loads for `names` (each and its static imports), and what import() loads later. */
 function cdnLoad(names) {
@@ -157,7 +161,8 @@ function cdnLoad(names) {
   return { files: eager.size, ...total(eager), lazy: lazy.size ? total(lazy) : null };
 }
 const CDN_ROWS = [
-  ['cdn/kolo.js (all-in-one)', ['kolo'], 46 * 1024],
+  // +3 KB (issue 17): the all-in-one file holds <kolo-changelog> too (45,627 → 48,621 B)
+  ['cdn/kolo.js (all-in-one)', ['kolo'], 49 * 1024],
   ['cdn/autoloader.js (alone)', ['autoloader'], 4 * 1024],
   ...widgets.map((w) => [`cdn/${w.tag}.js`, [w.tag], RUNTIME_BUDGET + w.budget + CDN_SPLIT_ALLOWANCE]),
   [`cdn/autoloader.js + ${widgets[0].tag}.js`, ['autoloader', widgets[0].tag], RUNTIME_BUDGET + widgets[0].budget + CDN_SPLIT_ALLOWANCE + 1024],

@@ -65,3 +65,9 @@ export { safeStorage, memoryStorage } from './device/storage.ts';
 export * from './metrics/metrics.ts';
 export * from './metrics/dialogue.ts';
 export type { SignedShare } from './metrics/identity.ts';
+// "you asked, we did": the changelog
+export * from './changelog/schema.ts';
+export * from './changelog/entries.ts';
+export * from './changelog/months.ts';
+export * from './changelog/store.ts';
+export { changelogMessages } from './changelog/messages.ts';

@@ -21,6 +21,7 @@ import type { Db } from './db/types.ts';
 import { checked } from './view.ts';
 import { publicView } from './live-view.ts';
 import { coalesce } from './live-coalesce.ts';
+import { changelogUpdate, covering, unchanged } from './changelog/live.ts';
 import { fail } from './http/errors.ts';
 
 const CHANNEL = 'kolo';
@@ -91,6 +92,8 @@ interface Channel {
   streams: Set<Stream>;
   /** a non-board widget's last public view, as the event sent */
   frame?: Uint8Array;
+  /** a changelog's boards (./changelog/live.ts) */
+  boards?: string[];
 }
 
 export type Live = Awaited<ReturnType<typeof openLive>>;
@@ -109,10 +112,10 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
     if (!ch) return;
     try {
       o.onCompute?.(key);
-      const view = checked(await publicView(db, ch.widget.kind, ch.widget.id, ideas));
+      const view = checked(ch.widget.kind === 'changelog' ? await changelogUpdate(db, ch) : await publicView(db, ch.widget.kind, ch.widget.id, ideas));
       const frame = encoder.encode(`event: view\ndata: ${JSON.stringify({ widget: ch.widget, view })}\n\n`);
       const now = channels.get(key);
-      if (!now) return;
+      if (!now || unchanged(now, frame)) return;
       if (!isBoardKind(now.widget.kind)) now.frame = frame;
       for (const s of now.streams) s.send(frame);
     } catch (e) {
@@ -125,6 +128,7 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
   const unlisten = await db.listen(CHANNEL, (payload) => {
     const n = notice(payload);
     if (channels.has(n.key)) void mark(n.key, n.ideas);
+    for (const key of covering(channels, n.key)) void mark(key, []);
   });
   const beat = setInterval(() => streams.forEach((s) => s.send(PING)), o.heartbeat ?? 25_000);
   beat.unref?.();

@@ -36,6 +36,8 @@ import type { Service } from '@kolo/core';
 import { carryOver, expireLinks } from './identity/links.ts';
 import { whoActs } from './identity/policy.ts';
 import type { Identity } from './identity/verify.ts';
+import { changelogView } from './changelog/page.ts';
+import type { ChangelogCursor } from './changelog/cursor.ts';
 
 export interface StoreOptions extends Limits, SignalLimits {
   /** signals older than this many days are deleted (bounded retention) */
@@ -124,6 +126,8 @@ export function createStore(db: Db, o: StoreOptions) {
     /** a board's ideas like a title being typed */
     similar: (kind: string, board: string, voter: string, title: string) => similarView(db, kind, board, voter, title),
     changed: (kind: string, id: string) => changed(db, kind, id),
+    /** a registered changelog and one page of its entries (undefined: not registered) */
+    changelog: (id: string, limit: number, cursor?: ChangelogCursor) => changelogView(db, id, limit, cursor),
     /** store a batch within the budgets of `ipHash` (the client's address) and of each voter */
     signals: async (list: Signal[], ipHash: string) => {
       const { kept, dropped, retryAfter } = await withinBudget(db, o, list, ipHash);

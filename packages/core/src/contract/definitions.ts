@@ -10,6 +10,7 @@ import { idSchema } from './ids.ts';
 import { ideaPolicySchema, quizRulesSchema, votePolicySchema } from './actions.ts';
 import { WIDGET_KINDS, isBoardKind, type WidgetKind } from './widgets.ts';
 import { IDENTITY_POLICIES } from './identity.ts';
+import { changelogRulesSchema, type ChangelogRules } from './changelog.ts';
 
 /** A widget's identity policy (identity.ts). */
 export const identityPolicySchema = z.enum(IDENTITY_POLICIES);
@@ -22,10 +23,10 @@ export const boardRulesSchema = z.object({ policy: ideaPolicySchema, ...identity
 /** A quiz's registered rules: its questions with their keys, and its identity policy. */
 export const quizDefinitionRulesSchema = z.object({ ...quizRulesSchema.shape, ...identity });
 
-export type WidgetRules = z.infer<typeof quizDefinitionRulesSchema> | z.infer<typeof ballotRulesSchema> | z.infer<typeof boardRulesSchema>;
+export type WidgetRules = z.infer<typeof quizDefinitionRulesSchema> | z.infer<typeof ballotRulesSchema> | z.infer<typeof boardRulesSchema> | (ChangelogRules & { policy?: undefined });
 
 /** The schema of a kind's rules. */
-export const rulesSchemaOf = (kind: WidgetKind) => (kind === 'quiz' ? quizDefinitionRulesSchema : isBoardKind(kind) ? boardRulesSchema : ballotRulesSchema);
+export const rulesSchemaOf = (kind: WidgetKind) => (kind === 'quiz' ? quizDefinitionRulesSchema : kind === 'changelog' ? changelogRulesSchema : isBoardKind(kind) ? boardRulesSchema : ballotRulesSchema);
 
 /** A widget and its rules: what is registered, and what a site signs. */
 export const definitionSchema = z

@@ -23,4 +23,5 @@ export * from './events.ts';
 export * from './webhooks.ts';
 export * from './service.ts';
 export * from './identity.ts';
+export * from './changelog.ts';
 export type { BoardPageQuery, KoloAdapter } from './adapter.ts';

@@ -83,6 +83,12 @@ export const LIMITS = {
   quizQuestions: 100,
   /** a signed widget definition's signature (base64url of an HMAC-SHA256: 43 characters) */
   signature: SIGNATURE_MAX,
+  /** boards one changelog covers, and its entries per page (by default, and at most) */
+  changelogBoards: 20,
+  changelogPage: 20,
+  changelogPageMax: 50,
+  /** a changelog's feed title */
+  changelogTitle: 200,
   /** widget definitions in one registration */
   definitions: 1000,
 } as const;

@@ -51,6 +51,24 @@ export const ideaSchema = z.object({
 });
 export type Idea = z.infer<typeof ideaSchema>;
 
+/** An entry of a changelog ("you asked, we did"): an idea done or a question answered, on one of its boards. */
+export const changelogEntrySchema = z.object({
+  /** the board it was asked on (`ideas:roadmap`, `questions:ama`) */
+  board: z.string(),
+  /** its id on that board */
+  id: keySchema,
+  title: z.string(),
+  /** the team's public answer */
+  answer: z.optional(z.string()),
+  /** link to the announcement */
+  link: z.optional(z.string()),
+  /** ISO date-time it was done or answered */
+  at: dateTimeSchema,
+  /** how many asked for it (its upvotes) */
+  asked: z.number(),
+});
+export type ChangelogEntry = z.infer<typeof changelogEntrySchema>;
+
 /**
  * What `load` and `send` answer, for any widget: the tally, plus a quiz's `answers` (this voter's
  * latest graded answer per question) or a board's `ideas` (what this voter may see, in submission
@@ -63,6 +81,8 @@ export const viewSchema = z.object({
   answers: z.optional(z.record(z.string(), answerSchema)),
   ideas: z.optional(z.array(ideaSchema)),
   queued: z.optional(z.number()),
+  /** a changelog's page: its entries, newest first (with the pages before it, once more are loaded) */
+  entries: z.optional(z.array(changelogEntrySchema)),
   /** a board loaded from a server: the signed form token an idea carries back (never in live updates) */
   form: z.optional(z.string()),
   /** a board loaded from a server: the median working hours to the team's first reply ("We usually reply within N hours"; absent: too few answers) */

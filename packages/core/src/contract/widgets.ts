@@ -1,7 +1,7 @@
 /** Widget kinds and the widget key: which widget an action, a view or a signal belongs to. */
 
 /** Every kind of widget the protocol knows. */
-export const WIDGET_KINDS = ['poll', 'choice', 'reactions', 'quiz', 'faq', 'ideas', 'questions'] as const;
+export const WIDGET_KINDS = ['poll', 'choice', 'reactions', 'quiz', 'faq', 'ideas', 'questions', 'changelog'] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
 /** Kinds whose widgets hold idea boards (ideas, or AMA questions). */

@@ -15,6 +15,7 @@ import type { faqMessages } from '../helpful/messages.ts';
 import type { bannerMessages } from '../banner/messages.ts';
 import type { disclosureMessages } from '../disclosure/messages.ts';
 import type { offlineMessages } from '../adapters/http/messages.ts';
+import type { changelogMessages } from '../changelog/messages.ts';
 import type { Bundle, Message } from './bundle.ts';
 
 type KeysOf<B> = B extends Bundle<infer K> ? K : never;
@@ -22,6 +23,6 @@ type KeysOf<B> = B extends Bundle<infer K> ? K : never;
 export type MessageKey = KeysOf<
   typeof commonMessages | typeof voteMessages | typeof pollMessages | typeof choiceMessages | typeof reactionsMessages | typeof quizMessages
   | typeof ideasMessages | typeof ideaFormMessages | typeof ideaBoardMessages
-  | typeof faqMessages | typeof bannerMessages | typeof disclosureMessages | typeof offlineMessages
+  | typeof faqMessages | typeof bannerMessages | typeof disclosureMessages | typeof offlineMessages | typeof changelogMessages
 >;
 export type MessageOverrides = Partial<Record<MessageKey, Message>>;

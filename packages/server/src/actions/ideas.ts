@@ -93,7 +93,8 @@ export async function moderate(db: Db, events: Events, kind: string, board: stri
          answer = case when $5::text is null then answer when $5 = '' then null else $5 end,
          link = case when $6::text is null then link when $6 = '' then null else $6 end,
          reason = case when $7::text is null then reason when $7 = '' then null else $7 end,
-         first_response_at = coalesce(first_response_at, now())
+         first_response_at = coalesce(first_response_at, now()),
+         done_at = case when $4 <> 'done' then null when status = 'done' then done_at else now() end
        where kind = $1 and board = $2 and id = $3 returning ${ITEM_COLUMNS}`,
       [kind, board, idea, d.status, d.answer?.trim() ?? null, d.link?.trim() ?? null, d.reason?.trim() ?? null],
     );

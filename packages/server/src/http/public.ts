@@ -9,6 +9,7 @@ import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
 import { answer, fail, invalid } from './errors.ts';
 import { body, isResponse, params } from './validate.ts';
+import { changelogRoutes } from './changelog.ts';
 
 export interface PublicOptions {
   store: Store;
@@ -23,6 +24,8 @@ export interface PublicOptions {
 
 export function publicRoutes(o: PublicOptions) {
   const app = new Hono();
+  // before the routes of every kind: a changelog's page is its own
+  changelogRoutes(app, o.store);
   readRoutes(app, o);
   writeRoutes(app, o);
   return app;

@@ -8,4 +8,5 @@ export * from './idea-form/idea-form.ts';
 export * from './idea-board/idea-board.ts';
 export * from './faq-carousel/faq-carousel.ts';
 export * from './help-banner/help-banner.ts';
+export * from './changelog/changelog.ts';
 export * from './disclosure/disclosure.ts';

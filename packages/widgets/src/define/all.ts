@@ -8,6 +8,7 @@ import './kolo-idea-form.ts';
 import './kolo-idea-board.ts';
 import './kolo-faq-carousel.ts';
 import './kolo-help-banner.ts';
+import './kolo-changelog.ts';
 import './kolo-disclosure.ts';
 
 export * from '../index.ts';

@@ -59,6 +59,11 @@ export const fixtures: readonly SsrFixture[] = [
     shows: ['Play safe', 'Only bet what you can afford to lose.', 'National Gambling Helpline'],
   },
   {
+    tag: 'kolo-changelog',
+    html: `<kolo-changelog changelog-id="ssr-changelog" boards="ideas:roadmap"><h2>You asked, we did</h2><p>What shipped this year.</p></kolo-changelog>`,
+    shows: ['You asked, we did', 'What shipped this year.'],
+  },
+  {
     tag: 'kolo-disclosure',
     html: `<kolo-disclosure type="partner">Made with Safer Play, a charity we paid. <a href="https://example.org/policy">Our policy</a></kolo-disclosure>`,
     shows: ['Made with Safer Play, a charity we paid.', 'Our policy'],

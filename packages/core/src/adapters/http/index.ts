@@ -125,7 +125,8 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
         let v = await t.request(widgetPath(widget, query), { headers: voterHeaders(voter) });
         // a further page of the query already shown: added to the pages before it
         const last = query?.cursor && at.query === key && lastView(widget, voter);
-        if (last) v = appendPage(last, v);
+        // (a changelog's entries too: `appendPage` stays without them, the idea widgets load it)
+        if (last) v = { ...appendPage(last, v), entries: v.entries && [...(last.entries ?? []), ...v.entries] };
         // the voter's last view is what the latest load answered, not a slower answer to an older one
         if (asked === at.asked) {
           at.query = key;
