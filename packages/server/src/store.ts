@@ -25,6 +25,9 @@ import type { PageQuery } from './boards/page.ts';
 import { eventLog, expireEvents, type Sink } from './events/publish.ts';
 import { announceClosings } from './events/poll-closed.ts';
 import type { Job } from './jobs.ts';
+import { take, type Ask } from './actions/limits.ts';
+import type { Mailer } from './follows/mailer.ts';
+import { followers } from './follows/index.ts';
 
 export interface StoreOptions extends Limits, SignalLimits {
   /** signals older than this many days are deleted (bounded retention) */
@@ -39,6 +42,10 @@ export interface StoreOptions extends Limits, SignalLimits {
   signingSecret?: string | undefined;
   /** days recorded events (the outbox) are kept */
   eventRetentionDays?: number | undefined;
+  /** where follow emails go (./follows/mailer.ts); without it following is off */
+  mail?: Mailer | undefined;
+  /** days sent notifications are kept */
+  notificationRetentionDays?: number | undefined;
 }
 
 /** In development, a widget registered by its first action is logged once (at most 1,000 names are remembered). */
@@ -64,6 +71,8 @@ export function createStore(db: Db, o: StoreOptions) {
     { name: 'poll-closed', every: 5_000, run: announceClosings(db, events) },
     { name: 'expire-events', every: 3_600_000, run: () => expireEvents(db, o.eventRetentionDays ?? 30) },
   ];
+  // people who follow an item by email (./follows/): told of its changes when the server sends email
+  const follows = o.mail && followers(db, o.mail, { sinks, jobs, retentionDays: o.notificationRetentionDays ?? 30 });
   const sweep = sweeper(db, () => Promise.all([expire(), expireLog()]));
   const act = createAct(db, {
     ratePerVoter: o.ratePerVoter,
@@ -123,6 +132,10 @@ export function createStore(db: Db, o: StoreOptions) {
     snapshots: snapshots(db),
     /** the outbox (./events/publish.ts) */
     events,
+    /** following by email (./follows/), undefined when the server sends no email */
+    follows,
+    /** take from budgets (./actions/limits.ts) */
+    take: (asks: Ask[]) => take(db, asks),
     /** what the server runs on its own clock (server.ts starts them) */
     jobs,
   };

@@ -20,4 +20,5 @@ export * from './admin.ts';
 export * from './team.ts';
 export * from './definitions.ts';
 export * from './events.ts';
+export * from './follows.ts';
 export type { BoardPageQuery, KoloAdapter } from './adapter.ts';

@@ -65,6 +65,8 @@ export const viewSchema = z.object({
   queued: z.optional(z.number()),
   /** a board loaded from a server: the signed form token an idea carries back (never in live updates) */
   form: z.optional(z.string()),
+  /** a board loaded from a server that sends email: people may follow its ideas (`KoloAdapter.follow`) */
+  notify: z.optional(z.boolean()),
   /** a board's page: the cursor of the following page (absent: no more) */
   next: z.optional(z.string()),
   /**

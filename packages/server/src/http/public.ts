@@ -8,6 +8,7 @@ import type { Live } from '../live.ts';
 import type { Store } from '../store.ts';
 import { answer, fail, invalid } from './errors.ts';
 import { body, isResponse, params } from './validate.ts';
+import { followRoutes } from './follows.ts';
 
 export interface PublicOptions {
   store: Store;
@@ -22,6 +23,7 @@ export function publicRoutes(o: PublicOptions) {
   const app = new Hono();
   readRoutes(app, o);
   writeRoutes(app, o);
+  app.route('/', followRoutes({ store: o.store, ipHash: o.ipHash, voterOf }));
   return app;
 }
 
@@ -53,6 +55,8 @@ function readRoutes(app: Hono, o: PublicOptions) {
     const v = checked(await o.store.load(w.kind, w.id, voter, page));
     // a board's form token goes in this answer only (live updates are the same for every subscriber)
     v.form = o.store.formToken(w.kind, w.id);
+    // people may follow its ideas by email (this server sends email)
+    if (o.store.follows) v.notify = true;
     return c.json(v);
   });
 
