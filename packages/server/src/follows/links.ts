@@ -40,7 +40,7 @@ export async function unfollow(db: Db, token: string) {
       await tx.query('delete from kolo_follows f using kolo_contacts c where c.id = f.contact and c.email = $1 and f.kind = $2 and f.board = $3 and f.idea = $4', [t.email, t.kind, t.board, t.idea]);
       await tx.query('delete from kolo_notifications where email = $1 and sent_at is null and kind = $2 and board = $3 and idea = $4', [t.email, t.kind, t.board, t.idea]);
     }
-    const [left] = await tx.query('select 1 from kolo_follows f join kolo_contacts c on c.id = f.contact where c.email = $1 limit 1', [t.email]);
+    const [left] = t.idea ? await tx.query('select 1 from kolo_follows f join kolo_contacts c on c.id = f.contact where c.email = $1 limit 1', [t.email]) : [];
     if (!left) await forget(tx, t.email);
     return t;
   });
