@@ -24,6 +24,10 @@ export const ideaBoardMessages = defineBundle({
     why: 'Why: {reason}',
     more: 'Read more',
     less: 'Show less',
+    tellMe: 'Tell me when this changes',
+    email: 'Your email',
+    checkInbox: 'Check your inbox to confirm.',
+    following: 'We’ll tell you when this changes.',
   },
   uk: {
     boardIdea: 'Ідеї',
@@ -47,5 +51,9 @@ export const ideaBoardMessages = defineBundle({
     why: 'Причина: {reason}',
     more: 'Читати далі',
     less: 'Згорнути',
+    tellMe: 'Повідомити, коли це зміниться',
+    email: 'Ваш email',
+    checkInbox: 'Перевірте пошту, щоб підтвердити.',
+    following: 'Ми повідомимо, коли це зміниться.',
   },
 });
