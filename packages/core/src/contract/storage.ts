@@ -7,8 +7,9 @@ export const STORAGE = {
   voter: 'kolo:voter',
   /** the local adapter's data per widget: `kolo:v1:<widget key>` (data it could not read is kept as `kolo:v1:corrupt:<widget key>`) */
   prefix: 'kolo:v1:',
-  /** the email this person follows ideas with, so it is given once (localStorage) */
-  email: 'kolo:email',
   /** until when something (a help banner) is hidden in this browser */
   hidden: (id: string) => `kolo:v1:hidden:${id}`,
 } as const;
+
+/** The email this person follows ideas with, so it is given once (localStorage; apart from STORAGE, which every page loads). */
+export const FOLLOW_EMAIL_KEY = 'kolo:email';

@@ -3,7 +3,7 @@ import type { BoardPageQuery } from '../contract/adapter.ts';
 import type { View } from '../contract/views.ts';
 import type { BoardQuery } from './board.ts';
 import type { FollowAnswer } from '../contract/follows.ts';
-import { STORAGE } from '../contract/storage.ts';
+import { FOLLOW_EMAIL_KEY } from '../contract/storage.ts';
 import { safeStorage } from '../device/storage.ts';
 import { TYPING_PAUSE, type StorePart } from './store.ts';
 
@@ -81,10 +81,10 @@ export const boardPages: StorePart<BoardPages> = (parts) => {
       adapter.follow &&
       (async (idea, lang, email) => {
         const store = safeStorage();
-        email ??= store.getItem(STORAGE.email) ?? undefined;
+        email ??= store.getItem(FOLLOW_EMAIL_KEY) ?? undefined;
         if (!email) return;
         const answer = await adapter.follow!(voter, { kind: widget.kind as 'ideas', board: widget.id, idea, email, lang });
-        store.setItem(STORAGE.email, email);
+        store.setItem(FOLLOW_EMAIL_KEY, email);
         return answer;
       }),
   };

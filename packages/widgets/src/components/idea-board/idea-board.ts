@@ -7,6 +7,7 @@ import {
   ideaWidget,
   parseIdeaBoard,
   readIdeaBoard,
+  toKoloError,
   type Idea,
   type IdeaBoardConfig,
   type IdeaSort,
@@ -26,6 +27,7 @@ import { headingStyles } from '../../styles/heading.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 import { boardToolbar } from './board-toolbar.ts';
 import { ideaItem, type ItemContext } from './idea-item.ts';
+import { followPart, type FollowState } from './idea-follow.ts';
 
 /**
  * The public idea board (or, with `kind="question"`, the questions of an AMA): ideas with their
@@ -134,6 +136,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
   private interacted = false;
   private orderKey = '';
   private order: string[] = [];
+  private followed?: FollowState | undefined;
 
   constructor() {
     super();
@@ -214,8 +217,28 @@ export class KoloIdeaBoard extends KoloIdeaElement {
       campaign: this.campaign,
       expanded: this.expanded,
       toggle: (id) => this.toggle(id),
-      upvote: (id, on) => this.ideas.upvote(id, on),
+      upvote: (id, on) =>
+        void this.ideas.upvote(id, on).then((ok) => {
+          // a server that sends email offers to tell this person when the idea changes
+          if (ok && on && this.ideas.view.tally.notify && this.ideas.store?.follow) this.following({ id, step: 'offer' });
+        }),
+      follow: (id) => (this.followed?.id === id ? followPart(this.i18n, this.followed, (email) => void this.follow(id, email)) : nothing),
     };
+  }
+
+  private following(f: FollowState | undefined): void {
+    this.followed = f;
+    this.requestUpdate();
+  }
+
+  /** Follow `id` with `email`, or the one remembered on this device (none: ask for it). */
+  private async follow(id: string, email?: string): Promise<void> {
+    try {
+      const answer = await this.ideas.store!.follow!(id, this.i18n.lang, email);
+      this.following({ id, step: answer ? (answer.confirmed ? 'following' : 'checkInbox') : 'ask' });
+    } catch (e) {
+      this.following({ id, step: 'ask', error: toKoloError(e) });
+    }
   }
 
   protected override render() {
