@@ -81,11 +81,4 @@ export const LIMITS = {
   signature: SIGNATURE_MAX,
   /** widget definitions in one registration */
   definitions: 1000,
-  /** a follower's email address (RFC 5321's longest path), the language of their messages, a confirmation or unfollow link's token */
-  email: 254,
-  lang: 35,
-  followToken: 100,
-  /** follows a minute, per voter and per client address */
-  followsPerVoter: 10,
-  followsPerIp: 60,
 } as const;

@@ -3,7 +3,7 @@
  * waiting notification per confirmed email that follows the item, written in the publishing
  * transaction (one INSERT … SELECT); and the author of a new idea who left an email follows it.
  */
-import { EMAIL_PATTERN, LIMITS, type KoloEvent } from '@kolo/core';
+import { EMAIL_PATTERN, FOLLOW_LIMITS, type KoloEvent } from '@kolo/core';
 import type { Queryable } from '../db/types.ts';
 import type { Sink } from '../events/publish.ts';
 import { contactOf } from './follow.ts';
@@ -39,7 +39,7 @@ export const followersSink: Sink = async (q, event) => {
 async function authorFollows(q: Queryable, kind: string, board: string, idea: string) {
   const [r] = await q.query<{ contact: string | null; author: string }>('select contact, author from kolo_ideas where kind = $1 and board = $2 and id = $3', [kind, board, idea]);
   const email = r?.contact && normalEmail(r.contact);
-  if (!email || email.length > LIMITS.email || !EMAIL_PATTERN.test(email)) return;
+  if (!email || email.length > FOLLOW_LIMITS.email || !EMAIL_PATTERN.test(email)) return;
   const [known] = await q.query<{ lang: string }>('select lang from kolo_contacts where email = $1 order by confirmed_at desc nulls last limit 1', [email]);
   const contact = await contactOf(q, email, r.author, known?.lang ?? 'en', { kind, board, idea });
   if (contact) await q.query('insert into kolo_follows (contact, kind, board, idea) values ($1, $2, $3, $4) on conflict do nothing', [contact.id, kind, board, idea]);

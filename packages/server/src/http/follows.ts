@@ -4,7 +4,7 @@
  * one-click POST). Links answer small HTML pages; nothing logged names an email or a token.
  */
 import { Hono, type Context } from 'hono';
-import { KoloError, LIMITS, followSchema, followTokenSchema } from '@kolo/core';
+import { FOLLOW_LIMITS, KoloError, followSchema, followTokenSchema } from '@kolo/core';
 import type { Store } from '../store.ts';
 import { fail, refusal, answer } from './errors.ts';
 import { body, isResponse, params } from './validate.ts';
@@ -28,8 +28,8 @@ export function followRoutes(o: FollowRoutesOptions) {
     const f = await body(c, followSchema);
     if (isResponse(f)) return f;
     const asks = [
-      { key: `follow:v:${voter}`, cost: 1, perMinute: LIMITS.followsPerVoter },
-      { key: `follow:ip:${o.ipHash(c)}`, cost: 1, perMinute: LIMITS.followsPerIp },
+      { key: `follow:v:${voter}`, cost: 1, perMinute: FOLLOW_LIMITS.perVoter },
+      { key: `follow:ip:${o.ipHash(c)}`, cost: 1, perMinute: FOLLOW_LIMITS.perIp },
     ];
     const got = await o.store.take(asks);
     const short = asks.map((a) => got.get(a.key)).find((g) => g && g.taken < 1);

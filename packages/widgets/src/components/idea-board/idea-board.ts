@@ -75,6 +75,10 @@ import { followPart, type FollowState } from './idea-follow.ts';
  * @csspart announcement - The link to the announcement.
  * @csspart reason - Why an idea was declined.
  * @csspart note - "Only you can see this" on a waiting idea.
+ * @csspart follow-button - "Tell me when this changes", under an idea just upvoted (a server that sends email).
+ * @csspart follow-form - The email form of a first follow.
+ * @csspart follow-email - Its email field.
+ * @csspart follow-status - What happens next: confirm by email, or followed (a polite live region).
  * @csspart show-more - Shows the next page.
  * @csspart error - An error message (load failure, refused upvote, invalid content).
  * @csspart retry-button - Loads again after a failure.
