@@ -65,6 +65,16 @@ export interface ServerConfig extends DatabaseChoice {
   metricsToken?: string | undefined;
   /** how signed identities from the host site are verified (`Kolo-Identity`); without it, identity tokens are refused */
   identity?: IdentityConfig | undefined;
+  /** the SMTP server follow emails go through (`smtp://user:pass@host:587`); without it following by email is off */
+  smtpUrl?: string | undefined;
+  /** the From address of follow emails */
+  mailFrom?: string | undefined;
+  /** the server's public base URL, for the links in emails (required with `smtpUrl`) */
+  publicUrl?: string | undefined;
+  /** ms a followed change waits for others to go in the same email (default 10 minutes) */
+  digestMs?: number;
+  /** days sent notifications are kept */
+  notificationRetentionDays?: number;
 }
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -116,6 +126,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: logLevel(env.KOLO_LOG_LEVEL),
     metricsToken: env.KOLO_METRICS_TOKEN || undefined,
     identity: identityFromEnv(env),
+    ...mailFromEnv(env, int),
   };
   if (config.signingSecret && config.signingSecret.length < 32) throw new Error('KOLO_SIGNING_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)');
   if (timeouts.requestTimeout > 0 && timeouts.headersTimeout > timeouts.requestTimeout) throw new Error('KOLO_HEADERS_TIMEOUT_MS must not be longer than KOLO_REQUEST_TIMEOUT_MS');
@@ -145,6 +156,22 @@ function identityFromEnv(env: NodeJS.ProcessEnv): IdentityConfig | undefined {
   }
   checkIdentityConfig(c);
   return c;
+}
+
+/** Follow emails: SMTP, From, the public URL links start with, the digest window, retention. */
+function mailFromEnv(env: NodeJS.ProcessEnv, int: (name: string, fallback: number) => number) {
+  const smtpUrl = env.KOLO_SMTP_URL || undefined;
+  const publicUrl = env.KOLO_PUBLIC_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new Error('KOLO_SMTP_URL must start with smtp:// or smtps://');
+  if (smtpUrl && !publicUrl) throw new Error('KOLO_PUBLIC_URL is required with KOLO_SMTP_URL (the links in emails start with it)');
+  if (publicUrl && !/^https?:\/\/[^/]/.test(publicUrl)) throw new Error('KOLO_PUBLIC_URL must be an http(s) address, e.g. https://kolo.example.org');
+  return {
+    smtpUrl,
+    publicUrl,
+    mailFrom: env.KOLO_MAIL_FROM || undefined,
+    digestMs: int('KOLO_DIGEST_MINUTES', 10) * 60_000,
+    notificationRetentionDays: int('KOLO_NOTIFICATION_DAYS', 30),
+  };
 }
 
 function logLevel(value: string | undefined): LogLevel {

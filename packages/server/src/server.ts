@@ -15,6 +15,14 @@ import { clientAddress, trustedRanges } from './http/client-address.ts';
 import { createLogger, type Logger } from './observe/log.ts';
 import { createMetrics, type Metrics } from './observe/metrics.ts';
 import type { AppRoutes } from './http/openapi.ts';
+import { mailer } from './follows/mailer.ts';
+
+/** The mailer of follow emails, when the configuration names an SMTP server. */
+function mailerOf(c: ServerConfig) {
+  if (!c.smtpUrl) return undefined;
+  if (!c.publicUrl) throw new Error('publicUrl (KOLO_PUBLIC_URL) is required with smtpUrl: the links in emails start with it');
+  return mailer({ smtpUrl: c.smtpUrl, from: c.mailFrom ?? `Kolo <kolo@${new URL(c.publicUrl).hostname}>`, publicUrl: c.publicUrl, digestMs: c.digestMs ?? 600_000 });
+}
 
 export interface KoloServer {
   readonly url: string;
@@ -52,7 +60,8 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
   const raw = await openDatabase(config, pool);
   const db = metrics.instrument(raw);
   await migrate(db);
-  const store = createStore(db, { ...config, onWebhookOutcome: (outcome) => metrics.webhook(outcome) });
+  const mail = mailerOf(config);
+  const store = createStore(db, { ...config, mail, onWebhookOutcome: (outcome) => metrics.webhook(outcome) });
   // one sampled log of unexpected errors, for requests and for live streams
   const logError = errorLog();
   const live = await openLive(db, { heartbeat: config.heartbeat, streamsPerIp: config.streamsPerIp, onError: (e) => logError(e, { method: 'GET', route: '(live stream)' }) });
@@ -106,6 +115,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
         clearTimeout(hard);
         await live.close();
         await idleJobs;
+        mail?.close();
         await db.close();
       })();
       return closing;

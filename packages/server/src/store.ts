@@ -38,6 +38,9 @@ import { whoActs } from './identity/policy.ts';
 import type { Identity } from './identity/verify.ts';
 import { changelogView } from './changelog/page.ts';
 import type { ChangelogCursor } from './changelog/cursor.ts';
+import { take, type Ask } from './actions/limits.ts';
+import type { Mailer } from './follows/mailer.ts';
+import { followers } from './follows/index.ts';
 
 export interface StoreOptions extends Limits, SignalLimits {
   /** signals older than this many days are deleted (bounded retention) */
@@ -61,6 +64,10 @@ export interface StoreOptions extends Limits, SignalLimits {
   webhookAllowHttp?: boolean | undefined;
   /** each webhook attempt's outcome (the metrics) */
   onWebhookOutcome?: ((outcome: 'delivered' | 'retry' | 'failed') => void) | undefined;
+  /** where follow emails go (./follows/mailer.ts); without it following is off */
+  mail?: Mailer | undefined;
+  /** days sent notifications are kept */
+  notificationRetentionDays?: number | undefined;
 }
 
 /** In development, a widget registered by its first action is logged once (at most 1,000 names are remembered). */
@@ -96,6 +103,8 @@ export function createStore(db: Db, o: StoreOptions) {
   const usualReply = usualReplies(db);
   /** `list` with each waiting item's reply clock at `asOf` (default now) */
   const clocked = async <T extends Timed>(list: T[], asOf?: string) => withClocks(list, await service(db), asOf ?? new Date().toISOString());
+  // people who follow an item by email (./follows/): told of its changes when the server sends email
+  const follows = o.mail && followers(db, o.mail, { sinks, jobs, retentionDays: o.notificationRetentionDays ?? 30 });
   const sweep = sweeper(db, () => Promise.all([expire(), expireLog(), expireLinks(db, o.signalRetentionDays)]));
   const carry = carryOver(db);
   const act = createAct(db, {
@@ -189,6 +198,10 @@ export function createStore(db: Db, o: StoreOptions) {
     replayDelivery: (webhook: string, id: string) => replayDelivery(db, webhook, id),
     /** the outbox (./events/publish.ts) */
     events,
+    /** following by email (./follows/), undefined when the server sends no email */
+    follows,
+    /** take from budgets (./actions/limits.ts) */
+    take: (asks: Ask[]) => take(db, asks),
     /** what the server runs on its own clock (server.ts starts them) */
     jobs,
   };

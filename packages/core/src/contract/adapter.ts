@@ -11,6 +11,7 @@ import type { IdeaStatus } from './statuses.ts';
 import type { WidgetRef } from './widgets.ts';
 import type { Bundle } from '../i18n/bundle.ts';
 import type { KoloError } from './errors.ts';
+import type { Follow, FollowAnswer } from './follows.ts';
 
 /** Which of a board's ideas, in which order, from where: what a paging adapter sends its server. */
 export interface BoardPageQuery {
@@ -51,6 +52,12 @@ export interface KoloAdapter {
    * was refused, or could not be delivered and was given up: the view is then the one without it.
    */
   subscribe?(widget: WidgetRef, voter: string, listener: (view: View, error?: KoloError) => void): () => void;
+  /**
+   * Follow an idea or question by email ("Tell me when this changes"): a server that sends email
+   * offers it (a board's view then says `notify`). Resolves `confirmed` when this voter confirmed the
+   * email before; otherwise a confirmation was sent to it. Adapters without email (memory, local) leave it out.
+   */
+  follow?(voter: string, follow: Follow): Promise<FollowAnswer>;
   /** Record an analytics signal; fire and forget, never throws. */
   track?(signal: Signal): void;
   /** The adapter's own words, e.g. the HTTP adapter's "saved offline": widgets add them to theirs. */

@@ -24,4 +24,5 @@ export * from './webhooks.ts';
 export * from './service.ts';
 export * from './identity.ts';
 export * from './changelog.ts';
+export * from './follows.ts';
 export type { BoardPageQuery, KoloAdapter } from './adapter.ts';

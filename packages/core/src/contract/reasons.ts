@@ -49,6 +49,8 @@ export const REASONS = {
   /** an idea without a valid form token from the board's view (missing, forged, another board's, or too old) */
   'form-expired': 409,
   'id-reused': 409,
+  /** following by email asked of a server that sends no email (no SMTP configured) */
+  'notifications-off': 409,
   /** the browser's storage refused to keep it (local adapter) */
   storage: 409,
   // limits: wait `retryAfter` seconds

@@ -10,3 +10,6 @@ export const STORAGE = {
   /** until when something (a help banner) is hidden in this browser */
   hidden: (id: string) => `kolo:v1:hidden:${id}`,
 } as const;
+
+/** The email this person follows ideas with, so it is given once (localStorage; apart from STORAGE, which every page loads). */
+export const FOLLOW_EMAIL_KEY = 'kolo:email';

@@ -87,6 +87,8 @@ export const viewSchema = z.object({
   form: z.optional(z.string()),
   /** a board loaded from a server: the median working hours to the team's first reply ("We usually reply within N hours"; absent: too few answers) */
   replyHours: z.optional(z.number()),
+  /** a board loaded from a server that sends email: people may follow its ideas (`KoloAdapter.follow`) */
+  notify: z.optional(z.boolean()),
   /** a board's page: the cursor of the following page (absent: no more) */
   next: z.optional(z.string()),
   /**

@@ -2,6 +2,9 @@ import { toKoloError } from '../contract/errors.ts';
 import type { BoardPageQuery } from '../contract/adapter.ts';
 import type { View } from '../contract/views.ts';
 import type { BoardQuery } from './board.ts';
+import type { FollowAnswer } from '../contract/follows.ts';
+import { FOLLOW_EMAIL_KEY } from '../contract/storage.ts';
+import { safeStorage } from '../device/storage.ts';
 import { TYPING_PAUSE, type StorePart } from './store.ts';
 
 /** What a board's store adds when its adapter may page. */
@@ -14,6 +17,12 @@ export interface BoardPages {
   query(q: BoardQuery): void;
   /** Load the next page of the ideas shown. Resolves true once it is shown. */
   more(): Promise<boolean>;
+  /**
+   * Follow `idea` by email (only with an adapter that sends email: `KoloAdapter.follow`). The email is
+   * remembered on this device, so it is given once: without `email`, the one remembered is used, and
+   * it resolves undefined when there is none (ask for it). Rejects with the adapter's KoloError.
+   */
+  follow?(idea: string, lang: string, email?: string): Promise<FollowAnswer | undefined>;
 }
 
 /**
@@ -68,5 +77,15 @@ export const boardPages: StorePart<BoardPages> = (parts) => {
       const { tally, busy } = view();
       return !!tally.next && !busy && show({ ...shown, cursor: tally.next }).catch(() => false);
     },
+    follow:
+      adapter.follow &&
+      (async (idea, lang, email) => {
+        const store = safeStorage();
+        email ??= store.getItem(FOLLOW_EMAIL_KEY) ?? undefined;
+        if (!email) return;
+        const answer = await adapter.follow!(voter, { kind: widget.kind as 'ideas', board: widget.id, idea, email, lang });
+        store.setItem(FOLLOW_EMAIL_KEY, email);
+        return answer;
+      }),
   };
 };

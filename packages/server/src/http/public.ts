@@ -10,6 +10,7 @@ import type { Store } from '../store.ts';
 import { answer, fail, invalid } from './errors.ts';
 import { body, isResponse, params } from './validate.ts';
 import { changelogRoutes } from './changelog.ts';
+import { followRoutes } from './follows.ts';
 
 export interface PublicOptions {
   store: Store;
@@ -28,6 +29,7 @@ export function publicRoutes(o: PublicOptions) {
   changelogRoutes(app, o.store);
   readRoutes(app, o);
   writeRoutes(app, o);
+  app.route('/', followRoutes({ store: o.store, ipHash: o.ipHash, voterOf }));
   return app;
 }
 
@@ -75,6 +77,8 @@ function readRoutes(app: Hono, o: PublicOptions) {
     // a board's form token and usual reply time go in this answer only (live updates are the same for every subscriber)
     v.form = o.store.formToken(w.kind, w.id);
     if (hours !== undefined) v.replyHours = hours;
+    // people may follow its ideas by email (this server sends email)
+    if (o.store.follows) v.notify = true;
     return c.json(v);
   });
 

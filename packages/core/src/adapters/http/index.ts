@@ -11,6 +11,7 @@ import type { KoloAction } from '../../contract/actions.ts';
 import type { BoardPageQuery, KoloAdapter } from '../../contract/adapter.ts';
 import type { KoloError } from '../../contract/errors.ts';
 import type { View } from '../../contract/views.ts';
+import type { FollowAnswer } from '../../contract/follows.ts';
 import { appendPage, mergeView } from '../../contract/merge.ts';
 import type { Bundle } from '../../i18n/bundle.ts';
 import { safeStorage } from '../../device/storage.ts';
@@ -143,6 +144,8 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
     },
     similar: (widget, voter, title) => t.request(`${widgetPath(widget)}/similar?title=${encodeURIComponent(title)}`, { headers: voterHeaders(voter) }),
     send,
+    follow: (voter, f) =>
+      t.request('/v1/follows', { method: 'POST', headers: { ...voterHeaders(voter), 'content-type': 'application/json' }, body: JSON.stringify(f) }) as Promise<unknown> as Promise<FollowAnswer>,
     subscribe(widget, voter, fn) {
       const l = { widget, voter, fn };
       listeners.add(l);

@@ -7,6 +7,7 @@ import {
   ideaWidget,
   parseIdeaBoard,
   readIdeaBoard,
+  toKoloError,
   type Idea,
   type IdeaBoardConfig,
   type IdeaSort,
@@ -26,6 +27,7 @@ import { headingStyles } from '../../styles/heading.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 import { boardToolbar } from './board-toolbar.ts';
 import { ideaItem, type ItemContext } from './idea-item.ts';
+import { followPart, type FollowState } from './idea-follow.ts';
 
 /**
  * The public idea board (or, with `kind="question"`, the questions of an AMA): ideas with their
@@ -74,6 +76,10 @@ import { ideaItem, type ItemContext } from './idea-item.ts';
  * @csspart announcement - The link to the announcement.
  * @csspart reason - Why an idea was declined.
  * @csspart note - "Only you can see this" on a waiting idea.
+ * @csspart follow-button - "Tell me when this changes", under an idea just upvoted (a server that sends email).
+ * @csspart follow-form - The email form of a first follow.
+ * @csspart follow-email - Its email field.
+ * @csspart follow-status - What happens next: confirm by email, or followed (a polite live region).
  * @csspart show-more - Shows the next page.
  * @csspart error - An error message (load failure, refused upvote, invalid content).
  * @csspart retry-button - Loads again after a failure.
@@ -135,6 +141,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
   private interacted = false;
   private orderKey = '';
   private order: string[] = [];
+  private followed?: FollowState | undefined;
 
   constructor() {
     super();
@@ -215,8 +222,28 @@ export class KoloIdeaBoard extends KoloIdeaElement {
       campaign: this.campaign,
       expanded: this.expanded,
       toggle: (id) => this.toggle(id),
-      upvote: (id, on) => this.ideas.upvote(id, on),
+      upvote: (id, on) =>
+        void this.ideas.upvote(id, on).then((ok) => {
+          // a server that sends email offers to tell this person when the idea changes
+          if (ok && on && this.ideas.view.tally.notify && this.ideas.store?.follow) this.following({ id, step: 'offer' });
+        }),
+      follow: (id) => (this.followed?.id === id ? followPart(this.i18n, this.followed, (email) => void this.follow(id, email)) : nothing),
     };
+  }
+
+  private following(f: FollowState | undefined): void {
+    this.followed = f;
+    this.requestUpdate();
+  }
+
+  /** Follow `id` with `email`, or the one remembered on this device (none: ask for it). */
+  private async follow(id: string, email?: string): Promise<void> {
+    try {
+      const answer = await this.ideas.store!.follow!(id, this.i18n.lang, email);
+      this.following({ id, step: answer ? (answer.confirmed ? 'following' : 'checkInbox') : 'ask' });
+    } catch (e) {
+      this.following({ id, step: 'ask', error: toKoloError(e) });
+    }
   }
 
   protected override render() {

@@ -15,6 +15,8 @@ export interface ItemContext {
   expanded: ReadonlySet<string>;
   toggle: (id: string) => void;
   upvote: (id: string, on: boolean) => void;
+  /** the follow offer under the idea just upvoted (./idea-follow.ts), or nothing */
+  follow: (id: string) => unknown;
 }
 
 /** The upvote toggle, or only the count once the idea is closed. */
@@ -73,6 +75,7 @@ export function ideaItem(idea: Idea, ctx: ItemContext) {
       </p>
       ${details(idea, ctx)}
       ${outcome(idea, ctx)}
+      ${ctx.follow(idea.id)}
     </div>
   </li>`;
 }
