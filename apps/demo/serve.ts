@@ -33,8 +33,8 @@ const receiver = await startReceiver();
 const identitySecret = randomBytes(32).toString('base64url');
 const site = `http://127.0.0.1:${port}`;
 
-const api = await startServer(
-  configFromEnv({
+const api = await startServer({
+  ...configFromEnv({
     ...process.env,
     PORT: String(apiPort),
     HOST: '127.0.0.1',
@@ -48,13 +48,14 @@ const api = await startServer(
     // a signed-in person is one voter on every browser (the demo site signs their tokens: ./outside/identity.ts)
     KOLO_IDENTITY_SECRET: identitySecret,
     KOLO_IDENTITY_AUDIENCE: IDENTITY_AUDIENCE,
-    // mail to people who follow an idea goes to the demo's mailbox; a digest waits 5 seconds for more news, not 10 minutes
+    // mail to people who follow an idea goes to the demo's mailbox
     KOLO_SMTP_URL: mailbox.url,
     KOLO_MAIL_FROM: 'Kolo demo <kolo@demo.example>',
     KOLO_PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
-    KOLO_DIGEST_MS: process.env.KOLO_DIGEST_MS ?? '5000',
   }),
-);
+  // a digest waits 5 seconds for more news, not 10 minutes
+  digestMs: 5000,
+});
 // the demo's webhook receiver gets every event; a webhook left by an earlier run (another secret) goes first
 for (const hook of await api.store.webhooks()) if (hook.url.endsWith('/kolo-webhook') && new URL(hook.url).hostname === '127.0.0.1') await api.store.deleteWebhook(hook.id);
 receiver.useSecret((await api.store.createWebhook({ url: receiver.url, events: [...EVENT_TYPES] })).secret);
@@ -65,6 +66,8 @@ const problems = pages.flatMap((p) => p.problems);
 if (problems.length) throw new Error(`the demo pages define widgets badly: ${JSON.stringify(problems)}`);
 const registered = new Set((await api.store.widgets()).filter((w) => w.rules).map((w) => `${w.kind}:${w.id}`));
 await api.store.define(pages.flatMap((p) => p.definitions).filter((d) => !registered.has(`${d.kind}:${d.id}`)));
+// the ideas page's changelog lists what shipped on its English boards (the team may change which in the console)
+if (!registered.has('changelog:shipped')) await api.store.define([{ kind: 'changelog', id: 'shipped', rules: { boards: ['ideas:roadmap', 'questions:friday'] } }]);
 for (const [key, seed] of Object.entries(seeds)) {
   const [kind, id] = key.split(':') as [string, string];
   await api.store.seed({ kind, id, counts: seed.counts, ...(seed.voters ? { voters: seed.voters } : {}), ...(seed.ideas ? { ideas: seed.ideas } : {}) });

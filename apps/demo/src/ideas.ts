@@ -1,5 +1,5 @@
 import { moderateIdea, voterId, type IdeaStatus } from '@kolo/core';
-import { adapter, chosen } from './setup.ts';
+import { adapter, chosen, endpoint } from './setup.ts';
 
 /**
  * The page's team panel, for the demo without a server: a moderator's decision is an action through
@@ -47,7 +47,11 @@ form.addEventListener('submit', async (e) => {
   }
   await fillIdeas();
 });
+const feed = document.querySelector<HTMLElement>('[data-feed]');
 if ((await chosen).server) {
+  // the changelog as an Atom feed, from the server
+  feed?.querySelector('a')?.setAttribute('href', `${endpoint}/v1/widgets/changelog/shipped/feed.atom`);
+  feed?.removeAttribute('hidden');
   // on the server the team console does this, with the admin token
   document.querySelector('#team')!.replaceChildren(
     Object.assign(document.createElement('h2'), { textContent: 'For the team' }),

@@ -53,6 +53,7 @@ function board(kind: string, id: string, p: IdeaPolicy) {
 export function embedSnippet(kind: string, id: string, rules: WidgetRules, endpoint: string): string {
   const head = `<meta name="kolo-adapter" content="${escape(endpoint)}">\n<script type="module" src="/assets/kolo.js"></script>\n\n`;
   if ('questions' in rules) return head + quiz(id, rules.questions);
+  if ('boards' in rules) return `${head}<kolo-changelog changelog-id="${escape(id)}">\n  <h2>You asked, we did</h2>\n</kolo-changelog>`;
   if (kind === 'ideas' || kind === 'questions') return head + board(kind, id, rules.policy as IdeaPolicy);
   if (kind === 'faq') return `${head}<!-- an FAQ card: inside <kolo-faq-carousel carousel-id="…">, <article data-card="…"> -->`;
   return head + ballot(kind, id, rules.policy as VotePolicy);

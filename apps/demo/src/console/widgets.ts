@@ -12,6 +12,7 @@ const KINDS = [
   ['ideas', 'Idea board'],
   ['questions', 'Questions (AMA)'],
   ['faq', 'FAQ card ("was this helpful?")'],
+  ['changelog', 'Changelog ("you asked, we did")'],
 ] as const;
 const isBoard = (kind: string) => kind === 'ideas' || kind === 'questions';
 const list = (s: string | undefined) => (s ?? '').split(/[\n,]+/).map((x) => x.trim()).filter(Boolean);
@@ -36,6 +37,7 @@ export function parseQuizLines(text: string): Record<string, QuizQuestionRules> 
 function rulesFrom(kind: string, f: Record<string, string>, form: HTMLFormElement): WidgetRules {
   const on = (name: string) => form.querySelector<HTMLInputElement>(`[name="${name}"]`)?.checked ?? false;
   if (kind === 'quiz') return { questions: parseQuizLines(f.questions ?? '') };
+  if (kind === 'changelog') return { boards: list(f.boards) } as WidgetRules;
   if (isBoard(kind)) {
     const policy: IdeaPolicy = {
       moderated: on('moderated'),
@@ -117,6 +119,7 @@ export class TeamWidgets extends Panel {
     const r = w.rules;
     if (!r) return html`<strong>not registered</strong> (refused in production)`;
     if ('questions' in r) return `${Object.keys(r.questions).length} questions with their answers`;
+    if ('boards' in r) return `lists what shipped on ${r.boards.join(', ')}`;
     const p = r.policy as Partial<VotePolicy & IdeaPolicy>;
     if (isBoard(w.kind)) return `${p.moderated ? 'moderated' : 'published at once'}, ${p.maxPerDay} per person a day${p.requireRules ? ', community rules required' : ''}`;
     return `${p.options!.join(', ')}${p.multiple ? ' (several)' : ''}${p.change ? ', changeable' : ''}${p.closesAt ? `, closes ${new Date(p.closesAt).toLocaleString('en-GB')}` : ''}`;
@@ -129,6 +132,9 @@ export class TeamWidgets extends Panel {
     const number = (name: string, label: string, value: number, max: number) =>
       html`<label>${label} <input name=${name} type="number" min="0" max=${max} required .value=${String(value)} /></label>`;
     const fieldsOf = () => {
+      if (kind === 'changelog')
+        return html`<label>Boards it lists (comma-separated <code>ideas:id</code> or <code>questions:id</code>)
+          <input name="boards" required .value=${(rules && 'boards' in rules ? rules.boards : []).join(', ')} /></label>`;
       if (kind === 'quiz')
         return html`<label>Questions, one per line: <code>id: option, option = correct</code> (<code>id*:</code> when several may be chosen)
             <textarea name="questions" rows="6" required .value=${rules && 'questions' in rules ? quizLines(rules.questions) : ''}></textarea></label>`;
