@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checks } from './lib/checks.mjs';
 import { launchChromium } from './lib/chromium.mjs';
+import { loopChecks } from './demo-e2e/loop.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.KOLO_E2E_PORT ?? 5188);
@@ -63,7 +64,7 @@ try {
 
   await check('the README\'s demo command starts on a clean tree and prints every page, the admin token and how to stop', async () => {
     const site = `http://127.0.0.1:${port}`;
-    for (const want of [`${site}/`, `${site}/ideas.html`, `${site}/help.html`, `${site}/ssr.html`, `${site}/console.html`, `admin token: ${ADMIN_TOKEN}`, 'Ctrl+C']) {
+    for (const want of [`${site}/`, `${site}/ideas.html`, `${site}/help.html`, `${site}/ssr.html`, `${site}/console.html`, `${site}/inbox.html`, `admin token: ${ADMIN_TOKEN}`, 'Ctrl+C']) {
       if (!printed.includes(want)) throw new Error(`the demo did not print "${want}":\n${printed.slice(-1500)}`);
     }
     if (!existsSync(join(clone, '.kolo-data/demo'))) throw new Error('the demo server did not create .kolo-data/demo in the clean tree');
@@ -693,6 +694,8 @@ try {
     await team.waitForFunction(() => document.querySelector('#sign-in-problem').textContent, { timeout: 5000 });
     await axe('sign-in with an error');
   });
+
+  await loopChecks({ browser, url, apiPort, adminToken: ADMIN_TOKEN, check });
 } catch (e) {
   fail(`demo e2e could not run: ${e.message}`);
 } finally {

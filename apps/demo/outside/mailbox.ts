@@ -13,8 +13,6 @@ export interface Mail {
   text: string;
   /** the links in the message (confirm, unfollow, the announcement) */
   links: string[];
-  /** the List-Unsubscribe header, as a receiving mail program would read it */
-  unsubscribe?: string;
 }
 
 const KEEP = 100;
@@ -30,14 +28,12 @@ export async function startMailbox(): Promise<{ url: string; mails: Mail[]; clos
         const m = await simpleParser(stream);
         const text = m.text ?? '';
         const to = [m.to].flat().map((a) => (a && 'text' in a ? a.text : '')).join(', ');
-        const unsubscribe = m.headers.get('list-unsubscribe');
         mails.unshift({
           at: (m.date ?? new Date()).toISOString(),
           to,
           subject: m.subject ?? '',
           text,
           links: [...new Set(text.match(/https?:\/\/[^\s<>")]+/g) ?? [])],
-          ...(unsubscribe ? { unsubscribe: typeof unsubscribe === 'string' ? unsubscribe : JSON.stringify(unsubscribe) } : {}),
         });
         mails.length = Math.min(mails.length, KEEP);
         done();
