@@ -4,7 +4,7 @@
  * the app's real routes and looks each one up here (a route without an entry, or an entry without a
  * route, fails the OpenAPI test).
  */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   actionSchema,
   adminIdeasQuerySchema,
@@ -12,6 +12,10 @@ import {
   banParamsSchema,
   banSchema,
   boardPageQuerySchema,
+  changelogQuerySchema,
+  followSchema,
+  followTokenSchema,
+  idSchema,
   boardParamsSchema,
   deliveriesQuerySchema,
   deliveryParamsSchema,
@@ -53,7 +57,7 @@ export interface RouteDoc {
   /** the bearer token it needs (an admin route's role: ./admin-rules.ts) */
   auth?: 'admin' | 'metrics';
   /** the success answer: a JSON schema (`json`), or another media type */
-  ok: { status: number; description: string; json?: Schema; type?: 'text/event-stream' | 'text/csv' | 'text/plain' };
+  ok: { status: number; description: string; json?: Schema; type?: 'text/event-stream' | 'text/csv' | 'text/plain' | 'text/html' | 'application/atom+xml' };
 }
 
 const view = { status: 200, description: "the widget's view", json: viewSchema };
@@ -70,6 +74,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /v1/widgets/:kind/:id/events': { summary: "a widget's live public views (Server-Sent Events: `view` events of `{ widget, view }`)", tag: 'widgets', params: widgetParamsSchema, voter: true, ok: { status: 200, description: 'a live stream', type: 'text/event-stream' } },
   'GET /v1/events': { summary: "one live stream for several widgets (`widgets`: a JSON array of `{ kind, id }`)", tag: 'widgets', query: eventsQuerySchema, voter: true, ok: { status: 200, description: 'a live stream', type: 'text/event-stream' } },
   'POST /v1/actions': { summary: 'an action (vote, answer, idea, upvote), idempotent by its id', tag: 'widgets', body: actionSchema, identity: true, ok: view },
+  'GET /v1/widgets/changelog/:id': { summary: "a changelog's page: what shipped or was answered on its registered boards, newest first", tag: 'widgets', params: z.object({ id: idSchema }), query: changelogQuerySchema, ok: { status: 200, description: '`{ entries, next }`' } },
+  'GET /v1/widgets/changelog/:id/feed.atom': { summary: 'the same page as an Atom 1.0 feed', tag: 'widgets', params: z.object({ id: idSchema }), query: changelogQuerySchema, ok: { status: 200, description: 'Atom', type: 'application/atom+xml' } },
+  'POST /v1/follows': { summary: 'follow an idea or question by email (double opt-in: a confirmation mail first; 409 notifications-off without SMTP)', tag: 'widgets', body: followSchema, voter: true, ok: { status: 202, description: 'accepted (the answer never says whether the email is known)' } },
+  'GET /v1/follows/confirm': { summary: "an email's confirmation link", tag: 'widgets', query: followTokenSchema, ok: { status: 200, description: 'a small page', type: 'text/html' } },
+  'GET /v1/follows/unfollow': { summary: 'an unfollow link: a page with the button that unfollows', tag: 'widgets', query: followTokenSchema, ok: { status: 200, description: 'a small page', type: 'text/html' } },
+  'POST /v1/follows/unfollow': { summary: 'unfollow (RFC 8058 one-click)', tag: 'widgets', query: followTokenSchema, ok: { status: 200, description: 'a small page', type: 'text/html' } },
   'POST /v1/signals': { summary: 'a batch of signals (helpful, impressions…): 204 all stored, 202 some dropped', tag: 'widgets', body: signalBatchSchema, ok: { status: 204, description: 'stored' } },
   'GET /v1/admin/ideas/:kind/:board': { ...board, summary: "a page of a board's ideas, newest first", query: adminIdeasQuerySchema, ok: { status: 200, description: '`{ ideas, next }`' } },
   'GET /v1/admin/queue': { summary: 'every waiting idea with its reply clock (the least time left first, or `sort=new`)', tag: 'admin', auth: 'admin', query: queueQuerySchema, ok: { status: 200, description: '`{ ideas }`, each with `waitingHours`, `targetHours`, `leftHours`' } },
