@@ -127,7 +127,6 @@ export class KoloIdeaBoard extends KoloIdeaElement {
     if (board !== this.board) {
       this.shown = 0;
       this.expanded = new Set();
-      this.follows = undefined;
     }
     this.board = board;
     this.ask();
@@ -226,7 +225,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
       upvote: async (id, on) => {
         // a server that sends email offers to tell this person when the idea changes (the offer loads then)
         if ((await this.ideas.upvote(id, on)) && on && this.ideas.view.tally.notify && this.ideas.store!.follow)
-          (this.follows ??= new (await import('./idea-follow.ts')).IdeaFollow(this, () => this.ideas.store!)).offer(id);
+          (this.follows ??= new (await import('./idea-follow.ts')).IdeaFollow(this, this.ideas)).offer(id);
       },
       follow: (id) => this.follows?.part(id),
     };

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { BoardPages, KoloError } from '@kolo/core';
+import type { IdeaController } from '../../ideas/idea-controller.ts';
 // apart from @kolo/core's index, so that these strings load with this file, not with the board
 import { ideaFollowMessages } from '@kolo/core/follow-messages';
 import type { KoloElement } from '../../base/kolo-element.ts';
@@ -18,8 +19,8 @@ export class IdeaFollow {
 
   constructor(
     private readonly host: KoloElement,
-    /** the board's store now (its `follow`: without an email, and none remembered, it answers undefined) */
-    private readonly store: () => BoardPages,
+    /** the board's ideas: its store's `follow` (without an email, and none remembered, it answers undefined) */
+    private readonly ideas: IdeaController<BoardPages>,
   ) {
     // the strings come with this file: the board's translator looks in its class's list of bundles
     const bundles = (host.constructor as typeof KoloElement).messageBundles;
@@ -43,7 +44,7 @@ export class IdeaFollow {
     this.busy = true;
     const field = `[aria-labelledby="t-${id}"] [part~="follow-email"]`;
     try {
-      const answer = await this.store().follow!(id, this.host.i18n.lang, email);
+      const answer = await this.ideas.store!.follow!(id, this.host.i18n.lang, email);
       // the form is gone: focus goes back to the upvote it came from
       if (answer) this.set(id, answer.confirmed ? 'following' : 'checkInbox', undefined, `[aria-labelledby="t-${id}"] [part~="upvote-button"]`);
       else this.set(id, 'ask', undefined, field);
@@ -60,9 +61,9 @@ export class IdeaFollow {
     else this.set(this.id, 'ask', 'emailInvalid', `[aria-labelledby="t-${this.id}"] [part~="follow-email"]`);
   };
 
-  /** The offer, form and status under idea `id` (nothing under the others). */
+  /** The offer, form and status under idea `id` (nothing under the others, nor once its upvote is taken back). */
   part(id: string) {
-    if (id !== this.id) return nothing;
+    if (id !== this.id || !this.ideas.view.tally.mine.includes(id)) return nothing;
     const i18n = this.host.i18n;
     const { t } = i18n;
     const { step, error } = this;
