@@ -1,10 +1,14 @@
 import { html, nothing } from 'lit';
-import { withUtm, type NextStep, type Translator } from '@kolo/core';
+import { withUtm, type KoloError, type NextStep, type Translator } from '@kolo/core';
 import { KoloNextStepEvent } from '../events/kolo-next-step.ts';
 
-/** Pieces of UI that many widgets share: the retry block, the next-step link (error texts: ./error-text.ts). */
+/** Pieces of UI that many widgets share: error texts, the retry block, the next-step link. */
 
-export { errorText } from './error-text.ts';
+const REASONS: Record<string, 'errClosed' | 'errAlreadyVoted' | 'errCannotGrade'> = {
+  closed: 'errClosed',
+  'already-voted': 'errAlreadyVoted',
+  'cannot-grade': 'errCannotGrade',
+};
 
 /**
  * The part names of one option (a poll option, a scenario, a quiz choice, a reaction): `part`, then
@@ -13,6 +17,12 @@ export { errorText } from './error-text.ts';
  */
 export const optionParts = (part: string, id: string, flags: Record<string, unknown>): string =>
   part + Object.keys(flags).map((k) => (flags[k] ? ` ${part}-${k}` : '')).join('') + ' value-' + id.replace(/[^\p{L}\p{N}_-]/gu, '_');
+
+/** "Your answer wasn't saved: <why>" for an adapter error. */
+export function errorText({ t }: Translator, error: KoloError): string {
+  const key = error.code === 'network' ? 'errNetwork' : error.code === 'rate-limited' ? 'errRateLimited' : REASONS[error.reason];
+  return t('sendError', { reason: key ? t(key) : t('errRejected', { reason: error.reason || error.message }) });
+}
 
 /** The load-error block with its retry button. */
 export const loadError = (i18n: Translator, retry: () => void) =>

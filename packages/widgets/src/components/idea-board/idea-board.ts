@@ -19,7 +19,7 @@ import { KoloIdeaElement } from '../../ideas/idea-element.ts';
 import { IdeaController } from '../../ideas/idea-controller.ts';
 import { ideaError } from '../../ideas/idea-parts.ts';
 import { heading, levelBelow } from '../../base/heading.ts';
-import { loadError, nextStepLink } from '../../base/parts.ts';
+import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../ideas/idea.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
@@ -225,7 +225,7 @@ export class KoloIdeaBoard extends KoloIdeaElement {
       upvote: async (id, on) => {
         // a server that sends email offers to tell this person when the idea changes (the offer loads then)
         if ((await this.ideas.upvote(id, on)) && on && this.ideas.view.tally.notify && this.ideas.store!.follow)
-          (this.follows ??= new (await import('./idea-follow.ts')).IdeaFollow(this, this.ideas)).offer(id);
+          (this.follows ??= new (await import('./idea-follow.ts')).IdeaFollow(this, this.ideas, errorText)).offer(id);
       },
       follow: (id) => this.follows?.part(id),
     };

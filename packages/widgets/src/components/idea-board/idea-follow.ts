@@ -4,7 +4,6 @@ import type { IdeaController } from '../../ideas/idea-controller.ts';
 // apart from @kolo/core's index, so that these strings load with this file, not with the board
 import { ideaFollowMessages } from '@kolo/core/follow-messages';
 import type { KoloElement } from '../../base/kolo-element.ts';
-import { errorText } from '../../base/error-text.ts';
 
 /**
  * "Tell me when this changes" under the idea just upvoted, on a board whose server sends email: the
@@ -21,6 +20,8 @@ export class IdeaFollow {
     private readonly host: KoloElement,
     /** the board's ideas: its store's `follow` (without an email, and none remembered, it answers undefined) */
     private readonly ideas: IdeaController<BoardPages>,
+    /** ../../base/parts.ts `errorText`, from the board (imported here, it would cut the board's code into more chunks) */
+    private readonly errorText: typeof import('../../base/parts.ts').errorText,
   ) {
     // the strings come with this file: the board's translator looks in its class's list of bundles
     const bundles = (host.constructor as typeof KoloElement).messageBundles;
@@ -79,6 +80,6 @@ export class IdeaFollow {
             </form>`
           : nothing}
       <p part="follow-status" role="status">${step === 'checkInbox' || step === 'following' ? t(step) : ''}</p>
-      ${error ? html`<p part="error" id=${err} role="alert">${error === 'emailInvalid' ? t(error) : errorText(i18n, error)}</p>` : nothing}`;
+      ${error ? html`<p part="error" id=${err} role="alert">${error === 'emailInvalid' ? t(error) : this.errorText(i18n, error)}</p>` : nothing}`;
   }
 }
