@@ -11,6 +11,7 @@ import type { voteMessages } from '../voting/messages/vote.ts';
 import type { ideasMessages } from '../ideas/messages/shared.ts';
 import type { ideaFormMessages } from '../ideas/messages/form.ts';
 import type { ideaBoardMessages } from '../ideas/messages/board.ts';
+import type { ideaFollowMessages } from '../ideas/messages/follow.ts';
 import type { faqMessages } from '../helpful/messages.ts';
 import type { bannerMessages } from '../banner/messages.ts';
 import type { disclosureMessages } from '../disclosure/messages.ts';
@@ -22,7 +23,7 @@ type KeysOf<B> = B extends Bundle<infer K> ? K : never;
 /** Every message key of every built-in widget. */
 export type MessageKey = KeysOf<
   typeof commonMessages | typeof voteMessages | typeof pollMessages | typeof choiceMessages | typeof reactionsMessages | typeof quizMessages
-  | typeof ideasMessages | typeof ideaFormMessages | typeof ideaBoardMessages
+  | typeof ideasMessages | typeof ideaFormMessages | typeof ideaBoardMessages | typeof ideaFollowMessages
   | typeof faqMessages | typeof bannerMessages | typeof disclosureMessages | typeof offlineMessages | typeof changelogMessages
 >;
 export type MessageOverrides = Partial<Record<MessageKey, Message>>;

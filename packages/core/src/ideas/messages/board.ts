@@ -26,10 +26,6 @@ export const ideaBoardMessages = defineBundle({
     less: 'Show less',
     upvoteLabel: { one: 'Upvote “{title}”, {count} upvote', other: 'Upvote “{title}”, {count} upvotes' },
     replyWithin: { one: 'We usually reply within {count} hour', other: 'We usually reply within {count} hours' },
-    tellMe: 'Tell me when this changes',
-    email: 'Your email',
-    checkInbox: 'Check your inbox to confirm.',
-    following: 'We’ll tell you when this changes.',
   },
   uk: {
     boardIdea: 'Ідеї',
@@ -60,9 +56,5 @@ export const ideaBoardMessages = defineBundle({
       other: 'Підтримати «{title}», {count} голосу',
     },
     replyWithin: { one: 'Зазвичай ми відповідаємо протягом {count} години', other: 'Зазвичай ми відповідаємо протягом {count} годин' },
-    tellMe: 'Повідомити, коли це зміниться',
-    email: 'Ваш email',
-    checkInbox: 'Перевірте пошту, щоб підтвердити.',
-    following: 'Ми повідомимо, коли це зміниться.',
   },
 });

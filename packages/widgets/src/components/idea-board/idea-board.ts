@@ -7,7 +7,6 @@ import {
   ideaWidget,
   parseIdeaBoard,
   readIdeaBoard,
-  toKoloError,
   type Idea,
   type IdeaBoardConfig,
   type IdeaSort,
@@ -20,14 +19,14 @@ import { KoloIdeaElement } from '../../ideas/idea-element.ts';
 import { IdeaController } from '../../ideas/idea-controller.ts';
 import { ideaError } from '../../ideas/idea-parts.ts';
 import { heading, levelBelow } from '../../base/heading.ts';
-import { loadError, nextStepLink } from '../../base/parts.ts';
+import { errorText, loadError, nextStepLink } from '../../base/parts.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../ideas/idea.styles.ts';
 import { headingStyles } from '../../styles/heading.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 import { boardToolbar } from './board-toolbar.ts';
 import { ideaItem, type ItemContext } from './idea-item.ts';
-import { followPart, type FollowState } from './idea-follow.ts';
+import type { IdeaFollow } from './idea-follow.ts';
 
 /**
  * The public idea board (or, with `kind="question"`, the questions of an AMA): ideas with their
@@ -141,7 +140,8 @@ export class KoloIdeaBoard extends KoloIdeaElement {
   private interacted = false;
   private orderKey = '';
   private order: string[] = [];
-  private followed?: FollowState | undefined;
+  /** following by email, loaded on first offer (./idea-follow.ts) */
+  private follows?: IdeaFollow | undefined;
 
   constructor() {
     super();
@@ -222,28 +222,13 @@ export class KoloIdeaBoard extends KoloIdeaElement {
       campaign: this.campaign,
       expanded: this.expanded,
       toggle: (id) => this.toggle(id),
-      upvote: (id, on) =>
-        void this.ideas.upvote(id, on).then((ok) => {
-          // a server that sends email offers to tell this person when the idea changes
-          if (ok && on && this.ideas.view.tally.notify && this.ideas.store?.follow) this.following({ id, step: 'offer' });
-        }),
-      follow: (id) => (this.followed?.id === id ? followPart(this.i18n, this.followed, (email) => void this.follow(id, email)) : nothing),
+      upvote: async (id, on) => {
+        // a server that sends email offers to tell this person when the idea changes (the offer loads then)
+        if ((await this.ideas.upvote(id, on)) && on && this.ideas.view.tally.notify && this.ideas.store!.follow)
+          (this.follows ??= new (await import('./idea-follow.ts')).IdeaFollow(this, this.ideas, errorText)).offer(id);
+      },
+      follow: (id) => this.follows?.part(id),
     };
-  }
-
-  private following(f: FollowState | undefined): void {
-    this.followed = f;
-    this.requestUpdate();
-  }
-
-  /** Follow `id` with `email`, or the one remembered on this device (none: ask for it). */
-  private async follow(id: string, email?: string): Promise<void> {
-    try {
-      const answer = await this.ideas.store!.follow!(id, this.i18n.lang, email);
-      this.following({ id, step: answer ? (answer.confirmed ? 'following' : 'checkInbox') : 'ask' });
-    } catch (e) {
-      this.following({ id, step: 'ask', error: toKoloError(e) });
-    }
   }
 
   protected override render() {
