@@ -45,7 +45,9 @@ export const widgets: readonly WidgetEntry[] = [
   // (`ideaModerationRules`, taught by `moderateIdea` only), status words are found by their key's name
   // (`statusDone`, `qStatusDone`) instead of a table, a dead style went, and the template minifier
   // (scripts/esbuild-shared.mjs) reaches the text between nested templates. The last 35 B are the rules'.
-  { tag: 'kolo-idea-form', entry: 'idea-form', module: 'components/idea-form/idea-form.ts', budget: 9.5 * KB + 128, family: 'ideas' },
+  // +64 B more (issue 17): the rules' checkbox styled as a checkbox (the form's input styles made it a
+  // full-width text box), and the follow offer's shared chunking; measured 9,865 B.
+  { tag: 'kolo-idea-form', entry: 'idea-form', module: 'components/idea-form/idea-form.ts', budget: 9.5 * KB + 192, family: 'ideas' },
   { tag: 'kolo-idea-board', entry: 'idea-board', module: 'components/idea-board/idea-board.ts', budget: 9.5 * KB, family: 'ideas' },
   { tag: 'kolo-faq-carousel', entry: 'faq-carousel', module: 'components/faq-carousel/faq-carousel.ts', budget: 6 * KB, family: 'help' },
   { tag: 'kolo-help-banner', entry: 'help-banner', module: 'components/help-banner/help-banner.ts', budget: 6 * KB, family: 'help' },

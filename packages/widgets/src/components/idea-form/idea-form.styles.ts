@@ -35,6 +35,10 @@ export const ideaFormStyles = css`
   [part~='rules-checkbox'] {
     accent-color: var(--_accent);
     margin: 0;
+    padding: 0;
+    inline-size: 1.25rem;
+    min-block-size: 1.25rem;
+    flex: none;
   }
   textarea {
     resize: vertical;
