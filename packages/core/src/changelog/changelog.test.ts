@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byMonth, changelogRulesSchema, createChangelogStore, entriesOf, memoryAdapter, mergeLive, pageOf, parseChangelog, type ChangelogEntry, type SeedIdea, type View } from '../index.ts';
+import { byMonth, changelogRulesSchema, createChangelogStore, entriesOf, memoryAdapter, mergeLive, moderateIdea, pageOf, parseChangelog, type ChangelogEntry, type SeedIdea, type View } from '../index.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const idea = (id: string, status: SeedIdea['status'], at: string, more: Partial<SeedIdea> = {}): SeedIdea => ({ id, title: `Idea ${id}`, status, createdAt: '2026-01-01T10:00:00Z', firstResponseAt: at, ...more });
@@ -77,7 +77,7 @@ describe('changelog store on a memory adapter', () => {
     expect(await s.more()).toBe(true);
     expect(s.$view.get().tally.entries!.map((e) => [e.id, e.asked])).toEqual([['q', 0], ['a', 3], ['c', 1]]);
     expect(s.$view.get().tally.next).toBeUndefined();
-    await a.send({ type: 'moderate', id: 'm1', voter: 'team', widget: { kind: 'ideas', id: 'roadmap' }, at: new Date().toISOString(), idea: 'b', status: 'done', answer: 'Done' });
+    await moderateIdea(a, { id: 'roadmap', kind: 'idea' }, 'b', { status: 'done', answer: 'Done' });
     await settle();
     await settle();
     expect(s.$view.get().tally.entries!.map((e) => e.id)).toEqual(['q', 'b', 'a', 'c']);
