@@ -21,7 +21,7 @@ import { KoloIdeaElement } from '../../ideas/idea-element.ts';
 import { IdeaController } from '../../ideas/idea-controller.ts';
 import { ideaError } from '../../ideas/idea-parts.ts';
 import { heading } from '../../base/heading.ts';
-import { loadError, nextStepLink } from '../../base/parts.ts';
+import { loadError } from '../../base/parts.ts';
 import { KoloSubmitEvent, KoloSubmittedEvent } from '../../events/kolo-submit.ts';
 import { tokens } from '../../styles/tokens.ts';
 import { ideaStyles } from '../../ideas/idea.styles.ts';
@@ -29,6 +29,7 @@ import { headingStyles } from '../../styles/heading.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
 import { categorySelect, detailsArea, field, FIELDS, honeypot, problemText, rulesPart, textInput, type Editing, type Field } from './form-fields.ts';
 import { similarFrom, similarList } from './similar-list.ts';
+import { sendActions, thanksPart } from './form-end.ts';
 
 /** The draft's problems, and `rules` when the community rules must be accepted and are not. */
 type Problems = ReturnType<typeof checkIdea> & { rules?: 1 };
@@ -207,20 +208,6 @@ export class KoloIdeaForm extends KoloIdeaElement {
     focusAfterRender(this, '#limit,#title');
   };
 
-  /** The thank-you block, with the next step and "suggest another". */
-  private thanks(cfg: IdeaBoardConfig, sent: Idea) {
-    const { t } = this.i18n;
-    return html`<div part="base thanks" role="region" aria-labelledby="heading">
-      ${heading(this, t('thanksHeading'))}
-      <p>${t(sent.status === 'pending' ? 'waiting' : 'published')}</p>
-      <blockquote part="sent-title">${sent.title}</blockquote>
-      <div part="actions">
-        ${nextStepLink(this, cfg.nextStep, cfg.id, (href) => this.ideas.signal('next-step', { href }))}
-        <button part="another-button" type="button" @click=${this.another}>${t('another')}</button>
-      </div>
-    </div>`;
-  }
-
   /**
    * The fields (similar ideas under the title), their messages shown once a field was left or a send
    * tried; disabled while sending or at the daily limit, but not the similar ideas between them:
@@ -246,19 +233,6 @@ export class KoloIdeaForm extends KoloIdeaElement {
     </fieldset></div>`;
   }
 
-  /** The submit button and its hint. */
-  private actions(cfg: IdeaBoardConfig) {
-    const { t } = this.i18n;
-    const view = this.ideas.view;
-    const sending = view.pending === 'submit';
-    return html`<div part="actions">
-      <button part="submit-button" class="primary" type="submit" aria-describedby="submit-hint" ?disabled=${view.status !== 'ready' || sending}>
-        ${sending ? t('sending') : t(cfg.moderated ? 'sendReview' : 'publish')}
-      </button>
-      <span id="submit-hint" class="muted">${t(cfg.moderated ? 'reviewHint' : 'publishHint')}</span>
-    </div>`;
-  }
-
   protected override render() {
     const i18n = this.i18n;
     const { t } = i18n;
@@ -271,7 +245,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
     const limit =
       !this.sent && ((this.limited ||= view.error?.reason === 'limit') || ideas.filter((i) => i.own && Date.now() - Date.parse(i.createdAt) < DAY).length >= policy.maxPerDay);
     this.setStates({ loading: view.status === 'loading', ready: view.status === 'ready', error: view.status === 'error', pending: view.pending === 'submit', sent: !!this.sent, limit });
-    if (this.sent) return this.thanks(cfg, this.sent);
+    if (this.sent) return thanksPart(this, i18n, cfg, this.sent, (href) => this.ideas.signal('next-step', { href }), this.another);
 
     const refused = view.error?.reason === 'rules-required';
     this.rulesNeeded ||= refused || !!policy.requireRules;
@@ -289,7 +263,7 @@ export class KoloIdeaForm extends KoloIdeaElement {
             rulesPart(i18n, this.rulesNeeded, this.accepted, this.tried && !!problems.rules, this.accept),
             // a refusal for the rules is said by their checkbox and the alert above
             refused ? nothing : ideaError(i18n, view),
-            this.actions(cfg),
+            sendActions(i18n, cfg, view),
           ]}
     </form>`;
   }
