@@ -16,15 +16,11 @@ export class TeamAudit extends Panel {
   declare entries: AuditEntry[] | undefined;
   declare next: number | undefined;
 
-  async load() {
-    if (!this.api) return;
-    try {
-      const page = await this.api.audit();
+  load() {
+    return this.read(async (api) => {
+      const page = await api.audit();
       [this.entries, this.next] = [page.entries, page.next];
-    } catch (e) {
-      this.message = `Could not load: ${(e as Error).message}`;
-      this.failed = true;
-    }
+    });
   }
 
   private async more() {

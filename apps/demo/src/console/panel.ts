@@ -24,6 +24,17 @@ export abstract class Panel extends LitElement {
 
   abstract load(): Promise<void>;
 
+  /** Read what the section shows with the signed-in API (nothing before signing in); say why it could not. */
+  protected async read(fn: (api: AdminApi) => Promise<unknown>): Promise<void> {
+    if (!this.api) return;
+    try {
+      await fn(this.api);
+    } catch (e) {
+      this.message = `Could not load: ${(e as Error).message}`;
+      this.failed = true;
+    }
+  }
+
   /** Run a change against the server; say what happened, or why it did not. */
   protected async attempt(fn: () => Promise<unknown>, done: string): Promise<boolean> {
     try {

@@ -18,14 +18,10 @@ export class TeamService extends Panel {
   static override properties: PropertyDeclarations = { ...Panel.properties, service: { state: true } };
   declare service: Service | undefined;
 
-  async load() {
-    if (!this.api) return;
-    try {
-      this.service = await this.api.service();
-    } catch (e) {
-      this.message = `Could not load: ${(e as Error).message}`;
-      this.failed = true;
-    }
+  load() {
+    return this.read(async (api) => {
+      this.service = await api.service();
+    });
   }
 
   private async save(e: SubmitEvent) {

@@ -21,16 +21,11 @@ export class TeamSafety extends Panel {
     this.words = {};
   }
 
-  async load() {
-    const api = this.api;
-    if (!api) return;
-    try {
+  load() {
+    return this.read(async (api) => {
       [this.widgets, this.banList] = await Promise.all([api.widgets(), api.bans()]);
       this.words = Object.fromEntries(await Promise.all(LANGS.map(async ([l]) => [l, await api.stopWords(l)] as const)));
-    } catch (e) {
-      this.message = `Could not load: ${(e as Error).message}`;
-      this.failed = true;
-    }
+    });
   }
 
   private async slow(e: SubmitEvent, w: AdminWidget) {

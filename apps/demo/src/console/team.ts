@@ -16,14 +16,10 @@ export class TeamTokens extends Panel {
   /** the token just made: shown once, until the next change */
   declare made: (TeamToken & { token: string }) | undefined;
 
-  async load() {
-    if (!this.api) return;
-    try {
-      this.tokens = await this.api.tokens();
-    } catch (e) {
-      this.message = `Could not load: ${(e as Error).message}`;
-      this.failed = true;
-    }
+  load() {
+    return this.read(async (api) => {
+      this.tokens = await api.tokens();
+    });
   }
 
   private async create(e: SubmitEvent) {

@@ -16,14 +16,11 @@ export class WebhookLog extends Panel {
   }
 
   async load() {
-    if (!this.api || !this.webhook) return;
-    try {
-      const page = await this.api.deliveries(this.webhook.id);
+    if (!this.webhook) return;
+    await this.read(async (api) => {
+      const page = await api.deliveries(this.webhook!.id);
       [this.deliveries, this.next] = [page.deliveries, page.next];
-    } catch (e) {
-      this.message = `Could not load: ${(e as Error).message}`;
-      this.failed = true;
-    }
+    });
   }
 
   private async more() {

@@ -21,15 +21,11 @@ export class TeamWebhooks extends Panel {
   /** the webhook whose delivery log is open */
   declare shown: Webhook | undefined;
 
-  async load() {
-    if (!this.api) return;
-    try {
-      this.webhooks = await this.api.webhooks();
+  load() {
+    return this.read(async (api) => {
+      this.webhooks = await api.webhooks();
       this.shown = this.webhooks.find((w) => w.id === this.shown?.id);
-    } catch (e) {
-      this.message = `Could not load: ${(e as Error).message}`;
-      this.failed = true;
-    }
+    });
   }
 
   private async create(e: SubmitEvent) {

@@ -74,13 +74,10 @@ export class TeamWidgets extends Panel {
   /** the embed snippet shown for a widget */
   declare snippet: { widget: string; html: string } | undefined;
 
-  async load() {
-    try {
-      this.widgets = await this.api?.widgets();
-    } catch (e) {
-      this.message = `Could not load: ${(e as Error).message}`;
-      this.failed = true;
-    }
+  load() {
+    return this.read(async (api) => {
+      this.widgets = await api.widgets();
+    });
   }
 
   private async open(w: { kind: string; id: string; rules: WidgetRules | null }) {
