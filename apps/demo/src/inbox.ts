@@ -1,24 +1,12 @@
 import './setup.ts';
+import type { Mail } from '../outside/mailbox.ts';
+import type { Delivery } from '../outside/receiver.ts';
 
 /**
  * The Inbox page: the mail the demo's mailbox caught and the deliveries its webhook receiver got
  * (apps/demo/outside), read every 2 seconds. Everything in them is shown as text; links are links
  * only when they are http(s).
  */
-interface Mail {
-  at: string;
-  to: string;
-  subject: string;
-  text: string;
-  links: string[];
-}
-interface Delivery {
-  at: string;
-  event: string;
-  verified: boolean;
-  body: unknown;
-}
-
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = '') => Object.assign(document.createElement(tag), { textContent: text, className });
 const time = (iso: string) => new Date(iso).toLocaleTimeString();
 

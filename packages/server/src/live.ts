@@ -104,6 +104,8 @@ const PING = encoder.encode(': ping\n\n');
 /** Listen for changes and serve live streams of public views. */
 export async function openLive(db: Db, o: LiveOptions = {}) {
   const channels = new Map<string, Channel>();
+  // the changelogs among them: a board's notice looks only at these (not at every channel on every vote)
+  const changelogs = new Map<string, Channel>();
   const streams = new Set<Stream>();
 
   /** Compute a widget's public view once and queue the same bytes on every stream following it. */
@@ -128,7 +130,7 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
   const unlisten = await db.listen(CHANNEL, (payload) => {
     const n = notice(payload);
     if (channels.has(n.key)) void mark(n.key, n.ideas);
-    for (const key of covering(channels, n.key)) void mark(key, []);
+    for (const key of covering(changelogs, n.key)) void mark(key, []);
   });
   const beat = setInterval(() => streams.forEach((s) => s.send(PING)), o.heartbeat ?? 25_000);
   beat.unref?.();
@@ -140,6 +142,7 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
       let ch = channels.get(key);
       if (!ch) {
         channels.set(key, (ch = { widget: parseWidgetKey(key)!, streams: new Set() }));
+        if (w.kind === 'changelog') changelogs.set(key, ch);
         if (!isBoardKind(w.kind)) void mark(key, []);
       }
       ch.streams.add(s);
@@ -151,7 +154,7 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
     for (const w of widgets) {
       const key = widgetKey(w);
       const ch = channels.get(key);
-      if (ch?.streams.delete(s) && !ch.streams.size) channels.delete(key);
+      if (ch?.streams.delete(s) && !ch.streams.size) channels.delete(key), changelogs.delete(key);
     }
   }
 
@@ -222,6 +225,7 @@ export async function openLive(db: Db, o: LiveOptions = {}) {
     end() {
       for (const s of [...streams]) s.end();
       channels.clear();
+      changelogs.clear();
     },
     /** stop listening to the database */
     close: () => {

@@ -8,7 +8,7 @@ import { formTokens, timedByServer } from './actions/form-token.ts';
 import { expireRecords, sweeper, type Limits } from './actions/limits.ts';
 import { merge, moderate, type Moderation } from './actions/ideas.ts';
 import { ban, bans, unban, type Ban } from './admin/bans.ts';
-import { allIdeas, boardIdeas } from './admin/ideas.ts';
+import { allIdeas, boardIdeas, queueIdeas } from './admin/ideas.ts';
 import { siteMetrics, type MetricsQuery } from './admin/metrics.ts';
 import { stopWords } from './admin/stop-words.ts';
 import { auditCsv, auditPage, expireAudit, record } from './admin/audit.ts';
@@ -90,9 +90,12 @@ export function createStore(db: Db, o: StoreOptions) {
   const events = eventLog(sinks);
   // the server's own work (./jobs.ts): each consumer's sending, closings, pruning
   const jobs: Job[] = [
-    { name: 'poll-closed', every: 5_000, run: announceClosings(db, events) },
+    // a look at every registered poll's closing time: twice a minute is soon enough to announce a closing
+    { name: 'poll-closed', every: 30_000, run: announceClosings(db, events) },
     { name: 'sla-breached', every: 60_000, run: announceBreaches(db, events) },
     { name: 'expire-events', every: 3_600_000, run: () => expireEvents(db, o.eventRetentionDays ?? 30) },
+    // anonymous → signed links go with the signals (a carry-over after that is safe: nothing is left to move twice)
+    { name: 'expire-identity-links', every: 3_600_000, run: () => expireLinks(db, o.signalRetentionDays) },
     {
       name: 'webhooks',
       every: 1_000,
@@ -105,7 +108,7 @@ export function createStore(db: Db, o: StoreOptions) {
   const clocked = async <T extends Timed>(list: T[], asOf?: string) => withClocks(list, await service(db), asOf ?? new Date().toISOString());
   // people who follow an item by email (./follows/): told of its changes when the server sends email
   const follows = o.mail && followers(db, o.mail, { sinks, jobs, retentionDays: o.notificationRetentionDays ?? 30 });
-  const sweep = sweeper(db, () => Promise.all([expire(), expireLog(), expireLinks(db, o.signalRetentionDays)]));
+  const sweep = sweeper(db, () => Promise.all([expire(), expireLog()]));
   const carry = carryOver(db);
   const act = createAct(db, {
     carryOver: carry,
@@ -156,10 +159,10 @@ export function createStore(db: Db, o: StoreOptions) {
       return { ...p, ideas: await clocked(p.ideas, asOf) };
     },
     /** every board's items waiting for moderation with their reply clocks, the least time left first (or the newest) */
-    queue: async (newest: boolean, asOf?: string) => clocked(await allIdeas(db, true, newest), asOf),
+    queue: async (newest: boolean, asOf?: string) => clocked(await queueIdeas(db, newest), asOf),
     /** a batch of a big board's ideas (./admin/import.ts); how many were new */
     importIdeas: (kind: string, board: string, ideas: ImportIdea[]) => importIdeas(db, kind, board, ideas),
-    allIdeas: (waiting = false) => allIdeas(db, waiting),
+    allIdeas: () => allIdeas(db),
     widgets: () => widgets(db),
     // what changes a widget's rules makes this server forget its copy (other servers see the change in their next action's SQL)
     settings: (kind: string, id: string, s: Settings) => settings(db, kind, id, s).finally(() => act.forgetRules(kind, id)),

@@ -5,12 +5,11 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { dateTimeSchema, idSchema } from './ids.ts';
-import { keySchema, voterSchema, wireText } from './keys.ts';
+import { keySchema, voterSchema, intBetween, wireText } from './keys.ts';
 import { ideaStatusSchema } from './views.ts';
 import { WIDGET_KINDS } from './widgets.ts';
 
 const choiceSchema = idSchema;
-const whole = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
 const upTo = (max: number) => wireText(max);
 
 export const widgetRefSchema = z.object({ kind: z.enum(WIDGET_KINDS), id: idSchema });
@@ -35,7 +34,7 @@ export const votePolicySchema = z.object({
   /** more than one choice per ballot */
   multiple: z.boolean(),
   /** the most choices per ballot when `multiple` */
-  max: z.optional(whole(1, LIMITS.options)),
+  max: z.optional(intBetween(1, LIMITS.options)),
   /** a voter may replace or withdraw their ballot */
   change: z.boolean(),
   /** ISO date-time after which no ballot is accepted */
@@ -80,7 +79,7 @@ export const answerActionSchema = z.object({
   /** the question's choice ids and whether several may be chosen */
   policy: z.object({ options: z.array(choiceSchema).check(z.minLength(2), z.maxLength(LIMITS.quizOptions)), multiple: z.boolean() }),
   key: z.optional(z.array(choiceSchema).check(z.maxLength(LIMITS.quizOptions))),
-  /** with `signature`: the whole quiz's rules, which the signature covers */
+  /** with `signature`: the intBetween quiz's rules, which the signature covers */
   quiz: z.optional(quizRulesSchema),
 });
 export type AnswerAction = z.infer<typeof answerActionSchema>;
@@ -99,12 +98,12 @@ export const ideaPolicySchema = z.object({
   /** new ideas wait for a moderator (`pending`) instead of going public (`review`) */
   moderated: z.boolean(),
   /** submissions faster than this after the form was first touched are refused as automated */
-  minFillMs: whole(0, LIMITS.boardMinFillMs),
+  minFillMs: intBetween(0, LIMITS.boardMinFillMs),
   /** the most ideas one voter may submit in 24 hours */
-  maxPerDay: whole(1, LIMITS.boardMaxPerDay),
-  titleMin: whole(1, LIMITS.boardTitleMax),
-  titleMax: whole(1, LIMITS.boardTitleMax),
-  detailsMax: whole(0, LIMITS.boardDetailsMax),
+  maxPerDay: intBetween(1, LIMITS.boardMaxPerDay),
+  titleMin: intBetween(1, LIMITS.boardTitleMax),
+  titleMax: intBetween(1, LIMITS.boardTitleMax),
+  detailsMax: intBetween(0, LIMITS.boardDetailsMax),
   /** allowed category ids; empty means the board has no categories */
   categories: z.array(idSchema).check(z.maxLength(LIMITS.boardCategories)),
   /** an idea is refused unless the person accepted the board's community rules (`rulesAccepted`); absent: not required */

@@ -2,13 +2,12 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { dateTimeSchema, idSchema } from './ids.ts';
-import { keySchema, storableJson, wireText } from './keys.ts';
+import { keySchema, storableJson, intBetween, wireText } from './keys.ts';
 import { decisionSchema, widgetRefSchema } from './actions.ts';
 import { ideaStatusSchema } from './views.ts';
 import { BOARD_KINDS } from './widgets.ts';
 
 const upTo = (max: number) => wireText(max);
-const whole = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
 
 /** A widget in a path: `/…/:kind/:id`. */
 export const widgetParamsSchema = widgetRefSchema;
@@ -22,7 +21,7 @@ export const mergeBodySchema = z.object({ into: keySchema });
 /** `PUT /v1/admin/widgets/:kind/:id`: a widget's rules (checked against its kind's schema) and slow mode. */
 export const widgetSettingsSchema = z.object({
   rules: z.optional(z.record(z.string(), z.unknown()).check(storableJson)),
-  slowSeconds: z.optional(whole(0, LIMITS.slowSeconds)),
+  slowSeconds: z.optional(intBetween(0, LIMITS.slowSeconds)),
 });
 export const BAN_TYPES = ['voter', 'ip'] as const;
 /** `POST /v1/admin/bans`: ban a voter id or an IP address (by its hash). */
@@ -57,8 +56,8 @@ export const seedSchema = z.object({
   ...widgetRefSchema.shape,
   /** the widget's rules, registered with its starting numbers (checked against its kind's schema) */
   rules: z.optional(z.record(z.string(), z.unknown()).check(storableJson)),
-  counts: z._default(z.record(idSchema, whole(0, Number.MAX_SAFE_INTEGER)), {}),
-  voters: z.optional(whole(0, Number.MAX_SAFE_INTEGER)),
+  counts: z._default(z.record(idSchema, intBetween(0, Number.MAX_SAFE_INTEGER)), {}),
+  voters: z.optional(intBetween(0, Number.MAX_SAFE_INTEGER)),
   ideas: z.optional(z.array(seedIdeaSchema).check(z.maxLength(LIMITS.seedIdeas))),
 });
 export type SeedInput = z.input<typeof seedSchema>;
@@ -68,7 +67,7 @@ export type SeedInput = z.input<typeof seedSchema>;
  * upvotes; an idea whose id the board has is left as it is, so a batch may be sent again.
  */
 export const importBodySchema = z.object({
-  ideas: z.array(z.object({ ...seedIdeaSchema.shape, votes: z._default(whole(0, 2 ** 31 - 1), 0) })).check(z.minLength(1), z.maxLength(LIMITS.importIdeas)),
+  ideas: z.array(z.object({ ...seedIdeaSchema.shape, votes: z._default(intBetween(0, 2 ** 31 - 1), 0) })).check(z.minLength(1), z.maxLength(LIMITS.importIdeas)),
 });
 export type ImportIdea = z.infer<typeof importBodySchema>['ideas'][number];
 

@@ -5,23 +5,23 @@
  */
 import * as z from 'zod/mini';
 import { timeZoneSchema } from './admin.ts';
+import { intBetween } from './keys.ts';
 
-const whole = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
 
 export const serviceSchema = z
   .object({
     /** reply within this many working hours */
-    targetHours: whole(1, 10_000),
+    targetHours: intBetween(1, 10_000),
     timeZone: timeZoneSchema,
     /** working days: 1 = Monday … 7 = Sunday, each once */
-    days: z.array(whole(1, 7)).check(
+    days: z.array(intBetween(1, 7)).check(
       z.minLength(1),
       z.maxLength(7),
       z.refine((d) => new Set(d).size === d.length, 'each day once'),
     ),
     /** working hours of the day, local: start inclusive, end exclusive */
-    start: whole(0, 23),
-    end: whole(1, 24),
+    start: intBetween(0, 23),
+    end: intBetween(1, 24),
   })
   .check(z.refine((s) => s.start < s.end, { message: 'must be after start', path: ['end'] }));
 export type Service = z.infer<typeof serviceSchema>;

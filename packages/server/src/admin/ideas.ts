@@ -29,14 +29,15 @@ export async function boardIdeas(db: Db, kind: string, board: string, q: PageQue
   return { ideas: page.rows.map(adminIdea), ...(page.next ? { next: page.next } : {}) };
 }
 
-/**
- * Every board's ideas and questions with kind, board and upvotes, in one query: all of them (by
- * board, then oldest first), or with `waiting` only those waiting for moderation (the queue), oldest
- * first (the least time left on the reply clock first) or with `newest` newest first.
- */
-export async function allIdeas(db: Db, waiting = false, newest = false) {
-  const rows = await db.query(
-    `select kind, board, ${ADMIN_IDEA} from kolo_ideas i ${waiting ? `where status = 'pending' and merged_into is null order by ${orderBy(newest ? 'admin' : 'left')}` : 'order by kind, board, created_at, id'}`,
-  );
-  return rows.map((r) => ({ kind: String(r.kind), board: String(r.board), ...adminIdea(r) }));
+/** Rows of `select kind, board, …` as ideas with their board. */
+const withBoard = (rows: Row[]) => rows.map((r) => ({ kind: String(r.kind), board: String(r.board), ...adminIdea(r) }));
+
+/** Every board's ideas and questions with kind, board and upvotes, by board, then oldest first (the export). */
+export async function allIdeas(db: Db) {
+  return withBoard(await db.query(`select kind, board, ${ADMIN_IDEA} from kolo_ideas i order by kind, board, created_at, id`));
+}
+
+/** The moderation queue: every board's ideas waiting for moderation, oldest first (the least time left on the reply clock first), or `newest` first. */
+export async function queueIdeas(db: Db, newest: boolean) {
+  return withBoard(await db.query(`select kind, board, ${ADMIN_IDEA} from kolo_ideas i where status = 'pending' and merged_into is null order by ${orderBy(newest ? 'admin' : 'left')}`));
 }

@@ -16,7 +16,7 @@ export interface Changelog {
 }
 
 /** The changelog registered as `id` (undefined: none, or rules that are not a changelog's). */
-export async function changelogOf(q: Queryable, id: string): Promise<Changelog | undefined> {
+async function changelogOf(q: Queryable, id: string): Promise<Changelog | undefined> {
   const [row] = await q.query<{ config: unknown; registered: unknown }>(
     `select c.config, (select jsonb_agg(b) from jsonb_array_elements_text(c.config->'boards') b
                        where exists (select 1 from kolo_widgets w where w.kind = split_part(b, ':', 1) and w.id = substr(b, position(':' in b) + 1))) as registered

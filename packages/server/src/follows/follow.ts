@@ -9,7 +9,7 @@ import type { Db, Queryable } from '../db/types.ts';
 import { mailLang, normalEmail } from './tokens.ts';
 
 /** Unconfirmed contacts one email may have at once: beyond it a follow is answered the same, but no mail goes (nobody floods an inbox with confirmations). */
-export const UNCONFIRMED_PER_EMAIL = 3;
+const UNCONFIRMED_PER_EMAIL = 3;
 
 export interface FollowAsk {
   kind: 'ideas' | 'questions';

@@ -1,5 +1,5 @@
 /** The words of follow emails and link pages, in English and Ukrainian. `{title}` and the like are filled in (escaped in HTML). */
-export const MAIL_MESSAGES = {
+const MAIL_MESSAGES = {
   en: {
     confirmSubject: 'Confirm your email',
     confirmIntro: 'You asked to be told by email when “{title}” changes. Confirm it’s you:',

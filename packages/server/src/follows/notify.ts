@@ -10,10 +10,10 @@ import { contactOf } from './follow.ts';
 import { normalEmail } from './tokens.ts';
 
 /** Statuses followers are told of: planned, in progress, done, declined (a moderator's approval, pending → review, is not news to them). */
-export const TOLD_STATUSES = ['planned', 'progress', 'done', 'declined'];
+const TOLD_STATUSES = ['planned', 'progress', 'done', 'declined'];
 
 /** Whether followers are told of `event`. A question's move to done is told by its `question.answered`. */
-export function isNews(event: KoloEvent): boolean {
+function isNews(event: KoloEvent): boolean {
   if (event.type === 'question.answered') return true;
   if (event.type !== 'idea.status_changed') return false;
   const { kind, item } = event.data;

@@ -2,7 +2,7 @@
 import { escapeHtml as esc, say } from './messages.ts';
 
 /** A whole page: `title`, and `body` (HTML already escaped). */
-export function linkPage(lang: string, title: string, body: string): string {
+function linkPage(lang: string, title: string, body: string): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title>
 <style>:root{color-scheme:light dark}body{font-family:system-ui,sans-serif;line-height:1.5;max-inline-size:36rem;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1rem}</style></head>
 <body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;

@@ -15,7 +15,7 @@ export interface Timed {
   mergedInto?: string;
 }
 
-export const isWaiting = (i: Timed) => !i.firstResponseAt && !i.mergedInto && (i.status === 'pending' || i.status === 'review');
+const isWaiting = (i: Timed) => !i.firstResponseAt && !i.mergedInto && (i.status === 'pending' || i.status === 'review');
 
 /** `items` with each waiting one's clock at `now` (the others as they are). */
 export function withClocks<T extends Timed>(items: T[], s: Service, now: string): (T | (T & ReplyClock))[] {

@@ -17,9 +17,9 @@ export interface WebhookInfo {
   createdAt: string;
 }
 
-export const HOOK_COLUMNS = 'id, url, events, active, created_at';
+const HOOK_COLUMNS = 'id, url, events, active, created_at';
 
-export const webhookInfo = (r: Record<string, unknown>): WebhookInfo => ({
+const webhookInfo = (r: Record<string, unknown>): WebhookInfo => ({
   id: String(r.id),
   url: String(r.url),
   events: r.events as EventType[],
