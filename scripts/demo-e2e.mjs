@@ -440,6 +440,16 @@ try {
       body: JSON.stringify({ type: 'vote', id: 'e2e-banned-evasion', voter: 'e2e-spam-again', widget: { kind: 'poll', id: 'digest' }, choices: ['daily'], policy: { options: ['daily', 'weekly', 'monthly'], multiple: false, change: false }, at: new Date().toISOString() }),
     });
     if (evasion.status !== 403) throw new Error(`a new voter id on the banned voter's address: ${evasion.status}`);
+    // lifted, the address takes newcomers again (every visitor of the demo is on this one address:
+    // the ban would refuse every new visitor of the checks that follow, as it would in a shared office)
+    const lifted = await fetch(`http://127.0.0.1:${apiPort}/v1/admin/bans/voter/e2e-spam`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    if (!lifted.ok) throw new Error(`lifting the ban: ${lifted.status}`);
+    const newcomer = await fetch(`http://127.0.0.1:${apiPort}/v1/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'vote', id: 'e2e-after-ban', voter: 'e2e-newcomer', widget: { kind: 'poll', id: 'digest' }, choices: ['daily'], policy: { options: ['daily', 'weekly', 'monthly'], multiple: false, change: false }, at: new Date().toISOString() }),
+    });
+    if (!newcomer.ok) throw new Error(`a newcomer on the address once the ban is lifted: ${newcomer.status}`);
 
     await toItem('Everything here is rubbish');
     await team.keyboard.press('r');

@@ -18,6 +18,28 @@ async function until(fn, what, ms = 20000) {
   }
 }
 
+/**
+ * Wait until the widget `sel` on `page` is in `state` (and `also` holds for it, in the page); on a
+ * timeout the error says what the widget showed and what the page logged, to tell a refusal from a slow page.
+ */
+async function inState(page, sel, state, { ms = 5000, also = '' } = {}) {
+  try {
+    await page.waitForFunction((sel, state, also) => { const el = document.querySelector(sel); return el?.matches(`:state(${state})`) && (!also || el.shadowRoot.textContent.includes(also)); }, { timeout: ms }, sel, state, also);
+  } catch (e) {
+    const shows = await page.$eval(sel, (el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(0, 300)).catch(() => 'nothing');
+    throw new Error(`${sel} not ${state}${also ? ` with "${also}"` : ''} in ${ms / 1000} s; it shows: ${shows}; the page logged: ${(page.logged ?? []).join(' | ') || 'nothing'}`);
+  }
+}
+
+/** A new page in `ctx` that keeps what it logs as a warning or an error (for `inState`'s message). */
+async function newPage(ctx) {
+  const page = await ctx.newPage();
+  page.logged = [];
+  page.on('console', (m) => ['error', 'warn'].includes(m.type()) && !m.text().includes('Lit is in dev mode') && page.logged.push(m.text()));
+  page.on('pageerror', (e) => page.logged.push(e.message));
+  return page;
+}
+
 export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
   const admin = { authorization: `Bearer ${adminToken}` };
   const api = `http://127.0.0.1:${apiPort}`;
@@ -27,11 +49,11 @@ export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
   /** a new browser (its own storage: another device), signed in to the demo site as `person` with the header's picker */
   const signedIn = async (person) => {
     const ctx = await browser.createBrowserContext();
-    const page = await ctx.newPage();
+    const page = await newPage(ctx);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('#person');
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.select('#person', person)]);
-    await page.waitForFunction((sel) => document.querySelector(sel)?.matches(':state(ready)'), { timeout: 8000 }, poll);
+    await inState(page, poll, 'ready', { ms: 8000 });
     return { ctx, page };
   };
 
@@ -40,23 +62,23 @@ export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
     const one = await signedIn('olena');
     await one.page.click(`${poll} >>> input[value="career"]`);
     await one.page.click(`${poll} >>> [part~="vote-button"]`);
-    await one.page.waitForFunction((sel) => document.querySelector(sel).matches(':state(voted)'), { timeout: 5000 }, poll);
+    await inState(one.page, poll, 'voted');
     if ((await voters()) !== before + 1) throw new Error(`voters ${before} → ${await voters()} after the first browser`);
     const two = await signedIn('olena');
-    await two.page.waitForFunction((sel) => document.querySelector(sel).matches(':state(voted)'), { timeout: 5000 }, poll);
+    await inState(two.page, poll, 'voted');
     const mine = await two.page.$eval(poll, (el) => el.shadowRoot.querySelector('[part~="option-mine"]')?.textContent ?? '');
     if (!mine.includes('Кар’єра')) throw new Error(`the second browser shows as hers: "${mine.trim()}"`);
     // she changes her answer there (the poll allows it): still one voter
     await two.page.click(`${poll} >>> [part~="change-button"]`);
     await two.page.click(`${poll} >>> input[value="health"]`);
     await two.page.click(`${poll} >>> [part~="vote-button"]`);
-    await two.page.waitForFunction((sel) => document.querySelector(sel).matches(':state(voted)') && document.querySelector(sel).shadowRoot.textContent.includes('Здоров’я'), { timeout: 5000 }, poll);
+    await inState(two.page, poll, 'voted', { also: 'Здоров’я' });
     if ((await voters()) !== before + 1) throw new Error(`voters ${before} → ${await voters()} after the second browser`);
     // someone else, not signed in, is another voter
     const anon = await browser.createBrowserContext();
-    const p = await anon.newPage();
+    const p = await newPage(anon);
     await p.goto(url, { waitUntil: 'load' });
-    await p.waitForFunction((sel) => document.querySelector(sel)?.matches(':state(ready)'), { timeout: 8000 }, poll);
+    await inState(p, poll, 'ready', { ms: 8000 });
     if (await p.$eval(poll, (el) => el.matches(':state(voted)'))) throw new Error('an anonymous visitor sees Olena’s vote as theirs');
     await Promise.all([one.ctx.close(), two.ctx.close(), anon.close()]);
   });
@@ -67,16 +89,19 @@ export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
   let ideaId;
   await check('an anonymous visitor suggests an idea with their email and confirms it from the mail they get', async () => {
     const ctx = await browser.createBrowserContext();
-    page = await ctx.newPage();
+    page = await newPage(ctx);
     await page.goto(`${url}ideas.html`, { waitUntil: 'load' });
     const form = 'kolo-idea-form[board-id="roadmap"]';
-    await page.waitForFunction((sel) => document.querySelector(sel)?.matches(':state(ready)'), { timeout: 8000 }, form);
+    await inState(page, form, 'ready', { ms: 8000 });
     await page.type(`${form} >>> #title`, title);
     await page.type(`${form} >>> #contact`, email);
     // the board's least fill time (3 s) on the server's clock
     await new Promise((r) => setTimeout(r, 3200));
     await page.click(`${form} >>> [part~="submit-button"]`);
-    const mail = await until(async () => (await inbox(url)).mails.find((m) => m.to.includes(email)), 'the confirmation mail');
+    const mail = await until(async () => (await inbox(url)).mails.find((m) => m.to.includes(email)), 'the confirmation mail').catch(async (e) => {
+      const shows = await page.$eval(form, (el) => el.shadowRoot.textContent.replace(/\s+/g, ' ').trim().slice(0, 300));
+      throw new Error(`${e.message}; the form shows: ${shows}; the page logged: ${page.logged.join(' | ') || 'nothing'}`);
+    });
     if (!/confirm/i.test(mail.subject)) throw new Error(`the first mail: ${mail.subject}`);
     const confirm = mail.links.find((l) => l.includes('/v1/follows/confirm?'));
     if (!confirm || !mail.links.some((l) => l.includes('/v1/follows/unfollow?'))) throw new Error(`the mail's links: ${mail.links.join(' ')}`);
@@ -93,7 +118,7 @@ export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
   await check('the team marks it done: the visitor is emailed the answer, the webhook receiver gets a verified delivery, the changelog shows it live', async () => {
     await page.goto(`${url}ideas.html`, { waitUntil: 'load' });
     const changelog = 'kolo-changelog[changelog-id="shipped"]';
-    await page.waitForFunction((sel) => document.querySelector(sel)?.matches(':state(ready)'), { timeout: 8000 }, changelog);
+    await inState(page, changelog, 'ready', { ms: 8000 });
     const answer = 'Every tram has racks since Monday.';
     const res = await fetch(`${api}/v1/admin/ideas/ideas/roadmap/${encodeURIComponent(ideaId)}`, {
       method: 'POST',
