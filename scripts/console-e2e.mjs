@@ -166,7 +166,10 @@ try {
       return { scroll: panel.scrollWidth, client: panel.clientWidth, page: document.documentElement.scrollWidth, title: title.getBoundingClientRect().width };
     });
     if (g.scroll > g.client) throw new Error(`the tab overflows by ${g.scroll - g.client} px`);
-    if (g.page > 375) throw new Error(`the page is ${g.page} px wide`);
+    if (g.page > 375) {
+      const widest = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > 375 && el.getClientRects().length).map((el) => `${el.localName}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`).slice(0, 5).join(', '));
+      throw new Error(`the page is ${g.page} px wide: ${widest}`);
+    }
     if (g.title <= 120) throw new Error(`a title cell is ${g.title} px wide`);
     const headers = await page.$eval('#panel-ideas table.ideas thead', (el) => el.getBoundingClientRect().height);
     if (headers > 1) throw new Error(`the column headers show (${headers} px high); each card labels its facts`);
@@ -215,10 +218,15 @@ try {
     await page.waitForSelector('#panel-ideas form.respond select[name="status"]');
     await page.select('#panel-ideas form.respond select[name="status"]', 'planned');
     await page.click('#panel-ideas form.respond button[type="submit"]');
-    await page.waitForFunction(() => !document.querySelector('#panel-ideas form.respond'), { timeout: 5000 });
+    const status = () => page.$$eval('[role="tabpanel"]:not([hidden]) [role="status"]', (s) => s.map((e) => e.textContent).join(' '));
+    await page.waitForFunction(() => !document.querySelector('#panel-ideas form.respond'), { timeout: 10000 }).catch(async () => {
+      throw new Error(`the respond form stays open; the tab says: ${await status()}`);
+    });
     await page.click('#tab-audit');
     const row = '#panel-audit tr[data-action="idea.moderate"]';
-    await page.waitForSelector(row, { timeout: 5000 });
+    await page.waitForSelector(row, { timeout: 10000 }).catch(async () => {
+      throw new Error(`no idea.moderate row in the audit log; the tab says: ${await status()}; rows: ${await page.$$eval('#panel-audit tbody tr', (r) => r.map((x) => x.dataset.action).join())}`);
+    });
     const cells = await page.$eval(row, (tr) => [...tr.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim()));
     const [, who, action, target, before, after] = cells;
     if (action !== 'idea.moderate' || !who.startsWith('owner (KOLO_ADMIN_TOKEN)') || target !== `ideas/elsewhere/${id}` || !before.includes('"status":"review"') || !after.includes('"status":"planned"'))

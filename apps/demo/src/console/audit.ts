@@ -40,7 +40,7 @@ export class TeamAudit extends Panel {
         <button type="button" @click=${() => void this.attempt(() => downloadCsv(this.api!, '/export/audit.csv', 'kolo-audit.csv'), 'Downloaded kolo-audit.csv.')}>Audit log (CSV)</button>
       </div>
       ${list.length
-        ? html`<div class="scroll"><table class="audit">
+        ? html`<div class="scroll" role="region" tabindex="0" aria-label="Audit log"><table class="audit">
               <caption>Every decision and setting change, newest first</caption>
               <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Target</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
               <tbody>

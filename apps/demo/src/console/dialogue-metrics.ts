@@ -31,7 +31,7 @@ function returns({ site, widgets }: DialogueMetrics['returns'], asOf: string) {
       come back yet, don't pull the share down.
     </p>
     ${rows.length
-      ? html`<div class="scroll"><table class="returns">
+      ? html`<div class="scroll" role="region" tabindex="0" aria-label="Returns"><table class="returns">
           <thead><tr><th scope="col">Widget</th><th scope="col">First-time people</th><th scope="col">Within 7 days</th><th scope="col">Within 30 days</th></tr></thead>
           <tbody>${rows.map(([w, r]) => html`<tr data-returns=${w}><th scope="row">${w}</th><td data-metric="newPeople">${count(r.newPeople)}</td><td data-metric="after7">${back(r.after7)}</td><td data-metric="after30">${back(r.after30)}</td></tr>`)}</tbody>
         </table></div>`
@@ -43,7 +43,7 @@ function content({ site, boards }: ContentPerWeek) {
   const names = Object.keys(boards).sort();
   return html`<h3>Ideas and questions per week</h3>
     ${weeks.length
-      ? html`<div class="scroll"><table class="weeks">
+      ? html`<div class="scroll" role="region" tabindex="0" aria-label="Ideas and questions per week"><table class="weeks">
           <thead><tr><th scope="col">ISO week</th><th scope="col">Ideas</th><th scope="col">Questions</th>${names.map((b) => html`<th scope="col">${b}</th>`)}</tr></thead>
           <tbody>${weeks.map(
             (w) => html`<tr data-week=${w}><th scope="row">${w}</th><td data-metric="ideas">${count(site[w]?.ideas ?? 0)}</td><td data-metric="questions">${count(site[w]?.questions ?? 0)}</td>${names.map((b) => html`<td data-board=${b}>${count(boards[b]![w] ?? 0)}</td>`)}</tr>`,

@@ -154,7 +154,7 @@ export class TeamMetrics extends Panel {
       </p>
       <h3>Per widget</h3>
       ${rows.length
-        ? html`<div class="scroll"><table class="widgets">
+        ? html`<div class="scroll" role="region" tabindex="0" aria-label="Per widget"><table class="widgets">
             <thead><tr><th scope="col">Widget</th>${ENGAGEMENT.map(([, l]) => html`<th scope="col">${l}</th>`)}</tr></thead>
             <tbody>${rows.map(([w, e]) => html`<tr data-widget=${w}><th scope="row">${w}</th>${ENGAGEMENT.map(([k, , f]) => html`<td data-metric=${k}>${f(e)}</td>`)}</tr>`)}</tbody>
           </table></div>`

@@ -70,7 +70,7 @@ export class TeamSafety extends Panel {
       <h3>Slow mode</h3>
       <p class="note">At most one action per person per widget every so many seconds (0 is off). Rate limits, the honeypot and the minimum fill time always apply.</p>
       ${this.widgets?.length
-        ? html`<div class="scroll"><table class="slow">
+        ? html`<div class="scroll" role="region" tabindex="0" aria-label="Slow mode per widget"><table class="slow">
             <thead><tr><th scope="col">Widget</th><th scope="col">People</th><th scope="col">Slow mode (seconds)</th></tr></thead>
             <tbody>
               ${this.widgets.map(

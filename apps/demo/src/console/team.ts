@@ -70,7 +70,7 @@ export class TeamTokens extends Panel {
       </form>
       ${this.shownOnce()}
       ${this.tokens?.length
-        ? html`<div class="scroll"><table class="tokens">
+        ? html`<div class="scroll" role="region" tabindex="0" aria-label="Team tokens"><table class="tokens">
             <caption>Tokens in use</caption>
             <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Made</th><th scope="col">Last used</th><th scope="col"><span class="sr-only">Revoke</span></th></tr></thead>
             <tbody>

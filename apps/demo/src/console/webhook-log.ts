@@ -42,7 +42,7 @@ export class WebhookLog extends Panel {
       <p role="status" class=${this.failed ? 'status failed' : 'status'}>${this.message}</p>
       <div class="actions"><button type="button" @click=${() => void this.load()}>Refresh</button></div>
       ${list.length
-        ? html`<div class="scroll"><table class="deliveries" aria-labelledby="log-heading">
+        ? html`<div class="scroll" role="region" tabindex="0" aria-label="Deliveries"><table class="deliveries" aria-labelledby="log-heading">
               <thead><tr><th scope="col">Made</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col">Next attempt</th><th scope="col"><span class="sr-only">Replay</span></th></tr></thead>
               <tbody>
                 ${list.map(

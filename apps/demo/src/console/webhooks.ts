@@ -96,7 +96,7 @@ export class TeamWebhooks extends Panel {
       </form>
       ${this.shownOnce()}
       ${this.webhooks?.length
-        ? html`<div class="scroll"><table class="webhooks">
+        ? html`<div class="scroll" role="region" tabindex="0" aria-label="Webhooks"><table class="webhooks">
             <caption>Webhooks</caption>
             <thead><tr><th scope="col">Address</th><th scope="col">Events</th><th scope="col">State</th><th scope="col">Added</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
             <tbody>${this.webhooks.map((w) => this.row(w))}</tbody>

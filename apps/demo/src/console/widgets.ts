@@ -173,12 +173,12 @@ export class TeamWidgets extends Panel {
         ? html`<section class="snippet" aria-labelledby="snippet-heading">
             <h3 id="snippet-heading" tabindex="-1">Embed ${this.snippet.widget}</h3>
             <p class="note">Paste it where the widget goes and write the question and the labels; the ids must stay as they are.</p>
-            <pre><code>${this.snippet.html}</code></pre>
+            <pre tabindex="0" aria-label="The embed snippet"><code>${this.snippet.html}</code></pre>
             <button type="button" @click=${() => void this.attempt(() => navigator.clipboard.writeText(this.snippet!.html), 'Copied the snippet.')}>Copy the snippet</button>
           </section>`
         : nothing}
       ${this.widgets?.length
-        ? html`<div class="scroll"><table class="widgets">
+        ? html`<div class="scroll" role="region" tabindex="0" aria-label="Registered widgets"><table class="widgets">
             <thead><tr><th scope="col">Widget</th><th scope="col">Rules</th><th scope="col">People</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
             <tbody>
               ${this.widgets.map(
