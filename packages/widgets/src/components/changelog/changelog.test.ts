@@ -1,6 +1,6 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { memoryAdapter, type KoloAdapter, type SeedIdea, type View } from '@kolo/core';
+import { memoryAdapter, moderateIdea, type KoloAdapter, type SeedIdea, type View } from '@kolo/core';
 import '../../define/kolo-changelog.ts';
 import { KoloChangelog } from './changelog.ts';
 import { $, $$, deepActive, flakyAdapter, hasState, mount, textOf } from '../../test-utils/helpers.ts';
@@ -102,7 +102,7 @@ describe('<kolo-changelog>', () => {
   it('follows live updates: an idea the team marks done appears at once', async () => {
     const adapter = memoryAdapter({ seed: seed() });
     const el = await logOf('', '', adapter);
-    await adapter.send({ type: 'moderate', id: 'm1', voter: 'team', widget: { kind: 'ideas', id: 'roadmap' }, at: new Date().toISOString(), idea: 'open', status: 'done', answer: 'Shipped' });
+    await moderateIdea(adapter, { id: 'roadmap' }, 'open', { status: 'done', answer: 'Shipped' }, 'team');
     await waitUntil(() => titles(el).includes('Offline mode'));
     await expect(el).to.be.accessible();
   });
