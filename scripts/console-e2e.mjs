@@ -210,11 +210,12 @@ try {
   });
 
   await check('team: the owner decides on an idea, and the audit log lists the decision with who, before and after', async () => {
-    await page.click('#tab-ideas');
+    // the tab loads its list again when shown: wait until that answer is in, or the click lands on a row it replaces
+    await Promise.all([page.waitForNetworkIdle({ idleTime: 300, timeout: 10000 }), page.click('#tab-ideas')]);
     const first = '#panel-ideas table.ideas tbody tr';
     await page.waitForSelector(first, { timeout: 10000 });
     const id = await page.$eval(first, (tr) => tr.dataset.idea);
-    await page.click(`${first} button`);
+    await page.click(`#panel-ideas tr[data-idea="${id}"] button`);
     await page.waitForSelector('#panel-ideas form.respond select[name="status"]');
     await page.select('#panel-ideas form.respond select[name="status"]', 'planned');
     await page.click('#panel-ideas form.respond button[type="submit"]');
