@@ -1,4 +1,4 @@
-import type { BoardKind, DeliveryStatus, EventType, Idea, IdeaStatus, ReplyClock, Role, Service, WidgetRules } from '@kolo/core';
+import type { BoardKind, DeliveryInfo, EventType, Idea, IdeaStatus, ReplyClock, Role, Service, WidgetRules } from '@kolo/core';
 
 /** An idea or question as the team sees it (the admin API's shape). */
 export interface AdminIdea extends Idea {
@@ -73,20 +73,6 @@ export interface Webhook {
   events: EventType[];
   active: boolean;
   createdAt: string;
-}
-
-/** A delivery in a webhook's log. */
-export interface Delivery {
-  id: string;
-  eventId: string;
-  type: EventType;
-  status: DeliveryStatus;
-  attempts: number;
-  lastCode?: number;
-  lastError?: string;
-  nextAt?: string;
-  createdAt: string;
-  doneAt?: string;
 }
 
 /** A refusal of the admin API, with its message ("an admin bearer token is required"). */
@@ -179,8 +165,8 @@ export class AdminApi {
   setWebhookActive = (id: string, active: boolean) => this.json<Webhook>('PUT', `/webhooks/${id}`, { active });
   deleteWebhook = (id: string) => this.json('DELETE', `/webhooks/${id}`);
   /** A page of a webhook's deliveries, newest first; `next` is the next page's `before`. */
-  deliveries = (id: string, before?: string, limit = 20) => this.json<{ deliveries: Delivery[]; next?: string }>('GET', `/webhooks/${id}/deliveries?limit=${limit}${before ? `&before=${before}` : ''}`);
-  replay = (id: string, delivery: string) => this.json<Delivery>('POST', `/webhooks/${id}/deliveries/${delivery}/replay`);
+  deliveries = (id: string, before?: string, limit = 20) => this.json<{ deliveries: DeliveryInfo[]; next?: string }>('GET', `/webhooks/${id}/deliveries?limit=${limit}${before ? `&before=${before}` : ''}`);
+  replay = (id: string, delivery: string) => this.json<DeliveryInfo>('POST', `/webhooks/${id}/deliveries/${delivery}/replay`);
   /** A page of the audit log, newest first; `next` is the next page's `before`. */
   audit = (before?: number, limit = 50) => this.json<{ entries: AuditEntry[]; next?: number }>('GET', `/audit?limit=${limit}${before ? `&before=${before}` : ''}`);
 }

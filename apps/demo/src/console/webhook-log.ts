@@ -1,5 +1,6 @@
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { Delivery, Webhook } from './api.ts';
+import type { DeliveryInfo as Delivery } from '@kolo/core';
+import type { Webhook } from './api.ts';
 import { Panel, when } from './panel.ts';
 
 const STATUS_WORDS: Record<Delivery['status'], string> = { pending: 'Waiting', delivered: 'Delivered', failed: 'Gave up' };

@@ -1,6 +1,6 @@
 /** Webhooks: the owners' subscriptions to events (the admin API's `/webhooks`), and their delivery log. */
 import * as z from 'zod/mini';
-import { EVENT_TYPES, eventTypeSchema } from './events.ts';
+import { EVENT_TYPES, eventTypeSchema, type EventType } from './events.ts';
 import { positiveQuery } from './team.ts';
 
 export const WEBHOOK_LIMITS = {
@@ -15,6 +15,22 @@ export const WEBHOOK_LIMITS = {
 /** The states of a delivery: owed (due now or later), delivered (a 2xx answer), failed (gave up). */
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** A delivery as the admin API's log gives it (`GET /v1/admin/webhooks/:id/deliveries`). */
+export interface DeliveryInfo {
+  id: string;
+  eventId: string;
+  type: EventType;
+  status: DeliveryStatus;
+  attempts: number;
+  lastCode?: number;
+  lastError?: string;
+  /** when the next attempt is due (pending ones) */
+  nextAt?: string;
+  createdAt: string;
+  /** when it was delivered or given up */
+  doneAt?: string;
+}
 
 /** An absolute http(s) address without credentials; whether plain http is allowed is the server's decision. */
 const receiverUrl = z.string().check(

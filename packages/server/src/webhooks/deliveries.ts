@@ -3,7 +3,7 @@
  * the event's transaction (one INSERT … SELECT); the log shows them page by page; a replay owes one
  * again, due now; the retention deletes them after KOLO_WEBHOOK_LOG_DAYS.
  */
-import { WEBHOOK_LIMITS, refuse, type DeliveryStatus, type EventType } from '@kolo/core';
+import { WEBHOOK_LIMITS, refuse, type DeliveryInfo, type DeliveryStatus, type EventType } from '@kolo/core';
 import type { Queryable } from '../db/types.ts';
 import { iso } from '../db/values.ts';
 import type { Sink } from '../events/publish.ts';
@@ -16,22 +16,6 @@ export const webhookSink: Sink = async (q, event) => {
     [event.id, event.type, JSON.stringify(event)],
   );
 };
-
-/** A delivery as the log shows it. */
-export interface DeliveryInfo {
-  id: string;
-  eventId: string;
-  type: EventType;
-  status: DeliveryStatus;
-  attempts: number;
-  lastCode?: number;
-  lastError?: string;
-  /** when the next attempt is due (pending ones) */
-  nextAt?: string;
-  createdAt: string;
-  /** when it was delivered or given up */
-  doneAt?: string;
-}
 
 const COLUMNS = 'id, event_id, type, status, attempts, next_at, last_code, last_error, created_at, done_at';
 
