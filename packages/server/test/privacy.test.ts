@@ -67,7 +67,9 @@ describe.each(drivers)('privacy on $name', ({ url }) => {
       expect(updates.flatMap((v) => v.ideas ?? []).filter((i: any) => i.own || 'author' in i || 'contact' in i)).toEqual([]);
       const afterMerge = updates.findIndex((v) => v.removed?.includes(dup));
       expect(afterMerge).toBeGreaterThan(0);
-      expect(JSON.stringify(updates.slice(afterMerge + 1))).not.toContain(dup);
+      // after that, never again as an idea or a count (an update computed as the merge committed may
+      // repeat the removal: it says nothing new)
+      expect(JSON.stringify(updates.slice(afterMerge + 1).map((v) => [v.counts, v.ideas, v.mine]))).not.toContain(dup);
     }
     const author = (await ctx.api.get('/v1/widgets/ideas/hidden', as('author'))).body;
     expect([author.counts[waiting], author.mine.includes(waiting)]).toEqual([1, true]);
