@@ -79,7 +79,7 @@ export const answerActionSchema = z.object({
   /** the question's choice ids and whether several may be chosen */
   policy: z.object({ options: z.array(choiceSchema).check(z.minLength(2), z.maxLength(LIMITS.quizOptions)), multiple: z.boolean() }),
   key: z.optional(z.array(choiceSchema).check(z.maxLength(LIMITS.quizOptions))),
-  /** with `signature`: the intBetween quiz's rules, which the signature covers */
+  /** with `signature`: the whole quiz's rules, which the signature covers */
   quiz: z.optional(quizRulesSchema),
 });
 export type AnswerAction = z.infer<typeof answerActionSchema>;

@@ -19,5 +19,5 @@ export const keySchema = wireText(LIMITS.key, 1);
 /** The anonymous, stable per-browser voter id. */
 export const voterSchema = wireText(LIMITS.voter, 1);
 
-/** A intBetween number from `min` to `max`. */
+/** A whole number from `min` to `max`. */
 export const intBetween = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));

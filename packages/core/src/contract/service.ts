@@ -7,7 +7,6 @@ import * as z from 'zod/mini';
 import { timeZoneSchema } from './admin.ts';
 import { intBetween } from './keys.ts';
 
-
 export const serviceSchema = z
   .object({
     /** reply within this many working hours */
