@@ -9,7 +9,7 @@
 // level the owner sets; an analyst token the owner makes in the Team tab sees metrics and is refused
 // moderation.
 // Starts the demo (apps/demo/serve.ts: server A and the console) and a second server (B) on throwaway data folders. Prints its own counts;
-// KOLO_RESULTS=file writes {passed, failed}; KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas
+// KOLO_RESULTS=file writes {passed, failed, failures}; KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas
 // tab at 375 px.
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';

@@ -3,7 +3,7 @@
 // clone: `bash scripts/kolo.sh demo` in a clean copy of this tree (what git tracks or would track; no
 // node_modules, no .kolo-data), so Kolo's server on PGlite creates its data folder from nothing. Then:
 // vote in Chromium, reload, watch a second tab and a second browser (another person) update live.
-// Prints its own counts; KOLO_RESULTS=file writes {passed, failed}.
+// Prints its own counts; KOLO_RESULTS=file writes {passed, failed, failures}.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';

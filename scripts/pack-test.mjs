@@ -2,7 +2,7 @@
 // The packages are publishable as they are: build, `pnpm pack` them, install the tarballs into a
 // fresh project outside the workspace, then run every check module in scripts/pack/ (in name order)
 // against that project, and last the browser checks they wrote (`*.test.js` in the project) in
-// Chromium. Prints its own counts; with KOLO_RESULTS=file also writes {passed, failed} there.
+// Chromium. Prints its own counts; with KOLO_RESULTS=file also writes {passed, failed, failures} there.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@
 // `pnpm build-storybook`; this script builds nothing) on loopback, open it in Chromium, and run every
 // check module `scripts/storybook/NN-*.mjs` in name order (see scripts/storybook/story-page.mjs for
 // how a story is opened). Prints one line per check and "N passed, N failed"; with KOLO_RESULTS=file
-// also writes {passed, failed} there.
+// also writes {passed, failed, failures} there.
 //   --update-pictures   write the picture baselines instead of comparing (pnpm pictures:update)
 //   --only=NN           run only the modules whose name starts with NN (e.g. --only=30)
 //   --stories=text      only the stories whose id contains text (e.g. --stories=poll)

@@ -8,22 +8,31 @@ import { chromiumOptions } from '../../scripts/lib/chromium.mjs';
 const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
 const results = process.env.KOLO_WTR_RESULTS;
 
-/** Writes pass/fail counts for scripts/test-all.mjs. */
+/** Writes pass/fail counts and what failed for scripts/test-all.mjs. */
 const countingReporter = () => ({
   onTestRunFinished({ sessions }) {
     if (!results) return;
     let passed = 0;
     let failed = 0;
-    const walk = (suite) => {
-      for (const t of suite?.tests ?? []) t.skipped ? 0 : t.passed ? passed++ : failed++;
-      for (const s of suite?.suites ?? []) walk(s);
+    const failures = [];
+    const walk = (suite, file, path) => {
+      for (const t of suite?.tests ?? []) {
+        if (t.skipped) continue;
+        if (t.passed) passed++;
+        else failed++, failures.push(`${file}: ${[...path, t.name].join(' › ')}: ${t.error?.message ?? 'failed'}`);
+      }
+      for (const s of suite?.suites ?? []) walk(s, file, [...path, s.name]);
     };
     for (const s of sessions) {
-      walk(s.testResults);
-      if (!s.passed && !s.testResults?.tests?.length && !s.testResults?.suites?.length) failed++;
+      const file = s.testFile.replace(/^.*?\/src\//, 'src/');
+      walk(s.testResults, file, []);
+      if (!s.passed && !s.testResults?.tests?.length && !s.testResults?.suites?.length) {
+        failed++;
+        failures.push(`${file}: did not run: ${(s.errors ?? []).map((e) => e.message).join('; ') || 'no results'}`);
+      }
     }
     mkdirSync(fileURLToPath(new URL('.', `file://${results}`)), { recursive: true });
-    writeFileSync(results, JSON.stringify({ passed, failed }));
+    writeFileSync(results, JSON.stringify({ passed, failed, failures }));
   },
 });
 

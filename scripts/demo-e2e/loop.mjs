@@ -19,15 +19,24 @@ async function until(fn, what, ms = 20000) {
 }
 
 /**
- * Wait until the widget `sel` on `page` is in `state` (and `also` holds for it, in the page); on a
+ * Wait until the widget `sel` on `page` is in `state` (with `settled`, no vote of its is on its way); on a
  * timeout the error says what the widget showed and what the page logged, to tell a refusal from a slow page.
  */
-async function inState(page, sel, state, { ms = 5000, also = '' } = {}) {
+async function inState(page, sel, state, { ms = 5000, settled = false } = {}) {
   try {
-    await page.waitForFunction((sel, state, also) => { const el = document.querySelector(sel); return el?.matches(`:state(${state})`) && (!also || el.shadowRoot.textContent.includes(also)); }, { timeout: ms }, sel, state, also);
+    await page.waitForFunction(
+      (sel, state, settled) => {
+        const el = document.querySelector(sel);
+        return el?.matches(`:state(${state})`) && !(settled && el.matches(':state(pending)'));
+      },
+      { timeout: ms },
+      sel,
+      state,
+      settled,
+    );
   } catch (e) {
     const shows = await page.$eval(sel, (el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(0, 300)).catch(() => 'nothing');
-    throw new Error(`${sel} not ${state}${also ? ` with "${also}"` : ''} in ${ms / 1000} s; it shows: ${shows}; the page logged: ${(page.logged ?? []).join(' | ') || 'nothing'}`);
+    throw new Error(`${sel} not ${state}${settled ? ' (settled)' : ''} in ${ms / 1000} s; it shows: ${shows}; the page logged: ${(page.logged ?? []).join(' | ') || 'nothing'}`);
   }
 }
 
@@ -40,15 +49,40 @@ async function newPage(ctx) {
   return page;
 }
 
-export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
+export async function loopChecks({ browser, url, apiPort, adminToken, check: counted }) {
   const admin = { authorization: `Bearer ${adminToken}` };
   const api = `http://127.0.0.1:${apiPort}`;
   const poll = 'kolo-poll[poll-id="topics-uk"]';
   const voters = async () => (await (await fetch(`${api}/v1/widgets/poll/topics-uk`, { headers: { 'kolo-voter': 'v_e2ecounter01' } })).json()).voters;
+  /** the server's count once it has the vote (the widget shows a vote before the server answers) */
+  const votersAfter = async (before) => {
+    await until(async () => (await voters()) > before, 'the server to count the vote', 8000).catch(() => {});
+    return voters();
+  };
+  // browsers a check opens are closed when it ends, passed or failed (a failed check must not leave
+  // pages, and their live streams, to the next one)
+  const opened = [];
+  const context = async () => {
+    const ctx = await browser.createBrowserContext();
+    opened.push(ctx);
+    return ctx;
+  };
+  /** open live streams, for a failure's message (the server caps them per address) */
+  const streams = async () => (await (await fetch(`${api}/metrics`)).text()).match(/^kolo_live_streams_open (\d+)/m)?.[1] ?? '?';
+  const check = (name, fn) =>
+    counted(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        throw new Error(`${e.message} (open live streams: ${await streams().catch(() => '?')})`);
+      } finally {
+        await Promise.all(opened.splice(0).map((c) => c.close().catch(() => {})));
+      }
+    });
 
   /** a new browser (its own storage: another device), signed in to the demo site as `person` with the header's picker */
   const signedIn = async (person) => {
-    const ctx = await browser.createBrowserContext();
+    const ctx = await context();
     const page = await newPage(ctx);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('#person');
@@ -62,8 +96,9 @@ export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
     const one = await signedIn('olena');
     await one.page.click(`${poll} >>> input[value="career"]`);
     await one.page.click(`${poll} >>> [part~="vote-button"]`);
-    await inState(one.page, poll, 'voted');
-    if ((await voters()) !== before + 1) throw new Error(`voters ${before} → ${await voters()} after the first browser`);
+    await inState(one.page, poll, 'voted', { settled: true });
+    let now = await votersAfter(before);
+    if (now !== before + 1) throw new Error(`voters ${before} → ${now} after the first browser`);
     const two = await signedIn('olena');
     await inState(two.page, poll, 'voted');
     const mine = await two.page.$eval(poll, (el) => el.shadowRoot.querySelector('[part~="option-mine"]')?.textContent ?? '');
@@ -72,15 +107,18 @@ export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
     await two.page.click(`${poll} >>> [part~="change-button"]`);
     await two.page.click(`${poll} >>> input[value="health"]`);
     await two.page.click(`${poll} >>> [part~="vote-button"]`);
-    await inState(two.page, poll, 'voted', { also: 'Здоров’я' });
-    if ((await voters()) !== before + 1) throw new Error(`voters ${before} → ${await voters()} after the second browser`);
+    await inState(two.page, poll, 'voted', { settled: true });
+    // (the poll takes up to two answers: she now has both)
+    const changed = await two.page.$eval(poll, (el) => [...el.shadowRoot.querySelectorAll('[part~="option-mine"]')].map((o) => o.textContent.replace(/\s+/g, ' ').trim()).join(' | '));
+    if (!changed.includes('Здоров’я') || !changed.includes('Кар’єра')) throw new Error(`after her change the second browser shows as hers: "${changed}"`);
+    // the server has answered the change: it still counts her once
+    now = await voters();
+    if (now !== before + 1) throw new Error(`voters ${before} → ${now} after the second browser`);
     // someone else, not signed in, is another voter
-    const anon = await browser.createBrowserContext();
-    const p = await newPage(anon);
+    const p = await newPage(await context());
     await p.goto(url, { waitUntil: 'load' });
     await inState(p, poll, 'ready', { ms: 8000 });
     if (await p.$eval(poll, (el) => el.matches(':state(voted)'))) throw new Error('an anonymous visitor sees Olena’s vote as theirs');
-    await Promise.all([one.ctx.close(), two.ctx.close(), anon.close()]);
   });
 
   const email = `ann.${Date.now().toString(36)}@example.com`;
@@ -88,6 +126,7 @@ export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
   let page;
   let ideaId;
   await check('an anonymous visitor suggests an idea with their email and confirms it from the mail they get', async () => {
+    // this visitor's browser stays open for the next check, which closes it
     const ctx = await browser.createBrowserContext();
     page = await newPage(ctx);
     await page.goto(`${url}ideas.html`, { waitUntil: 'load' });
@@ -116,6 +155,8 @@ export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
   });
 
   await check('the team marks it done: the visitor is emailed the answer, the webhook receiver gets a verified delivery, the changelog shows it live', async () => {
+    if (!ideaId) throw new Error('no idea to mark done: the check before failed');
+    opened.push(page.browserContext());
     await page.goto(`${url}ideas.html`, { waitUntil: 'load' });
     const changelog = 'kolo-changelog[changelog-id="shipped"]';
     await inState(page, changelog, 'ready', { ms: 8000 });
@@ -142,6 +183,5 @@ export async function loopChecks({ browser, url, apiPort, adminToken, check }) {
     await page.goto(`${url}inbox.html`, { waitUntil: 'load' });
     await page.waitForFunction((s) => document.querySelector('#mails')?.textContent.includes(s), { timeout: 5000 }, news.subject);
     await page.waitForFunction(() => document.querySelector('#deliveries li[data-verified="true"]'), { timeout: 5000 });
-    await page.browserContext().close();
   });
 }

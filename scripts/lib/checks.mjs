@@ -1,5 +1,6 @@
 // Counted checks for the test scripts (demo, console, pack, Storybook): one line per check, the counts
-// at the end, and `{passed, failed}` in the file named by KOLO_RESULTS (scripts/test-all.mjs reads it).
+// at the end, and `{passed, failed, failures}` in the file named by KOLO_RESULTS (scripts/test-all.mjs
+// reads it, and repeats each failure under its summary, where a CI log's tail shows it).
 import { writeFileSync } from 'node:fs';
 
 /**
@@ -7,10 +8,11 @@ import { writeFileSync } from 'node:fs';
  * `lines` keeps only its first lines.
  */
 export function checks({ why = (e) => e.message, lines = Infinity } = {}) {
-  const counts = { passed: 0, failed: 0 };
+  const counts = { passed: 0, failed: 0, failures: [] };
   /** Say that something failed (counted once). */
   const fail = (text) => {
     counts.failed++;
+    counts.failures.push(text);
     console.log(`  ✗ ${text}`);
   };
   return {

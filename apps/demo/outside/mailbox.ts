@@ -22,6 +22,8 @@ export async function startMailbox(): Promise<{ url: string; mails: Mail[]; clos
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    // the only client is Kolo's server on loopback: no reverse DNS (a machine without DNS would wait on it)
+    disableReverseLookup: true,
     logger: false,
     async onData(stream, _session, done) {
       try {
