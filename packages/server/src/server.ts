@@ -6,7 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import type { Db } from './db/types.ts';
 import { createApp } from './http/app.ts';
-import { identityVerifier } from './identity/verify.ts';
+import { checkIdentityKey, identityVerifier } from './identity/verify.ts';
 import { openLive } from './live.ts';
 import { errorLog } from './error-log.ts';
 import { createStore, type Store } from './store.ts';
@@ -54,6 +54,7 @@ const timeouts = (c: typeof DEFAULTS) => ({
 /** Open the database, migrate it, and serve the protocol. */
 export async function startServer(given: ServerConfig): Promise<KoloServer> {
   const config = { ...DEFAULTS, ...given };
+  await checkIdentityKey(config.identity);
   const log = createLogger(config.logLevel ?? 'info', config.logDestination);
   const metrics = createMetrics();
   const pool = 10;

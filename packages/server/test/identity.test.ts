@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { as, drivers, key, now, serverFor, vote } from './harness.ts';
 import { AUDIENCE, identityConfig, signedAs, token, unsigned } from './identity-tokens.ts';
 import { configFromEnv } from '../src/config.ts';
+import { checkIdentityKey } from '../src/identity/verify.ts';
 
 const poll = { options: ['a', 'b', 'c'], multiple: false, change: false };
 
@@ -15,6 +16,13 @@ describe('the identity configuration', () => {
     expect(() => configFromEnv({ KOLO_IDENTITY_SECRET: 'short', KOLO_IDENTITY_AUDIENCE: 'kolo' })).toThrow('at least 32 characters');
     expect(() => configFromEnv({ KOLO_IDENTITY_AUDIENCE: 'kolo' })).toThrow('need KOLO_IDENTITY_SECRET');
     expect(configFromEnv({}).identity).toBeUndefined();
+  });
+
+  it('refuses a public key that is not one when the server starts (not a 500 on every token later)', async () => {
+    await expect(checkIdentityKey({ publicKey: 'not a key', audience: 'kolo' })).rejects.toThrow('KOLO_IDENTITY_PUBLIC_KEY is not an Ed25519 public key');
+    await expect(checkIdentityKey({ publicKey: '{"kty":"OKP","crv":"Ed25519"}', audience: 'kolo' })).rejects.toThrow('KOLO_IDENTITY_PUBLIC_KEY');
+    await expect(checkIdentityKey(identityConfig)).resolves.toBeUndefined();
+    await expect(checkIdentityKey(undefined)).resolves.toBeUndefined();
   });
 });
 

@@ -30,7 +30,7 @@ const CLOCK_TOLERANCE = 30;
 const EDDSA = ['EdDSA', 'Ed25519'];
 const refused = (rule: string, what: string) => ({ rule, message: `${IDENTITY_HEADER}: ${what}` });
 
-/** Check an identity configuration (the server refuses to start with a bad one); the verifier's keys are imported on first use. */
+/** Check an identity configuration (the server refuses to start with a bad one; `checkIdentityKey` imports its public key). */
 export function checkIdentityConfig(c: IdentityConfig) {
   if (!c.secret && !c.publicKey) throw new Error('KOLO_IDENTITY_SECRET or KOLO_IDENTITY_PUBLIC_KEY is needed to verify identities');
   if (c.secret !== undefined && c.secret.length < 32) throw new Error('KOLO_IDENTITY_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)');
@@ -41,6 +41,19 @@ async function publicKeyOf(text: string) {
   const t = text.trim();
   if (t.startsWith('{')) return importJWK(JSON.parse(t) as JWK, 'EdDSA');
   return importSPKI(t.replace(/\\n/g, '\n'), 'EdDSA');
+}
+
+/**
+ * Import the configured public key now: a bad one stops the server when it starts, instead of
+ * answering every request that carries a token with a 500.
+ */
+export async function checkIdentityKey(c: IdentityConfig | undefined) {
+  if (!c?.publicKey) return;
+  try {
+    await publicKeyOf(c.publicKey);
+  } catch (e) {
+    throw new Error(`KOLO_IDENTITY_PUBLIC_KEY is not an Ed25519 public key (PEM "BEGIN PUBLIC KEY" or a JWK as JSON): ${(e as Error).message}`);
+  }
 }
 
 /**
