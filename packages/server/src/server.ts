@@ -83,6 +83,7 @@ export async function startServer(given: ServerConfig): Promise<KoloServer> {
     metricsToken: config.metricsToken,
     production: config.production,
     identity: identityVerifier(config.identity, config.ipSalt),
+    publicUrl: config.publicUrl,
     ip: (c) => clientAddress(c.req.header('x-forwarded-for'), getConnInfo(c).remote.address, trust),
   });
   const jobs = startJobs(store.jobs, { tick: config.jobTick ?? 1000, onError: (e, job) => logError(e, { method: 'JOB', route: job }) });

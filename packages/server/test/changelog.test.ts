@@ -99,3 +99,18 @@ describe.each(drivers)('changelog in production on $name', ({ url }) => {
     expect(r.body.error.reason).toBe('unknown-widget');
   });
 });
+
+describe.each(drivers)('changelog feed behind a public address on $name', ({ url }) => {
+  const ctx = serverFor(url, { production: true, publicUrl: 'https://kolo.example.org/api/' });
+
+  it("starts the feed's ids and links with KOLO_PUBLIC_URL, never with the request's Host", async () => {
+    const defs = [{ kind: 'changelog', id: 'news', rules: { boards: ['ideas:roadmap'] } }];
+    expect((await ctx.api.admin('PUT', '/definitions', { definitions: defs })).status).toBe(200);
+    const r = await fetch(`${ctx.server.url}/v1/widgets/changelog/news/feed.atom?limit=2`, { headers: { host: 'evil.example' } });
+    expect(r.status).toBe(200);
+    const xml = await r.text();
+    expect(xml).toContain('<id>https://kolo.example.org/api/v1/widgets/changelog/news/feed.atom</id>');
+    expect(xml).toContain('href="https://kolo.example.org/api/v1/widgets/changelog/news/feed.atom?limit=2"');
+    expect(xml).not.toContain('evil.example');
+  });
+});

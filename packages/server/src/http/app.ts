@@ -49,6 +49,8 @@ export interface AppOptions {
   production: boolean;
   /** checks `Kolo-Identity` tokens (refuses them all when the server verifies no identities) */
   identity: IdentityVerifier;
+  /** the server's public address (KOLO_PUBLIC_URL): the Atom feed's ids and links start with it, not with the request's Host */
+  publicUrl?: string | undefined;
 }
 
 /**
@@ -96,7 +98,7 @@ export function createApp(o: AppOptions) {
 
   metricsRoute(app, { metrics: o.metrics, token: o.metricsToken, production: o.production, client: (c) => hashIp(o.ip(c)) });
   app.route('/v1', healthRoutes(o.db));
-  app.route('/v1', publicRoutes({ store: o.store, live: o.live, ipHash: (c) => hashIp(o.ip(c)), onAction: o.metrics.action, identity: o.identity }));
+  app.route('/v1', publicRoutes({ store: o.store, live: o.live, ipHash: (c) => hashIp(o.ip(c)), onAction: o.metrics.action, identity: o.identity, publicUrl: o.publicUrl }));
   app.route('/v1/admin', adminRoutes({ store: o.store, adminToken: o.adminToken, hashIp, client: (c) => hashIp(o.ip(c)), prefix: '/v1/admin' }));
   // generated once, on first request, from the routes above (and itself)
   let openApi: object | undefined;

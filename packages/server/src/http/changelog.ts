@@ -28,7 +28,11 @@ async function page(c: Context, store: Store) {
   return { id: p.id, ...found };
 }
 
-export function changelogRoutes(app: Hono, store: Store) {
+/**
+ * `publicUrl`: where clients reach this server (KOLO_PUBLIC_URL); the feed's ids and links start with
+ * it. Without it (development) they start with the request's own address, which its Host header names.
+ */
+export function changelogRoutes(app: Hono, store: Store, publicUrl?: string) {
   app.get('/widgets/changelog/:id', async (c) => {
     const r = await page(c, store);
     return isResponse(r) ? r : c.json(checked(r.view));
@@ -37,7 +41,9 @@ export function changelogRoutes(app: Hono, store: Store) {
   app.get('/widgets/changelog/:id/feed.atom', async (c) => {
     const r = await page(c, store);
     if (isResponse(r)) return r;
-    const url = new URL(c.req.url);
+    const asked = new URL(c.req.url);
+    // (like the links in emails: the public address, then the path, so a prefix the proxy adds stays)
+    const url = publicUrl ? new URL(`${publicUrl.replace(/\/+$/, '')}${asked.pathname}${asked.search}`) : asked;
     const id = url.origin + url.pathname;
     const next = r.view.next && `${id}?${new URLSearchParams({ cursor: r.view.next, ...(c.req.query('limit') ? { limit: c.req.query('limit')! } : {}) })}`;
     return c.body(atomFeed(r.view, { self: url.href, id, title: r.changelog.title ?? `Changelog: ${r.id}`, next }), 200, {

@@ -21,12 +21,14 @@ export interface PublicOptions {
   onAction?: (type: string, outcome: string) => void;
   /** checks a `Kolo-Identity` token (the identity is never taken from a body) */
   identity: IdentityVerifier;
+  /** the server's public address, for links it makes (the Atom feed's) */
+  publicUrl?: string | undefined;
 }
 
 export function publicRoutes(o: PublicOptions) {
   const app = new Hono();
   // before the routes of every kind: a changelog's page is its own
-  changelogRoutes(app, o.store);
+  changelogRoutes(app, o.store, o.publicUrl);
   readRoutes(app, o);
   writeRoutes(app, o);
   app.route('/', followRoutes({ store: o.store, ipHash: o.ipHash, voterOf }));
