@@ -27,16 +27,18 @@ const oneClick = (unfollow: string) => ({ 'List-Unsubscribe': `<${unfollow}>`, '
 
 const page = (lang: string, body: string) => `<!doctype html><html lang="${lang}"><body style="font-family:system-ui,sans-serif;line-height:1.5">${body}</body></html>`;
 
-/** The double opt-in: a link that confirms the email for this voter, and one that forgets it. */
-export function confirmMessage(lang: string, title: string, confirm: string, unfollow: string): Message {
-  const t = { title };
-  const h = { title: esc(title) };
+/**
+ * The double opt-in: a link that confirms the email for this voter, and one that forgets it. It quotes
+ * nothing a visitor wrote (anyone may give any address: a title would be their text in the server's
+ * mail); the page the link opens names the item.
+ */
+export function confirmMessage(lang: string, confirm: string, unfollow: string): Message {
   return {
     subject: say(lang, 'confirmSubject'),
-    text: [say(lang, 'confirmIntro', t), confirm, '', say(lang, 'confirmIgnore'), '', `${say(lang, 'unfollowAll')}: ${unfollow}`].join('\n'),
+    text: [say(lang, 'confirmIntro'), confirm, '', say(lang, 'confirmIgnore'), '', `${say(lang, 'unfollowAll')}: ${unfollow}`].join('\n'),
     html: page(
       lang,
-      `<p>${say(lang, 'confirmIntro', h)}</p><p><a href="${esc(confirm)}">${say(lang, 'confirmButton')}</a></p><p>${say(lang, 'confirmIgnore')}</p><p><small><a href="${esc(unfollow)}">${say(lang, 'unfollowAll')}</a></small></p>`,
+      `<p>${say(lang, 'confirmIntro')}</p><p><a href="${esc(confirm)}">${say(lang, 'confirmButton')}</a></p><p>${say(lang, 'confirmIgnore')}</p><p><small><a href="${esc(unfollow)}">${say(lang, 'unfollowAll')}</a></small></p>`,
     ),
     headers: oneClick(unfollow),
   };

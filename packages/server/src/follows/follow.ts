@@ -49,14 +49,13 @@ export async function contactOf(q: Queryable, email: string, voter: string, lang
     [email, voter, lang, UNCONFIRMED_PER_EMAIL],
   );
   if (!made) return undefined;
-  const [title] = await q.query<{ title: string }>('select title from kolo_ideas where kind = $1 and board = $2 and id = $3', [item.kind, item.board, item.idea]);
   await q.query(`insert into kolo_notifications (email, lang, type, kind, board, idea, data) values ($1, $2, 'confirm', $3, $4, $5, $6::jsonb)`, [
     email,
     lang,
     item.kind,
     item.board,
     item.idea,
-    JSON.stringify({ contact: String(made.id), title: title?.title ?? '' }),
+    JSON.stringify({ contact: String(made.id) }),
   ]);
   return { id: String(made.id), confirmed: false };
 }

@@ -2,7 +2,8 @@
 const MAIL_MESSAGES = {
   en: {
     confirmSubject: 'Confirm your email',
-    confirmIntro: 'You asked to be told by email when “{title}” changes. Confirm it’s you:',
+    // no user-written text (a title) in a mail to an address nobody has confirmed: the server is no relay
+    confirmIntro: 'You asked to be told by email when an idea or question you follow changes. Confirm it’s you:',
     confirmButton: 'Confirm',
     confirmIgnore: 'If it wasn’t you, ignore this message: nothing more will be sent.',
     digestSubject: 'Update: {title}',
@@ -28,7 +29,7 @@ const MAIL_MESSAGES = {
   },
   uk: {
     confirmSubject: 'Підтвердьте email',
-    confirmIntro: 'Ви попросили повідомити email, коли «{title}» зміниться. Підтвердьте, що це ви:',
+    confirmIntro: 'Ви попросили повідомляти email, коли зміниться ідея чи запитання, за якими ви стежите. Підтвердьте, що це ви:',
     confirmButton: 'Підтвердити',
     confirmIgnore: 'Якщо це були не ви, просто проігноруйте лист: більше нічого не надійде.',
     digestSubject: 'Новини: {title}',

@@ -84,12 +84,12 @@ async function deliver(db: Db, mail: Mailer, batch: Row[]) {
   };
   let message: Message;
   if (first.type === 'confirm') {
-    const data = json(first.data) as { contact: string; title: string };
+    const data = json(first.data) as { contact: string };
     const token = newToken();
     // a new link each time the mail is sent (a retried mail's earlier link never arrived)
     const [c] = await db.query('update kolo_contacts set confirm_hash = $2 where id = $1 and confirmed_at is null returning id', [data.contact, hashToken(token)]);
     if (!c) return; // confirmed (or forgotten) meanwhile: nothing to send
-    message = confirmMessage(first.lang, data.title, mail.link('/v1/follows/confirm', token), await unfollow());
+    message = confirmMessage(first.lang, mail.link('/v1/follows/confirm', token), await unfollow());
   } else {
     const changes: Change[] = [];
     for (const r of batch) changes.push({ type: r.type, item: absoluteLink(json(r.data) as EventItem), unfollow: await unfollow(r) });
