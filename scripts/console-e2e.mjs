@@ -6,8 +6,8 @@
 // questions per week, conversion per campaign) show a known fixture's numbers; the audit log lists a
 // decision; a webhook the owner adds in the Webhooks tab delivers a signed decision to a local receiver,
 // and its delivery log replays it; the queue shows each waiting item's reply clock against the service
-// level the owner sets; an analyst token the owner makes in the Team tab sees metrics and is refused
-// moderation.
+// level the owner sets; an analyst token the owner makes in the Team tab sees metrics (and an export
+// without people's ids and contacts) and is refused moderation.
 // Starts the demo (apps/demo/serve.ts: server A and the console) and a second server (B) on throwaway data folders. Prints its own counts;
 // KOLO_RESULTS=file writes {passed, failed, failures}; KOLO_SCREENSHOTS=folder keeps a screenshot of the ideas
 // tab at 375 px.
@@ -352,6 +352,9 @@ try {
       return { status: r.status, reason: (await r.json()).error?.reason };
     }, serverB, token);
     if (refused.status !== 403 || refused.reason !== 'forbidden') throw new Error(`moderation as the analyst: ${JSON.stringify(refused)}`);
+    // the analyst's export leaves out who wrote each idea and the contacts people left
+    if (await page.$('#panel-export #export-contact')) throw new Error('the analyst is offered the contacts in the export');
+    if (!(await page.$eval('#panel-export', (el) => el.textContent)).includes('Without who wrote each one')) throw new Error('the export does not say what it leaves out');
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   });
 } catch (e) {

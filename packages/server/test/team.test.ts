@@ -55,7 +55,12 @@ describe.each(drivers)('team roles and audit on $name', ({ url }) => {
     const analyst = as('analyst');
     expect((await analyst('GET', '/metrics?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z')).status).toBe(200);
     expect((await analyst('GET', '/widgets')).status).toBe(200);
-    expect((await analyst('GET', '/export/ideas.csv')).status).toBe(200);
+    // an analyst's export has no voter ids and no contacts (a voter id is what a browser acts with)
+    const csv = await analyst('GET', '/export/ideas.csv');
+    expect(csv.status).toBe(200);
+    expect(String(csv.body).split('\r\n')[0]).toBe('kind,board,id,title,details,category,status,votes,created_at,first_response_at,answer,link,reason,merged_into');
+    const contacts = await analyst('GET', '/export/ideas.csv?contact=1');
+    expect([contacts.status, contacts.body.error?.reason, contacts.body.error?.field]).toEqual([403, 'forbidden', 'contact']);
     const refused = await analyst('POST', '/ideas/ideas/team-board/i1', { status: 'planned' });
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatchObject({ reason: 'forbidden', rule: 'moderator' });
@@ -63,6 +68,7 @@ describe.each(drivers)('team roles and audit on $name', ({ url }) => {
     for (const [m, p] of [['GET', '/queue'], ['POST', '/bans'], ['GET', '/tokens'], ['GET', '/audit']] as const) expect((await analyst(m, p, m === 'POST' ? {} : undefined)).status).toBe(403);
 
     const moderator = as('moderator');
+    expect(String((await moderator('GET', '/export/ideas.csv?contact=1')).body).split('\r\n')[0]).toMatch(/,merged_into,author,contact$/);
     expect((await moderator('GET', '/queue')).status).toBe(200);
     expect((await moderator('PUT', '/stop-words/en', { words: ['spamword'] })).status).toBe(200);
     for (const [m, p, b] of [['GET', '/tokens'], ['POST', '/tokens', { name: 'x', role: 'owner' }], ['PUT', '/widgets/poll/p1', { slowSeconds: 5 }], ['GET', '/export/audit.csv']] as const) {

@@ -173,7 +173,7 @@ export class TeamConsole extends LitElement {
       </div>
       ${this.tabs.map(
         ([id, , tag]) => html`<div role="tabpanel" id=${`panel-${id}`} aria-labelledby=${`tab-${id}`} ?hidden=${id !== this.tab}>
-          ${staticHtml`<${unsafeStatic(tag)} .api=${api}></${unsafeStatic(tag)}>`}
+          ${staticHtml`<${unsafeStatic(tag)} .api=${api} .member=${this.member}></${unsafeStatic(tag)}>`}
         </div>`,
       )}`;
   }

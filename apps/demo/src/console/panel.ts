@@ -1,13 +1,15 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
-import type { AdminApi } from './api.ts';
+import type { AdminApi, Member } from './api.ts';
 
 /**
  * A section of the team console: rendered in the page's DOM (one stylesheet, console.css), with the
  * signed-in admin API, a polite status line and a `load()` that runs when the section is shown.
  */
 export abstract class Panel extends LitElement {
-  static override properties: PropertyDeclarations = { api: { attribute: false }, message: { state: true }, failed: { state: true } };
+  static override properties: PropertyDeclarations = { api: { attribute: false }, member: { attribute: false }, message: { state: true }, failed: { state: true } };
   declare api: AdminApi | undefined;
+  /** who is signed in (what the section offers may depend on the role) */
+  declare member: Member | undefined;
   /** the last outcome, read by screen readers (`role="status"`) */
   declare message: string;
   declare failed: boolean;

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
+import { roleAllows } from '@kolo/core';
 import type { AdminWidget, Ban } from './api.ts';
 import { downloadCsv } from './download.ts';
 import { count, fields, Panel, when } from './panel.ts';
@@ -140,13 +141,15 @@ export class TeamExport extends Panel {
         <button
           type="button"
           @click=${() => {
-            const contact = this.querySelector<HTMLInputElement>('#export-contact')!.checked;
+            const contact = this.querySelector<HTMLInputElement>('#export-contact')?.checked ?? false;
             void this.download(`/export/ideas.csv${contact ? '?contact=1' : ''}`, 'kolo-ideas.csv');
           }}
         >
           Ideas and questions (CSV)
         </button>
-        <label class="check"><input type="checkbox" id="export-contact" /> with the contacts people left</label>
+        ${this.member && roleAllows(this.member.role, 'moderator')
+          ? html`<label class="check"><input type="checkbox" id="export-contact" /> with the contacts people left</label>`
+          : html`<p class="note">Without who wrote each one and the contacts people left (moderators and owners export those).</p>`}
       </div>`;
   }
 }

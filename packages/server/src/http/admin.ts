@@ -14,6 +14,7 @@ import { fail } from './errors.ts';
 import { adminQuery, isRefused } from '../boards/query.ts';
 import {
   adminIdeasQuerySchema,
+  roleAllows,
   banParamsSchema,
   banSchema,
   boardParamsSchema,
@@ -84,7 +85,14 @@ function readRoutes(admin: Hono<AdminEnv>, store: Store) {
   admin.get('/widgets', async (c) => c.json({ widgets: await store.widgets() }));
   admin.get('/bans', async (c) => c.json({ bans: await store.bans() }));
   admin.get('/export/results.csv', async (c) => attachment(c, 'kolo-results.csv', resultsCsv(await store.widgets())));
-  admin.get('/export/ideas.csv', async (c) => attachment(c, 'kolo-ideas.csv', ideasCsv(await store.allIdeas(), c.req.query('contact') === '1')));
+  admin.get('/export/ideas.csv', async (c) => {
+    // people's voter ids and contacts are for those who moderate them (bans, answers), not for analysts:
+    // a voter id is what a browser acts with
+    const people = roleAllows(c.get('member').role, 'moderator');
+    const contact = c.req.query('contact') === '1';
+    if (contact && !people) return fail(c, 'forbidden', `contact: the contacts people left need the moderator role; the token "${c.get('member').name}" is ${c.get('member').role}`, { field: 'contact', rule: 'moderator' });
+    return attachment(c, 'kolo-ideas.csv', ideasCsv(await store.allIdeas(), { author: people, contact }));
+  });
   admin.get('/metrics', async (c) => {
     const q = params(c, metricsQuerySchema, c.req.query());
     if (isResponse(q)) return q;

@@ -87,7 +87,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /v1/admin/widgets': { summary: 'the registered widgets with their counts', tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ widgets }`' } },
   'GET /v1/admin/bans': { summary: 'the bans', tag: 'admin', auth: 'admin', ok: { status: 200, description: '`{ bans }`' } },
   'GET /v1/admin/export/results.csv': { summary: "every widget's results", tag: 'admin', auth: 'admin', ok: { status: 200, description: 'CSV', type: 'text/csv' } },
-  'GET /v1/admin/export/ideas.csv': { summary: 'every idea (`contact=1`: with contacts)', tag: 'admin', auth: 'admin', ok: { status: 200, description: 'CSV', type: 'text/csv' } },
+  'GET /v1/admin/export/ideas.csv': { summary: 'every idea (`contact=1`: with contacts; authors and contacts for moderators and owners only)', tag: 'admin', auth: 'admin', ok: { status: 200, description: 'CSV', type: 'text/csv' } },
   'GET /v1/admin/metrics': {
     summary: "the site's engagement metrics over a period",
     tag: 'admin',
