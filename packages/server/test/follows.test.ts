@@ -118,6 +118,22 @@ describe.each(drivers)('follow and notify on $name', ({ url }) => {
     expect(mails[0]!.text).toContain('Чому: Out of scope');
   });
 
+  it('moves the followers of a merged duplicate to the idea it became', async () => {
+    await submit('dup', 'writer2', 'Dark theme duplicate');
+    await submit('kept', 'writer3', 'Night mode for the whole site');
+    expect((await follow('v1', 'dup', 'bob@example.com', 'uk')).body).toEqual({ confirmed: true });
+    expect((await ctx.api.admin('POST', `/ideas/ideas/fb/${ids.dup}/merge`, { into: ids.kept })).status).toBe(200);
+    await wait(DIGEST_MS + 100);
+    await send('bob@example.com'); // (whatever the merge itself said)
+    expect((await moderate('kept', { status: 'progress' })).status).toBe(200);
+    await wait(DIGEST_MS + 100);
+    const mails = await send('bob@example.com');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain('«Night mode for the whole site» у роботі.');
+    const rows = await ctx.server.db.query<{ idea: string }>('select idea from kolo_follows where board = $1 and idea in ($2, $3)', ['fb', ids.dup, ids.kept]);
+    expect(rows.map((r) => r.idea)).toEqual([ids.kept]);
+  });
+
   it("asks another voter giving a confirmed email to confirm it again (nobody subscribes someone else)", async () => {
     const other = await follow('v2', 'b', 'bob@example.com');
     expect(other.body).toEqual({ confirmed: false });

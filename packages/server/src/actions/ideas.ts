@@ -122,6 +122,9 @@ export async function merge(db: Db, kind: string, board: string, from: string, i
     );
     await tx.query('insert into kolo_upvotes (kind, board, idea, voter) select kind, board, $4, voter from kolo_upvotes where kind = $1 and board = $2 and idea = $3 on conflict do nothing', [kind, board, from, into]);
     await tx.query('delete from kolo_upvotes where kind = $1 and board = $2 and idea = $3', [kind, board, from]);
+    // and its followers: told of what happens to the idea it became
+    await tx.query('insert into kolo_follows (contact, kind, board, idea) select contact, kind, board, $4 from kolo_follows where kind = $1 and board = $2 and idea = $3 on conflict do nothing', [kind, board, from, into]);
+    await tx.query('delete from kolo_follows where kind = $1 and board = $2 and idea = $3', [kind, board, from]);
     await tx.query('update kolo_ideas set votes = 0 where kind = $1 and board = $2 and id = $3', [kind, board, from]);
     await tx.query(`update kolo_ideas set merged_into = $4, first_response_at = coalesce(first_response_at, now()) where kind = $1 and board = $2 and id = $3`, [kind, board, from, into]);
   });
