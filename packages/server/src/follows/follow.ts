@@ -37,7 +37,8 @@ export async function follow(db: Db, a: FollowAsk): Promise<{ confirmed: boolean
 
 /**
  * The contact of (email, voter), made when new (with its confirmation owed, unless the email has too
- * many unconfirmed contacts already: then none). `item` names what the confirmation mail is about.
+ * many unconfirmed contacts already: then none). `item`: what the confirmation is for (the mail names
+ * nothing; the page its link opens names the item).
  */
 export async function contactOf(q: Queryable, email: string, voter: string, lang: string, item: { kind: string; board: string; idea: string }) {
   const [known] = await q.query<{ id: unknown; confirmed_at: unknown }>('select id, confirmed_at from kolo_contacts where email = $1 and voter = $2', [email, voter]);

@@ -14,7 +14,6 @@ import { fail } from './errors.ts';
 import { adminQuery, isRefused } from '../boards/query.ts';
 import {
   adminIdeasQuerySchema,
-  roleAllows,
   banParamsSchema,
   banSchema,
   boardParamsSchema,
@@ -25,6 +24,7 @@ import {
   moderateBodySchema,
   rulesSchemaOf,
   queueQuerySchema,
+  roleAllows,
   seedSchema,
   serviceSchema,
   stopWordsSchema,
